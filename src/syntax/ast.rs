@@ -1,0 +1,554 @@
+//! The typed syntax tree of a `.se` file, of a query and of a `test` block.
+//!
+//! Every node keeps the byte span it was written at. Values that failed validation (a date that
+//! does not exist, a percentage above 100%) are kept as `None` next to their span: the lowering has
+//! already reported them, and later stages skip them without reporting again.
+
+use crate::span::{Span, Spanned};
+use chrono::NaiveDate;
+
+/// A string literal, unescaped.
+pub type Str = Spanned<String>;
+/// An identifier.
+pub type Ident = Spanned<String>;
+/// A date literal; `None` when the text is no real date (reported as `invalid-date`).
+pub type DateLit = Spanned<Option<NaiveDate>>;
+/// A percentage literal; `None` when out of range (reported as `invalid-percent`).
+pub type PctLit = Spanned<Option<Pct>>;
+
+/// A share of staff in hundredths of a percent: `33.33%` is `Pct(3333)`, `100%` is `Pct(10000)`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Pct(pub u16);
+
+impl Pct {
+    /// 0%.
+    pub const ZERO: Pct = Pct(0);
+    /// 100%.
+    pub const FULL: Pct = Pct(10000);
+
+    /// `100% - self`.
+    pub fn complement(self) -> Pct {
+        Pct(10000 - self.0.min(10000))
+    }
+}
+
+impl std::fmt::Display for Pct {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let (whole, frac) = (self.0 / 100, self.0 % 100);
+        if frac == 0 {
+            write!(f, "{whole}%")
+        } else if frac % 10 == 0 {
+            write!(f, "{whole}.{}%", frac / 10)
+        } else {
+            write!(f, "{whole}.{frac:02}%")
+        }
+    }
+}
+
+/// A parsed file.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct File {
+    /// Top-level items in source order.
+    pub items: Vec<Item>,
+    /// Every comment of the file in source order, with its span (for the formatter).
+    pub comments: Vec<Spanned<String>>,
+}
+
+/// A top-level item.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Item {
+    /// `circular "ID" { ... }`
+    Circular(Circular),
+    /// `sector NAME = [...]` or `region NAME = [...]` shared by the file's circulars.
+    Set(SetDef),
+    /// `baseline wfo N%`
+    Baseline(Spanned<PctLit>),
+    /// `test "NAME" given ... { ... }`
+    Test(TestBlock),
+}
+
+/// One Surat Edaran.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Circular {
+    /// The whole block.
+    pub span: Span,
+    /// The span of the `circular` keyword (where "missing clause" points).
+    pub keyword: Span,
+    /// The circular's number, e.g. `"800/2928-BKD/2023"`.
+    pub id: Option<Str>,
+    /// Clauses in source order.
+    pub clauses: Vec<Clause>,
+}
+
+/// A clause of a circular, with its span.
+pub type Clause = Spanned<ClauseKind>;
+
+/// The clauses of LANGUAGE.md section 2.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ClauseKind {
+    /// `title STRING`
+    Title(Str),
+    /// `issuer STRING level LEVEL`
+    Issuer {
+        /// Who issued it.
+        name: Str,
+        /// Its rank; `None` when the `level` part is missing (or its word is unknown).
+        level: Option<Spanned<Option<Level>>>,
+    },
+    /// `signed DATE by STRING`
+    Signed {
+        /// Signing date.
+        date: DateLit,
+        /// Signatory.
+        by: Option<Str>,
+    },
+    /// `valid ...`
+    Valid(Validity),
+    /// `basis STRING, ...`
+    Basis(Vec<Str>),
+    /// `scope all` or `scope STRING, ...`
+    Scope(Scope),
+    /// `revokes STRING, ...`
+    Revokes(Vec<Str>),
+    /// `sector`/`region` definition.
+    Set(SetDef),
+    /// `exempt SELECTOR`
+    Exempt(Selector),
+    /// `rule NAME: SELECTOR => ARRANGEMENT MODIFIERS`
+    Rule(RuleDef),
+    /// `wfh priority N: SELECTOR`
+    Priority {
+        /// The rank (1 is first).
+        rank: Spanned<u32>,
+        /// Who it covers.
+        selector: Selector,
+    },
+    /// `duty STRING`
+    Duty(Str),
+}
+
+/// The rank of an issuer, for lex superior.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Level {
+    /// A regency or city.
+    Local,
+    /// A province.
+    Provincial,
+    /// The central government.
+    National,
+}
+
+impl Level {
+    /// The keyword.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level::Local => "local",
+            Level::Provincial => "provincial",
+            Level::National => "national",
+        }
+    }
+
+    /// Parses the keyword.
+    pub fn from_name(name: &str) -> Option<Level> {
+        match name {
+            "local" => Some(Level::Local),
+            "provincial" => Some(Level::Provincial),
+            "national" => Some(Level::National),
+            _ => None,
+        }
+    }
+}
+
+/// A validity period.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Validity {
+    /// `valid DATE to DATE (N unit)`
+    Range {
+        /// First day.
+        from: DateLit,
+        /// Last day (inclusive).
+        to: DateLit,
+        /// The optional duration claim.
+        claim: Option<Spanned<Duration>>,
+    },
+    /// `valid from DATE`: until revoked.
+    From(DateLit),
+}
+
+/// A duration claim such as `(1 month)`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Duration {
+    /// How many.
+    pub count: u32,
+    /// Of what.
+    pub unit: DurationUnit,
+}
+
+/// The unit of a duration claim.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DurationUnit {
+    /// Days.
+    Day,
+    /// Weeks of seven days.
+    Week,
+    /// Calendar months.
+    Month,
+}
+
+/// The governments a circular binds.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Scope {
+    /// `scope all`
+    All,
+    /// `scope "A", "B"`
+    Govs(Vec<Str>),
+}
+
+/// Whether a set holds units or places.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum SetKind {
+    /// `sector`: a set of units.
+    Sector,
+    /// `region`: a set of places.
+    Region,
+}
+
+impl SetKind {
+    /// The keyword.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SetKind::Sector => "sector",
+            SetKind::Region => "region",
+        }
+    }
+}
+
+/// `sector NAME = [...]` or `region NAME = [...]`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SetDef {
+    /// The whole definition.
+    pub span: Span,
+    /// Sector or region.
+    pub kind: SetKind,
+    /// Its name.
+    pub name: Ident,
+    /// Its members.
+    pub members: Vec<Str>,
+}
+
+/// A rule.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RuleDef {
+    /// Its name.
+    pub name: Ident,
+    /// Whom it covers; `Otherwise` applies where no other rule of the circular does.
+    pub selector: RuleSelector,
+    /// What it requires.
+    pub arrangement: Spanned<Arrangement>,
+    /// `except`, `overrides`, `during`, in source order.
+    pub modifiers: Vec<Spanned<Modifier>>,
+}
+
+/// The selector of a rule.
+#[derive(Clone, Debug, PartialEq)]
+pub enum RuleSelector {
+    /// `otherwise`, at this span.
+    Otherwise(Span),
+    /// A selector.
+    Selector(Selector),
+}
+
+/// A rule modifier.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Modifier {
+    /// `except SELECTOR`
+    Except(Selector),
+    /// `overrides NAME, ...`
+    Overrides(Vec<Ident>),
+    /// `during DATE to DATE`
+    During(DateLit, DateLit),
+}
+
+/// `wfo ...` or `wfh ...`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// The share is of staff working from the office.
+    Wfo,
+    /// The share is of staff working from home.
+    Wfh,
+}
+
+/// The written form of an amount.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Amount {
+    /// `N%`
+    Exact(PctLit),
+    /// `at most N%`
+    AtMost(PctLit),
+    /// `at least N%`
+    AtLeast(PctLit),
+    /// `N%..M%`
+    Range(PctLit, PctLit),
+}
+
+/// A closed interval of WFO shares, `min <= max`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Interval {
+    /// Smallest allowed share.
+    pub min: Pct,
+    /// Largest allowed share.
+    pub max: Pct,
+}
+
+impl Interval {
+    /// Every share.
+    pub const ANY: Interval = Interval {
+        min: Pct::ZERO,
+        max: Pct::FULL,
+    };
+
+    /// The intersection, or `None` when disjoint.
+    pub fn intersect(self, other: Interval) -> Option<Interval> {
+        let min = self.min.max(other.min);
+        let max = self.max.min(other.max);
+        (min <= max).then_some(Interval { min, max })
+    }
+}
+
+impl std::fmt::Display for Interval {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.min == self.max {
+            write!(f, "{}", self.min)
+        } else if self.min == Pct::ZERO {
+            write!(f, "at most {}", self.max)
+        } else if self.max == Pct::FULL {
+            write!(f, "at least {}", self.min)
+        } else {
+            write!(f, "{}..{}", self.min, self.max)
+        }
+    }
+}
+
+impl Amount {
+    /// The interval of shares as written (before `wfh` is turned into `wfo`); `None` when a
+    /// percentage is invalid or a range is reversed.
+    fn written(&self) -> Option<Interval> {
+        let iv = |min: Pct, max: Pct| (min <= max).then_some(Interval { min, max });
+        match self {
+            Amount::Exact(p) => iv(p.node?, p.node?),
+            Amount::AtMost(p) => iv(Pct::ZERO, p.node?),
+            Amount::AtLeast(p) => iv(p.node?, Pct::FULL),
+            Amount::Range(a, b) => iv(a.node?, b.node?),
+        }
+    }
+}
+
+/// `wfo 50%`, `wfh at least 50%`, ...
+#[derive(Clone, Debug, PartialEq)]
+pub struct Arrangement {
+    /// WFO or WFH.
+    pub mode: Mode,
+    /// The amount.
+    pub amount: Amount,
+}
+
+impl Arrangement {
+    /// The closed interval of WFO shares this arrangement allows (LANGUAGE.md section 4).
+    pub fn wfo_interval(&self) -> Option<Interval> {
+        let written = self.amount.written()?;
+        Some(match self.mode {
+            Mode::Wfo => written,
+            Mode::Wfh => Interval {
+                min: written.max.complement(),
+                max: written.min.complement(),
+            },
+        })
+    }
+}
+
+/// A selector with its span.
+pub type Selector = Spanned<SelectorKind>;
+
+/// Selectors of LANGUAGE.md section 3.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SelectorKind {
+    /// `all`
+    All,
+    /// `a or b or ...`
+    Or(Vec<Selector>),
+    /// `a and b and ...`
+    And(Vec<Selector>),
+    /// `not a`
+    Not(Box<Selector>),
+    /// A bare name: unit in that sector.
+    Sector(Ident),
+    /// `unit "A/B"` or `unit in SET`
+    Unit(Values),
+    /// `function f` or `function in [f, g]`
+    Function(Vec<Ident>),
+    /// `domicile "X"` or `domicile in SET`
+    Domicile(Values),
+    /// `office "X"` or `office in SET`
+    Office(Values),
+    /// `gov "X"` or `gov in [...]`
+    Gov(Values),
+}
+
+/// The values a selector names.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Values {
+    /// One string: `unit "RSUD"`.
+    One(Str),
+    /// A literal list: `unit in ["A", "B"]`.
+    List(Vec<Str>),
+    /// A named set: `unit in critical`.
+    Named(Ident),
+}
+
+/// A `test` block.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TestBlock {
+    /// The whole block.
+    pub span: Span,
+    /// The `test` keyword.
+    pub keyword: Span,
+    /// Its name.
+    pub name: Option<Str>,
+    /// Dimensions that fill what an expectation leaves out.
+    pub given: Vec<Spanned<Dimension>>,
+    /// The expectations.
+    pub expects: Vec<Expect>,
+}
+
+/// `expect QUERY = VALUE`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Expect {
+    /// The whole line.
+    pub span: Span,
+    /// The question.
+    pub query: Query,
+    /// The expected answer.
+    pub expected: Spanned<Expected>,
+}
+
+/// The expected answer of an `expect`.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Expected {
+    /// A WFO share or interval, compared with the answer's interval.
+    Amount(Amount),
+    /// Status `baseline`.
+    Baseline,
+    /// Status `exempt`.
+    Exempt,
+    /// Status `conflict`.
+    Conflict,
+    /// No WFH priority.
+    NoPriority,
+    /// A WFH priority rank.
+    Rank(u32),
+    /// The circulars in force.
+    Circulars(Vec<Str>),
+}
+
+/// A question (LANGUAGE.md section 6).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Query {
+    /// The whole query.
+    pub span: Span,
+    /// What is asked.
+    pub kind: QueryKind,
+}
+
+/// The kinds of question.
+#[derive(Clone, Debug, PartialEq)]
+pub enum QueryKind {
+    /// `wfo SUBJECT on DATE` or `... from DATE to DATE`
+    Wfo(Subject),
+    /// `explain SUBJECT on DATE`
+    Explain(Subject),
+    /// `wfh priority SUBJECT on DATE`
+    Priority(Subject),
+    /// `in force on DATE`
+    InForce(DateLit),
+    /// `conflicts`
+    Conflicts,
+}
+
+/// Who and when a question is about.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Subject {
+    /// The unit path.
+    pub unit: Str,
+    /// The dimensions given, each at most once.
+    pub dims: Vec<Spanned<Dimension>>,
+    /// When; `None` when missing (already reported).
+    pub time: Option<Spanned<Time>>,
+}
+
+/// A dimension of a subject other than its unit.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Dimension {
+    /// `function IDENT`
+    Function(String),
+    /// `domicile STRING`
+    Domicile(String),
+    /// `office STRING`
+    Office(String),
+    /// `gov STRING`
+    Gov(String),
+}
+
+impl Dimension {
+    /// The dimension's keyword.
+    pub fn keyword(&self) -> &'static str {
+        match self {
+            Dimension::Function(_) => "function",
+            Dimension::Domicile(_) => "domicile",
+            Dimension::Office(_) => "office",
+            Dimension::Gov(_) => "gov",
+        }
+    }
+}
+
+/// When a question is about.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Time {
+    /// `on DATE`
+    On(DateLit),
+    /// `from DATE to DATE`
+    Period(DateLit, DateLit),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pct(n: u16) -> PctLit {
+        Spanned::new(Some(Pct(n)), Span::default())
+    }
+
+    #[test]
+    fn wfh_arrangements_become_wfo_intervals() {
+        let cases = [
+            (Mode::Wfo, Amount::Exact(pct(5000)), (5000, 5000)),
+            (Mode::Wfh, Amount::Exact(pct(10000)), (0, 0)),
+            (Mode::Wfo, Amount::AtMost(pct(2500)), (0, 2500)),
+            (Mode::Wfo, Amount::AtLeast(pct(5000)), (5000, 10000)),
+            (Mode::Wfh, Amount::AtLeast(pct(5000)), (0, 5000)),
+            (Mode::Wfo, Amount::Range(pct(2500), pct(5000)), (2500, 5000)),
+            (Mode::Wfh, Amount::Range(pct(2500), pct(5000)), (5000, 7500)),
+        ];
+        for (mode, amount, (min, max)) in cases {
+            let iv = Arrangement { mode, amount }.wfo_interval().unwrap();
+            assert_eq!((iv.min.0, iv.max.0), (min, max));
+        }
+    }
+
+    #[test]
+    fn percentages_print_with_their_decimals() {
+        assert_eq!(Pct(3333).to_string(), "33.33%");
+        assert_eq!(Pct(2550).to_string(), "25.5%");
+        assert_eq!(Pct(10000).to_string(), "100%");
+        assert_eq!(Pct(5).to_string(), "0.05%");
+    }
+}

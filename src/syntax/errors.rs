@@ -1,0 +1,257 @@
+//! Turns pest's errors into `syntax` diagnostics that say what was expected, in the user's words.
+
+use super::parser::Rule;
+use crate::diagnostic::{Code, Diagnostic};
+use crate::span::{FileId, Span};
+use pest::error::{Error, ErrorVariant, InputLocation};
+use std::collections::BTreeSet;
+
+/// Keywords that start a clause of a circular.
+pub const CLAUSE_KEYWORDS: &[&str] = &[
+    "title", "issuer", "signed", "valid", "basis", "scope", "revokes", "sector", "region", "exempt",
+    "rule", "wfh", "duty",
+];
+
+/// Keywords that start a top-level item.
+pub const ITEM_KEYWORDS: &[&str] = &["circular", "sector", "region", "baseline", "test"];
+
+/// Every keyword of the language (for "did you mean" and completion).
+pub const KEYWORDS: &[&str] = &[
+    "all", "and", "at", "baseline", "basis", "by", "circular", "conflict", "conflicts", "domicile",
+    "duty", "during", "except", "exempt", "expect", "explain", "force", "from", "function", "given",
+    "gov", "in", "issuer", "least", "level", "local", "most", "national", "none", "not", "office",
+    "on", "or", "otherwise", "overrides", "priority", "provincial", "region", "revokes", "rule",
+    "scope", "sector", "signed", "test", "title", "to", "unit", "valid", "wfh", "wfo",
+];
+
+/// What a rule stands for in an "expected ..." list, or `None` to leave it out.
+fn describe(rule: Rule) -> Option<String> {
+    let name = format!("{rule:?}");
+    if let Some(keyword) = name.strip_prefix("kw_") {
+        return Some(format!("`{keyword}`"));
+    }
+    let text = match rule {
+        Rule::arrow => "`=>`",
+        Rule::dots => "`..`",
+        Rule::colon => "`:`",
+        Rule::lbrace => "`{`",
+        Rule::rbrace => "`}`",
+        Rule::lbracket => "`[`",
+        Rule::rbracket => "`]`",
+        Rule::comma => "`,`",
+        Rule::lparen => "`(`",
+        Rule::rparen => "`)`",
+        Rule::equals => "`=`",
+        Rule::string => "a quoted string",
+        Rule::date => "a date `YYYY-MM-DD`",
+        Rule::percent => "a percentage such as `50%`",
+        Rule::integer => "a whole number",
+        Rule::ident | Rule::set_name | Rule::sel_sector => "a name",
+        Rule::level => "a level (`national`, `provincial` or `local`)",
+        Rule::duration_unit => "`days`, `weeks` or `months`",
+        Rule::string_list => "a list `[\"...\", ...]`",
+        Rule::ident_list => "a list `[name, ...]`",
+        Rule::EOI => "the end of the line",
+        _ => return None,
+    };
+    Some(text.to_string())
+}
+
+/// The word (or character) found at `offset` of `text`, for "found ...".
+fn found_at(text: &str, offset: usize) -> String {
+    let rest = text.get(offset..).unwrap_or("");
+    let rest = rest.trim_start_matches([' ', '\t']);
+    if rest.is_empty() || rest.starts_with(['\n', '\r']) {
+        return "the end of the line".to_string();
+    }
+    let word: String = if rest.starts_with(|c: char| c.is_alphanumeric() || c == '_') {
+        rest.chars()
+            .take_while(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.' | '%'))
+            .take(30)
+            .collect()
+    } else if rest.starts_with("=>") || rest.starts_with("..") {
+        rest[..2].to_string()
+    } else {
+        rest.chars().take(1).collect()
+    };
+    format!("`{word}`")
+}
+
+/// Joins items as "a, b or c".
+pub fn one_of(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} or {}", init.join(", "), last),
+    }
+}
+
+/// The closest keyword to `word`, if close enough to suggest.
+pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    candidates
+        .into_iter()
+        .filter(|c| *c != word)
+        .map(|c| (strsim::damerau_levenshtein(word, c), c))
+        .filter(|&(d, c)| d <= 2 && d < c.len().max(word.len()) / 2 + 1)
+        .min()
+        .map(|(_, c)| c)
+}
+
+/// Where a piece of text was reparsed: decides the wording of the message.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Context {
+    /// The top level of a file.
+    Item,
+    /// Inside a `circular` block.
+    Clause,
+    /// Inside a `test` block.
+    TestItem,
+    /// A query.
+    Query,
+}
+
+/// Converts a pest error on `text` (which starts at byte `offset` of the file) into a diagnostic.
+pub fn from_pest(
+    error: Error<Rule>,
+    file: FileId,
+    text: &str,
+    offset: usize,
+    context: Context,
+) -> Diagnostic {
+    let at = match error.location {
+        InputLocation::Pos(p) => p,
+        InputLocation::Span((s, _)) => s,
+    };
+    let found = found_at(text, at);
+    let word = found.trim_matches('`');
+    let positives: Vec<Rule> = match &error.variant {
+        ErrorVariant::ParsingError { positives, .. } => positives.clone(),
+        ErrorVariant::CustomError { .. } => Vec::new(),
+    };
+    let mut keywords: BTreeSet<String> = BTreeSet::new();
+    let mut expected: BTreeSet<String> = BTreeSet::new();
+    let is_selector = positives.contains(&Rule::kw_unit) && positives.contains(&Rule::kw_function);
+    let is_clause = positives.contains(&Rule::kw_title) && positives.contains(&Rule::kw_rule);
+    let is_item = positives.contains(&Rule::kw_circular) && positives.contains(&Rule::kw_baseline);
+    let is_query = positives.contains(&Rule::kw_explain) && positives.contains(&Rule::kw_conflicts);
+    for rule in &positives {
+        let name = format!("{rule:?}");
+        if let Some(k) = name.strip_prefix("kw_") {
+            keywords.insert(k.to_string());
+        }
+        let selector_start = matches!(
+            rule,
+            Rule::kw_all
+                | Rule::kw_unit
+                | Rule::kw_function
+                | Rule::kw_domicile
+                | Rule::kw_office
+                | Rule::kw_gov
+                | Rule::kw_not
+                | Rule::lparen
+                | Rule::ident
+                | Rule::sel_sector
+                | Rule::kw_otherwise
+        );
+        if is_selector && selector_start {
+            continue;
+        }
+        if (is_clause || is_item || is_query) && name.starts_with("kw_") {
+            continue;
+        }
+        if let Some(d) = describe(*rule) {
+            expected.insert(d);
+        }
+    }
+    let mut groups: Vec<String> = Vec::new();
+    if is_item {
+        groups.push("a top-level item (`circular`, `sector`, `region`, `baseline` or `test`)".into());
+    } else if is_clause {
+        groups.push("a clause".into());
+    } else if is_query {
+        groups.push("a question (`wfo`, `explain`, `wfh priority`, `in force on` or `conflicts`)".into());
+    }
+    if is_selector {
+        groups.push("a selector".into());
+    }
+    groups.extend(expected);
+    let span = {
+        let len = if found.starts_with("`") {
+            word.len()
+        } else {
+            0
+        };
+        let start = offset + at + (text[at.min(text.len())..].len() - text[at.min(text.len())..].trim_start_matches([' ', '\t']).len());
+        Span::new(start, start + len)
+    };
+    let message = if groups.is_empty() {
+        format!("unexpected {found}")
+    } else {
+        format!("expected {}, found {found}", one_of(&groups))
+    };
+    let mut diagnostic = Diagnostic::new(Code::Syntax, file, span, message);
+    diagnostic = diagnostic.with_label(if groups.is_empty() {
+        "not expected here".to_string()
+    } else {
+        format!("expected {}", shorten(&groups))
+    });
+    if let Some(help) = help_for(context, word, &keywords, is_clause, is_item) {
+        diagnostic = diagnostic.with_help(help);
+    }
+    diagnostic
+}
+
+fn shorten(groups: &[String]) -> String {
+    if groups.len() > 3 {
+        format!("{} or ...", groups[..3].join(", "))
+    } else {
+        one_of(groups)
+    }
+}
+
+fn help_for(
+    context: Context,
+    word: &str,
+    keywords: &BTreeSet<String>,
+    is_clause: bool,
+    is_item: bool,
+) -> Option<String> {
+    if is_item && CLAUSE_KEYWORDS.contains(&word) && !ITEM_KEYWORDS.contains(&word) {
+        return Some(format!(
+            "a `{word}` clause belongs inside a `circular \"NUMBER\" {{ ... }}` block"
+        ));
+    }
+    if context == Context::Clause && word == "expect" {
+        return Some("`expect` belongs inside a `test \"NAME\" { ... }` block".into());
+    }
+    if is_clause {
+        if let Some(k) = closest(word, CLAUSE_KEYWORDS.iter().copied()) {
+            return Some(format!("did you mean `{k}`?"));
+        }
+        return Some(format!("a clause starts with one of {}", backticked(CLAUSE_KEYWORDS)));
+    }
+    if is_item {
+        if let Some(k) = closest(word, ITEM_KEYWORDS.iter().copied()) {
+            return Some(format!("did you mean `{k}`?"));
+        }
+    }
+    if word.chars().all(|c| c.is_ascii_digit()) && !word.is_empty() && keywords.is_empty() {
+        return Some(format!("percentages take a percent sign: `{word}%`"));
+    }
+    if !keywords.is_empty() && word.chars().all(|c| c.is_alphabetic() || c == '_') {
+        if let Some(k) = closest(word, keywords.iter().map(String::as_str)) {
+            return Some(format!("did you mean `{k}`?"));
+        }
+    }
+    if word.chars().any(|c| c.is_ascii_uppercase()) && word.chars().all(|c| c.is_alphanumeric() || c == '_') {
+        return Some(format!(
+            "names are lowercase (`{}`); unit and place names are quoted strings (`\"{word}\"`)",
+            word.to_lowercase()
+        ));
+    }
+    None
+}
+
+fn backticked(words: &[&str]) -> String {
+    one_of(&words.iter().map(|w| format!("`{w}`")).collect::<Vec<_>>())
+}

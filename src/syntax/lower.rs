@@ -1,0 +1,827 @@
+//! Step two: pest pairs to the typed syntax tree.
+//!
+//! **Architecture invariant:** the lowering never stops at the first error. A bad line is a
+//! catch-all node in the pest tree; here it becomes a diagnostic (the line is reparsed with the
+//! strict rule to say what was expected) and the lowering goes on with the next clause. Values
+//! that fail validation are kept as `None` beside their span.
+
+use super::ast::*;
+use super::errors::{self, Context};
+use super::parser::{EdaranParser, Rule};
+use crate::diagnostic::{Code, Diagnostic};
+use crate::span::{FileId, Span, Spanned};
+use chrono::NaiveDate;
+use pest::Parser;
+use pest::iterators::Pair;
+
+type P<'a> = Pair<'a, Rule>;
+
+/// Deepest selector nesting the lowering follows; deeper is a syntax error, never a stack overflow.
+pub const MAX_NESTING: usize = 64;
+
+pub(crate) struct Lowerer<'a> {
+    pub file: FileId,
+    pub diagnostics: Vec<Diagnostic>,
+    pub comments: Vec<Spanned<String>>,
+    _text: std::marker::PhantomData<&'a str>,
+}
+
+fn span(pair: &P<'_>) -> Span {
+    Span::of(pair.as_span())
+}
+
+/// The children that carry meaning: no comments, no punctuation.
+fn kids<'a>(pair: P<'a>) -> impl Iterator<Item = P<'a>> {
+    pair.into_inner().filter(|p| {
+        !matches!(
+            p.as_rule(),
+            Rule::COMMENT
+                | Rule::arrow
+                | Rule::dots
+                | Rule::colon
+                | Rule::lbrace
+                | Rule::rbrace
+                | Rule::lbracket
+                | Rule::rbracket
+                | Rule::comma
+                | Rule::lparen
+                | Rule::rparen
+                | Rule::equals
+        )
+    })
+}
+
+fn is_keyword(rule: Rule) -> bool {
+    format!("{rule:?}").starts_with("kw_")
+}
+
+/// Unescapes the inside of a string literal (`\"` and `\\`).
+pub fn unescape(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    let mut chars = raw.chars();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            if let Some(next) = chars.next() {
+                out.push(next);
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+impl<'a> Lowerer<'a> {
+    pub fn new(file: FileId, _text: &'a str) -> Lowerer<'a> {
+        Lowerer {
+            file,
+
+            diagnostics: Vec::new(),
+            comments: Vec::new(),
+            _text: std::marker::PhantomData,
+        }
+    }
+
+    fn error(&mut self, code: Code, span: Span, message: impl Into<String>) -> &mut Diagnostic {
+        self.diagnostics
+            .push(Diagnostic::new(code, self.file, span, message));
+        self.diagnostics.last_mut().expect("just pushed")
+    }
+
+    /// Collects every comment of the tree, in order.
+    pub fn collect_comments(&mut self, pair: &P<'a>) {
+        for p in pair.clone().into_inner().flatten() {
+            if p.as_rule() == Rule::COMMENT {
+                self.comments
+                    .push(Spanned::new(p.as_str().to_string(), span(&p)));
+            }
+        }
+    }
+
+    /// Reports a catch-all node: reparses its text with the strict rule to say what was expected.
+    fn junk(&mut self, pair: P<'a>, strict: Rule, context: Context) {
+        let text = pair.as_str();
+        let offset = pair.as_span().start();
+        let diagnostic = match EdaranParser::parse(strict, text) {
+            Err(error) => errors::from_pest(error, self.file, text, offset, context),
+            Ok(_) => Diagnostic::new(
+                Code::Syntax,
+                self.file,
+                span(&pair),
+                format!("unexpected `{}`", text.trim()),
+            ),
+        };
+        self.diagnostics.push(diagnostic);
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // Files
+
+    pub fn file(&mut self, pair: P<'a>) -> File {
+        self.collect_comments(&pair);
+        let mut items = Vec::new();
+        for p in kids(pair) {
+            match p.as_rule() {
+                Rule::circular => items.push(Item::Circular(self.circular(p))),
+                Rule::set_def => items.push(Item::Set(self.set_def(p))),
+                Rule::baseline => {
+                    let s = span(&p);
+                    let pct = kids(p).find(|k| k.as_rule() == Rule::percent);
+                    if let Some(pct) = pct {
+                        let lit = self.percent(pct);
+                        items.push(Item::Baseline(Spanned::new(lit, s)));
+                    }
+                }
+                Rule::test_block => items.push(Item::Test(self.test_block(p))),
+                Rule::bad_item => self.junk(p, Rule::item_only, Context::Item),
+                _ => {}
+            }
+        }
+        File {
+            items,
+            comments: std::mem::take(&mut self.comments),
+        }
+    }
+
+    /// The header of a block: its name, and the diagnostics of a bad header or missing brace.
+    fn header(&mut self, pair: &P<'a>, what: &str, example: &str) -> Option<Str> {
+        let mut name = None;
+        for p in kids(pair.clone()) {
+            match p.as_rule() {
+                Rule::string => name = Some(self.string(p)),
+                Rule::bad_header => {
+                    let s = span(&p);
+                    self.error(
+                        Code::Syntax,
+                        Span::new(s.start(), s.start() + p.as_str().trim_end().len()),
+                        format!("the {what} must be a quoted string"),
+                    )
+                    .help = Some(format!("write `{example}`"));
+                }
+                Rule::missing_brace => {
+                    let s = span(&p);
+                    let d = self.error(Code::Syntax, s, format!("expected `{{` after the {what}"));
+                    d.label = Some("expected `{`".into());
+                }
+                Rule::unclosed => {
+                    let s = span(&p);
+                    let keyword = span(pair);
+                    let keyword = Span::new(keyword.start(), keyword.start() + what.len().min(8));
+                    let file = self.file;
+                    let d = self.error(Code::Syntax, s, "expected `}` to close the block");
+                    d.label = Some("the block should be closed before this point".into());
+                    d.labels.push(crate::diagnostic::Label {
+                        file,
+                        span: keyword,
+                        message: "this block is not closed".into(),
+                    });
+                }
+                _ => {}
+            }
+        }
+        name
+    }
+
+    fn circular(&mut self, pair: P<'a>) -> Circular {
+        let whole = span(&pair);
+        let id = self.header(&pair, "circular's number", "circular \"800/2928-BKD/2023\" {");
+        let mut keyword = whole;
+        let mut clauses = Vec::new();
+        for p in kids(pair) {
+            let s = span(&p);
+            let kind = match p.as_rule() {
+                Rule::kw_circular => {
+                    keyword = s;
+                    None
+                }
+                Rule::bad_clause => {
+                    self.junk(p, Rule::clause_only, Context::Clause);
+                    None
+                }
+                Rule::string | Rule::bad_header | Rule::missing_brace | Rule::unclosed => None,
+                Rule::set_def => Some(ClauseKind::Set(self.set_def(p))),
+                _ => self.clause(p),
+            };
+            if let Some(kind) = kind {
+                clauses.push(Spanned::new(kind, s));
+            }
+        }
+        Circular {
+            span: whole,
+            keyword,
+            id,
+            clauses,
+        }
+    }
+
+    fn clause(&mut self, pair: P<'a>) -> Option<ClauseKind> {
+        let rule = pair.as_rule();
+        let mut it = kids(pair).filter(|p| !is_keyword(p.as_rule()));
+        Some(match rule {
+            Rule::title => ClauseKind::Title(self.string(it.next()?)),
+            Rule::issuer => {
+                let name = self.string(it.next()?);
+                let level = it.next().map(|l| self.level(l));
+                ClauseKind::Issuer { name, level }
+            }
+            Rule::signed => {
+                let date = self.date(it.next()?);
+                let by = it.next().map(|s| self.string(s));
+                ClauseKind::Signed { date, by }
+            }
+            Rule::valid => {
+                let inner = it.next()?;
+                match inner.as_rule() {
+                    Rule::valid_from => {
+                        let d = kids(inner).find(|p| p.as_rule() == Rule::date)?;
+                        ClauseKind::Valid(Validity::From(self.date(d)))
+                    }
+                    _ => {
+                        let mut parts = kids(inner).filter(|p| !is_keyword(p.as_rule()));
+                        let from = self.date(parts.next()?);
+                        let to = self.date(parts.next()?);
+                        let claim = parts.next().and_then(|c| self.duration(c));
+                        ClauseKind::Valid(Validity::Range { from, to, claim })
+                    }
+                }
+            }
+            Rule::basis => ClauseKind::Basis(it.map(|s| self.string(s)).collect()),
+            Rule::scope => {
+                let first = it.next()?;
+                if first.as_rule() == Rule::scope_all {
+                    ClauseKind::Scope(Scope::All)
+                } else {
+                    let mut govs = vec![self.string(first)];
+                    govs.extend(it.map(|s| self.string(s)));
+                    ClauseKind::Scope(Scope::Govs(govs))
+                }
+            }
+            Rule::revokes => ClauseKind::Revokes(it.map(|s| self.string(s)).collect()),
+            Rule::exempt => ClauseKind::Exempt(self.selector(it.next()?, 0)),
+            Rule::rule_def => return self.rule_def(it).map(ClauseKind::Rule),
+            Rule::priority => {
+                let n = it.next()?;
+                let rank = self.integer(&n)?;
+                let selector = self.selector(it.next()?, 0);
+                ClauseKind::Priority { rank, selector }
+            }
+            Rule::duty => ClauseKind::Duty(self.string(it.next()?)),
+            _ => return None,
+        })
+    }
+
+    fn set_def(&mut self, pair: P<'a>) -> SetDef {
+        let whole = span(&pair);
+        let mut kind = SetKind::Sector;
+        let mut name = Spanned::new(String::new(), whole);
+        let mut members = Vec::new();
+        for p in kids(pair) {
+            match p.as_rule() {
+                Rule::set_kind => {
+                    if p.as_str().starts_with("region") {
+                        kind = SetKind::Region;
+                    }
+                }
+                Rule::ident => name = self.ident(p),
+                Rule::string_list => members = self.string_list(p),
+                _ => {}
+            }
+        }
+        SetDef {
+            span: whole,
+            kind,
+            name,
+            members,
+        }
+    }
+
+    fn rule_def(&mut self, mut it: impl Iterator<Item = P<'a>>) -> Option<RuleDef> {
+        let name = self.ident(it.next()?);
+        let sel = it.next()?;
+        let selector = if sel.as_rule() == Rule::otherwise {
+            RuleSelector::Otherwise(span(&sel))
+        } else {
+            RuleSelector::Selector(self.selector(sel, 0))
+        };
+        let arrangement = self.arrangement(it.next()?)?;
+        let mut modifiers = Vec::new();
+        for m in it {
+            let s = span(&m);
+            let rule = m.as_rule();
+            let mut parts = kids(m).filter(|p| !is_keyword(p.as_rule()));
+            let modifier = match rule {
+                Rule::except_mod => match parts.next() {
+                    Some(p) => Modifier::Except(self.selector(p, 0)),
+                    None => continue,
+                },
+                Rule::overrides_mod => Modifier::Overrides(parts.map(|p| self.ident(p)).collect()),
+                Rule::during_mod => {
+                    let (Some(a), Some(b)) = (parts.next(), parts.next()) else {
+                        continue;
+                    };
+                    Modifier::During(self.date(a), self.date(b))
+                }
+                _ => continue,
+            };
+            modifiers.push(Spanned::new(modifier, s));
+        }
+        Some(RuleDef {
+            name,
+            selector,
+            arrangement,
+            modifiers,
+        })
+    }
+
+    fn arrangement(&mut self, pair: P<'a>) -> Option<Spanned<Arrangement>> {
+        let whole = span(&pair);
+        let mut it = kids(pair);
+        let mode = if it.next()?.as_str().starts_with("wfh") {
+            Mode::Wfh
+        } else {
+            Mode::Wfo
+        };
+        let amount = self.amount(it.next()?)?;
+        Some(Spanned::new(Arrangement { mode, amount }, whole))
+    }
+
+    fn amount(&mut self, pair: P<'a>) -> Option<Amount> {
+        let rule = pair.as_rule();
+        let whole = span(&pair);
+        let mut pcts = kids(pair).filter(|p| p.as_rule() == Rule::percent);
+        let amount = match rule {
+            Rule::exact => Amount::Exact(self.percent(pcts.next()?)),
+            Rule::at_most => Amount::AtMost(self.percent(pcts.next()?)),
+            Rule::at_least => Amount::AtLeast(self.percent(pcts.next()?)),
+            Rule::range => {
+                let a = self.percent(pcts.next()?);
+                let b = self.percent(pcts.next()?);
+                if let (Some(x), Some(y)) = (a.node, b.node) {
+                    if x > y {
+                        self.error(
+                            Code::InvalidPercent,
+                            whole,
+                            format!("the range `{x}..{y}` is empty: it starts above its end"),
+                        )
+                        .help = Some(format!("write `{y}..{x}`"));
+                    }
+                }
+                Amount::Range(a, b)
+            }
+            _ => return None,
+        };
+        Some(amount)
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // Selectors
+
+    fn selector(&mut self, pair: P<'a>, depth: usize) -> Selector {
+        let whole = span(&pair);
+        if depth > MAX_NESTING {
+            self.error(
+                Code::Syntax,
+                whole,
+                format!("selector nested more than {MAX_NESTING} levels deep"),
+            )
+            .help = Some("split the selector into named sectors or several rules".into());
+            return Spanned::new(SelectorKind::All, whole);
+        }
+        let rule = pair.as_rule();
+        let mut parts: Vec<P<'a>> = kids(pair)
+            .filter(|p| !matches!(p.as_rule(), Rule::kw_or | Rule::kw_and))
+            .collect();
+        match rule {
+            Rule::selector | Rule::sel_and => {
+                if parts.len() == 1 {
+                    return self.selector(parts.pop().expect("one part"), depth + 1);
+                }
+                let lowered: Vec<Selector> = parts
+                    .into_iter()
+                    .map(|p| self.selector(p, depth + 1))
+                    .collect();
+                let kind = if rule == Rule::selector {
+                    SelectorKind::Or(lowered)
+                } else {
+                    SelectorKind::And(lowered)
+                };
+                Spanned::new(kind, whole)
+            }
+            Rule::sel_not => {
+                let atom = parts.pop().expect("an atom");
+                let nots: Vec<Span> = parts.iter().map(span).collect();
+                let mut sel = self.selector(atom, depth + 1);
+                for not in nots.into_iter().rev() {
+                    let s = not.to(sel.span);
+                    sel = Spanned::new(SelectorKind::Not(Box::new(sel)), s);
+                }
+                sel
+            }
+            Rule::sel_all => Spanned::new(SelectorKind::All, whole),
+            Rule::sel_sector => {
+                let name = self.ident(parts.pop().expect("a name"));
+                Spanned::new(SelectorKind::Sector(name), whole)
+            }
+            Rule::sel_unit | Rule::sel_domicile | Rule::sel_office | Rule::sel_gov => {
+                let values = self.values(parts);
+                let kind = match rule {
+                    Rule::sel_unit => SelectorKind::Unit(values),
+                    Rule::sel_domicile => SelectorKind::Domicile(values),
+                    Rule::sel_office => SelectorKind::Office(values),
+                    _ => SelectorKind::Gov(values),
+                };
+                Spanned::new(kind, whole)
+            }
+            Rule::sel_function => {
+                let mut names = Vec::new();
+                for p in parts {
+                    match p.as_rule() {
+                        Rule::ident => names.push(self.ident(p)),
+                        Rule::ident_list => {
+                            names.extend(kids(p).map(|i| self.ident(i)));
+                        }
+                        _ => {}
+                    }
+                }
+                Spanned::new(SelectorKind::Function(names), whole)
+            }
+            _ => Spanned::new(SelectorKind::All, whole),
+        }
+    }
+
+    fn values(&mut self, parts: Vec<P<'a>>) -> Values {
+        for p in parts {
+            match p.as_rule() {
+                Rule::string => return Values::One(self.string(p)),
+                Rule::string_list => return Values::List(self.string_list(p)),
+                Rule::set_name => {
+                    let ident = kids(p).next().map(|i| self.ident(i));
+                    if let Some(ident) = ident {
+                        return Values::Named(ident);
+                    }
+                }
+                _ => {}
+            }
+        }
+        Values::List(Vec::new())
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // Tests and queries
+
+    fn test_block(&mut self, pair: P<'a>) -> TestBlock {
+        let whole = span(&pair);
+        let name = self.header(&pair, "test's name", "test \"what it shows\" {");
+        let mut keyword = whole;
+        let mut given = Vec::new();
+        let mut expects = Vec::new();
+        for p in kids(pair) {
+            match p.as_rule() {
+                Rule::kw_test => keyword = span(&p),
+                Rule::given => {
+                    let dims: Vec<P<'a>> = kids(p).filter(|d| !is_keyword(d.as_rule())).collect();
+                    for d in dims {
+                        let dim = self.dimension(d);
+                        self.push_dimension(&mut given, dim);
+                    }
+                }
+                Rule::expect => {
+                    if let Some(e) = self.expect(p) {
+                        expects.push(e);
+                    }
+                }
+                Rule::bad_clause => self.junk(p, Rule::test_item_only, Context::TestItem),
+                _ => {}
+            }
+        }
+        TestBlock {
+            span: whole,
+            keyword,
+            name,
+            given,
+            expects,
+        }
+    }
+
+    fn expect(&mut self, pair: P<'a>) -> Option<Expect> {
+        let whole = span(&pair);
+        let mut it = kids(pair).filter(|p| p.as_rule() != Rule::kw_expect);
+        let query = self.query(it.next()?);
+        let expected_pair = it.next()?;
+        let es = span(&expected_pair);
+        let inner = kids(expected_pair).next()?;
+        let expected = match inner.as_rule() {
+            Rule::string_list => Expected::Circulars(self.string_list(inner)),
+            Rule::kw_baseline => Expected::Baseline,
+            Rule::kw_exempt => Expected::Exempt,
+            Rule::kw_conflict => Expected::Conflict,
+            Rule::kw_none => Expected::NoPriority,
+            Rule::integer => Expected::Rank(self.integer(&inner)?.node),
+            _ => Expected::Amount(self.amount(inner)?),
+        };
+        Some(Expect {
+            span: whole,
+            query,
+            expected: Spanned::new(expected, es),
+        })
+    }
+
+    /// Lowers a `query` pair.
+    pub fn query(&mut self, pair: P<'a>) -> Query {
+        let whole = span(&pair);
+        let inner = kids(pair).next().expect("a query has one kind");
+        let rule = inner.as_rule();
+        let kind = match rule {
+            Rule::q_in_force => {
+                let d = kids(inner)
+                    .find(|p| p.as_rule() == Rule::date)
+                    .map(|d| self.date(d))
+                    .unwrap_or_else(|| Spanned::new(None, whole));
+                QueryKind::InForce(d)
+            }
+            Rule::q_conflicts => QueryKind::Conflicts,
+            _ => {
+                let subject = kids(inner)
+                    .find(|p| p.as_rule() == Rule::subject)
+                    .expect("a subject");
+                let subject = self.subject(subject);
+                match rule {
+                    Rule::q_priority => QueryKind::Priority(subject),
+                    Rule::q_explain => QueryKind::Explain(subject),
+                    _ => QueryKind::Wfo(subject),
+                }
+            }
+        };
+        Query { span: whole, kind }
+    }
+
+    fn subject(&mut self, pair: P<'a>) -> Subject {
+        let whole = span(&pair);
+        let mut unit = None;
+        let mut dims = Vec::new();
+        let mut time: Option<Spanned<Time>> = None;
+        for p in kids(pair) {
+            let s = span(&p);
+            match p.as_rule() {
+                Rule::string => unit = Some(self.string(p)),
+                Rule::time_on | Rule::time_period => {
+                    let dates: Vec<DateLit> = kids(p)
+                        .filter(|d| d.as_rule() == Rule::date)
+                        .map(|d| self.date(d))
+                        .collect();
+                    let t = match dates.as_slice() {
+                        [d] => Time::On(d.clone()),
+                        [a, b] => {
+                            self.check_order(a, b, "the period");
+                            Time::Period(a.clone(), b.clone())
+                        }
+                        _ => continue,
+                    };
+                    if let Some(prev) = &time {
+                        let file = self.file;
+                        let prev = prev.span;
+                        let d = self.error(Code::Syntax, s, "a question has one date or period");
+                        d.label = Some("second date".into());
+                        d.labels.push(crate::diagnostic::Label {
+                            file,
+                            span: prev,
+                            message: "first date".into(),
+                        });
+                        d.help = Some("ask two questions, or use `from DATE to DATE`".into());
+                    } else {
+                        time = Some(Spanned::new(t, s));
+                    }
+                }
+                _ => {
+                    let dim = self.dimension(p);
+                    self.push_dimension(&mut dims, dim);
+                }
+            }
+        }
+        if time.is_none() {
+            self.error(Code::Syntax, Span::new(whole.end(), whole.end()), "a question needs a date")
+                .help = Some("add `on YYYY-MM-DD`, or `from YYYY-MM-DD to YYYY-MM-DD`".into());
+        }
+        Subject {
+            unit: unit.unwrap_or_else(|| Spanned::new(String::new(), whole)),
+            dims,
+            time,
+        }
+    }
+
+    fn dimension(&mut self, pair: P<'a>) -> Spanned<Dimension> {
+        let s = span(&pair);
+        let rule = pair.as_rule();
+        let value = kids(pair)
+            .find(|p| !is_keyword(p.as_rule()))
+            .map(|p| match p.as_rule() {
+                Rule::string => self.string(p).node,
+                _ => p.as_str().to_string(),
+            })
+            .unwrap_or_default();
+        let dim = match rule {
+            Rule::dim_function => Dimension::Function(value),
+            Rule::dim_domicile => Dimension::Domicile(value),
+            Rule::dim_office => Dimension::Office(value),
+            _ => Dimension::Gov(value),
+        };
+        Spanned::new(dim, s)
+    }
+
+    fn push_dimension(&mut self, dims: &mut Vec<Spanned<Dimension>>, dim: Spanned<Dimension>) {
+        if let Some(prev) = dims.iter().find(|d| d.keyword() == dim.keyword()) {
+            let (file, prev) = (self.file, prev.span);
+            let d = self.error(
+                Code::Syntax,
+                dim.span,
+                format!("`{}` is given twice", dim.keyword()),
+            );
+            d.label = Some("second time".into());
+            d.labels.push(crate::diagnostic::Label {
+                file,
+                span: prev,
+                message: "first time".into(),
+            });
+            d.help = Some("each dimension is given at most once".into());
+            return;
+        }
+        dims.push(dim);
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // Literals
+
+    fn string(&mut self, pair: P<'a>) -> Str {
+        let s = span(&pair);
+        let inner = kids(pair).next().map(|p| p.as_str()).unwrap_or("");
+        Spanned::new(unescape(inner), s)
+    }
+
+    fn string_list(&mut self, pair: P<'a>) -> Vec<Str> {
+        kids(pair)
+            .filter(|p| p.as_rule() == Rule::string)
+            .map(|p| self.string(p))
+            .collect()
+    }
+
+    fn ident(&mut self, pair: P<'a>) -> Ident {
+        Spanned::new(pair.as_str().to_string(), span(&pair))
+    }
+
+    fn integer(&mut self, pair: &P<'a>) -> Option<Spanned<u32>> {
+        let s = span(pair);
+        match pair.as_str().parse::<u32>() {
+            Ok(n) => Some(Spanned::new(n, s)),
+            Err(_) => {
+                self.error(Code::Syntax, s, format!("the number `{}` is too large", pair.as_str()));
+                None
+            }
+        }
+    }
+
+    fn level(&mut self, pair: P<'a>) -> Spanned<Option<Level>> {
+        let s = span(&pair);
+        let word = pair.as_str();
+        let level = Level::from_name(word);
+        if level.is_none() {
+            let names = ["national", "provincial", "local"];
+            let help = match errors::closest(word, names) {
+                Some(k) => format!("did you mean `{k}`?"),
+                None => "a level is `national`, `provincial` or `local`".to_string(),
+            };
+            self.error(Code::Syntax, s, format!("unknown level `{word}`"))
+                .help = Some(help);
+        }
+        Spanned::new(level, s)
+    }
+
+    fn duration(&mut self, pair: P<'a>) -> Option<Spanned<Duration>> {
+        let s = span(&pair);
+        let mut it = kids(pair);
+        let count = self.integer(&it.next()?)?.node;
+        let unit = match it.next()?.as_str().trim_end_matches('s') {
+            "day" => DurationUnit::Day,
+            "week" => DurationUnit::Week,
+            _ => DurationUnit::Month,
+        };
+        Some(Spanned::new(Duration { count, unit }, s))
+    }
+
+    /// Validates a date literal (`invalid-date`).
+    pub fn date(&mut self, pair: P<'a>) -> DateLit {
+        let s = span(&pair);
+        let text = pair.as_str();
+        let parts: Vec<u32> = text.split('-').filter_map(|p| p.parse().ok()).collect();
+        let [y, m, d] = parts[..] else {
+            self.error(Code::InvalidDate, s, format!("`{text}` is not a date"));
+            return Spanned::new(None, s);
+        };
+        match NaiveDate::from_ymd_opt(y as i32, m, d) {
+            Some(date) => {
+                if text.len() != 10 {
+                    self.error(
+                        Code::InvalidDate,
+                        s,
+                        format!("dates are written `YYYY-MM-DD`, not `{text}`"),
+                    )
+                    .help = Some(format!("write `{}`", date.format("%Y-%m-%d")));
+                }
+                Spanned::new(Some(date), s)
+            }
+            None => {
+                let help = if (1..=12).contains(&m) {
+                    let last = last_day_of_month(y as i32, m);
+                    format!(
+                        "{} has {last} days",
+                        NaiveDate::from_ymd_opt(y as i32, m, 1)
+                            .map(|f| f.format("%B %Y").to_string())
+                            .unwrap_or_default()
+                    )
+                } else {
+                    format!("there is no month {m}: months go from 01 to 12")
+                };
+                self.error(Code::InvalidDate, s, format!("`{text}` is not a date"))
+                    .help = Some(help);
+                Spanned::new(None, s)
+            }
+        }
+    }
+
+    fn check_order(&mut self, from: &DateLit, to: &DateLit, what: &str) {
+        if let (Some(a), Some(b)) = (from.node, to.node) {
+            if b < a {
+                let file = self.file;
+                let d = self.error(
+                    Code::EmptyPeriod,
+                    from.span.to(to.span),
+                    format!("{what} ends on {b} before it starts on {a}"),
+                );
+                d.labels.push(crate::diagnostic::Label {
+                    file,
+                    span: to.span,
+                    message: "the end".into(),
+                });
+                d.help = Some("swap the two dates".into());
+            }
+        }
+    }
+
+    /// Validates a percentage literal (`invalid-percent`).
+    fn percent(&mut self, pair: P<'a>) -> PctLit {
+        let s = span(&pair);
+        let text = pair.as_str().trim_end_matches('%');
+        let (whole, frac) = text.split_once('.').unwrap_or((text, ""));
+        if frac.len() > 2 {
+            let rounded: f64 = text.parse().unwrap_or(0.0);
+            self.error(
+                Code::InvalidPercent,
+                s,
+                format!("`{text}%` has more than two decimals"),
+            )
+            .help = Some(format!("write `{:.2}%`", rounded));
+            return Spanned::new(None, s);
+        }
+        let whole: u64 = whole.parse().unwrap_or(u64::MAX);
+        let frac: u64 = format!("{frac:0<2}").parse().unwrap_or(0);
+        let hundredths = whole.saturating_mul(100).saturating_add(frac);
+        if hundredths > 10000 {
+            self.error(Code::InvalidPercent, s, format!("`{text}%` is more than 100%"))
+                .help = Some("a share of staff is between 0% and 100%".into());
+            return Spanned::new(None, s);
+        }
+        Spanned::new(Some(Pct(hundredths as u16)), s)
+    }
+}
+
+/// The number of days of month `m` of year `y`.
+pub fn last_day_of_month(y: i32, m: u32) -> u32 {
+    (28..=31)
+        .rev()
+        .find(|&d| NaiveDate::from_ymd_opt(y, m, d).is_some())
+        .unwrap_or(28)
+}
+
+/// The periods of a file (validity and `during`) are checked for order here, after lowering a
+/// clause, so that every producer of a period reports `empty-period` the same way.
+impl Lowerer<'_> {
+    pub(crate) fn check_periods(&mut self, file: &File) {
+        for item in &file.items {
+            let Item::Circular(c) = item else { continue };
+            for clause in &c.clauses {
+                match &clause.node {
+                    ClauseKind::Valid(Validity::Range { from, to, .. }) => {
+                        self.check_order(from, to, "the validity")
+                    }
+                    ClauseKind::Rule(rule) => {
+                        for m in &rule.modifiers {
+                            if let Modifier::During(a, b) = &m.node {
+                                self.check_order(a, b, "the `during` period");
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+}
