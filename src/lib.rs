@@ -14,3 +14,5 @@ pub mod syntax;
 
 pub use diagnostic::{Code, Diagnostic, Severity};
 pub use span::{FileId, Span, Spanned};
+pub mod lints;
+pub mod model;

@@ -1,7 +1,6 @@
 fn main() {
-    let path = std::env::args().nth(1).unwrap();
-    let text = std::fs::read_to_string(path).unwrap();
-    let (file, diags) = edaran::syntax::parse_file(edaran::FileId(0), &text);
-    println!("items: {}", file.items.len());
-    for d in diags { println!("{} {:?} {} | {:?} | {:?}", d.code, d.span.text(&text), d.message, d.label, d.help); }
+    let sources = std::env::args().skip(1).map(|p| edaran::model::Source { text: std::fs::read_to_string(&p).unwrap(), name: p }).collect();
+    let ws = edaran::model::load(sources);
+    println!("circulars: {}", ws.circulars.len());
+    for d in &ws.diagnostics { let t = &ws.sources[d.file.0 as usize].text; println!("{} {} {:?} {} | {:?} | {:?}", ws.sources[d.file.0 as usize].name, d.code, d.span.text(t), d.message, d.label, d.help); }
 }

@@ -552,3 +552,63 @@ mod tests {
         assert_eq!(Pct(5).to_string(), "0.05%");
     }
 }
+
+impl Circular {
+    /// The first clause of a kind, picked by `f`.
+    pub fn find<'a, T>(&'a self, f: impl Fn(&'a ClauseKind) -> Option<T>) -> Option<(T, Span)> {
+        self.clauses
+            .iter()
+            .find_map(|c| f(&c.node).map(|t| (t, c.span)))
+    }
+
+    /// The first `valid` clause.
+    pub fn validity(&self) -> Option<(&Validity, Span)> {
+        self.find(|c| match c {
+            ClauseKind::Valid(v) => Some(v),
+            _ => None,
+        })
+    }
+
+    /// The validity's first and last day, when both are real dates (`None` last day: open-ended).
+    pub fn period(&self) -> Option<(NaiveDate, Option<NaiveDate>)> {
+        match self.validity()?.0 {
+            Validity::Range { from, to, .. } => Some((from.node?, Some(to.node?))),
+            Validity::From(from) => Some((from.node?, None)),
+        }
+    }
+
+    /// The first `signed` date.
+    pub fn signed(&self) -> Option<&DateLit> {
+        self.find(|c| match c {
+            ClauseKind::Signed { date, .. } => Some(date),
+            _ => None,
+        })
+        .map(|(d, _)| d)
+    }
+
+    /// The rules with the span of their clause.
+    pub fn rules(&self) -> impl Iterator<Item = (&RuleDef, Span)> {
+        self.clauses.iter().filter_map(|c| match &c.node {
+            ClauseKind::Rule(r) => Some((r, c.span)),
+            _ => None,
+        })
+    }
+
+    /// The circular's number for messages: `circular \`ID\`` or `this circular`.
+    pub fn shown(&self) -> String {
+        match &self.id {
+            Some(id) => format!("circular `{}`", id.node),
+            None => "this circular".to_string(),
+        }
+    }
+}
+
+impl File {
+    /// The circulars of the file.
+    pub fn circulars(&self) -> impl Iterator<Item = &Circular> {
+        self.items.iter().filter_map(|i| match i {
+            Item::Circular(c) => Some(c),
+            _ => None,
+        })
+    }
+}

@@ -1,0 +1,274 @@
+//! `near-duplicate-name` (warning)
+//!
+//! **What it finds:** two unit, place or government names of the workspace that are equal but
+//! for case, spacing or punctuation, or that differ by one letter (names of 8 or more letters) or
+//! two letters (12 or more). Shorter names are left alone: Indonesian agency acronyms such as
+//! `RSUD`/`RSJ` or `Bapenda`/`Bappeda` are often a letter apart and name different agencies.
+//!
+//! **Why it matters:** edaran compares names exactly: `Dinas Kesehatan` and `Dinas  kesehatan` are
+//! two units, so a rule written for one silently misses the other.
+//!
+//! **Example:** `sector critical = ["Dinas Kesehatan"]` and `unit "Dinas Kesehatn"`.
+//!
+//! **Fix:** spell the same unit the same way everywhere.
+
+use crate::diagnostic::{Code, Diagnostic};
+use crate::model::Workspace;
+use crate::span::{FileId, Span};
+use crate::syntax::ast::{
+    ClauseKind, Dimension, Item, Modifier, QueryKind, RuleSelector, Scope, Selector, SelectorKind,
+    SetKind, Values,
+};
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+enum Kind {
+    Unit,
+    Place,
+    Gov,
+}
+
+impl Kind {
+    fn noun(self) -> &'static str {
+        match self {
+            Kind::Unit => "unit",
+            Kind::Place => "place",
+            Kind::Gov => "government",
+        }
+    }
+}
+
+/// Every occurrence of a name: the first place each distinct spelling is written.
+#[derive(Default)]
+struct Names<'a> {
+    first: BTreeMap<(Kind, &'a str), (FileId, Span)>,
+}
+
+impl<'a> Names<'a> {
+    fn add(&mut self, kind: Kind, name: &'a str, file: FileId, span: Span) {
+        let entry = self.first.entry((kind, name)).or_insert((file, span));
+        if (file, span) < *entry {
+            *entry = (file, span);
+        }
+    }
+
+    fn values(&mut self, kind: Kind, v: &'a Values, file: FileId) {
+        match v {
+            Values::One(s) => self.add(kind, &s.node, file, s.span),
+            Values::List(list) => list.iter().for_each(|s| self.add(kind, &s.node, file, s.span)),
+            Values::Named(_) => {}
+        }
+    }
+
+    fn selector(&mut self, s: &'a Selector, file: FileId) {
+        match &s.node {
+            SelectorKind::Or(parts) | SelectorKind::And(parts) => {
+                parts.iter().for_each(|p| self.selector(p, file))
+            }
+            SelectorKind::Not(inner) => self.selector(inner, file),
+            SelectorKind::Unit(v) => self.values(Kind::Unit, v, file),
+            SelectorKind::Domicile(v) | SelectorKind::Office(v) => {
+                self.values(Kind::Place, v, file)
+            }
+            SelectorKind::Gov(v) => self.values(Kind::Gov, v, file),
+            SelectorKind::All | SelectorKind::Sector(_) | SelectorKind::Function(_) => {}
+        }
+    }
+
+    fn dimension(&mut self, d: &'a crate::span::Spanned<Dimension>, file: FileId) {
+        match &d.node {
+            Dimension::Domicile(p) | Dimension::Office(p) => self.add(Kind::Place, p, file, d.span),
+            Dimension::Gov(g) => self.add(Kind::Gov, g, file, d.span),
+            Dimension::Function(_) => {}
+        }
+    }
+}
+
+fn collect(ws: &Workspace) -> Names<'_> {
+    let mut names = Names::default();
+    for (i, f) in ws.files.iter().enumerate() {
+        let file = FileId(i as u32);
+        for item in &f.items {
+            match item {
+                Item::Set(def) => set(&mut names, def, file),
+                Item::Circular(c) => {
+                    for clause in &c.clauses {
+                        match &clause.node {
+                            ClauseKind::Set(def) => set(&mut names, def, file),
+                            ClauseKind::Scope(Scope::Govs(govs)) => govs
+                                .iter()
+                                .for_each(|g| names.add(Kind::Gov, &g.node, file, g.span)),
+                            ClauseKind::Exempt(s) | ClauseKind::Priority { selector: s, .. } => {
+                                names.selector(s, file)
+                            }
+                            ClauseKind::Rule(r) => {
+                                if let RuleSelector::Selector(s) = &r.selector {
+                                    names.selector(s, file);
+                                }
+                                for m in &r.modifiers {
+                                    if let Modifier::Except(s) = &m.node {
+                                        names.selector(s, file);
+                                    }
+                                }
+                            }
+                            _ => {}
+                        }
+                    }
+                }
+                Item::Test(t) => {
+                    t.given.iter().for_each(|d| names.dimension(d, file));
+                    for e in &t.expects {
+                        if let QueryKind::Wfo(s) | QueryKind::Explain(s) | QueryKind::Priority(s) =
+                            &e.query.kind
+                        {
+                            names.add(Kind::Unit, &s.unit.node, file, s.unit.span);
+                            s.dims.iter().for_each(|d| names.dimension(d, file));
+                        }
+                    }
+                }
+                Item::Baseline(_) => {}
+            }
+        }
+    }
+    names
+}
+
+fn set<'a>(names: &mut Names<'a>, def: &'a crate::syntax::ast::SetDef, file: FileId) {
+    let kind = match def.kind {
+        SetKind::Sector => Kind::Unit,
+        SetKind::Region => Kind::Place,
+    };
+    for m in &def.members {
+        names.add(kind, &m.node, file, m.span);
+    }
+}
+
+/// Lowercase, without spaces and punctuation other than the unit separator `/`.
+fn normalize(name: &str) -> String {
+    name.chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '-' | '_' | '.' | ','))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// How many letters two normalised names of these lengths may differ by and still be reported.
+fn allowed(len: usize) -> usize {
+    match len {
+        0..8 => 0,
+        8..12 => 1,
+        _ => 2,
+    }
+}
+
+/// The strings obtained by deleting up to `k` characters (the symmetric-delete index: two strings
+/// within edit distance `k` share one of them).
+fn deletions(s: &[char], k: usize, out: &mut HashSet<String>) {
+    out.insert(s.iter().collect());
+    if k == 0 {
+        return;
+    }
+    for i in 0..s.len() {
+        let mut shorter = s.to_vec();
+        shorter.remove(i);
+        deletions(&shorter, k - 1, out);
+    }
+}
+
+pub(super) fn check(ws: &Workspace, out: &mut Vec<Diagnostic>) {
+    let names = collect(ws);
+    // Group spellings by kind and normalised form.
+    let mut by_norm: BTreeMap<(Kind, String), Vec<(&str, (FileId, Span))>> = BTreeMap::new();
+    for (&(kind, name), &at) in &names.first {
+        by_norm.entry((kind, normalize(name))).or_default().push((name, at));
+    }
+    let mut pairs: Vec<(Kind, (&str, (FileId, Span)), (&str, (FileId, Span)), bool)> = Vec::new();
+    for ((kind, _), spellings) in &by_norm {
+        let mut spellings = spellings.clone();
+        spellings.sort_by_key(|s| s.1);
+        for other in &spellings[1..] {
+            pairs.push((*kind, spellings[0], *other, true));
+        }
+    }
+    // Names one or two letters apart: candidates from the symmetric-delete index.
+    let keys: Vec<&(Kind, String)> = by_norm.keys().collect();
+    let mut index: HashMap<(Kind, String), Vec<usize>> = HashMap::new();
+    for (i, (kind, norm)) in keys.iter().enumerate() {
+        let chars: Vec<char> = norm.chars().collect();
+        let k = allowed(chars.len());
+        if k == 0 {
+            continue;
+        }
+        let mut dels = HashSet::new();
+        deletions(&chars, k, &mut dels);
+        for d in dels {
+            index.entry((*kind, d)).or_default().push(i);
+        }
+    }
+    let mut seen: HashSet<(usize, usize)> = HashSet::new();
+    for candidates in index.values() {
+        for (x, &a) in candidates.iter().enumerate() {
+            for &b in &candidates[x + 1..] {
+                let (a, b) = (a.min(b), a.max(b));
+                if a == b || !seen.insert((a, b)) {
+                    continue;
+                }
+                let (ka, na) = keys[a];
+                let nb = &keys[b].1;
+                let limit = allowed(na.chars().count().min(nb.chars().count()));
+                if strsim::damerau_levenshtein(na, nb) > limit {
+                    continue;
+                }
+                let first = |k: usize| {
+                    let mut v = by_norm[keys[k]].clone();
+                    v.sort_by_key(|s| s.1);
+                    v[0]
+                };
+                let (x, y) = (first(a), first(b));
+                let (x, y) = if x.1 <= y.1 { (x, y) } else { (y, x) };
+                pairs.push((*ka, x, y, false));
+            }
+        }
+    }
+    for (kind, (first, first_at), (later, later_at), same_letters) in pairs {
+        let how = if same_letters {
+            "only by case, spacing or punctuation".to_string()
+        } else {
+            let d = strsim::damerau_levenshtein(&normalize(first), &normalize(later));
+            format!("only by {} letter{}", if d == 1 { "one" } else { "two" }, if d == 1 { "" } else { "s" })
+        };
+        out.push(
+            Diagnostic::new(
+                Code::NearDuplicateName,
+                later_at.0,
+                later_at.1,
+                format!("the {} names `{later}` and `{first}` differ {how}", kind.noun()),
+            )
+            .with_label(format!("`{later}`"))
+            .with_secondary(first_at.0, first_at.1, format!("`{first}` is written here"))
+            .with_help(format!(
+                "edaran compares names exactly, so these are two different {0}s: if they are one {0}, spell it the same way everywhere",
+                kind.noun()
+            )),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_acronyms_are_never_near_duplicates() {
+        assert_eq!(allowed(normalize("RSUD").len()), 0);
+        assert_eq!(allowed(normalize("Bappeda").len()), 0);
+    }
+
+    #[test]
+    fn deletions_find_a_transposition() {
+        let mut a = HashSet::new();
+        let mut b = HashSet::new();
+        deletions(&"kesehatan".chars().collect::<Vec<_>>(), 1, &mut a);
+        deletions(&"kesehtaan".chars().collect::<Vec<_>>(), 1, &mut b);
+        assert!(a.intersection(&b).next().is_some());
+    }
+}

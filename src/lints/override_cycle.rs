@@ -1,0 +1,160 @@
+//! `override-cycle` (error)
+//!
+//! **What it finds:** rules of one circular that override each other in a cycle (`a` overrides
+//! `b`, `b` overrides `a`; or a rule that overrides itself).
+//!
+//! **Why it matters:** `overrides` states which rule is the more special (lex specialis). A cycle
+//! states that each is more special than the other: where they meet, every rule of the cycle is
+//! overridden and none decides.
+//!
+//! **Example:** `rule a: all => wfo 50% overrides b` and `rule b: critical => wfo 100% overrides a`.
+//!
+//! **Fix:** keep `overrides` only on the more specific rule.
+
+use crate::diagnostic::{Code, Diagnostic};
+use crate::model::Workspace;
+use crate::span::Span;
+use crate::syntax::ast::{self, Modifier};
+use std::collections::HashMap;
+
+/// One `overrides` edge: from rule, to rule, the span of the target's name.
+type Edge = (usize, usize, Span);
+
+fn edges(c: &ast::Circular) -> (Vec<&ast::RuleDef>, Vec<Edge>) {
+    let rules: Vec<&ast::RuleDef> = c.rules().map(|(r, _)| r).collect();
+    let mut index: HashMap<&str, usize> = HashMap::new();
+    for (i, r) in rules.iter().enumerate() {
+        index.entry(r.name.node.as_str()).or_insert(i);
+    }
+    let mut edges = Vec::new();
+    for (i, r) in rules.iter().enumerate() {
+        for m in &r.modifiers {
+            if let Modifier::Overrides(names) = &m.node {
+                for n in names {
+                    if let Some(&j) = index.get(n.node.as_str()) {
+                        edges.push((i, j, n.span));
+                    }
+                }
+            }
+        }
+    }
+    (rules, edges)
+}
+
+/// The strongly connected components of a graph with `n` nodes (Tarjan, iterative).
+fn components(n: usize, edges: &[Edge]) -> Vec<Vec<usize>> {
+    let mut adjacency = vec![Vec::new(); n];
+    for &(a, b, _) in edges {
+        adjacency[a].push(b);
+    }
+    let mut index = vec![usize::MAX; n];
+    let mut low = vec![0; n];
+    let mut on_stack = vec![false; n];
+    let mut stack = Vec::new();
+    let mut out = Vec::new();
+    let mut counter = 0;
+    for root in 0..n {
+        if index[root] != usize::MAX {
+            continue;
+        }
+        let mut work: Vec<(usize, usize)> = vec![(root, 0)];
+        while let Some(&mut (v, ref mut next)) = work.last_mut() {
+            if *next == 0 && index[v] == usize::MAX {
+                index[v] = counter;
+                low[v] = counter;
+                counter += 1;
+                stack.push(v);
+                on_stack[v] = true;
+            }
+            if *next < adjacency[v].len() {
+                let w = adjacency[v][*next];
+                *next += 1;
+                if index[w] == usize::MAX {
+                    work.push((w, 0));
+                } else if on_stack[w] {
+                    low[v] = low[v].min(index[w]);
+                }
+                continue;
+            }
+            work.pop();
+            if let Some(&(parent, _)) = work.last() {
+                low[parent] = low[parent].min(low[v]);
+            }
+            if low[v] == index[v] {
+                let mut component = Vec::new();
+                while let Some(w) = stack.pop() {
+                    on_stack[w] = false;
+                    component.push(w);
+                    if w == v {
+                        break;
+                    }
+                }
+                component.sort_unstable();
+                out.push(component);
+            }
+        }
+    }
+    out
+}
+
+/// A cycle through `start` inside `component`, as edges in order.
+fn cycle_through(start: usize, component: &[usize], edges: &[Edge]) -> Vec<Edge> {
+    // Breadth-first search from `start` back to `start`, staying in the component.
+    let mut previous: HashMap<usize, Edge> = HashMap::new();
+    let mut queue = std::collections::VecDeque::from([start]);
+    while let Some(v) = queue.pop_front() {
+        for &e in edges.iter().filter(|e| e.0 == v && component.contains(&e.1)) {
+            if e.1 == start {
+                let mut path = vec![e];
+                let mut at = v;
+                while at != start {
+                    let p = previous[&at];
+                    path.push(p);
+                    at = p.0;
+                }
+                path.reverse();
+                return path;
+            }
+            if let std::collections::hash_map::Entry::Vacant(slot) = previous.entry(e.1) {
+                slot.insert(e);
+                queue.push_back(e.1);
+            }
+        }
+    }
+    Vec::new()
+}
+
+pub(super) fn check(ws: &Workspace, out: &mut Vec<Diagnostic>) {
+    for (file, c) in ws.circular_asts() {
+        let (rules, edges) = edges(c);
+        for component in components(rules.len(), &edges) {
+            let start = component[0];
+            let cyclic = component.len() > 1 || edges.iter().any(|e| e.0 == start && e.1 == start);
+            if !cyclic {
+                continue;
+            }
+            let path = cycle_through(start, &component, &edges);
+            let Some(&(_, _, first_span)) = path.first() else { continue };
+            let name = |i: usize| format!("`{}`", rules[i].name.node);
+            let message = if component.len() == 1 {
+                format!("rule {} overrides itself", name(start))
+            } else {
+                let names: Vec<String> = component.iter().map(|&i| name(i)).collect();
+                format!(
+                    "rules {} override each other in a cycle",
+                    crate::syntax::errors::one_of(&names).replacen(" or ", " and ", 1)
+                )
+            };
+            let mut d = Diagnostic::new(Code::OverrideCycle, file, first_span, message)
+                .with_label(format!("{} overrides {}", name(path[0].0), name(path[0].1)));
+            for &(a, b, span) in &path[1..] {
+                d = d.with_secondary(file, span, format!("{} overrides {}", name(a), name(b)));
+            }
+            d.help = Some(
+                "`overrides` says which rule is more special: keep it only on the more specific rule"
+                    .into(),
+            );
+            out.push(d);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+//! `retroactive` (warning)
+//!
+//! **What it finds:** a circular signed after its first valid day.
+//!
+//! **Why it matters:** a circular binds from its signing; days before it were worked under the
+//! previous arrangement, and a retroactive start usually means a typo in one of the dates.
+//!
+//! **Example:** `signed 2023-08-29` with `valid 2023-08-28 to 2023-09-27`.
+//!
+//! **Fix:** correct the signing date, or start the validity on or after it.
+
+use crate::diagnostic::{Code, Diagnostic};
+use crate::model::Workspace;
+
+pub(super) fn check(ws: &Workspace, out: &mut Vec<Diagnostic>) {
+    for (file, c) in ws.circular_asts() {
+        let (Some(signed), Some((from, _))) = (c.signed(), c.period()) else {
+            continue;
+        };
+        let Some(signed_on) = signed.node else { continue };
+        if signed_on <= from {
+            continue;
+        }
+        let (validity, valid_span) = c.validity().expect("a period has a validity");
+        let from_span = match validity {
+            crate::syntax::ast::Validity::Range { from, .. } => from.span,
+            crate::syntax::ast::Validity::From(from) => from.span,
+        };
+        let _ = valid_span;
+        let days = (signed_on - from).num_days();
+        out.push(
+            Diagnostic::new(
+                Code::Retroactive,
+                file,
+                signed.span,
+                format!(
+                    "{} is signed on {signed_on}, {days} day{} after its first valid day {from}",
+                    c.shown(),
+                    if days == 1 { "" } else { "s" }
+                ),
+            )
+            .with_label("signed here")
+            .with_secondary(file, from_span, "first valid day")
+            .with_help(format!(
+                "correct the signing date, or start the validity on {signed_on} or later"
+            ))
+            .with_witness(format!("{from} is in force before the circular was signed")),
+        );
+    }
+}

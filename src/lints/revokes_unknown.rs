@@ -1,0 +1,47 @@
+//! `revokes-unknown` (warning)
+//!
+//! **What it finds:** a `revokes` clause naming a circular number that no file of the workspace
+//! defines.
+//!
+//! **Why it matters:** the revocation has no effect on the analysis: if the number is mistyped, the
+//! old circular stays in force and may clash with the new one.
+//!
+//! **Example:** `revokes "800/258-BKD/2021"` in a workspace that holds `"800/258-BKD/2022"`.
+//!
+//! **Fix:** correct the number, or add the revoked circular's file to the workspace.
+
+use crate::diagnostic::{Code, Diagnostic};
+use crate::model::Workspace;
+use crate::syntax::ast::ClauseKind;
+use crate::syntax::errors::closest;
+use std::collections::HashSet;
+
+pub(super) fn check(ws: &Workspace, out: &mut Vec<Diagnostic>) {
+    let known: HashSet<&str> = ws
+        .circular_asts()
+        .filter_map(|(_, c)| c.id.as_ref().map(|i| i.node.as_str()))
+        .collect();
+    for (file, c) in ws.circular_asts() {
+        for clause in &c.clauses {
+            let ClauseKind::Revokes(numbers) = &clause.node else { continue };
+            for n in numbers {
+                if known.contains(n.node.as_str()) {
+                    continue;
+                }
+                let mut d = Diagnostic::new(
+                    Code::RevokesUnknown,
+                    file,
+                    n.span,
+                    format!("`{}` is not a circular of this workspace", n.node),
+                )
+                .with_label("revoked here");
+                d.help = Some(match closest(&n.node, known.iter().copied()) {
+                    Some(s) => format!("did you mean `{s}`?"),
+                    None => "correct the number, or add the revoked circular's file to the workspace"
+                        .to_string(),
+                });
+                out.push(d);
+            }
+        }
+    }
+}

@@ -1,0 +1,182 @@
+//! The workspace model: every file of a workspace, resolved into circulars whose names point at
+//! what they mean.
+//!
+//! Resolution turns the syntax tree into the shapes the semantics works on: set names are
+//! replaced by their members, `overrides` by rule indices (with their transitive closure),
+//! `revokes` by circular indices, arrangements by WFO intervals. What cannot be resolved is
+//! reported (`unknown-name`, `duplicate-name`, `missing-clause`) and left out, so that every later
+//! stage sees only well-formed circulars and never reports the same mistake twice.
+
+mod intern;
+mod resolve;
+
+pub use intern::{Interner, Sym};
+pub use resolve::load;
+
+use crate::diagnostic::Diagnostic;
+use crate::span::{FileId, Span};
+use crate::syntax::ast::{self, Interval, Level, Pct};
+use chrono::NaiveDate;
+
+/// The text of one file, as the caller read it. The core never reads files itself.
+#[derive(Clone, Debug)]
+pub struct Source {
+    /// The name shown in diagnostics (usually a path).
+    pub name: String,
+    /// The contents.
+    pub text: String,
+}
+
+/// Every file of a workspace, parsed and resolved.
+#[derive(Debug)]
+pub struct Workspace {
+    /// The sources, indexed by [`FileId`].
+    pub sources: Vec<Source>,
+    /// The syntax tree of each source.
+    pub files: Vec<ast::File>,
+    /// The circulars that resolved well enough to be evaluated.
+    pub circulars: Vec<Circular>,
+    /// `baseline wfo N%`: the share where no rule applies (100% when not written).
+    pub baseline: Pct,
+    /// Where the baseline was set, if it was.
+    pub baseline_at: Option<(FileId, Span)>,
+    /// The strings of the workspace (units, places, functions, governments).
+    pub interner: Interner,
+    /// What parsing and resolution found.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// An index into [`Workspace::circulars`].
+pub type CircularId = usize;
+
+/// One circular, resolved.
+#[derive(Clone, Debug)]
+pub struct Circular {
+    /// The file it is in.
+    pub file: FileId,
+    /// The `circular` block.
+    pub span: Span,
+    /// Its number, e.g. `800/2928-BKD/2023`.
+    pub id: String,
+    /// Where the number is written.
+    pub id_span: Span,
+    /// Its rank.
+    pub level: Level,
+    /// Its signing date.
+    pub signed: NaiveDate,
+    /// Where the signing date is written.
+    pub signed_span: Span,
+    /// The first valid day.
+    pub valid_from: NaiveDate,
+    /// The last valid day, `None` when open-ended.
+    pub valid_to: Option<NaiveDate>,
+    /// Where the validity is written.
+    pub valid_span: Span,
+    /// The governments it binds.
+    pub scope: GovScope,
+    /// The circulars it revokes (those found in the workspace).
+    pub revokes: Vec<CircularId>,
+    /// Who it does not regulate at all.
+    pub exempt: Vec<Exemption>,
+    /// Its rules, in source order.
+    pub rules: Vec<Rule>,
+    /// Its WFH priorities.
+    pub priorities: Vec<Priority>,
+    /// Duties of unit heads, shown with answers.
+    pub duties: Vec<String>,
+}
+
+impl Circular {
+    /// True when `date` is within the validity (both ends inclusive).
+    pub fn valid_on(&self, date: NaiveDate) -> bool {
+        date >= self.valid_from && self.valid_to.is_none_or(|to| date <= to)
+    }
+}
+
+/// The governments a circular binds.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum GovScope {
+    /// `scope all`
+    All,
+    /// The governments named.
+    Govs(Vec<Sym>),
+}
+
+/// An `exempt` clause.
+#[derive(Clone, Debug)]
+pub struct Exemption {
+    /// Who is exempt.
+    pub selector: Sel,
+    /// Where the clause is written.
+    pub span: Span,
+}
+
+/// A WFH priority clause.
+#[derive(Clone, Debug)]
+pub struct Priority {
+    /// The rank: 1 is served first.
+    pub rank: u32,
+    /// Who it covers.
+    pub selector: Sel,
+    /// Where the clause is written.
+    pub span: Span,
+}
+
+/// An index into [`Circular::rules`].
+pub type RuleId = usize;
+
+/// A rule, resolved.
+#[derive(Clone, Debug)]
+pub struct Rule {
+    /// Its name.
+    pub name: String,
+    /// The whole clause.
+    pub span: Span,
+    /// Where the name is written.
+    pub name_span: Span,
+    /// Whom it covers; `None` for `otherwise`.
+    pub selector: Option<Sel>,
+    /// The `except` modifiers, with their spans.
+    pub except: Vec<(Sel, Span)>,
+    /// The WFO interval it requires.
+    pub wfo: Interval,
+    /// Where the arrangement is written.
+    pub arrangement_span: Span,
+    /// The rules it names in `overrides`, with the span of each name.
+    pub overrides: Vec<(RuleId, Span)>,
+    /// Every rule it overrides, directly or through others (sorted, without itself unless in a
+    /// cycle).
+    pub overrides_all: Vec<RuleId>,
+    /// `during FROM to TO`, with its span.
+    pub during: Option<(NaiveDate, NaiveDate, Span)>,
+}
+
+impl Rule {
+    /// True for an `otherwise` rule.
+    pub fn is_otherwise(&self) -> bool {
+        self.selector.is_none()
+    }
+}
+
+/// A resolved selector: set names are replaced by their members.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Sel {
+    /// Every subject.
+    All,
+    /// Units equal to or below one of these paths.
+    Unit(Vec<Sym>),
+    /// One of these functions.
+    Function(Vec<Sym>),
+    /// Living in one of these places.
+    Domicile(Vec<Sym>),
+    /// Working in an office in one of these places.
+    Office(Vec<Sym>),
+    /// In one of these governments.
+    Gov(Vec<Sym>),
+    /// All of these.
+    And(Vec<Sel>),
+    /// Any of these.
+    Or(Vec<Sel>),
+    /// Not this.
+    Not(Box<Sel>),
+}

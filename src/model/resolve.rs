@@ -1,0 +1,665 @@
+//! Step three: a workspace of syntax trees to resolved circulars.
+
+use super::*;
+use crate::diagnostic::{Code, Diagnostic, Label};
+use crate::syntax::ast::{ClauseKind, Item, Modifier, RuleSelector, SelectorKind, SetKind, Values};
+use crate::syntax::errors::closest;
+use crate::syntax::{self, ast};
+use std::collections::{HashMap, HashSet};
+
+/// Parses and resolves every source, then runs the checks. The diagnostics are sorted by file and
+/// position.
+pub fn load(sources: Vec<Source>) -> Workspace {
+    let mut diagnostics = Vec::new();
+    let mut files = Vec::with_capacity(sources.len());
+    for (i, source) in sources.iter().enumerate() {
+        let (file, diags) = syntax::parse_file(FileId(i as u32), &source.text);
+        files.push(file);
+        diagnostics.extend(diags);
+    }
+    let mut resolver = Resolver {
+        interner: Interner::default(),
+        diagnostics: Vec::new(),
+        unreadable: unreadable_words(&sources, &diagnostics),
+        parse_errors: diagnostics
+            .iter()
+            .filter(|d| d.is_error())
+            .map(|d| (d.file, d.span))
+            .collect(),
+    };
+    let (baseline, baseline_at) = resolver.baseline(&files);
+    resolver.unique_circulars_and_tests(&files);
+    let mut circulars = Vec::new();
+    let mut ids: Vec<(FileId, &ast::Circular)> = Vec::new();
+    for (i, file) in files.iter().enumerate() {
+        let file_id = FileId(i as u32);
+        let top = resolver.top_sets(file_id, file);
+        for item in &file.items {
+            if let Item::Circular(c) = item {
+                ids.push((file_id, c));
+                if let Some(circular) = resolver.circular(file_id, c, &top) {
+                    circulars.push(circular);
+                }
+            }
+        }
+    }
+    link_revocations(&mut circulars, &ids);
+    diagnostics.extend(resolver.diagnostics);
+    let mut workspace = Workspace {
+        sources,
+        files,
+        circulars,
+        baseline,
+        baseline_at,
+        interner: resolver.interner,
+        diagnostics: Vec::new(),
+    };
+    diagnostics.extend(crate::lints::check(&workspace));
+    crate::diagnostic::sort(&mut diagnostics);
+    diagnostics.dedup();
+    workspace.diagnostics = diagnostics;
+    workspace
+}
+
+/// Links `revokes` to the circulars that resolved; unknown numbers are the lint
+/// `revokes-unknown`'s business.
+fn link_revocations(circulars: &mut [Circular], asts: &[(FileId, &ast::Circular)]) {
+    let index: HashMap<&str, CircularId> = circulars
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.id.as_str(), i))
+        .collect();
+    let mut links: Vec<Vec<CircularId>> = vec![Vec::new(); circulars.len()];
+    for (i, c) in circulars.iter().enumerate() {
+        let Some((_, ast)) = asts
+            .iter()
+            .find(|(f, a)| *f == c.file && a.span == c.span)
+        else {
+            continue;
+        };
+        for clause in &ast.clauses {
+            if let ClauseKind::Revokes(numbers) = &clause.node {
+                links[i].extend(numbers.iter().filter_map(|n| index.get(n.node.as_str())));
+            }
+        }
+    }
+    for (c, l) in circulars.iter_mut().zip(links) {
+        c.revokes = l;
+    }
+}
+
+/// A named set visible in a circular.
+#[derive(Clone, Debug)]
+struct SetEntry {
+    kind: SetKind,
+    members: Vec<Sym>,
+    span: Span,
+    file: FileId,
+}
+
+struct Resolver {
+    interner: Interner,
+    diagnostics: Vec<Diagnostic>,
+    /// Words on lines with syntax errors, per file: a name defined on such a line could not be
+    /// read, so using it is not reported as `unknown-name` a second time.
+    unreadable: Vec<HashSet<String>>,
+    /// Where parsing found errors: a circular holding one is left out of the model.
+    parse_errors: Vec<(FileId, Span)>,
+}
+
+fn unreadable_words(sources: &[Source], diagnostics: &[Diagnostic]) -> Vec<HashSet<String>> {
+    let mut words = vec![HashSet::new(); sources.len()];
+    for d in diagnostics.iter().filter(|d| d.code == Code::Syntax) {
+        let text = &sources[d.file.0 as usize].text;
+        let start = text[..d.span.start().min(text.len())]
+            .rfind('\n')
+            .map_or(0, |i| i + 1);
+        let end = text[d.span.start().min(text.len())..]
+            .find('\n')
+            .map_or(text.len(), |i| i + d.span.start());
+        words[d.file.0 as usize].extend(
+            text[start..end]
+                .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+                .filter(|w| !w.is_empty())
+                .map(str::to_string),
+        );
+    }
+    words
+}
+
+/// Normalises a unit path: segments trimmed, empty segments dropped.
+pub fn normalize_unit(path: &str) -> String {
+    path.split('/')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+impl Resolver {
+    fn push(&mut self, d: Diagnostic) {
+        self.diagnostics.push(d);
+    }
+
+    fn duplicate(&mut self, file: FileId, span: Span, what: String, first: (FileId, Span)) {
+        self.push(
+            Diagnostic::new(Code::DuplicateName, file, span, format!("{what} is defined twice"))
+                .with_label("defined again here")
+                .with_secondary(first.0, first.1, "first defined here")
+                .with_help("rename one of them, or remove the second"),
+        );
+    }
+
+    fn baseline(&mut self, files: &[ast::File]) -> (Pct, Option<(FileId, Span)>) {
+        let mut found: Option<(Pct, FileId, Span)> = None;
+        for (i, file) in files.iter().enumerate() {
+            for item in &file.items {
+                let Item::Baseline(b) = item else { continue };
+                let here = (FileId(i as u32), b.span);
+                match found {
+                    Some((_, f, s)) => {
+                        self.duplicate(here.0, here.1, "the baseline".to_string(), (f, s))
+                    }
+                    None => {
+                        if let Some(p) = b.node.node {
+                            found = Some((p, here.0, here.1));
+                        }
+                    }
+                }
+            }
+        }
+        match found {
+            Some((p, f, s)) => (p, Some((f, s))),
+            None => (Pct::FULL, None),
+        }
+    }
+
+    fn unique_circulars_and_tests(&mut self, files: &[ast::File]) {
+        let mut circulars: HashMap<&str, (FileId, Span)> = HashMap::new();
+        let mut tests: HashMap<&str, (FileId, Span)> = HashMap::new();
+        for (i, file) in files.iter().enumerate() {
+            let f = FileId(i as u32);
+            for item in &file.items {
+                let (name, map, what) = match item {
+                    Item::Circular(c) => (&c.id, &mut circulars, "circular"),
+                    Item::Test(t) => (&t.name, &mut tests, "test"),
+                    _ => continue,
+                };
+                let Some(name) = name else { continue };
+                if let Some(&first) = map.get(name.node.as_str()) {
+                    self.duplicate(f, name.span, format!("{what} `{}`", name.node), first);
+                } else {
+                    map.insert(name.node.as_str(), (f, name.span));
+                }
+            }
+        }
+    }
+
+    fn set_entry(&mut self, file: FileId, def: &ast::SetDef) -> SetEntry {
+        let members = def
+            .members
+            .iter()
+            .map(|m| match def.kind {
+                SetKind::Sector => self.interner.intern(&normalize_unit(&m.node)),
+                SetKind::Region => self.interner.intern(m.node.trim()),
+            })
+            .collect();
+        SetEntry {
+            kind: def.kind,
+            members,
+            span: def.name.span,
+            file,
+        }
+    }
+
+    fn top_sets(&mut self, file: FileId, ast: &ast::File) -> HashMap<String, SetEntry> {
+        let mut sets: HashMap<String, SetEntry> = HashMap::new();
+        for item in &ast.items {
+            if let Item::Set(def) = item {
+                self.define_set(file, def, &mut sets, &HashMap::new());
+            }
+        }
+        sets
+    }
+
+    fn define_set(
+        &mut self,
+        file: FileId,
+        def: &ast::SetDef,
+        sets: &mut HashMap<String, SetEntry>,
+        outer: &HashMap<String, SetEntry>,
+    ) {
+        let name = &def.name.node;
+        if let Some(first) = sets.get(name).or_else(|| outer.get(name)) {
+            let first = (first.file, first.span);
+            let what = format!("the set `{name}`");
+            self.duplicate(file, def.name.span, what, first);
+            return;
+        }
+        let entry = self.set_entry(file, def);
+        sets.insert(name.clone(), entry);
+    }
+
+    fn circular(
+        &mut self,
+        file: FileId,
+        c: &ast::Circular,
+        top: &HashMap<String, SetEntry>,
+    ) -> Option<Circular> {
+        let errors_before = self.diagnostics.len();
+        let id = c.id.clone();
+        let shown = id
+            .as_ref()
+            .map(|i| format!("circular `{}`", i.node))
+            .unwrap_or_else(|| "this circular".into());
+
+        // Single clauses, each at most once.
+        let mut seen: HashMap<&'static str, Span> = HashMap::new();
+        let mut issuer = None;
+        let mut signed = None;
+        let mut valid = None;
+        let mut scope = None;
+        let mut local: HashMap<String, SetEntry> = HashMap::new();
+        for clause in &c.clauses {
+            let key = match &clause.node {
+                ClauseKind::Title(_) => "title",
+                ClauseKind::Issuer { .. } => "issuer",
+                ClauseKind::Signed { .. } => "signed",
+                ClauseKind::Valid(_) => "valid",
+                ClauseKind::Scope(_) => "scope",
+                ClauseKind::Set(def) => {
+                    self.define_set(file, def, &mut local, top);
+                    continue;
+                }
+                _ => continue,
+            };
+            if let Some(&first) = seen.get(key) {
+                self.push(
+                    Diagnostic::new(
+                        Code::DuplicateName,
+                        file,
+                        clause.span,
+                        format!("`{key}` is given twice in {shown}"),
+                    )
+                    .with_label("given again here")
+                    .with_secondary(file, first, "first given here")
+                    .with_help(format!("a circular has one `{key}` clause: remove one")),
+                );
+                continue;
+            }
+            seen.insert(key, clause.span);
+            match &clause.node {
+                ClauseKind::Issuer { name, level } => issuer = Some((name, level, clause.span)),
+                ClauseKind::Signed { date, .. } => signed = Some(date),
+                ClauseKind::Valid(v) => valid = Some((v, clause.span)),
+                ClauseKind::Scope(s) => scope = Some(s),
+                _ => {}
+            }
+        }
+        let mut sets = top.clone();
+        sets.extend(local);
+
+        let missing = |what: &str, example: &str| {
+            Diagnostic::new(
+                Code::MissingClause,
+                file,
+                c.keyword,
+                format!("{shown} has no `{what}` clause"),
+            )
+            .with_label(format!("`{what}` missing"))
+            .with_help(format!("add `{example}`"))
+        };
+        let mut missing_clauses = Vec::new();
+        let level = match issuer {
+            None => {
+                missing_clauses.push(missing(
+                    "issuer",
+                    "issuer \"Gubernur Banten\" level provincial",
+                ));
+                None
+            }
+            Some((_, None, span)) => {
+                missing_clauses.push(
+                    Diagnostic::new(
+                        Code::MissingClause,
+                        file,
+                        span,
+                        format!("the issuer of {shown} has no level"),
+                    )
+                    .with_label("`level` missing")
+                    .with_help("add `level national`, `level provincial` or `level local` after the issuer's name"),
+                );
+                None
+            }
+            Some((_, Some(level), _)) => level.node,
+        };
+        if signed.is_none() {
+            missing_clauses.push(missing("signed", "signed 2023-08-25 by \"NAME\""));
+        }
+        if valid.is_none() {
+            missing_clauses.push(missing("valid", "valid 2023-08-28 to 2023-09-27"));
+        }
+        if scope.is_none() {
+            missing_clauses.push(missing("scope", "scope \"Pemprov Banten\""));
+        }
+        let has_rule = c
+            .clauses
+            .iter()
+            .any(|cl| matches!(cl.node, ClauseKind::Rule(_)));
+        if !has_rule {
+            missing_clauses.push(missing("rule", "rule everyone: all => wfo 50%"));
+        }
+        self.diagnostics.extend(missing_clauses);
+
+        // Rules, names first so that `overrides` can point forward.
+        let rule_asts: Vec<&ast::RuleDef> = c
+            .clauses
+            .iter()
+            .filter_map(|cl| match &cl.node {
+                ClauseKind::Rule(r) => Some(r),
+                _ => None,
+            })
+            .collect();
+        let rule_spans: Vec<Span> = c
+            .clauses
+            .iter()
+            .filter(|cl| matches!(cl.node, ClauseKind::Rule(_)))
+            .map(|cl| cl.span)
+            .collect();
+        let mut rule_index: HashMap<&str, RuleId> = HashMap::new();
+        for (i, r) in rule_asts.iter().enumerate() {
+            if let Some(&first) = rule_index.get(r.name.node.as_str()) {
+                let first_span = rule_asts[first].name.span;
+                self.duplicate(
+                    file,
+                    r.name.span,
+                    format!("the rule `{}`", r.name.node),
+                    (file, first_span),
+                );
+            } else {
+                rule_index.insert(&r.name.node, i);
+            }
+        }
+        let mut rules = Vec::new();
+        for (i, r) in rule_asts.iter().enumerate() {
+            let selector = match &r.selector {
+                RuleSelector::Otherwise(_) => None,
+                RuleSelector::Selector(s) => Some(self.selector(file, s, &sets)),
+            };
+            let mut except = Vec::new();
+            let mut overrides = Vec::new();
+            let mut during = None;
+            for m in &r.modifiers {
+                match &m.node {
+                    Modifier::Except(s) => except.push((self.selector(file, s, &sets), m.span)),
+                    Modifier::Overrides(names) => {
+                        for n in names {
+                            match rule_index.get(n.node.as_str()) {
+                                Some(&target) => overrides.push((target, n.span)),
+                                None => {
+                                    let names = rule_index.keys().copied();
+                                    self.unknown(file, n, "rule", closest(&n.node, names))
+                                }
+                            }
+                        }
+                    }
+                    Modifier::During(a, b) => {
+                        if let (Some(a), Some(b)) = (a.node, b.node) {
+                            during = Some((a, b, m.span));
+                        }
+                    }
+                }
+            }
+            let Some(wfo) = r.arrangement.node.wfo_interval() else {
+                continue;
+            };
+            rules.push(Rule {
+                name: r.name.node.clone(),
+                span: rule_spans[i],
+                name_span: r.name.span,
+                selector,
+                except,
+                wfo,
+                arrangement_span: r.arrangement.span,
+                overrides,
+                overrides_all: Vec::new(),
+                during,
+            });
+        }
+        close_overrides(&mut rules);
+
+        let mut exempt = Vec::new();
+        let mut priorities = Vec::new();
+        let mut duties = Vec::new();
+        for clause in &c.clauses {
+            match &clause.node {
+                ClauseKind::Exempt(s) => exempt.push(Exemption {
+                    selector: self.selector(file, s, &sets),
+                    span: clause.span,
+                }),
+                ClauseKind::Priority { rank, selector } => priorities.push(Priority {
+                    rank: rank.node,
+                    selector: self.selector(file, selector, &sets),
+                    span: clause.span,
+                }),
+                ClauseKind::Duty(d) => duties.push(d.node.clone()),
+                _ => {}
+            }
+        }
+
+        let scope = match scope? {
+            ast::Scope::All => GovScope::All,
+            ast::Scope::Govs(govs) => GovScope::Govs(
+                govs.iter()
+                    .map(|g| self.interner.intern(g.node.trim()))
+                    .collect(),
+            ),
+        };
+        // A circular with any error is left out of the model: its mistakes are reported, and
+        // nothing computed from a half-understood circular is shown.
+        let own_errors = self.diagnostics[errors_before..]
+            .iter()
+            .any(|d| d.is_error());
+        let parse_errors = self
+            .parse_errors
+            .iter()
+            .any(|&(f, s)| f == file && s.start >= c.span.start && s.start <= c.span.end);
+        if own_errors || parse_errors || rules.len() != rule_asts.len() {
+            return None;
+        }
+        let (valid, valid_span) = valid?;
+        let (valid_from, valid_to) = match valid {
+            ast::Validity::Range { from, to, .. } => {
+                let (from, to) = (from.node?, to.node?);
+                if to < from {
+                    return None;
+                }
+                (from, Some(to))
+            }
+            ast::Validity::From(from) => (from.node?, None),
+        };
+        let id = id?;
+        Some(Circular {
+            file,
+            span: c.span,
+            id: id.node,
+            id_span: id.span,
+            level: level?,
+            signed: signed?.node?,
+            signed_span: signed?.span,
+            valid_from,
+            valid_to,
+            valid_span,
+            scope,
+            revokes: Vec::new(),
+            exempt,
+            rules,
+            priorities,
+            duties,
+        })
+    }
+
+    fn unknown(&mut self, file: FileId, name: &ast::Ident, what: &str, suggestion: Option<&str>) {
+        if self.unreadable[file.0 as usize].contains(&name.node) {
+            // Defined on a line that could not be read: already reported as `syntax`.
+            return;
+        }
+        let mut d = Diagnostic::new(
+            Code::UnknownName,
+            file,
+            name.span,
+            format!("unknown {what} `{}`", name.node),
+        )
+        .with_label(format!("no {what} of this name"));
+        d.help = Some(match suggestion {
+            Some(s) => format!("did you mean `{s}`?"),
+            None => format!(
+                "define it in the circular or at the top of the file, e.g. `{}`",
+                match what {
+                    "sector" => format!("sector {} = [\"UNIT\", ...]", name.node),
+                    "region" => format!("region {} = [\"PLACE\", ...]", name.node),
+                    _ => format!("rule {}: SELECTOR => wfo 50%", name.node),
+                }
+            ),
+        });
+        self.push(d);
+    }
+
+    /// Resolves a set name of the expected kind to its members.
+    fn set(
+        &mut self,
+        file: FileId,
+        name: &ast::Ident,
+        kind: SetKind,
+        sets: &HashMap<String, SetEntry>,
+    ) -> Vec<Sym> {
+        match sets.get(&name.node) {
+            Some(entry) if entry.kind == kind => entry.members.clone(),
+            Some(entry) => {
+                let (is, should) = (entry.kind.as_str(), kind.as_str());
+                let help = match entry.kind {
+                    SetKind::Region => format!(
+                        "a region is a set of places: use it as `domicile in {0}` or `office in {0}`",
+                        name.node
+                    ),
+                    SetKind::Sector => format!(
+                        "a sector is a set of units: use it as `{0}` or `unit in {0}`",
+                        name.node
+                    ),
+                };
+                self.push(
+                    Diagnostic::new(
+                        Code::UnknownName,
+                        file,
+                        name.span,
+                        format!("`{}` is a {is}, not a {should}", name.node),
+                    )
+                    .with_label(format!("a {should} is expected here"))
+                    .with_secondary(entry.file, entry.span, format!("`{}` is defined here", name.node))
+                    .with_help(help),
+                );
+                Vec::new()
+            }
+            None => {
+                let candidates = sets
+                    .iter()
+                    .filter(|(_, e)| e.kind == kind)
+                    .map(|(n, _)| n.as_str());
+                let suggestion = closest(&name.node, candidates);
+                self.unknown(file, name, kind.as_str(), suggestion);
+                Vec::new()
+            }
+        }
+    }
+
+    fn values(
+        &mut self,
+        file: FileId,
+        values: &Values,
+        kind: SetKind,
+        sets: &HashMap<String, SetEntry>,
+    ) -> Vec<Sym> {
+        let norm = |s: &str| match kind {
+            SetKind::Sector => normalize_unit(s),
+            SetKind::Region => s.trim().to_string(),
+        };
+        match values {
+            Values::One(s) => vec![self.interner.intern(&norm(&s.node))],
+            Values::List(list) => list
+                .iter()
+                .map(|s| self.interner.intern(&norm(&s.node)))
+                .collect(),
+            Values::Named(name) => self.set(file, name, kind, sets),
+        }
+    }
+
+    fn selector(
+        &mut self,
+        file: FileId,
+        s: &ast::Selector,
+        sets: &HashMap<String, SetEntry>,
+    ) -> Sel {
+        match &s.node {
+            SelectorKind::All => Sel::All,
+            SelectorKind::Or(parts) => {
+                Sel::Or(parts.iter().map(|p| self.selector(file, p, sets)).collect())
+            }
+            SelectorKind::And(parts) => {
+                Sel::And(parts.iter().map(|p| self.selector(file, p, sets)).collect())
+            }
+            SelectorKind::Not(inner) => Sel::Not(Box::new(self.selector(file, inner, sets))),
+            SelectorKind::Sector(name) => Sel::Unit(self.set(file, name, SetKind::Sector, sets)),
+            SelectorKind::Unit(v) => Sel::Unit(self.values(file, v, SetKind::Sector, sets)),
+            SelectorKind::Domicile(v) => Sel::Domicile(self.values(file, v, SetKind::Region, sets)),
+            SelectorKind::Office(v) => Sel::Office(self.values(file, v, SetKind::Region, sets)),
+            SelectorKind::Gov(v) => Sel::Gov(self.values(file, v, SetKind::Region, sets)),
+            SelectorKind::Function(names) => Sel::Function(
+                names
+                    .iter()
+                    .map(|n| self.interner.intern(&n.node))
+                    .collect(),
+            ),
+        }
+    }
+}
+
+/// Fills `overrides_all` with the transitive closure of `overrides`.
+fn close_overrides(rules: &mut [Rule]) {
+    let direct: Vec<Vec<RuleId>> = rules
+        .iter()
+        .map(|r| r.overrides.iter().map(|&(t, _)| t).collect())
+        .collect();
+    for (i, rule) in rules.iter_mut().enumerate() {
+        let mut seen: HashSet<RuleId> = HashSet::new();
+        let mut stack: Vec<RuleId> = direct[i].clone();
+        while let Some(r) = stack.pop() {
+            if r < direct.len() && seen.insert(r) {
+                stack.extend(&direct[r]);
+            }
+        }
+        let mut all: Vec<RuleId> = seen.into_iter().collect();
+        all.sort_unstable();
+        rule.overrides_all = all;
+    }
+}
+
+impl Workspace {
+    /// The circular with this number.
+    pub fn circular_by_id(&self, id: &str) -> Option<CircularId> {
+        self.circulars.iter().position(|c| c.id == id)
+    }
+
+    /// The number of errors among the diagnostics.
+    pub fn error_count(&self) -> usize {
+        self.diagnostics.iter().filter(|d| d.is_error()).count()
+    }
+
+    /// A secondary label in another place, for diagnostics built from the model.
+    pub fn label(&self, file: FileId, span: Span, message: impl Into<String>) -> Label {
+        Label {
+            file,
+            span,
+            message: message.into(),
+        }
+    }
+}
