@@ -16,3 +16,5 @@ pub use diagnostic::{Code, Diagnostic, Severity};
 pub use span::{FileId, Span, Spanned};
 pub mod lints;
 pub mod model;
+#[cfg(feature = "cli")]
+pub mod render;

@@ -55,7 +55,9 @@ impl<'a> Names<'a> {
     fn values(&mut self, kind: Kind, v: &'a Values, file: FileId) {
         match v {
             Values::One(s) => self.add(kind, &s.node, file, s.span),
-            Values::List(list) => list.iter().for_each(|s| self.add(kind, &s.node, file, s.span)),
+            Values::List(list) => list
+                .iter()
+                .for_each(|s| self.add(kind, &s.node, file, s.span)),
             Values::Named(_) => {}
         }
     }
@@ -179,7 +181,10 @@ pub(super) fn check(ws: &Workspace, out: &mut Vec<Diagnostic>) {
     // Group spellings by kind and normalised form.
     let mut by_norm: BTreeMap<(Kind, String), Vec<(&str, (FileId, Span))>> = BTreeMap::new();
     for (&(kind, name), &at) in &names.first {
-        by_norm.entry((kind, normalize(name))).or_default().push((name, at));
+        by_norm
+            .entry((kind, normalize(name)))
+            .or_default()
+            .push((name, at));
     }
     let mut pairs: Vec<(Kind, (&str, (FileId, Span)), (&str, (FileId, Span)), bool)> = Vec::new();
     for ((kind, _), spellings) in &by_norm {
@@ -234,7 +239,11 @@ pub(super) fn check(ws: &Workspace, out: &mut Vec<Diagnostic>) {
             "only by case, spacing or punctuation".to_string()
         } else {
             let d = strsim::damerau_levenshtein(&normalize(first), &normalize(later));
-            format!("only by {} letter{}", if d == 1 { "one" } else { "two" }, if d == 1 { "" } else { "s" })
+            format!(
+                "only by {} letter{}",
+                if d == 1 { "one" } else { "two" },
+                if d == 1 { "" } else { "s" }
+            )
         };
         out.push(
             Diagnostic::new(

@@ -103,7 +103,10 @@ fn cycle_through(start: usize, component: &[usize], edges: &[Edge]) -> Vec<Edge>
     let mut previous: HashMap<usize, Edge> = HashMap::new();
     let mut queue = std::collections::VecDeque::from([start]);
     while let Some(v) = queue.pop_front() {
-        for &e in edges.iter().filter(|e| e.0 == v && component.contains(&e.1)) {
+        for &e in edges
+            .iter()
+            .filter(|e| e.0 == v && component.contains(&e.1))
+        {
             if e.1 == start {
                 let mut path = vec![e];
                 let mut at = v;
@@ -134,7 +137,9 @@ pub(super) fn check(ws: &Workspace, out: &mut Vec<Diagnostic>) {
                 continue;
             }
             let path = cycle_through(start, &component, &edges);
-            let Some(&(_, _, first_span)) = path.first() else { continue };
+            let Some(&(_, _, first_span)) = path.first() else {
+                continue;
+            };
             let name = |i: usize| format!("`{}`", rules[i].name.node);
             let message = if component.len() == 1 {
                 format!("rule {} overrides itself", name(start))

@@ -38,7 +38,15 @@ fn plural(n: u32, unit: DurationUnit) -> String {
 
 pub(super) fn check(ws: &Workspace, out: &mut Vec<Diagnostic>) {
     for (file, c) in ws.circular_asts() {
-        let Some((Validity::Range { from, to, claim: Some(claim) }, _)) = c.validity() else {
+        let Some((
+            Validity::Range {
+                from,
+                to,
+                claim: Some(claim),
+            },
+            _,
+        )) = c.validity()
+        else {
             continue;
         };
         let (Some(from_d), Some(to_d)) = (from.node, to.node) else {
@@ -54,9 +62,9 @@ pub(super) fn check(ws: &Workspace, out: &mut Vec<Diagnostic>) {
         let length = (to_d - from_d).num_days() + 1;
         let said = plural(claim.count, claim.unit);
         let message = match end {
-            Some(end) => format!(
-                "`({said})` from {from_d} ends on {end}, but the validity ends on {to_d}"
-            ),
+            Some(end) => {
+                format!("`({said})` from {from_d} ends on {end}, but the validity ends on {to_d}")
+            }
             None => format!("`({said})` does not fit the validity {from_d} to {to_d}"),
         };
         let mut d = Diagnostic::new(Code::PeriodMismatch, file, claim.span, message)
@@ -97,7 +105,10 @@ mod tests {
             count: 1,
             unit: DurationUnit::Month,
         };
-        assert_eq!(claimed_end(date("2023-08-28"), claim), Some(date("2023-09-27")));
+        assert_eq!(
+            claimed_end(date("2023-08-28"), claim),
+            Some(date("2023-09-27"))
+        );
     }
 
     #[test]
@@ -106,7 +117,10 @@ mod tests {
             count: 2,
             unit: DurationUnit::Week,
         };
-        assert_eq!(claimed_end(date("2020-03-16"), claim), Some(date("2020-03-29")));
+        assert_eq!(
+            claimed_end(date("2020-03-16"), claim),
+            Some(date("2020-03-29"))
+        );
     }
 
     #[test]
@@ -116,6 +130,9 @@ mod tests {
             unit: DurationUnit::Month,
         };
         // chrono clamps 31 January + 1 month to 28 February (2022 is no leap year).
-        assert_eq!(claimed_end(date("2022-01-31"), claim), Some(date("2022-02-27")));
+        assert_eq!(
+            claimed_end(date("2022-01-31"), claim),
+            Some(date("2022-02-27"))
+        );
     }
 }

@@ -17,7 +17,9 @@ pub(super) fn check(ws: &Workspace, out: &mut Vec<Diagnostic>) {
         let (Some(signed), Some((from, _))) = (c.signed(), c.period()) else {
             continue;
         };
-        let Some(signed_on) = signed.node else { continue };
+        let Some(signed_on) = signed.node else {
+            continue;
+        };
         if signed_on <= from {
             continue;
         }

@@ -23,7 +23,9 @@ pub(super) fn check(ws: &Workspace, out: &mut Vec<Diagnostic>) {
         .collect();
     for (file, c) in ws.circular_asts() {
         for clause in &c.clauses {
-            let ClauseKind::Revokes(numbers) = &clause.node else { continue };
+            let ClauseKind::Revokes(numbers) = &clause.node else {
+                continue;
+            };
             for n in numbers {
                 if known.contains(n.node.as_str()) {
                     continue;
@@ -37,8 +39,10 @@ pub(super) fn check(ws: &Workspace, out: &mut Vec<Diagnostic>) {
                 .with_label("revoked here");
                 d.help = Some(match closest(&n.node, known.iter().copied()) {
                     Some(s) => format!("did you mean `{s}`?"),
-                    None => "correct the number, or add the revoked circular's file to the workspace"
-                        .to_string(),
+                    None => {
+                        "correct the number, or add the revoked circular's file to the workspace"
+                            .to_string()
+                    }
                 });
                 out.push(d);
             }

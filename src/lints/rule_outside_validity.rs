@@ -21,8 +21,12 @@ pub(super) fn check(ws: &Workspace, out: &mut Vec<Diagnostic>) {
         };
         for (rule, _) in c.rules() {
             for m in &rule.modifiers {
-                let Modifier::During(a, b) = &m.node else { continue };
-                let (Some(a), Some(b)) = (a.node, b.node) else { continue };
+                let Modifier::During(a, b) = &m.node else {
+                    continue;
+                };
+                let (Some(a), Some(b)) = (a.node, b.node) else {
+                    continue;
+                };
                 if b < a {
                     continue; // `empty-period`
                 }

@@ -71,10 +71,7 @@ fn link_revocations(circulars: &mut [Circular], asts: &[(FileId, &ast::Circular)
         .collect();
     let mut links: Vec<Vec<CircularId>> = vec![Vec::new(); circulars.len()];
     for (i, c) in circulars.iter().enumerate() {
-        let Some((_, ast)) = asts
-            .iter()
-            .find(|(f, a)| *f == c.file && a.span == c.span)
-        else {
+        let Some((_, ast)) = asts.iter().find(|(f, a)| *f == c.file && a.span == c.span) else {
             continue;
         };
         for clause in &ast.clauses {
@@ -143,10 +140,15 @@ impl Resolver {
 
     fn duplicate(&mut self, file: FileId, span: Span, what: String, first: (FileId, Span)) {
         self.push(
-            Diagnostic::new(Code::DuplicateName, file, span, format!("{what} is defined twice"))
-                .with_label("defined again here")
-                .with_secondary(first.0, first.1, "first defined here")
-                .with_help("rename one of them, or remove the second"),
+            Diagnostic::new(
+                Code::DuplicateName,
+                file,
+                span,
+                format!("{what} is defined twice"),
+            )
+            .with_label("defined again here")
+            .with_secondary(first.0, first.1, "first defined here")
+            .with_help("rename one of them, or remove the second"),
         );
     }
 
@@ -555,7 +557,11 @@ impl Resolver {
                         format!("`{}` is a {is}, not a {should}", name.node),
                     )
                     .with_label(format!("a {should} is expected here"))
-                    .with_secondary(entry.file, entry.span, format!("`{}` is defined here", name.node))
+                    .with_secondary(
+                        entry.file,
+                        entry.span,
+                        format!("`{}` is defined here", name.node),
+                    )
                     .with_help(help),
                 );
                 Vec::new()

@@ -8,8 +8,8 @@ use std::collections::BTreeSet;
 
 /// Keywords that start a clause of a circular.
 pub const CLAUSE_KEYWORDS: &[&str] = &[
-    "title", "issuer", "signed", "valid", "basis", "scope", "revokes", "sector", "region", "exempt",
-    "rule", "wfh", "duty",
+    "title", "issuer", "signed", "valid", "basis", "scope", "revokes", "sector", "region",
+    "exempt", "rule", "wfh", "duty",
 ];
 
 /// Keywords that start a top-level item.
@@ -17,11 +17,56 @@ pub const ITEM_KEYWORDS: &[&str] = &["circular", "sector", "region", "baseline",
 
 /// Every keyword of the language (for "did you mean" and completion).
 pub const KEYWORDS: &[&str] = &[
-    "all", "and", "at", "baseline", "basis", "by", "circular", "conflict", "conflicts", "domicile",
-    "duty", "during", "except", "exempt", "expect", "explain", "force", "from", "function", "given",
-    "gov", "in", "issuer", "least", "level", "local", "most", "national", "none", "not", "office",
-    "on", "or", "otherwise", "overrides", "priority", "provincial", "region", "revokes", "rule",
-    "scope", "sector", "signed", "test", "title", "to", "unit", "valid", "wfh", "wfo",
+    "all",
+    "and",
+    "at",
+    "baseline",
+    "basis",
+    "by",
+    "circular",
+    "conflict",
+    "conflicts",
+    "domicile",
+    "duty",
+    "during",
+    "except",
+    "exempt",
+    "expect",
+    "explain",
+    "force",
+    "from",
+    "function",
+    "given",
+    "gov",
+    "in",
+    "issuer",
+    "least",
+    "level",
+    "local",
+    "most",
+    "national",
+    "none",
+    "not",
+    "office",
+    "on",
+    "or",
+    "otherwise",
+    "overrides",
+    "priority",
+    "provincial",
+    "region",
+    "revokes",
+    "rule",
+    "scope",
+    "sector",
+    "signed",
+    "test",
+    "title",
+    "to",
+    "unit",
+    "valid",
+    "wfh",
+    "wfo",
 ];
 
 /// What a rule stands for in an "expected ..." list, or `None` to leave it out.
@@ -165,11 +210,14 @@ pub fn from_pest(
     }
     let mut groups: Vec<String> = Vec::new();
     if is_item {
-        groups.push("a top-level item (`circular`, `sector`, `region`, `baseline` or `test`)".into());
+        groups
+            .push("a top-level item (`circular`, `sector`, `region`, `baseline` or `test`)".into());
     } else if is_clause {
         groups.push("a clause".into());
     } else if is_query {
-        groups.push("a question (`wfo`, `explain`, `wfh priority`, `in force on` or `conflicts`)".into());
+        groups.push(
+            "a question (`wfo`, `explain`, `wfh priority`, `in force on` or `conflicts`)".into(),
+        );
     }
     if is_selector {
         groups.push("a selector".into());
@@ -181,7 +229,12 @@ pub fn from_pest(
         } else {
             0
         };
-        let start = offset + at + (text[at.min(text.len())..].len() - text[at.min(text.len())..].trim_start_matches([' ', '\t']).len());
+        let start = offset
+            + at
+            + (text[at.min(text.len())..].len()
+                - text[at.min(text.len())..]
+                    .trim_start_matches([' ', '\t'])
+                    .len());
         Span::new(start, start + len)
     };
     let message = if groups.is_empty() {
@@ -228,7 +281,10 @@ fn help_for(
         if let Some(k) = closest(word, CLAUSE_KEYWORDS.iter().copied()) {
             return Some(format!("did you mean `{k}`?"));
         }
-        return Some(format!("a clause starts with one of {}", backticked(CLAUSE_KEYWORDS)));
+        return Some(format!(
+            "a clause starts with one of {}",
+            backticked(CLAUSE_KEYWORDS)
+        ));
     }
     if is_item {
         if let Some(k) = closest(word, ITEM_KEYWORDS.iter().copied()) {
@@ -243,7 +299,9 @@ fn help_for(
             return Some(format!("did you mean `{k}`?"));
         }
     }
-    if word.chars().any(|c| c.is_ascii_uppercase()) && word.chars().all(|c| c.is_alphanumeric() || c == '_') {
+    if word.chars().any(|c| c.is_ascii_uppercase())
+        && word.chars().all(|c| c.is_alphanumeric() || c == '_')
+    {
         return Some(format!(
             "names are lowercase (`{}`); unit and place names are quoted strings (`\"{word}\"`)",
             word.to_lowercase()

@@ -184,7 +184,11 @@ impl<'a> Lowerer<'a> {
 
     fn circular(&mut self, pair: P<'a>) -> Circular {
         let whole = span(&pair);
-        let id = self.header(&pair, "circular's number", "circular \"800/2928-BKD/2023\" {");
+        let id = self.header(
+            &pair,
+            "circular's number",
+            "circular \"800/2928-BKD/2023\" {",
+        );
         let mut keyword = whole;
         let mut clauses = Vec::new();
         for p in kids(pair) {
@@ -599,8 +603,12 @@ impl<'a> Lowerer<'a> {
             }
         }
         if time.is_none() {
-            self.error(Code::Syntax, Span::new(whole.end(), whole.end()), "a question needs a date")
-                .help = Some("add `on YYYY-MM-DD`, or `from YYYY-MM-DD to YYYY-MM-DD`".into());
+            self.error(
+                Code::Syntax,
+                Span::new(whole.end(), whole.end()),
+                "a question needs a date",
+            )
+            .help = Some("add `on YYYY-MM-DD`, or `from YYYY-MM-DD to YYYY-MM-DD`".into());
         }
         Subject {
             unit: unit.unwrap_or_else(|| Spanned::new(String::new(), whole)),
@@ -673,7 +681,11 @@ impl<'a> Lowerer<'a> {
         match pair.as_str().parse::<u32>() {
             Ok(n) => Some(Spanned::new(n, s)),
             Err(_) => {
-                self.error(Code::Syntax, s, format!("the number `{}` is too large", pair.as_str()));
+                self.error(
+                    Code::Syntax,
+                    s,
+                    format!("the number `{}` is too large", pair.as_str()),
+                );
                 None
             }
         }
@@ -785,8 +797,12 @@ impl<'a> Lowerer<'a> {
         let frac: u64 = format!("{frac:0<2}").parse().unwrap_or(0);
         let hundredths = whole.saturating_mul(100).saturating_add(frac);
         if hundredths > 10000 {
-            self.error(Code::InvalidPercent, s, format!("`{text}%` is more than 100%"))
-                .help = Some("a share of staff is between 0% and 100%".into());
+            self.error(
+                Code::InvalidPercent,
+                s,
+                format!("`{text}%` is more than 100%"),
+            )
+            .help = Some("a share of staff is between 0% and 100%".into());
             return Spanned::new(None, s);
         }
         Spanned::new(Some(Pct(hundredths as u16)), s)

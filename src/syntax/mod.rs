@@ -33,8 +33,9 @@ fn whole_file_error(file: FileId, text: &str, error: pest::error::Error<Rule>) -
         pest::error::ErrorVariant::CustomError { message } => message,
         _ => "the file could not be read as `.se` source".to_string(),
     };
-    Diagnostic::new(Code::Syntax, file, Span::new(0, text.len().min(1)), message)
-        .with_help("the file is too large or too deeply nested to parse; split it into several files")
+    Diagnostic::new(Code::Syntax, file, Span::new(0, text.len().min(1)), message).with_help(
+        "the file is too large or too deeply nested to parse; split it into several files",
+    )
 }
 
 /// Parses one `.se` file. Never fails: returns what could be read plus every diagnostic.
@@ -47,7 +48,9 @@ pub fn parse_file(file: FileId, text: &str) -> (ast::File, Vec<Diagnostic>) {
             lowerer.file(pair)
         }
         Err(error) => {
-            lowerer.diagnostics.push(whole_file_error(file, text, error));
+            lowerer
+                .diagnostics
+                .push(whole_file_error(file, text, error));
             ast::File::default()
         }
     };

@@ -1,0 +1,95 @@
+//! `edaran check`.
+
+use super::{FINDINGS, Format, OK, USAGE};
+use edaran::diagnostic::{Diagnostic, Severity};
+use edaran::model::{self, Workspace};
+use edaran::render::Renderer;
+use edaran::span::LineIndex;
+use serde_json::{Value, json};
+use std::io::Write;
+use std::path::PathBuf;
+
+pub fn run(paths: &[PathBuf], format: Format, deny_warnings: bool, color: bool) -> i32 {
+    let Some(sources) = super::files::load(paths) else {
+        return USAGE;
+    };
+    let files = sources.len();
+    let ws = model::load(sources);
+    let errors = ws.diagnostics.iter().filter(|d| d.is_error()).count();
+    let warnings = ws.diagnostics.len() - errors;
+    let out = match format {
+        Format::Json => serde_json::to_string_pretty(&to_json(&ws)).expect("JSON") + "\n",
+        Format::Human => human(&ws, files, errors, warnings, color),
+    };
+    let mut stdout = std::io::stdout().lock();
+    if stdout
+        .write_all(out.as_bytes())
+        .and_then(|_| stdout.flush())
+        .is_err()
+    {
+        return USAGE;
+    }
+    if errors > 0 || (deny_warnings && warnings > 0) {
+        FINDINGS
+    } else {
+        OK
+    }
+}
+
+fn plural(n: usize, word: &str) -> String {
+    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
+}
+
+fn human(ws: &Workspace, files: usize, errors: usize, warnings: usize, color: bool) -> String {
+    let renderer = Renderer::new(&ws.sources, color);
+    let mut out = String::new();
+    for d in &ws.diagnostics {
+        out.push_str(&renderer.render(d));
+        out.push('\n');
+    }
+    let checked = plural(files, "file");
+    if errors == 0 && warnings == 0 {
+        out.push_str(&format!("checked {checked}: no problems found\n"));
+    } else {
+        out.push_str(&format!(
+            "checked {checked}: {}, {}\n",
+            plural(errors, "error"),
+            plural(warnings, "warning")
+        ));
+    }
+    out
+}
+
+/// The JSON document of LANGUAGE.md section 9.
+pub fn to_json(ws: &Workspace) -> Value {
+    let indexes: Vec<LineIndex> = ws.sources.iter().map(|s| LineIndex::new(&s.text)).collect();
+    let diagnostic = |d: &Diagnostic| {
+        let source = &ws.sources[d.file.0 as usize];
+        let (line, column) = indexes[d.file.0 as usize].line_col(&source.text, d.span.start());
+        let mut v = json!({
+            "code": d.code.as_str(),
+            "severity": d.severity.as_str(),
+            "message": d.message,
+            "file": source.name,
+            "line": line,
+            "column": column,
+        });
+        if let Some(help) = &d.help {
+            v["help"] = json!(help);
+        }
+        if let Some(witness) = &d.witness {
+            v["witness"] = json!(witness);
+        }
+        v
+    };
+    let errors = ws
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
+    json!({
+        "diagnostics": ws.diagnostics.iter().map(diagnostic).collect::<Vec<_>>(),
+        "errors": errors,
+        "warnings": ws.diagnostics.len() - errors,
+    })
+}

@@ -1,0 +1,134 @@
+//! Finding and reading the `.se` files of a workspace.
+
+use edaran::model::Source;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// Why the workspace could not be read. Each names the file.
+#[derive(Debug)]
+pub enum ReadError {
+    /// The path cannot be read.
+    Io(PathBuf, std::io::Error),
+    /// A directory holds no `.se` file.
+    NoSources(PathBuf),
+    /// A file is not UTF-8.
+    NotUtf8(PathBuf, usize),
+}
+
+impl fmt::Display for ReadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ReadError::Io(path, e) => {
+                let reason = match e.kind() {
+                    std::io::ErrorKind::NotFound => "no such file or directory".to_string(),
+                    std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+                    _ => e.to_string(),
+                };
+                write!(f, "cannot read `{}`: {reason}", path.display())
+            }
+            ReadError::NoSources(path) => {
+                write!(f, "no `.se` files in `{}`", path.display())
+            }
+            ReadError::NotUtf8(path, offset) => write!(
+                f,
+                "`{}` is not UTF-8 text (invalid byte at offset {offset}); save it as UTF-8",
+                path.display()
+            ),
+        }
+    }
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), ReadError> {
+    let entries = std::fs::read_dir(dir).map_err(|e| ReadError::Io(dir.to_path_buf(), e))?;
+    let mut paths: Vec<PathBuf> = Vec::new();
+    for entry in entries {
+        let entry = entry.map_err(|e| ReadError::Io(dir.to_path_buf(), e))?;
+        paths.push(entry.path());
+    }
+    paths.sort();
+    for path in paths {
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        // Symlinked directories are not followed: no loops.
+        let meta = std::fs::symlink_metadata(&path).map_err(|e| ReadError::Io(path.clone(), e))?;
+        if meta.is_dir() {
+            if !name.starts_with('.') && name != "target" {
+                walk(&path, out)?;
+            }
+        } else if path.extension().is_some_and(|e| e == "se") {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// The `.se` files named by `paths` (directories searched recursively), in a stable order.
+pub fn find(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Vec<ReadError>> {
+    let default = [PathBuf::from(".")];
+    let paths = if paths.is_empty() {
+        &default[..]
+    } else {
+        paths
+    };
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    for path in paths {
+        match std::fs::metadata(path) {
+            Err(e) => errors.push(ReadError::Io(path.clone(), e)),
+            Ok(meta) if meta.is_dir() => {
+                let before = files.len();
+                if let Err(e) = walk(path, &mut files) {
+                    errors.push(e);
+                } else if files.len() == before {
+                    errors.push(ReadError::NoSources(path.clone()));
+                }
+            }
+            Ok(_) => files.push(path.clone()),
+        }
+    }
+    files.dedup();
+    if errors.is_empty() {
+        Ok(files)
+    } else {
+        Err(errors)
+    }
+}
+
+/// Reads every file as UTF-8.
+pub fn read(files: &[PathBuf]) -> Result<Vec<Source>, Vec<ReadError>> {
+    let mut sources = Vec::new();
+    let mut errors = Vec::new();
+    for path in files {
+        match std::fs::read(path) {
+            Err(e) => errors.push(ReadError::Io(path.clone(), e)),
+            Ok(bytes) => match String::from_utf8(bytes) {
+                Ok(text) => sources.push(Source {
+                    name: path.display().to_string(),
+                    text,
+                }),
+                Err(e) => errors.push(ReadError::NotUtf8(
+                    path.clone(),
+                    e.utf8_error().valid_up_to(),
+                )),
+            },
+        }
+    }
+    if errors.is_empty() {
+        Ok(sources)
+    } else {
+        Err(errors)
+    }
+}
+
+/// Finds and reads the workspace, printing every problem; `None` means exit 2.
+pub fn load(paths: &[PathBuf]) -> Option<Vec<Source>> {
+    let result = find(paths).and_then(|files| read(&files));
+    match result {
+        Ok(sources) => Some(sources),
+        Err(errors) => {
+            for e in errors {
+                eprintln!("error: {e}");
+            }
+            None
+        }
+    }
+}

@@ -1,0 +1,107 @@
+//! The command line: argument parsing, reading files, rendering. The only layer that does I/O,
+//! knows JSON and knows whether it talks to a terminal.
+
+mod check;
+mod files;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// Exit status: success.
+pub const OK: i32 = 0;
+/// Exit status: the input has errors (or warnings under `--deny warnings`).
+pub const FINDINGS: i32 = 1;
+/// Exit status: usage error, unreadable input.
+pub const USAGE: i32 = 2;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "edaran",
+    version,
+    about = "Check and query Indonesian government circulars (Surat Edaran) on work arrangements",
+    long_about = None
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Parse, resolve and lint `.se` files: every diagnostic of every file
+    Check(CheckArgs),
+}
+
+/// Output format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Diagnostics with source snippets
+    Human,
+    /// One JSON document on stdout
+    Json,
+}
+
+/// When to colour human output.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Color {
+    /// When stdout is a terminal and NO_COLOR is not set
+    Auto,
+    /// Always
+    Always,
+    /// Never
+    Never,
+}
+
+/// What `--deny` can turn into errors.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Deny {
+    /// Exit 1 when there is any warning
+    Warnings,
+}
+
+#[derive(clap::Args, Debug)]
+struct CheckArgs {
+    /// Files and directories (searched recursively for `*.se`); default: the current directory
+    paths: Vec<PathBuf>,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
+    /// Exit 1 on warnings too
+    #[arg(long, value_enum)]
+    deny: Option<Deny>,
+    /// When to use colour
+    #[arg(long, value_enum, default_value_t = Color::Auto)]
+    color: Color,
+}
+
+impl Color {
+    fn enabled(self) -> bool {
+        use std::io::IsTerminal;
+        match self {
+            Color::Always => true,
+            Color::Never => false,
+            Color::Auto => {
+                std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+            }
+        }
+    }
+}
+
+/// Runs the command line and returns the exit status.
+pub fn run() -> i32 {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() { USAGE } else { OK };
+        }
+    };
+    match cli.command {
+        Command::Check(args) => check::run(
+            &args.paths,
+            args.format,
+            args.deny.is_some(),
+            args.color.enabled(),
+        ),
+    }
+}

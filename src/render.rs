@@ -1,0 +1,159 @@
+//! Rendering diagnostics for people, with miette's graphical handler.
+//!
+//! The core builds plain [`Diagnostic`]s; this module adapts them to miette. It formats to a
+//! string and does no I/O: the binary decides where the text goes and whether it has colour.
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::model::Source;
+use miette::{
+    GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode, SourceSpan,
+};
+use std::fmt;
+use std::sync::Arc;
+
+/// Renders the diagnostics of one workspace.
+pub struct Renderer {
+    sources: Vec<NamedSource<Arc<str>>>,
+    handler: GraphicalReportHandler,
+}
+
+impl Renderer {
+    /// A renderer over `sources`; `color` adds ANSI colours and Unicode art.
+    pub fn new(sources: &[Source], color: bool) -> Renderer {
+        let theme = if color {
+            GraphicalTheme::unicode()
+        } else {
+            GraphicalTheme::unicode_nocolor()
+        };
+        Renderer {
+            sources: sources
+                .iter()
+                .map(|s| NamedSource::new(&s.name, Arc::<str>::from(s.text.as_str())))
+                .collect(),
+            handler: GraphicalReportHandler::new_themed(theme)
+                .with_width(100)
+                .with_links(false),
+        }
+    }
+
+    /// The text of one diagnostic, ending with a newline.
+    pub fn render(&self, diagnostic: &Diagnostic) -> String {
+        let adapter = Adapter::new(diagnostic, &self.sources);
+        let mut out = String::new();
+        if self.handler.render_report(&mut out, &adapter).is_err() {
+            out = format!("{}: {}\n", diagnostic.code, diagnostic.message);
+        }
+        out
+    }
+}
+
+fn source_span(span: crate::span::Span) -> SourceSpan {
+    SourceSpan::new(span.start().into(), span.len())
+}
+
+/// A diagnostic as miette sees it. Labels in other files become related diagnostics, each with
+/// its own source.
+struct Adapter<'a> {
+    message: String,
+    code: Option<&'static str>,
+    severity: miette::Severity,
+    help: Option<String>,
+    source: &'a NamedSource<Arc<str>>,
+    labels: Vec<LabeledSpan>,
+    related: Vec<Adapter<'a>>,
+}
+
+impl<'a> Adapter<'a> {
+    fn new(d: &Diagnostic, sources: &'a [NamedSource<Arc<str>>]) -> Adapter<'a> {
+        let source = &sources[d.file.0 as usize];
+        let mut labels = vec![LabeledSpan::new_primary_with_span(
+            d.label.clone(),
+            source_span(d.span),
+        )];
+        let mut related = Vec::new();
+        for l in &d.labels {
+            let span = source_span(l.span);
+            if l.file == d.file {
+                labels.push(LabeledSpan::new_with_span(Some(l.message.clone()), span));
+            } else {
+                related.push(Adapter {
+                    message: l.message.clone(),
+                    code: None,
+                    severity: miette::Severity::Advice,
+                    help: None,
+                    source: &sources[l.file.0 as usize],
+                    labels: vec![LabeledSpan::new_primary_with_span(
+                        Some(l.message.clone()),
+                        span,
+                    )],
+                    related: Vec::new(),
+                });
+            }
+        }
+        let help = match (&d.help, &d.witness) {
+            (Some(h), Some(w)) => Some(format!("{h}\nwitness: {w}")),
+            (Some(h), None) => Some(h.clone()),
+            (None, Some(w)) => Some(format!("witness: {w}")),
+            (None, None) => None,
+        };
+        Adapter {
+            message: d.message.clone(),
+            code: Some(d.code.as_str()),
+            severity: match d.severity {
+                Severity::Error => miette::Severity::Error,
+                Severity::Warning => miette::Severity::Warning,
+            },
+            help,
+            source,
+            labels,
+            related,
+        }
+    }
+}
+
+impl fmt::Debug for Adapter<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl fmt::Display for Adapter<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Adapter<'_> {}
+
+impl miette::Diagnostic for Adapter<'_> {
+    fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        self.code.map(|c| Box::new(c) as Box<dyn fmt::Display>)
+    }
+
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(self.severity)
+    }
+
+    fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        self.help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
+    }
+
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        Some(self.source)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        Some(Box::new(self.labels.iter().cloned()))
+    }
+
+    fn related<'b>(&'b self) -> Option<Box<dyn Iterator<Item = &'b dyn miette::Diagnostic> + 'b>> {
+        if self.related.is_empty() {
+            return None;
+        }
+        Some(Box::new(
+            self.related.iter().map(|r| r as &dyn miette::Diagnostic),
+        ))
+    }
+}
