@@ -18,3 +18,4 @@ pub mod lints;
 pub mod model;
 #[cfg(feature = "cli")]
 pub mod render;
+pub mod region;

@@ -11,7 +11,7 @@ mod intern;
 mod resolve;
 
 pub use intern::{Interner, Sym};
-pub use resolve::load;
+pub use resolve::{load, normalize_unit};
 
 use crate::diagnostic::Diagnostic;
 use crate::span::{FileId, Span};

@@ -1,0 +1,619 @@
+//! The region algebra: sets of (date x gov x unit x function x domicile x office) points.
+//!
+//! **Architecture invariant:** this is the only implementation of "which subjects, on which
+//! dates, does this selector cover". Queries, explanations and the conflict analysis all ask it;
+//! none of them interprets a selector on its own.
+//!
+//! How it works. The values a workspace mentions split each dimension into finitely many
+//! *classes*: for a flat dimension (gov, function, domicile, office) each mentioned value is a
+//! class, plus one class for every value never mentioned ("other"). For units, a mentioned path
+//! `p` is the class of units whose deepest mentioned ancestor-or-self is `p`; units below no
+//! mentioned path form the "other" class. Every selector is a union of classes in each dimension,
+//! so a set of one dimension is a finite or co-finite [`ClassSet`], and a region is a union of
+//! [`Block`]s: a closed date interval times one class set per dimension. Intersection,
+//! difference, complement and emptiness are exact; a non-empty region yields a concrete witness.
+
+mod classes;
+
+pub use classes::ClassSet;
+
+use crate::model::{Circular, GovScope, Interner, Sel, Sym};
+use chrono::{Datelike, NaiveDate};
+use std::collections::HashMap;
+use std::fmt::Write as _;
+
+/// A date as a day number (days from the common era; see [`day`] and [`date`]).
+pub type Day = i32;
+
+/// The first day any region can hold.
+pub const FIRST_DAY: Day = 0;
+/// The last day any region can hold.
+pub const LAST_DAY: Day = 10_000 * 366;
+
+/// The day number of a date.
+pub fn day(date: NaiveDate) -> Day {
+    date.num_days_from_ce()
+}
+
+/// The date of a day number.
+pub fn date(day: Day) -> NaiveDate {
+    NaiveDate::from_num_days_from_ce_opt(day).unwrap_or(NaiveDate::MAX)
+}
+
+/// A dimension of a subject.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Dim {
+    /// The government.
+    Gov,
+    /// The unit path.
+    Unit,
+    /// The function.
+    Function,
+    /// Where the person lives.
+    Domicile,
+    /// Where the office is.
+    Office,
+}
+
+impl Dim {
+    /// Every dimension, in index order.
+    pub const ALL: [Dim; 5] = [Dim::Gov, Dim::Unit, Dim::Function, Dim::Domicile, Dim::Office];
+
+    /// The index into per-dimension arrays.
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    /// The keyword of the dimension.
+    pub fn keyword(self) -> &'static str {
+        match self {
+            Dim::Gov => "gov",
+            Dim::Unit => "unit",
+            Dim::Function => "function",
+            Dim::Domicile => "domicile",
+            Dim::Office => "office",
+        }
+    }
+}
+
+/// The classes of every dimension of one workspace.
+#[derive(Clone, Debug, Default)]
+pub struct Universe {
+    /// Per dimension: the value of each named class (class `i` is `values[i]`; class
+    /// `values.len()` is "other").
+    values: [Vec<Sym>; 5],
+    index: [HashMap<Sym, u32>; 5],
+    /// Per unit class: the unit classes at or below it (sorted).
+    subtree: Vec<Vec<u32>>,
+}
+
+/// Calls `f` with every (dimension, value) a selector names.
+fn visit(sel: &Sel, f: &mut impl FnMut(Dim, Sym)) {
+    let (dim, values) = match sel {
+        Sel::All => return,
+        Sel::And(parts) | Sel::Or(parts) => {
+            parts.iter().for_each(|p| visit(p, f));
+            return;
+        }
+        Sel::Not(inner) => return visit(inner, f),
+        Sel::Unit(v) => (Dim::Unit, v),
+        Sel::Function(v) => (Dim::Function, v),
+        Sel::Domicile(v) => (Dim::Domicile, v),
+        Sel::Office(v) => (Dim::Office, v),
+        Sel::Gov(v) => (Dim::Gov, v),
+    };
+    values.iter().for_each(|&v| f(dim, v));
+}
+
+/// The parent path of a unit path (`A/B/C` to `A/B`), if any.
+pub fn parent(path: &str) -> Option<&str> {
+    path.rfind('/').map(|i| &path[..i])
+}
+
+impl Universe {
+    /// The universe of a set of circulars: every value their selectors and scopes mention.
+    pub fn new(circulars: &[Circular], interner: &Interner) -> Universe {
+        let mut builder = UniverseBuilder::default();
+        for c in circulars {
+            builder.circular(c);
+        }
+        builder.build(interner)
+    }
+
+    /// The universe of some selectors alone (for tests and tools).
+    pub fn of_selectors<'a>(sels: impl IntoIterator<Item = &'a Sel>, interner: &Interner) -> Universe {
+        let mut builder = UniverseBuilder::default();
+        sels.into_iter().for_each(|s| builder.sel(s));
+        builder.build(interner)
+    }
+
+    /// How many named classes `dim` has; this number is also the "other" class.
+    pub fn named(&self, dim: Dim) -> u32 {
+        self.values[dim.index()].len() as u32
+    }
+
+    /// The value of a class, `None` for "other".
+    pub fn value(&self, dim: Dim, class: u32) -> Option<Sym> {
+        self.values[dim.index()].get(class as usize).copied()
+    }
+
+    /// The class of a named value.
+    pub fn class_of(&self, dim: Dim, sym: Sym) -> Option<u32> {
+        self.index[dim.index()].get(&sym).copied()
+    }
+
+    /// The class of any value, mentioned or not. A unit belongs to the class of its deepest
+    /// mentioned ancestor-or-self.
+    pub fn classify(&self, dim: Dim, value: &str, interner: &Interner) -> u32 {
+        let other = self.named(dim);
+        if dim != Dim::Unit {
+            return interner
+                .get(value)
+                .and_then(|s| self.class_of(dim, s))
+                .unwrap_or(other);
+        }
+        let normalized = crate::model::normalize_unit(value);
+        let mut path = Some(normalized.as_str());
+        while let Some(p) = path {
+            if let Some(class) = interner.get(p).and_then(|s| self.class_of(Dim::Unit, s)) {
+                return class;
+            }
+            path = parent(p);
+        }
+        other
+    }
+
+    /// The class set a list of values of `dim` covers: for units, every class at or below them.
+    pub fn set_of(&self, dim: Dim, values: &[Sym]) -> ClassSet {
+        let classes = values.iter().filter_map(|&v| self.class_of(dim, v));
+        if dim == Dim::Unit {
+            ClassSet::of(classes.flat_map(|c| self.subtree[c as usize].iter().copied()))
+        } else {
+            ClassSet::of(classes)
+        }
+    }
+
+    /// The region a selector covers, on every date.
+    pub fn region(&self, sel: &Sel) -> Region {
+        let atom = |dim: Dim, values: &[Sym]| {
+            let mut block = Block::full();
+            block.sets[dim.index()] = self.set_of(dim, values);
+            Region::from_block(block)
+        };
+        match sel {
+            Sel::All => Region::full(),
+            Sel::Unit(v) => atom(Dim::Unit, v),
+            Sel::Function(v) => atom(Dim::Function, v),
+            Sel::Domicile(v) => atom(Dim::Domicile, v),
+            Sel::Office(v) => atom(Dim::Office, v),
+            Sel::Gov(v) => atom(Dim::Gov, v),
+            Sel::And(parts) => {
+                let mut region = Region::full();
+                for p in parts {
+                    if region.is_empty() {
+                        break;
+                    }
+                    region = region.intersect(&self.region(p));
+                }
+                region
+            }
+            Sel::Or(parts) => {
+                let mut region = Region::empty();
+                for p in parts {
+                    region = region.union(&self.region(p));
+                }
+                region
+            }
+            Sel::Not(inner) => self.region(inner).complement(),
+        }
+    }
+
+    /// The region of a circular's scope: its governments, every subject and date.
+    pub fn scope_region(&self, scope: &GovScope) -> Region {
+        match scope {
+            GovScope::All => Region::full(),
+            GovScope::Govs(govs) => self.region(&Sel::Gov(govs.clone())),
+        }
+    }
+
+    /// The governments named in scopes, as classes (for queries that leave `gov` out).
+    pub fn scope_govs(&self, circulars: &[Circular]) -> ClassSet {
+        let mut set = ClassSet::empty();
+        for c in circulars {
+            if let GovScope::Govs(govs) = &c.scope {
+                set = set.union(&self.set_of(Dim::Gov, govs));
+            }
+        }
+        set
+    }
+
+    /// A readable name of a class.
+    pub fn class_name(&self, dim: Dim, class: u32, interner: &Interner) -> String {
+        match self.value(dim, class) {
+            Some(sym) => interner.resolve(sym).to_string(),
+            None => format!("any other {}", dim.keyword()),
+        }
+    }
+
+    /// A representative value of a class, for witnesses: the class's own value, or a description
+    /// of "other".
+    pub fn witness_value(&self, dim: Dim, class: u32, interner: &Interner) -> String {
+        match self.value(dim, class) {
+            Some(sym) if dim == Dim::Function => interner.resolve(sym).to_string(),
+            Some(sym) => format!("`{}`", interner.resolve(sym)),
+            None => format!("a {} no circular names", dim.keyword()),
+        }
+    }
+
+    /// Describes a class set of one dimension in the user's terms ("any function", "unit in
+    /// [`A`, `B`]", "any function except `service`"). `None` when it is full.
+    pub fn describe_set(&self, dim: Dim, set: &ClassSet, interner: &Interner) -> Option<String> {
+        if set.is_full() {
+            return None;
+        }
+        let other = self.named(dim);
+        let names: Vec<String> = set
+            .items()
+            .iter()
+            .filter(|&&c| c != other)
+            .map(|&c| self.quote(dim, c, interner))
+            .collect();
+        let k = dim.keyword();
+        Some(if set.is_negated() {
+            format!("{k} not in [{}]", names.join(", "))
+        } else if set.contains(other) {
+            format!("{k} in [{}] or any other {k}", names.join(", "))
+        } else if names.len() == 1 {
+            format!("{k} {}", names[0])
+        } else {
+            format!("{k} in [{}]", names.join(", "))
+        })
+    }
+
+    fn quote(&self, dim: Dim, class: u32, interner: &Interner) -> String {
+        let name = self.class_name(dim, class, interner);
+        if dim == Dim::Function {
+            name
+        } else {
+            format!("\"{name}\"")
+        }
+    }
+
+    /// Describes a block in the user's terms: "unit `Dishub`, function service, 2024-03-04 to
+    /// 2024-03-22" (dimensions that are unrestricted are left out; dates always shown).
+    pub fn describe_block(&self, block: &Block, interner: &Interner) -> String {
+        let mut parts: Vec<String> = Dim::ALL
+            .iter()
+            .filter_map(|&d| self.describe_set(d, &block.sets[d.index()], interner))
+            .collect();
+        parts.push(describe_dates(block.from, block.to));
+        parts.join(", ")
+    }
+
+    /// One concrete point of a block, in words: "unit `Dishub`, function service, domicile any
+    /// domicile not named..., on 2024-03-11".
+    pub fn witness(&self, block: &Block, interner: &Interner) -> Option<String> {
+        let mut out = String::new();
+        for dim in Dim::ALL {
+            let set = &block.sets[dim.index()];
+            let class = set.pick(self.named(dim))?;
+            if set.is_full() && dim != Dim::Unit {
+                continue;
+            }
+            if !out.is_empty() {
+                out.push_str(", ");
+            }
+            if self.value(dim, class).is_some() {
+                let value = self.witness_value(dim, class, interner);
+                let _ = write!(out, "{} {value}", dim.keyword());
+            } else {
+                let _ = write!(out, "a {} no circular names", dim.keyword());
+            }
+        }
+        if block.from > block.to {
+            return None;
+        }
+        if !out.is_empty() {
+            out.push_str(", ");
+        }
+        out.push_str(&describe_dates(block.from, block.to));
+        Some(out)
+    }
+}
+
+/// "on 2024-03-11", "2024-03-04 to 2024-03-22", "from 2024-03-04", "until 2024-03-22", "any date".
+pub fn describe_dates(from: Day, to: Day) -> String {
+    match (from <= FIRST_DAY, to >= LAST_DAY) {
+        (true, true) => "any date".to_string(),
+        (true, false) => format!("until {}", date(to)),
+        (false, true) => format!("from {}", date(from)),
+        _ if from == to => format!("on {}", date(from)),
+        _ => format!("{} to {}", date(from), date(to)),
+    }
+}
+
+#[derive(Default)]
+struct UniverseBuilder {
+    seen: [Vec<Sym>; 5],
+}
+
+impl UniverseBuilder {
+    fn add(&mut self, dim: Dim, sym: Sym) {
+        self.seen[dim.index()].push(sym);
+    }
+
+    fn sel(&mut self, sel: &Sel) {
+        visit(sel, &mut |d, v| self.add(d, v));
+    }
+
+    fn circular(&mut self, c: &Circular) {
+        if let GovScope::Govs(govs) = &c.scope {
+            govs.iter().for_each(|&g| self.add(Dim::Gov, g));
+        }
+        c.exempt.iter().for_each(|e| self.sel(&e.selector));
+        c.priorities.iter().for_each(|p| self.sel(&p.selector));
+        for r in &c.rules {
+            if let Some(s) = &r.selector {
+                self.sel(s);
+            }
+            r.except.iter().for_each(|(s, _)| self.sel(s));
+        }
+    }
+
+    fn build(mut self, interner: &Interner) -> Universe {
+        let mut universe = Universe::default();
+        for dim in Dim::ALL {
+            let seen = &mut self.seen[dim.index()];
+            // Sorted by name, so that class numbers (and so output order) do not depend on the
+            // order of files.
+            seen.sort_by(|a, b| interner.resolve(*a).cmp(interner.resolve(*b)));
+            seen.dedup();
+            for (i, &sym) in seen.iter().enumerate() {
+                universe.index[dim.index()].insert(sym, i as u32);
+            }
+            universe.values[dim.index()] = std::mem::take(seen);
+        }
+        // Subtrees: each unit class lists itself and every mentioned descendant.
+        let units = &universe.values[Dim::Unit.index()];
+        let mut subtree: Vec<Vec<u32>> = (0..units.len() as u32).map(|c| vec![c]).collect();
+        for (c, &sym) in units.iter().enumerate() {
+            let mut path = parent(interner.resolve(sym));
+            while let Some(p) = path {
+                if let Some(anc) = interner.get(p).and_then(|s| universe.class_of(Dim::Unit, s)) {
+                    subtree[anc as usize].push(c as u32);
+                }
+                path = parent(p);
+            }
+        }
+        subtree.iter_mut().for_each(|s| s.sort_unstable());
+        universe.subtree = subtree;
+        universe
+    }
+}
+
+/// A concrete point: a date and one class per dimension.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Point {
+    /// The date.
+    pub day: Day,
+    /// The class of each dimension, indexed by [`Dim::index`].
+    pub classes: [u32; 5],
+}
+
+/// A closed date interval times one class set per dimension.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Block {
+    /// First day.
+    pub from: Day,
+    /// Last day (inclusive).
+    pub to: Day,
+    /// One class set per dimension, indexed by [`Dim::index`].
+    pub sets: [ClassSet; 5],
+}
+
+impl Block {
+    /// Every point.
+    pub fn full() -> Block {
+        Block {
+            from: FIRST_DAY,
+            to: LAST_DAY,
+            sets: std::array::from_fn(|_| ClassSet::full()),
+        }
+    }
+
+    /// True when it holds no point.
+    pub fn is_empty(&self) -> bool {
+        self.from > self.to || self.sets.iter().any(ClassSet::is_empty)
+    }
+
+    /// Membership of a point.
+    pub fn contains(&self, p: &Point) -> bool {
+        self.from <= p.day
+            && p.day <= self.to
+            && self
+                .sets
+                .iter()
+                .zip(p.classes)
+                .all(|(s, c)| s.contains(c))
+    }
+
+    /// The intersection, `None` when empty.
+    pub fn intersect(&self, other: &Block) -> Option<Block> {
+        let from = self.from.max(other.from);
+        let to = self.to.min(other.to);
+        if from > to {
+            return None;
+        }
+        let mut sets: [ClassSet; 5] = std::array::from_fn(|_| ClassSet::empty());
+        for (i, set) in sets.iter_mut().enumerate() {
+            *set = self.sets[i].intersect(&other.sets[i]);
+            if set.is_empty() {
+                return None;
+            }
+        }
+        Some(Block { from, to, sets })
+    }
+
+    /// `self` minus `other`, as disjoint non-empty blocks.
+    pub fn subtract(&self, other: &Block) -> Vec<Block> {
+        let Some(common) = self.intersect(other) else {
+            return vec![self.clone()];
+        };
+        let mut out = Vec::new();
+        if self.from < common.from {
+            out.push(Block {
+                to: common.from - 1,
+                ..self.clone()
+            });
+        }
+        if common.to < self.to {
+            out.push(Block {
+                from: common.to + 1,
+                ..self.clone()
+            });
+        }
+        // Within the common dates: peel one dimension at a time.
+        let mut rest = Block {
+            from: common.from,
+            to: common.to,
+            sets: self.sets.clone(),
+        };
+        for i in 0..5 {
+            let outside = rest.sets[i].difference(&other.sets[i]);
+            if !outside.is_empty() {
+                let mut piece = rest.clone();
+                piece.sets[i] = outside;
+                out.push(piece);
+            }
+            rest.sets[i] = rest.sets[i].intersect(&other.sets[i]);
+        }
+        out
+    }
+
+    /// The same block restricted to a date interval, `None` when empty.
+    pub fn with_dates(&self, from: Day, to: Day) -> Option<Block> {
+        let (from, to) = (self.from.max(from), self.to.min(to));
+        (from <= to).then(|| Block {
+            from,
+            to,
+            sets: self.sets.clone(),
+        })
+    }
+}
+
+/// A union of blocks.
+///
+/// **Invariant:** no block is empty, so a region is empty exactly when it has no block.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Region {
+    blocks: Vec<Block>,
+}
+
+impl Region {
+    /// No point.
+    pub fn empty() -> Region {
+        Region { blocks: Vec::new() }
+    }
+
+    /// Every point.
+    pub fn full() -> Region {
+        Region::from_block(Block::full())
+    }
+
+    /// One block (or nothing, if it is empty).
+    pub fn from_block(block: Block) -> Region {
+        let mut r = Region::empty();
+        if !block.is_empty() {
+            r.blocks.push(block);
+        }
+        r
+    }
+
+    /// Every point on the days `from..=to`.
+    pub fn dates(from: Day, to: Day) -> Region {
+        Region::from_block(Block {
+            from,
+            to,
+            ..Block::full()
+        })
+    }
+
+    /// The blocks.
+    pub fn blocks(&self) -> &[Block] {
+        &self.blocks
+    }
+
+    /// True when it holds no point.
+    pub fn is_empty(&self) -> bool {
+        self.blocks.is_empty()
+    }
+
+    /// Membership of a point.
+    pub fn contains(&self, p: &Point) -> bool {
+        self.blocks.iter().any(|b| b.contains(p))
+    }
+
+    /// The union.
+    pub fn union(&self, other: &Region) -> Region {
+        // Keep blocks disjoint: add only what `self` does not hold yet.
+        let mut blocks = self.blocks.clone();
+        blocks.extend(other.subtract(self).blocks);
+        Region { blocks }
+    }
+
+    /// The intersection.
+    pub fn intersect(&self, other: &Region) -> Region {
+        let mut blocks = Vec::new();
+        for a in &self.blocks {
+            for b in &other.blocks {
+                if let Some(c) = a.intersect(b) {
+                    blocks.push(c);
+                }
+            }
+        }
+        Region { blocks }
+    }
+
+    /// `self` minus `other`.
+    pub fn subtract(&self, other: &Region) -> Region {
+        let mut blocks = self.blocks.clone();
+        for b in &other.blocks {
+            if blocks.is_empty() {
+                break;
+            }
+            blocks = blocks.iter().flat_map(|a| a.subtract(b)).collect();
+        }
+        Region { blocks }
+    }
+
+    /// The complement.
+    pub fn complement(&self) -> Region {
+        Region::full().subtract(self)
+    }
+
+    /// The part on the days `from..=to`.
+    pub fn with_dates(&self, from: Day, to: Day) -> Region {
+        Region {
+            blocks: self
+                .blocks
+                .iter()
+                .filter_map(|b| b.with_dates(from, to))
+                .collect(),
+        }
+    }
+
+    /// True when every point of `self` is in `other`.
+    pub fn is_subset(&self, other: &Region) -> bool {
+        self.subtract(other).is_empty()
+    }
+
+    /// True when the two share a point.
+    pub fn overlaps(&self, other: &Region) -> bool {
+        self.blocks
+            .iter()
+            .any(|a| other.blocks.iter().any(|b| a.intersect(b).is_some()))
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,212 @@
+//! Property tests of the region algebra against a direct reading of selectors on concrete
+//! subjects: for random selectors and random subjects (including values no selector mentions),
+//! membership in the region agrees with the selector, and the operations agree with membership.
+
+use super::*;
+use crate::model::{Interner, Sel};
+use proptest::prelude::*;
+
+const UNITS: &[&str] = &["A", "A/B", "A/B/C", "D", "E/F"];
+const PROBE_UNITS: &[&str] = &["A", "A/B", "A/B/C", "A/X", "A/B/C/Y", "D", "D/Z", "E", "E/F", "Q"];
+const FUNCTIONS: &[&str] = &["service", "admin", "field"];
+const PROBE_FUNCTIONS: &[&str] = &["service", "admin", "field", "teaching"];
+const PLACES: &[&str] = &["Bekasi", "Bogor"];
+const PROBE_PLACES: &[&str] = &["Bekasi", "Bogor", "Serang"];
+const GOVS: &[&str] = &["Banten", "Lampung"];
+const PROBE_GOVS: &[&str] = &["Banten", "Lampung", "Jambi"];
+
+/// A selector over symbolic indices; interned into a real `Sel` by `build`.
+#[derive(Clone, Debug)]
+enum S {
+    All,
+    Unit(Vec<usize>),
+    Function(Vec<usize>),
+    Domicile(Vec<usize>),
+    Office(Vec<usize>),
+    Gov(Vec<usize>),
+    And(Vec<S>),
+    Or(Vec<S>),
+    Not(Box<S>),
+}
+
+fn selector() -> impl Strategy<Value = S> {
+    let ids = |n: usize| proptest::collection::vec(0..n, 1..3);
+    let leaf = prop_oneof![
+        Just(S::All),
+        ids(UNITS.len()).prop_map(S::Unit),
+        ids(FUNCTIONS.len()).prop_map(S::Function),
+        ids(PLACES.len()).prop_map(S::Domicile),
+        ids(PLACES.len()).prop_map(S::Office),
+        ids(GOVS.len()).prop_map(S::Gov),
+    ];
+    leaf.prop_recursive(3, 12, 3, |inner| {
+        prop_oneof![
+            proptest::collection::vec(inner.clone(), 1..3).prop_map(S::And),
+            proptest::collection::vec(inner.clone(), 1..3).prop_map(S::Or),
+            inner.prop_map(|s| S::Not(Box::new(s))),
+        ]
+    })
+}
+
+fn build(s: &S, i: &mut Interner) -> Sel {
+    let syms = |ids: &[usize], names: &[&str], i: &mut Interner| {
+        ids.iter().map(|&x| i.intern(names[x])).collect()
+    };
+    match s {
+        S::All => Sel::All,
+        S::Unit(v) => Sel::Unit(syms(v, UNITS, i)),
+        S::Function(v) => Sel::Function(syms(v, FUNCTIONS, i)),
+        S::Domicile(v) => Sel::Domicile(syms(v, PLACES, i)),
+        S::Office(v) => Sel::Office(syms(v, PLACES, i)),
+        S::Gov(v) => Sel::Gov(syms(v, GOVS, i)),
+        S::And(p) => Sel::And(p.iter().map(|x| build(x, i)).collect()),
+        S::Or(p) => Sel::Or(p.iter().map(|x| build(x, i)).collect()),
+        S::Not(x) => Sel::Not(Box::new(build(x, i))),
+    }
+}
+
+/// A concrete subject.
+#[derive(Clone, Debug)]
+struct Subject {
+    gov: &'static str,
+    unit: &'static str,
+    function: &'static str,
+    domicile: &'static str,
+    office: &'static str,
+}
+
+fn subjects() -> Vec<Subject> {
+    let mut out = Vec::new();
+    for &unit in PROBE_UNITS {
+        for &function in PROBE_FUNCTIONS {
+            for &domicile in PROBE_PLACES {
+                for &office in PROBE_PLACES {
+                    for &gov in PROBE_GOVS {
+                        out.push(Subject {
+                            gov,
+                            unit,
+                            function,
+                            domicile,
+                            office,
+                        });
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The slow, direct reading of a selector on a concrete subject (the oracle).
+fn matches(s: &S, x: &Subject) -> bool {
+    let within = |path: &str, of: &str| path == of || path.starts_with(&format!("{of}/"));
+    match s {
+        S::All => true,
+        S::Unit(v) => v.iter().any(|&i| within(x.unit, UNITS[i])),
+        S::Function(v) => v.iter().any(|&i| FUNCTIONS[i] == x.function),
+        S::Domicile(v) => v.iter().any(|&i| PLACES[i] == x.domicile),
+        S::Office(v) => v.iter().any(|&i| PLACES[i] == x.office),
+        S::Gov(v) => v.iter().any(|&i| GOVS[i] == x.gov),
+        S::And(p) => p.iter().all(|y| matches(y, x)),
+        S::Or(p) => p.iter().any(|y| matches(y, x)),
+        S::Not(y) => !matches(y, x),
+    }
+}
+
+fn point(u: &Universe, i: &Interner, x: &Subject, day: Day) -> Point {
+    let values = [x.gov, x.unit, x.function, x.domicile, x.office];
+    Point {
+        day,
+        classes: std::array::from_fn(|d| u.classify(Dim::ALL[d], values[d], i)),
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// A selector's region holds exactly the subjects the selector matches.
+    #[test]
+    fn region_membership_agrees_with_the_selector(s in selector(), t in selector()) {
+        let mut interner = Interner::default();
+        let (a, b) = (build(&s, &mut interner), build(&t, &mut interner));
+        let u = Universe::of_selectors([&a, &b], &interner);
+        let (ra, rb) = (u.region(&a), u.region(&b));
+        let both = ra.intersect(&rb);
+        let either = ra.union(&rb);
+        let minus = ra.subtract(&rb);
+        for x in subjects() {
+            let p = point(&u, &interner, &x, 1000);
+            let (ma, mb) = (matches(&s, &x), matches(&t, &x));
+            prop_assert_eq!(ra.contains(&p), ma, "{:?} on {:?}", s, x);
+            prop_assert_eq!(both.contains(&p), ma && mb);
+            prop_assert_eq!(either.contains(&p), ma || mb);
+            prop_assert_eq!(minus.contains(&p), ma && !mb);
+        }
+        // Emptiness is exact: an empty region matches no subject, and a non-empty one has a
+        // witness block whose chosen classes are members.
+        let any = subjects().iter().any(|x| matches(&s, x) && !matches(&t, x));
+        prop_assert_eq!(!minus.is_empty(), any);
+        for block in minus.blocks() {
+            prop_assert!(u.witness(block, &interner).is_some());
+        }
+    }
+
+    /// Dates: restricting and subtracting date ranges agrees with membership by day.
+    #[test]
+    fn date_ranges_agree_with_membership(a in 0i32..30, b in 0i32..30, c in 0i32..30, d in 0i32..30) {
+        let r1 = Region::dates(a.min(b), a.max(b));
+        let r2 = Region::dates(c.min(d), c.max(d));
+        let minus = r1.subtract(&r2);
+        for day in -1..32 {
+            let p = Point { day, classes: [0; 5] };
+            let in1 = (a.min(b)..=a.max(b)).contains(&day);
+            let in2 = (c.min(d)..=c.max(d)).contains(&day);
+            prop_assert_eq!(minus.contains(&p), in1 && !in2);
+            prop_assert_eq!(r1.union(&r2).contains(&p), in1 || in2);
+        }
+    }
+}
+
+#[test]
+fn a_unit_belongs_to_its_deepest_mentioned_ancestor() {
+    let mut i = Interner::default();
+    let sel = Sel::Or(vec![
+        Sel::Unit(vec![i.intern("Bapenda")]),
+        Sel::Unit(vec![i.intern("Bapenda/UPTD")]),
+    ]);
+    let u = Universe::of_selectors([&sel], &i);
+    let bapenda = u.classify(Dim::Unit, "Bapenda", &i);
+    let uptd = u.classify(Dim::Unit, "Bapenda/UPTD", &i);
+    assert_eq!(u.classify(Dim::Unit, "Bapenda/UPTD/Wilayah I", &i), uptd);
+    assert_eq!(u.classify(Dim::Unit, "Bapenda/Sekretariat", &i), bapenda);
+    assert_eq!(u.classify(Dim::Unit, "Dishub", &i), u.named(Dim::Unit));
+    // `unit "Bapenda"` covers its sub-unit's class too.
+    let only_bapenda = u.region(&Sel::Unit(vec![i.intern("Bapenda")]));
+    let p = Point {
+        day: 0,
+        classes: [0, uptd, 0, 0, 0],
+    };
+    assert!(only_bapenda.contains(&p));
+}
+
+#[test]
+fn witnesses_and_descriptions_use_the_users_words() {
+    let mut i = Interner::default();
+    let sel = Sel::And(vec![
+        Sel::Unit(vec![i.intern("Dishub")]),
+        Sel::Not(Box::new(Sel::Function(vec![i.intern("service")]))),
+    ]);
+    let u = Universe::of_selectors([&sel], &i);
+    let r = u
+        .region(&sel)
+        .with_dates(day("2024-03-04".parse().unwrap()), day("2024-03-22".parse().unwrap()));
+    let block = &r.blocks()[0];
+    assert_eq!(
+        u.describe_block(block, &i),
+        "unit \"Dishub\", function not in [service], 2024-03-04 to 2024-03-22"
+    );
+    assert_eq!(
+        u.witness(block, &i).unwrap(),
+        "unit `Dishub`, a function no circular names, 2024-03-04 to 2024-03-22"
+    );
+}
