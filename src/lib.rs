@@ -14,8 +14,10 @@ pub mod syntax;
 
 pub use diagnostic::{Code, Diagnostic, Severity};
 pub use span::{FileId, Span, Spanned};
+pub mod analysis;
+pub mod eval;
 pub mod lints;
 pub mod model;
+pub mod region;
 #[cfg(feature = "cli")]
 pub mod render;
-pub mod region;

@@ -36,6 +36,33 @@ impl Renderer {
         }
     }
 
+    /// A failed `expect`, shown like a diagnostic: the message, and the expectation underlined.
+    pub fn render_failure(
+        &self,
+        file: crate::span::FileId,
+        span: crate::span::Span,
+        message: &str,
+        label: &str,
+    ) -> String {
+        let adapter = Adapter {
+            message: message.to_string(),
+            code: Some("test-failure"),
+            severity: miette::Severity::Error,
+            help: None,
+            source: &self.sources[file.0 as usize],
+            labels: vec![LabeledSpan::new_primary_with_span(
+                Some(label.to_string()),
+                source_span(span),
+            )],
+            related: Vec::new(),
+        };
+        let mut out = String::new();
+        if self.handler.render_report(&mut out, &adapter).is_err() {
+            out = format!("test failure: {message}\n");
+        }
+        out
+    }
+
     /// The text of one diagnostic, ending with a newline.
     pub fn render(&self, diagnostic: &Diagnostic) -> String {
         let adapter = Adapter::new(diagnostic, &self.sources);

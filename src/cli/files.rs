@@ -85,7 +85,10 @@ pub fn find(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Vec<ReadError>> {
             Ok(_) => files.push(path.clone()),
         }
     }
-    files.dedup();
+    // The same file reached twice (named and inside a named directory, `d` and `./d`) is one
+    // file of the workspace, not two: keep its first occurrence.
+    let mut seen = std::collections::HashSet::new();
+    files.retain(|f| seen.insert(std::fs::canonicalize(f).unwrap_or_else(|_| f.clone())));
     if errors.is_empty() {
         Ok(files)
     } else {

@@ -1,8 +1,12 @@
 //! The command line: argument parsing, reading files, rendering. The only layer that does I/O,
 //! knows JSON and knows whether it talks to a terminal.
 
+mod answer;
 mod check;
 mod files;
+mod query;
+mod repl;
+mod test;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -30,6 +34,48 @@ struct Cli {
 enum Command {
     /// Parse, resolve and lint `.se` files: every diagnostic of every file
     Check(CheckArgs),
+    /// Answer questions: `wfo "BPKAD" on 2023-09-01`, `explain ...`, `in force on DATE`, ...
+    Query(QueryArgs),
+    /// Run the `test` blocks of `.se` files
+    Test(TestArgs),
+    /// Ask questions interactively (reads plain lines from a pipe too)
+    Repl(ReplArgs),
+}
+
+#[derive(clap::Args, Debug)]
+struct QueryArgs {
+    /// Files and directories (searched recursively for `*.se`); default: the current directory
+    paths: Vec<PathBuf>,
+    /// A question (repeatable); without any, one question per line is read from stdin
+    #[arg(short = 'e', long = "expr", value_name = "QUERY")]
+    exprs: Vec<String>,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
+    /// When to use colour
+    #[arg(long, value_enum, default_value_t = Color::Auto)]
+    color: Color,
+}
+
+#[derive(clap::Args, Debug)]
+struct TestArgs {
+    /// Files and directories (searched recursively for `*.se`); default: the current directory
+    paths: Vec<PathBuf>,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
+    /// When to use colour
+    #[arg(long, value_enum, default_value_t = Color::Auto)]
+    color: Color,
+}
+
+#[derive(clap::Args, Debug)]
+struct ReplArgs {
+    /// Files and directories (searched recursively for `*.se`); default: the current directory
+    paths: Vec<PathBuf>,
+    /// Where to keep the history (default: `$HOME/.edaran_history`)
+    #[arg(long)]
+    history: Option<PathBuf>,
 }
 
 /// Output format.
@@ -103,5 +149,10 @@ pub fn run() -> i32 {
             args.deny.is_some(),
             args.color.enabled(),
         ),
+        Command::Query(args) => {
+            query::run(&args.paths, &args.exprs, args.format, args.color.enabled())
+        }
+        Command::Test(args) => test::run(&args.paths, args.format, args.color.enabled()),
+        Command::Repl(args) => repl::run(&args.paths, args.history),
     }
 }

@@ -10,6 +10,7 @@
 //! every mistake of a draft.
 
 mod near_duplicate_name;
+mod overlapping_sectors;
 mod override_cycle;
 mod period_mismatch;
 mod retroactive;
@@ -30,6 +31,10 @@ pub fn check(ws: &Workspace) -> Vec<Diagnostic> {
     retroactive::check(ws, &mut out);
     period_mismatch::check(ws, &mut out);
     near_duplicate_name::check(ws, &mut out);
+    overlapping_sectors::check(ws, &mut out);
+    // The conflict and overlap analysis, on the circulars that resolved.
+    let engine = crate::eval::Engine::new(ws);
+    out.extend(crate::analysis::findings(&engine));
     out
 }
 

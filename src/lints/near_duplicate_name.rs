@@ -162,6 +162,18 @@ fn allowed(len: usize) -> usize {
     }
 }
 
+/// The numbers of a name: its words written in digits or in Roman numerals (`UPTD Wilayah II`,
+/// `Puskesmas 2`). Names that differ in their numbers are numbered siblings, not misspellings.
+fn numbering(name: &str) -> Vec<&str> {
+    name.split(|c: char| c.is_whitespace() || matches!(c, '/' | '-' | '.' | ',' | '(' | ')'))
+        .filter(|w| {
+            !w.is_empty()
+                && (w.chars().all(|c| c.is_ascii_digit())
+                    || w.chars().all(|c| matches!(c, 'I' | 'V' | 'X')))
+        })
+        .collect()
+}
+
 /// The strings obtained by deleting up to `k` characters (the symmetric-delete index: two strings
 /// within edit distance `k` share one of them).
 fn deletions(s: &[char], k: usize, out: &mut HashSet<String>) {
@@ -229,11 +241,18 @@ pub(super) fn check(ws: &Workspace, out: &mut Vec<Diagnostic>) {
                     v[0]
                 };
                 let (x, y) = (first(a), first(b));
+                if numbering(x.0) != numbering(y.0) {
+                    continue;
+                }
                 let (x, y) = if x.1 <= y.1 { (x, y) } else { (y, x) };
                 pairs.push((*ka, x, y, false));
             }
         }
     }
+    // One diagnostic per later spelling, against the earliest spelling close to it: two
+    // misspellings of one name are not also reported against each other.
+    pairs.sort_by_key(|&(kind, first, later, _)| (kind, later.1, later.0, first.1));
+    pairs.dedup_by_key(|&mut (kind, _, later, _)| (kind, later.0));
     for (kind, (first, first_at), (later, later_at), same_letters) in pairs {
         let how = if same_letters {
             "only by case, spacing or punctuation".to_string()
@@ -270,6 +289,19 @@ mod tests {
     fn short_acronyms_are_never_near_duplicates() {
         assert_eq!(allowed(normalize("RSUD").len()), 0);
         assert_eq!(allowed(normalize("Bappeda").len()), 0);
+    }
+
+    #[test]
+    fn numbered_siblings_differ_in_their_numbers() {
+        assert_ne!(
+            numbering("Bapenda/UPTD Wilayah I"),
+            numbering("Bapenda/UPTD Wilayah II")
+        );
+        assert_ne!(
+            numbering("Puskesmas Serang 1"),
+            numbering("Puskesmas Serang 2")
+        );
+        assert_eq!(numbering("Dinas Kesehatan"), numbering("Dinas Kesehatn"));
     }
 
     #[test]

@@ -155,10 +155,15 @@ pub(super) fn check(ws: &Workspace, out: &mut Vec<Diagnostic>) {
             for &(a, b, span) in &path[1..] {
                 d = d.with_secondary(file, span, format!("{} overrides {}", name(a), name(b)));
             }
-            d.help = Some(
+            d.help = Some(if component.len() == 1 {
+                format!(
+                    "a rule cannot be more special than itself: remove {} from its `overrides`",
+                    name(start)
+                )
+            } else {
                 "`overrides` says which rule is more special: keep it only on the more specific rule"
-                    .into(),
-            );
+                    .into()
+            });
             out.push(d);
         }
     }

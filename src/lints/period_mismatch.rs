@@ -55,7 +55,8 @@ pub(super) fn check(ws: &Workspace, out: &mut Vec<Diagnostic>) {
         if to_d < from_d {
             continue;
         }
-        let end = claimed_end(from_d, claim.node);
+        // `(0 days)` ends before it starts: it fits no validity, and has no end to compare.
+        let end = claimed_end(from_d, claim.node).filter(|&end| end >= from_d);
         if end == Some(to_d) {
             continue;
         }
@@ -65,27 +66,29 @@ pub(super) fn check(ws: &Workspace, out: &mut Vec<Diagnostic>) {
             Some(end) => {
                 format!("`({said})` from {from_d} ends on {end}, but the validity ends on {to_d}")
             }
-            None => format!("`({said})` does not fit the validity {from_d} to {to_d}"),
+            None => format!(
+                "`({said})` does not fit the validity {from_d} to {to_d}, which has {length} days"
+            ),
         };
         let mut d = Diagnostic::new(Code::PeriodMismatch, file, claim.span, message)
             .with_label(format!("claims {said}"))
             .with_secondary(file, to.span, format!("the dates give {length} days"));
         d.help = Some(match end {
-            Some(end) if end >= from_d => format!(
-                "if the claim is right, end the validity on {end}; if the dates are right, write `({length} days)`"
-            ),
-            _ => format!("write `({length} days)`"),
+            Some(end) => format!("end the validity on {end}, or write `({length} days)`"),
+            None => format!("write `({length} days)`"),
         });
         if let Some(end) = end {
+            // The days on which the two disagree: after the earlier end, up to the later one.
             let (a, b) = if end < to_d { (end, to_d) } else { (to_d, end) };
-            let days = (b - a).num_days();
-            d.witness = Some(format!(
-                "{} day{} between {} and {}",
-                days,
-                if days == 1 { "" } else { "s" },
-                a,
-                b
-            ));
+            let days = match a.succ_opt() {
+                Some(first) if first < b => format!("{first} to {b} are"),
+                _ => format!("{b} is"),
+            };
+            d.witness = Some(if end < to_d {
+                format!("{days} in the validity but after the claimed {said}")
+            } else {
+                format!("{days} in the claimed {said} but after the validity")
+            });
         }
         out.push(d);
     }

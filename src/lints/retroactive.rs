@@ -46,7 +46,9 @@ pub(super) fn check(ws: &Workspace, out: &mut Vec<Diagnostic>) {
             .with_help(format!(
                 "correct the signing date, or start the validity on {signed_on} or later"
             ))
-            .with_witness(format!("{from} is in force before the circular was signed")),
+            .with_witness(format!(
+                "in force on {from}, before it was signed on {signed_on}"
+            )),
         );
     }
 }

@@ -37,7 +37,10 @@ pub(super) fn check(ws: &Workspace, out: &mut Vec<Diagnostic>) {
                     format!("`{}` is not a circular of this workspace", n.node),
                 )
                 .with_label("revoked here");
-                d.help = Some(match closest(&n.node, known.iter().copied()) {
+                // A circular does not revoke itself: never suggest its own number.
+                let own = c.id.as_ref().map(|i| i.node.as_str());
+                let others = known.iter().copied().filter(|k| Some(*k) != own);
+                d.help = Some(match closest(&n.node, others) {
                     Some(s) => format!("did you mean `{s}`?"),
                     None => {
                         "correct the number, or add the revoked circular's file to the workspace"

@@ -21,6 +21,7 @@ pub fn load(sources: Vec<Source>) -> Workspace {
         interner: Interner::default(),
         diagnostics: Vec::new(),
         unreadable: unreadable_words(&sources, &diagnostics),
+        bad_lines: bad_line_starts(&sources, &diagnostics),
         parse_errors: diagnostics
             .iter()
             .filter(|d| d.is_error())
@@ -102,6 +103,27 @@ struct Resolver {
     unreadable: Vec<HashSet<String>>,
     /// Where parsing found errors: a circular holding one is left out of the model.
     parse_errors: Vec<(FileId, Span)>,
+    /// The first word of each line with a syntax error, with the offset of the line: a clause
+    /// written on such a line is not reported as `missing-clause` a second time.
+    bad_lines: Vec<(FileId, usize, String)>,
+}
+
+fn bad_line_starts(sources: &[Source], diagnostics: &[Diagnostic]) -> Vec<(FileId, usize, String)> {
+    diagnostics
+        .iter()
+        .filter(|d| d.code == Code::Syntax)
+        .map(|d| {
+            let text = &sources[d.file.0 as usize].text;
+            let at = d.span.start().min(text.len());
+            let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+            let word: String = text[start..]
+                .trim_start()
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                .collect();
+            (d.file, start, word)
+        })
+        .collect()
 }
 
 fn unreadable_words(sources: &[Source], diagnostics: &[Diagnostic]) -> Vec<HashSet<String>> {
@@ -311,13 +333,25 @@ impl Resolver {
             .with_label(format!("`{what}` missing"))
             .with_help(format!("add `{example}`"))
         };
+        // A clause on a line that could not be read was written: it is reported as `syntax`.
+        let unreadable_clause = |what: &str| {
+            self.bad_lines.iter().any(|(f, at, word)| {
+                *f == file
+                    && (c.span.start()..c.span.end()).contains(at)
+                    && (word == what
+                        || closest(word, syntax::errors::CLAUSE_KEYWORDS.iter().copied())
+                            == Some(what))
+            })
+        };
         let mut missing_clauses = Vec::new();
         let level = match issuer {
             None => {
-                missing_clauses.push(missing(
-                    "issuer",
-                    "issuer \"Gubernur Banten\" level provincial",
-                ));
+                if !unreadable_clause("issuer") {
+                    missing_clauses.push(missing(
+                        "issuer",
+                        "issuer \"Gubernur Banten\" level provincial",
+                    ));
+                }
                 None
             }
             Some((_, None, span)) => {
@@ -335,20 +369,20 @@ impl Resolver {
             }
             Some((_, Some(level), _)) => level.node,
         };
-        if signed.is_none() {
+        if signed.is_none() && !unreadable_clause("signed") {
             missing_clauses.push(missing("signed", "signed 2023-08-25 by \"NAME\""));
         }
-        if valid.is_none() {
+        if valid.is_none() && !unreadable_clause("valid") {
             missing_clauses.push(missing("valid", "valid 2023-08-28 to 2023-09-27"));
         }
-        if scope.is_none() {
+        if scope.is_none() && !unreadable_clause("scope") {
             missing_clauses.push(missing("scope", "scope \"Pemprov Banten\""));
         }
         let has_rule = c
             .clauses
             .iter()
             .any(|cl| matches!(cl.node, ClauseKind::Rule(_)));
-        if !has_rule {
+        if !has_rule && !unreadable_clause("rule") {
             missing_clauses.push(missing("rule", "rule everyone: all => wfo 50%"));
         }
         self.diagnostics.extend(missing_clauses);

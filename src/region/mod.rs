@@ -57,7 +57,13 @@ pub enum Dim {
 
 impl Dim {
     /// Every dimension, in index order.
-    pub const ALL: [Dim; 5] = [Dim::Gov, Dim::Unit, Dim::Function, Dim::Domicile, Dim::Office];
+    pub const ALL: [Dim; 5] = [
+        Dim::Gov,
+        Dim::Unit,
+        Dim::Function,
+        Dim::Domicile,
+        Dim::Office,
+    ];
 
     /// The index into per-dimension arrays.
     pub fn index(self) -> usize {
@@ -121,7 +127,10 @@ impl Universe {
     }
 
     /// The universe of some selectors alone (for tests and tools).
-    pub fn of_selectors<'a>(sels: impl IntoIterator<Item = &'a Sel>, interner: &Interner) -> Universe {
+    pub fn of_selectors<'a>(
+        sels: impl IntoIterator<Item = &'a Sel>,
+        interner: &Interner,
+    ) -> Universe {
         let mut builder = UniverseBuilder::default();
         sels.into_iter().for_each(|s| builder.sel(s));
         builder.build(interner)
@@ -245,9 +254,20 @@ impl Universe {
         }
     }
 
+    /// The same set, written as a co-finite set when it holds the "other" class (so that it reads
+    /// "not in [...]").
+    pub fn normalize(&self, dim: Dim, set: &ClassSet) -> ClassSet {
+        let other = self.named(dim);
+        if set.is_negated() || !set.contains(other) {
+            return set.clone();
+        }
+        ClassSet::all_but((0..other).filter(|c| !set.contains(*c)))
+    }
+
     /// Describes a class set of one dimension in the user's terms ("any function", "unit in
     /// [`A`, `B`]", "any function except `service`"). `None` when it is full.
     pub fn describe_set(&self, dim: Dim, set: &ClassSet, interner: &Interner) -> Option<String> {
+        let set = &self.normalize(dim, set);
         if set.is_full() {
             return None;
         }
@@ -379,7 +399,10 @@ impl UniverseBuilder {
         for (c, &sym) in units.iter().enumerate() {
             let mut path = parent(interner.resolve(sym));
             while let Some(p) = path {
-                if let Some(anc) = interner.get(p).and_then(|s| universe.class_of(Dim::Unit, s)) {
+                if let Some(anc) = interner
+                    .get(p)
+                    .and_then(|s| universe.class_of(Dim::Unit, s))
+                {
                     subtree[anc as usize].push(c as u32);
                 }
                 path = parent(p);
@@ -430,11 +453,7 @@ impl Block {
     pub fn contains(&self, p: &Point) -> bool {
         self.from <= p.day
             && p.day <= self.to
-            && self
-                .sets
-                .iter()
-                .zip(p.classes)
-                .all(|(s, c)| s.contains(c))
+            && self.sets.iter().zip(p.classes).all(|(s, c)| s.contains(c))
     }
 
     /// The intersection, `None` when empty.

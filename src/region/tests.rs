@@ -7,7 +7,9 @@ use crate::model::{Interner, Sel};
 use proptest::prelude::*;
 
 const UNITS: &[&str] = &["A", "A/B", "A/B/C", "D", "E/F"];
-const PROBE_UNITS: &[&str] = &["A", "A/B", "A/B/C", "A/X", "A/B/C/Y", "D", "D/Z", "E", "E/F", "Q"];
+const PROBE_UNITS: &[&str] = &[
+    "A", "A/B", "A/B/C", "A/X", "A/B/C/Y", "D", "D/Z", "E", "E/F", "Q",
+];
 const FUNCTIONS: &[&str] = &["service", "admin", "field"];
 const PROBE_FUNCTIONS: &[&str] = &["service", "admin", "field", "teaching"];
 const PLACES: &[&str] = &["Bekasi", "Bogor"];
@@ -197,9 +199,10 @@ fn witnesses_and_descriptions_use_the_users_words() {
         Sel::Not(Box::new(Sel::Function(vec![i.intern("service")]))),
     ]);
     let u = Universe::of_selectors([&sel], &i);
-    let r = u
-        .region(&sel)
-        .with_dates(day("2024-03-04".parse().unwrap()), day("2024-03-22".parse().unwrap()));
+    let r = u.region(&sel).with_dates(
+        day("2024-03-04".parse().unwrap()),
+        day("2024-03-22".parse().unwrap()),
+    );
     let block = &r.blocks()[0];
     assert_eq!(
         u.describe_block(block, &i),

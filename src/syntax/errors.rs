@@ -12,6 +12,9 @@ pub const CLAUSE_KEYWORDS: &[&str] = &[
     "exempt", "rule", "wfh", "duty",
 ];
 
+/// Keywords of a rule's modifiers, after its arrangement.
+pub const MODIFIER_KEYWORDS: &[&str] = &["except", "overrides", "during"];
+
 /// Keywords that start a top-level item.
 pub const ITEM_KEYWORDS: &[&str] = &["circular", "sector", "region", "baseline", "test"];
 
@@ -97,6 +100,7 @@ fn describe(rule: Rule) -> Option<String> {
         Rule::string_list => "a list `[\"...\", ...]`",
         Rule::ident_list => "a list `[name, ...]`",
         Rule::EOI => "the end of the line",
+        Rule::expected => "an answer such as `50%`, `at most 25%`, `baseline`, `exempt` or `none`",
         _ => return None,
     };
     Some(text.to_string())
@@ -175,7 +179,11 @@ pub fn from_pest(
     };
     let mut keywords: BTreeSet<String> = BTreeSet::new();
     let mut expected: BTreeSet<String> = BTreeSet::new();
-    let is_selector = positives.contains(&Rule::kw_unit) && positives.contains(&Rule::kw_function);
+    // pest reports either the selector's first keywords or, where a selector was expected and
+    // nothing of it matched, the enclosing `sel_not`.
+    let is_selector = (positives.contains(&Rule::kw_unit)
+        && positives.contains(&Rule::kw_function))
+        || positives.contains(&Rule::sel_not);
     let is_clause = positives.contains(&Rule::kw_title) && positives.contains(&Rule::kw_rule);
     let is_item = positives.contains(&Rule::kw_circular) && positives.contains(&Rule::kw_baseline);
     let is_query = positives.contains(&Rule::kw_explain) && positives.contains(&Rule::kw_conflicts);
@@ -250,6 +258,10 @@ pub fn from_pest(
     });
     if let Some(help) = help_for(context, word, &keywords, is_clause, is_item) {
         diagnostic = diagnostic.with_help(help);
+    } else if positives.contains(&Rule::ident) && KEYWORDS.contains(&word) {
+        diagnostic = diagnostic.with_help(format!(
+            "`{word}` is a keyword and cannot be a name: choose another name"
+        ));
     }
     diagnostic
 }
@@ -279,6 +291,10 @@ fn help_for(
     }
     if is_clause {
         if let Some(k) = closest(word, CLAUSE_KEYWORDS.iter().copied()) {
+            return Some(format!("did you mean `{k}`?"));
+        }
+        // A misspelt modifier ends the rule, and its word is then read as the start of a clause.
+        if let Some(k) = closest(word, MODIFIER_KEYWORDS.iter().copied()) {
             return Some(format!("did you mean `{k}`?"));
         }
         return Some(format!(

@@ -26,8 +26,19 @@ pub(crate) struct Lowerer<'a> {
     _text: std::marker::PhantomData<&'a str>,
 }
 
+/// The span of a pair, without the whitespace and comments pest leaves at its end when an
+/// optional or repeated last part is absent (`issuer "X"` followed by a comment on the next line).
 fn span(pair: &P<'_>) -> Span {
-    Span::of(pair.as_span())
+    let whole = Span::of(pair.as_span());
+    let last = pair
+        .clone()
+        .into_inner()
+        .filter(|p| p.as_rule() != Rule::COMMENT)
+        .last();
+    match last {
+        Some(last) => Span::new(whole.start(), span(&last).end()),
+        None => whole,
+    }
 }
 
 /// The children that carry meaning: no comments, no punctuation.
@@ -146,8 +157,13 @@ impl<'a> Lowerer<'a> {
     /// The header of a block: its name, and the diagnostics of a bad header or missing brace.
     fn header(&mut self, pair: &P<'a>, what: &str, example: &str) -> Option<Str> {
         let mut name = None;
+        // The end of what precedes a missing `{`: it is reported there, not after the comments
+        // and blank lines that follow.
+        let mut last_end = span(pair).start();
         for p in kids(pair.clone()) {
-            match p.as_rule() {
+            let rule = p.as_rule();
+            let end = span(&p).start() + p.as_str().trim_end().len();
+            match rule {
                 Rule::string => name = Some(self.string(p)),
                 Rule::bad_header => {
                     let s = span(&p);
@@ -159,7 +175,7 @@ impl<'a> Lowerer<'a> {
                     .help = Some(format!("write `{example}`"));
                 }
                 Rule::missing_brace => {
-                    let s = span(&p);
+                    let s = Span::new(last_end, last_end);
                     let d = self.error(Code::Syntax, s, format!("expected `{{` after the {what}"));
                     d.label = Some("expected `{`".into());
                 }
@@ -177,6 +193,9 @@ impl<'a> Lowerer<'a> {
                     });
                 }
                 _ => {}
+            }
+            if !matches!(rule, Rule::missing_brace | Rule::unclosed) {
+                last_end = end;
             }
         }
         name
@@ -483,11 +502,7 @@ impl<'a> Lowerer<'a> {
             match p.as_rule() {
                 Rule::kw_test => keyword = span(&p),
                 Rule::given => {
-                    let dims: Vec<P<'a>> = kids(p).filter(|d| !is_keyword(d.as_rule())).collect();
-                    for d in dims {
-                        let dim = self.dimension(d);
-                        self.push_dimension(&mut given, dim);
-                    }
+                    given.extend(self.given(p));
                 }
                 Rule::expect => {
                     if let Some(e) = self.expect(p) {
@@ -505,6 +520,17 @@ impl<'a> Lowerer<'a> {
             given,
             expects,
         }
+    }
+
+    /// The dimensions of a `given` clause, each at most once.
+    pub fn given(&mut self, pair: P<'a>) -> Vec<Spanned<Dimension>> {
+        let mut given = Vec::new();
+        let dims: Vec<P<'a>> = kids(pair).filter(|d| !is_keyword(d.as_rule())).collect();
+        for d in dims {
+            let dim = self.dimension(d);
+            self.push_dimension(&mut given, dim);
+        }
+        given
     }
 
     fn expect(&mut self, pair: P<'a>) -> Option<Expect> {
@@ -765,13 +791,14 @@ impl<'a> Lowerer<'a> {
                 let file = self.file;
                 let d = self.error(
                     Code::EmptyPeriod,
-                    from.span.to(to.span),
+                    from.span,
                     format!("{what} ends on {b} before it starts on {a}"),
                 );
+                d.label = Some(format!("starts on {a}"));
                 d.labels.push(crate::diagnostic::Label {
                     file,
                     span: to.span,
-                    message: "the end".into(),
+                    message: format!("ends on {b}"),
                 });
                 d.help = Some("swap the two dates".into());
             }

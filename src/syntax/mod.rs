@@ -86,3 +86,24 @@ pub fn parse_query(file: FileId, text: &str) -> (Option<ast::Query>, Vec<Diagnos
     };
     (query, diagnostics)
 }
+
+/// Parses `given DIMENSIONS` (the REPL's `:given`). The diagnostics point into `text`.
+pub fn parse_given(file: FileId, text: &str) -> (Vec<ast::Dimension>, Vec<Diagnostic>) {
+    init_limits();
+    let mut lowerer = lower::Lowerer::new(file, text);
+    let dims = match EdaranParser::parse(Rule::given_line, text) {
+        Ok(mut pairs) => {
+            let line = pairs.next().expect("the given_line rule produces one pair");
+            match line.into_inner().find(|p| p.as_rule() == Rule::given) {
+                Some(given) => lowerer.given(given).into_iter().map(|d| d.node).collect(),
+                None => Vec::new(),
+            }
+        }
+        Err(error) => {
+            let d = errors::from_pest(error, file, text, 0, errors::Context::Query);
+            lowerer.diagnostics.push(d);
+            Vec::new()
+        }
+    };
+    (dims, lowerer.diagnostics)
+}

@@ -1,0 +1,219 @@
+//! `edaran query`.
+
+use super::answer::{case_json, cases_text, explanation_text};
+use super::{FINDINGS, Format, OK, USAGE};
+use edaran::eval::query::Spec;
+use edaran::eval::{Engine, Status};
+use edaran::model::{Source, Workspace};
+use edaran::region;
+use edaran::render::Renderer;
+use edaran::span::FileId;
+use edaran::syntax::ast::{Dimension, QueryKind};
+use serde_json::{Value, json};
+use std::io::{BufRead, Write};
+use std::path::PathBuf;
+
+/// Codes that mean the workspace was not understood: questions are refused until they are fixed.
+const BLOCKING: &[edaran::Code] = &[
+    edaran::Code::Syntax,
+    edaran::Code::InvalidDate,
+    edaran::Code::InvalidPercent,
+    edaran::Code::EmptyPeriod,
+    edaran::Code::MissingClause,
+    edaran::Code::UnknownName,
+    edaran::Code::DuplicateName,
+];
+
+/// Loads a workspace for answering questions: `Err(status)` when it cannot be read or does not
+/// parse and resolve (its errors are printed on stderr).
+pub fn load_workspace(paths: &[PathBuf], color: bool) -> Result<Workspace, i32> {
+    let sources = super::files::load(paths).ok_or(USAGE)?;
+    let ws = edaran::model::load(sources);
+    let blocking: Vec<_> = ws
+        .diagnostics
+        .iter()
+        .filter(|d| BLOCKING.contains(&d.code))
+        .collect();
+    if !blocking.is_empty() {
+        let renderer = Renderer::new(&ws.sources, color);
+        let mut err = std::io::stderr().lock();
+        for d in &blocking {
+            let _ = write!(err, "{}", renderer.render(d));
+        }
+        let _ = writeln!(
+            err,
+            "error: the workspace does not parse and resolve ({} error{}): fix them first (`edaran check`)",
+            blocking.len(),
+            if blocking.len() == 1 { "" } else { "s" }
+        );
+        return Err(USAGE);
+    }
+    Ok(ws)
+}
+
+/// The outcome of one question.
+pub enum Outcome {
+    /// Human text, JSON, and whether an answer is a conflict.
+    Answered(String, Value, bool),
+    /// A bad question: the rendered diagnostics.
+    Bad(String),
+}
+
+/// Answers one line of query text.
+pub fn answer(engine: &Engine<'_>, text: &str, given: &[Dimension], color: bool) -> Outcome {
+    let (query, diagnostics) = edaran::syntax::parse_query(FileId(0), text);
+    let bad = |diagnostics: &[edaran::Diagnostic]| {
+        let source = [Source {
+            name: "query".into(),
+            text: text.to_string(),
+        }];
+        let renderer = Renderer::new(&source, color);
+        Outcome::Bad(diagnostics.iter().map(|d| renderer.render(d)).collect())
+    };
+    let Some(query) = query else {
+        return bad(&diagnostics);
+    };
+    let shown = text.trim().to_string();
+    match &query.kind {
+        QueryKind::InForce(date) => {
+            let Some(d) = date.node else {
+                return bad(&diagnostics);
+            };
+            let ids = engine.in_force(region::day(d));
+            let mut human = format!("{shown}\n");
+            if ids.is_empty() {
+                human.push_str("  no circular is in force\n");
+            }
+            let mut list = Vec::new();
+            for i in ids {
+                let c = engine.circular(i);
+                let to = c.valid_to.map(|t| t.to_string());
+                human.push_str(&format!(
+                    "  {} ({}, valid {} to {})\n",
+                    c.id,
+                    c.level.as_str(),
+                    c.valid_from,
+                    to.clone().unwrap_or_else(|| "revocation".into())
+                ));
+                list.push(
+                    json!({"id": c.id, "valid_from": c.valid_from.to_string(), "valid_to": to}),
+                );
+            }
+            Outcome::Answered(human, json!({"query": shown, "circulars": list}), false)
+        }
+        QueryKind::Conflicts => {
+            let findings = edaran::analysis::conflicts(engine);
+            let mut human = format!("{shown}\n");
+            if findings.is_empty() {
+                human.push_str("  no conflict\n");
+            }
+            let source_of = |d: &edaran::Diagnostic| &engine.ws.sources[d.file.0 as usize].name;
+            let mut list = Vec::new();
+            for d in &findings {
+                human.push_str(&format!("  {} [{}] {}\n", source_of(d), d.code, d.message));
+                if let Some(w) = &d.witness {
+                    human.push_str(&format!("    witness: {w}\n"));
+                }
+                list.push(json!({"code": d.code.as_str(), "message": d.message, "file": source_of(d), "witness": d.witness}));
+            }
+            let any = findings.iter().any(|d| d.is_error());
+            Outcome::Answered(human, json!({"query": shown, "conflicts": list}), any)
+        }
+        QueryKind::Wfo(subject) | QueryKind::Explain(subject) | QueryKind::Priority(subject) => {
+            let Some(spec) = Spec::new(subject, given) else {
+                return bad(&diagnostics);
+            };
+            let explain = matches!(query.kind, QueryKind::Explain(_));
+            let priority = matches!(query.kind, QueryKind::Priority(_));
+            let cases = match engine.explain_cases(&spec) {
+                Ok(c) => c,
+                Err(e) => return Outcome::Bad(format!("error: {e}\n")),
+            };
+            let conflict = cases
+                .iter()
+                .any(|(c, _)| c.answer.status == Status::Conflict);
+            let mut human = format!("{shown}\n");
+            let plain: Vec<_> = cases.iter().map(|(c, _)| c.clone()).collect();
+            if explain {
+                for (k, (case, e)) in cases.iter().enumerate() {
+                    if cases.len() > 1 {
+                        human.push_str(&format!(
+                            "  case {} of {}: {}, {}\n",
+                            k + 1,
+                            cases.len(),
+                            edaran::eval::render_case_condition(engine, case),
+                            region::describe_dates(case.from, case.to)
+                        ));
+                    }
+                    human.push_str(&explanation_text(engine, case, e));
+                }
+            } else {
+                human.push_str(&cases_text(engine, &plain, priority));
+            }
+            let json_cases: Vec<Value> = cases
+                .iter()
+                .map(|(c, e)| case_json(engine, c, explain.then_some(e)))
+                .collect();
+            Outcome::Answered(
+                human,
+                json!({"query": shown, "cases": json_cases}),
+                conflict,
+            )
+        }
+    }
+}
+
+pub fn run(paths: &[PathBuf], exprs: &[String], format: Format, color: bool) -> i32 {
+    let ws = match load_workspace(paths, color) {
+        Ok(ws) => ws,
+        Err(status) => return status,
+    };
+    let engine = Engine::new(&ws);
+    let lines: Vec<String> = if exprs.is_empty() {
+        std::io::stdin()
+            .lock()
+            .lines()
+            .map_while(Result::ok)
+            .filter(|l| !l.trim().is_empty() && !l.trim_start().starts_with("//"))
+            .collect()
+    } else {
+        exprs.to_vec()
+    };
+    if lines.is_empty() {
+        eprintln!("error: no question: give one with `-e QUERY`, or one per line on stdin");
+        return USAGE;
+    }
+    let mut status = OK;
+    let mut answers = Vec::new();
+    let mut out = String::new();
+    for line in &lines {
+        match answer(&engine, line, &[], color) {
+            Outcome::Answered(human, value, conflict) => {
+                if conflict && status == OK {
+                    status = FINDINGS;
+                }
+                out.push_str(&human);
+                answers.push(value);
+            }
+            Outcome::Bad(text) => {
+                eprint!("{text}");
+                status = USAGE;
+            }
+        }
+    }
+    let text = match format {
+        Format::Human => out,
+        Format::Json => {
+            serde_json::to_string_pretty(&json!({ "answers": answers })).expect("JSON") + "\n"
+        }
+    };
+    let mut stdout = std::io::stdout().lock();
+    if stdout
+        .write_all(text.as_bytes())
+        .and_then(|_| stdout.flush())
+        .is_err()
+    {
+        return USAGE;
+    }
+    status
+}

@@ -1,0 +1,326 @@
+//! `edaran repl`: questions, one per line, on a workspace that can be reloaded.
+
+use super::query::{Outcome, answer};
+use super::{OK, USAGE};
+use edaran::eval::Engine;
+use edaran::model::{Source, Workspace};
+use edaran::render::Renderer;
+use edaran::span::FileId;
+use edaran::syntax::ast::{ClauseKind, Dimension, Item, SelectorKind, Values};
+use edaran::syntax::errors::KEYWORDS;
+use rustyline::completion::{Completer, Pair};
+use rustyline::error::ReadlineError;
+use rustyline::history::DefaultHistory;
+use rustyline::{Context, Editor, Helper, Highlighter, Hinter, Validator};
+use std::collections::BTreeSet;
+use std::io::{BufRead, IsTerminal, Write};
+use std::path::PathBuf;
+
+const HELP: &str = "\
+Questions (LANGUAGE.md section 6):
+  wfo \"UNIT\" [function F] [domicile \"P\"] [office \"P\"] [gov \"G\"] on DATE
+  wfo \"UNIT\" ... from DATE to DATE
+  explain \"UNIT\" ... on DATE
+  wfh priority \"UNIT\" ... on DATE
+  in force on DATE
+  conflicts
+Commands:
+  :load PATH     add a file or directory to the workspace
+  :reload        read every file again
+  :check         show the workspace's diagnostics
+  :given DIMS    fill left-out dimensions of the following questions (`:given` alone clears)
+  :help          this text
+  :quit          leave (also Ctrl-D)
+";
+
+/// The REPL's state.
+struct Session {
+    paths: Vec<PathBuf>,
+    ws: Option<Workspace>,
+    given: Vec<Dimension>,
+}
+
+impl Session {
+    fn reload(&mut self) -> String {
+        match super::files::find(&self.paths).and_then(|f| super::files::read(&f)) {
+            Ok(sources) => {
+                let ws = edaran::model::load(sources);
+                let errors = ws.error_count();
+                let message = format!(
+                    "loaded {} file{}, {} circular{}{}\n",
+                    ws.sources.len(),
+                    if ws.sources.len() == 1 { "" } else { "s" },
+                    ws.circulars.len(),
+                    if ws.circulars.len() == 1 { "" } else { "s" },
+                    if errors > 0 {
+                        format!(
+                            " ({errors} error{}: see `:check`)",
+                            if errors == 1 { "" } else { "s" }
+                        )
+                    } else {
+                        String::new()
+                    }
+                );
+                self.ws = Some(ws);
+                message
+            }
+            Err(errors) => errors.iter().map(|e| format!("error: {e}\n")).collect(),
+        }
+    }
+
+    /// Handles one line; `None` means quit.
+    fn line(&mut self, line: &str, color: bool) -> Option<(String, String)> {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with("//") {
+            return Some((String::new(), String::new()));
+        }
+        if let Some(command) = line.strip_prefix(':') {
+            let (name, rest) = command
+                .split_once(char::is_whitespace)
+                .unwrap_or((command, ""));
+            let rest = rest.trim();
+            return match name {
+                "q" | "quit" | "exit" => None,
+                "h" | "help" => Some((HELP.to_string(), String::new())),
+                "reload" => Some((self.reload(), String::new())),
+                "load" if !rest.is_empty() => {
+                    self.paths.push(PathBuf::from(rest));
+                    let out = self.reload();
+                    if out.starts_with("error") {
+                        self.paths.pop();
+                        Some((String::new(), out))
+                    } else {
+                        Some((out, String::new()))
+                    }
+                }
+                "load" => Some((String::new(), "error: `:load` takes a path\n".into())),
+                "check" => Some((self.check(color), String::new())),
+                "given" => {
+                    let text = format!("given {rest}");
+                    if rest.is_empty() {
+                        self.given.clear();
+                        return Some(("given: cleared\n".into(), String::new()));
+                    }
+                    let (dims, diagnostics) = edaran::syntax::parse_given(FileId(0), &text);
+                    if diagnostics.iter().any(|d| d.is_error()) {
+                        let source = [Source {
+                            name: ":given".into(),
+                            text,
+                        }];
+                        let r = Renderer::new(&source, color);
+                        return Some((
+                            String::new(),
+                            diagnostics.iter().map(|d| r.render(d)).collect(),
+                        ));
+                    }
+                    self.given = dims;
+                    Some((format!("given: {rest}\n"), String::new()))
+                }
+                other => Some((
+                    String::new(),
+                    format!("error: unknown command `:{other}` (`:help` lists them)\n"),
+                )),
+            };
+        }
+        let Some(ws) = &self.ws else {
+            return Some((
+                String::new(),
+                "error: no workspace is loaded: `:load PATH`\n".into(),
+            ));
+        };
+        let engine = Engine::new(ws);
+        Some(match answer(&engine, line, &self.given, color) {
+            Outcome::Answered(human, _, _) => (human, String::new()),
+            Outcome::Bad(text) => (String::new(), text),
+        })
+    }
+
+    fn check(&self, color: bool) -> String {
+        let Some(ws) = &self.ws else {
+            return "no workspace is loaded\n".into();
+        };
+        let renderer = Renderer::new(&ws.sources, color);
+        let mut out: String = ws
+            .diagnostics
+            .iter()
+            .map(|d| renderer.render(d) + "\n")
+            .collect();
+        let errors = ws.error_count();
+        out.push_str(&format!(
+            "{errors} error{}, {} warning{}\n",
+            if errors == 1 { "" } else { "s" },
+            ws.diagnostics.len() - errors,
+            if ws.diagnostics.len() - errors == 1 {
+                ""
+            } else {
+                "s"
+            }
+        ));
+        out
+    }
+
+    /// Words for tab completion: keywords, set names, and every quoted name the workspace uses.
+    fn words(&self) -> BTreeSet<String> {
+        let mut words: BTreeSet<String> = KEYWORDS.iter().map(|k| k.to_string()).collect();
+        for c in [":load", ":reload", ":check", ":given", ":help", ":quit"] {
+            words.insert(c.to_string());
+        }
+        let Some(ws) = &self.ws else { return words };
+        for i in 0..ws.interner.len() {
+            let s = ws.interner.resolve(edaran::model::Sym(i as u32));
+            words.insert(format!("\"{s}\""));
+        }
+        for file in &ws.files {
+            for item in &file.items {
+                let Item::Circular(c) = item else { continue };
+                for clause in &c.clauses {
+                    if let ClauseKind::Set(def) = &clause.node {
+                        words.insert(def.name.node.clone());
+                    }
+                    if let ClauseKind::Rule(r) = &clause.node {
+                        if let edaran::syntax::ast::RuleSelector::Selector(s) = &r.selector {
+                            collect_functions(s, &mut words);
+                        }
+                    }
+                }
+            }
+        }
+        words
+    }
+}
+
+fn collect_functions(s: &edaran::syntax::ast::Selector, words: &mut BTreeSet<String>) {
+    match &s.node {
+        SelectorKind::Function(names) => names.iter().for_each(|n| {
+            words.insert(n.node.clone());
+        }),
+        SelectorKind::And(p) | SelectorKind::Or(p) => {
+            p.iter().for_each(|x| collect_functions(x, words))
+        }
+        SelectorKind::Not(x) => collect_functions(x, words),
+        SelectorKind::Unit(Values::Named(_)) | _ => {}
+    }
+}
+
+/// Tab completion over a fixed list of words.
+#[derive(Helper, Highlighter, Hinter, Validator)]
+struct Completion {
+    words: BTreeSet<String>,
+}
+
+impl Completer for Completion {
+    type Candidate = Pair;
+
+    fn complete(
+        &self,
+        line: &str,
+        pos: usize,
+        _: &Context<'_>,
+    ) -> rustyline::Result<(usize, Vec<Pair>)> {
+        let before = &line[..pos];
+        // A quoted name may hold spaces: complete from the last unmatched quote.
+        let quotes = before.matches('"').count();
+        let start = if quotes % 2 == 1 {
+            before.rfind('"').unwrap_or(0)
+        } else {
+            before
+                .rfind(|c: char| c.is_whitespace())
+                .map_or(0, |i| i + 1)
+        };
+        let prefix = &before[start..];
+        let candidates = self
+            .words
+            .iter()
+            .filter(|w| w.starts_with(prefix) && !prefix.is_empty())
+            .map(|w| Pair {
+                display: w.clone(),
+                replacement: w.clone(),
+            })
+            .collect();
+        Ok((start, candidates))
+    }
+}
+
+fn history_path(explicit: Option<PathBuf>) -> Option<PathBuf> {
+    explicit.or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".edaran_history")))
+}
+
+pub fn run(paths: &[PathBuf], history: Option<PathBuf>) -> i32 {
+    let mut session = Session {
+        paths: if paths.is_empty() {
+            vec![PathBuf::from(".")]
+        } else {
+            paths.to_vec()
+        },
+        ws: None,
+        given: Vec::new(),
+    };
+    let loaded = session.reload();
+    let interactive = std::io::stdin().is_terminal();
+    let color =
+        interactive && std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    if !interactive {
+        // Plain lines from a pipe: no prompt, no history.
+        let mut out = std::io::stdout().lock();
+        let mut err = std::io::stderr().lock();
+        if loaded.starts_with("error") {
+            let _ = err.write_all(loaded.as_bytes());
+        }
+        for line in std::io::stdin().lock().lines() {
+            let Ok(line) = line else { break };
+            match session.line(&line, false) {
+                None => break,
+                Some((o, e)) => {
+                    let _ = out.write_all(o.as_bytes());
+                    let _ = out.flush();
+                    let _ = err.write_all(e.as_bytes());
+                }
+            }
+        }
+        return OK;
+    }
+    print!("edaran {}: {loaded}", env!("CARGO_PKG_VERSION"));
+    println!("`:help` lists the questions and commands; Ctrl-D leaves");
+    let mut editor: Editor<Completion, DefaultHistory> = match Editor::new() {
+        Ok(e) => e,
+        Err(e) => {
+            eprintln!("error: cannot start the line editor: {e}");
+            return USAGE;
+        }
+    };
+    let history = history_path(history);
+    if let Some(h) = &history {
+        let _ = editor.load_history(h);
+    }
+    loop {
+        editor.set_helper(Some(Completion {
+            words: session.words(),
+        }));
+        match editor.readline("edaran> ") {
+            Ok(line) => {
+                if !line.trim().is_empty() {
+                    let _ = editor.add_history_entry(line.as_str());
+                }
+                match session.line(&line, color) {
+                    None => break,
+                    Some((o, e)) => {
+                        print!("{o}");
+                        eprint!("{e}");
+                    }
+                }
+            }
+            Err(ReadlineError::Interrupted) => continue,
+            Err(ReadlineError::Eof) => break,
+            Err(e) => {
+                eprintln!("error: {e}");
+                break;
+            }
+        }
+    }
+    if let Some(h) = &history {
+        if let Err(e) = editor.save_history(h) {
+            eprintln!("warning: cannot save the history to `{}`: {e}", h.display());
+        }
+    }
+    OK
+}

@@ -1,0 +1,77 @@
+//! `edaran test`.
+
+use super::{FINDINGS, Format, OK, USAGE};
+use edaran::eval::{Engine, expect};
+use edaran::render::Renderer;
+use edaran::span::LineIndex;
+use serde_json::json;
+use std::io::Write;
+use std::path::PathBuf;
+
+pub fn run(paths: &[PathBuf], format: Format, color: bool) -> i32 {
+    let ws = match super::query::load_workspace(paths, color) {
+        Ok(ws) => ws,
+        Err(status) => return status,
+    };
+    let engine = Engine::new(&ws);
+    let outcomes = expect::run(&engine);
+    let passed = outcomes.iter().filter(|o| o.passed()).count();
+    let failed = outcomes.len() - passed;
+    let text = match format {
+        Format::Json => {
+            let tests: Vec<_> = outcomes
+                .iter()
+                .map(|o| {
+                    let source = &ws.sources[o.file.0 as usize];
+                    let index = LineIndex::new(&source.text);
+                    json!({
+                        "name": o.name,
+                        "file": source.name,
+                        "passed": o.passed(),
+                        "failures": o.failures.iter().map(|f| {
+                            let (line, _) = index.line_col(&source.text, f.span.start());
+                            format!("line {line}: expected {}, got {}", f.expected, f.actual)
+                        }).collect::<Vec<_>>(),
+                    })
+                })
+                .collect();
+            serde_json::to_string_pretty(
+                &json!({"tests": tests, "passed": passed, "failed": failed}),
+            )
+            .expect("JSON")
+                + "\n"
+        }
+        Format::Human => {
+            let renderer = Renderer::new(&ws.sources, color);
+            let mut out = String::new();
+            for o in &outcomes {
+                let file = &ws.sources[o.file.0 as usize].name;
+                if o.passed() {
+                    out.push_str(&format!("test {:?} ({file}) ... ok\n", o.name));
+                    continue;
+                }
+                out.push_str(&format!("test {:?} ({file}) ... FAILED\n", o.name));
+                for f in &o.failures {
+                    // A failed expectation is shown like a diagnostic, pointing at the `expect`.
+                    out.push_str(&renderer.render_failure(
+                        o.file,
+                        f.span,
+                        &format!("expected {}, got {}", f.expected, f.actual),
+                        &format!("expected {}", f.expected),
+                    ));
+                }
+            }
+            out.push_str(&format!("\n{passed} passed, {failed} failed\n"));
+            out
+        }
+    };
+    let mut stdout = std::io::stdout().lock();
+    if stdout
+        .write_all(text.as_bytes())
+        .and_then(|_| stdout.flush())
+        .is_err()
+    {
+        return USAGE;
+    }
+    if failed > 0 { FINDINGS } else { OK }
+}

@@ -1,0 +1,220 @@
+//! `test` blocks: every `expect` is asked as a question and its answer compared.
+
+use super::query::Spec;
+use super::{Answer, Engine, Status};
+use crate::region;
+use crate::span::{FileId, Span};
+use crate::syntax::ast::{Arrangement, Dimension, Expected, Item, Mode, QueryKind, TestBlock};
+use std::collections::BTreeSet;
+
+/// The result of one `test` block.
+#[derive(Clone, Debug)]
+pub struct TestOutcome {
+    /// The file.
+    pub file: FileId,
+    /// The test's name.
+    pub name: String,
+    /// The `test` keyword's span.
+    pub span: Span,
+    /// How many expectations it has.
+    pub expectations: usize,
+    /// The expectations that failed.
+    pub failures: Vec<Failure>,
+}
+
+impl TestOutcome {
+    /// True when every expectation held.
+    pub fn passed(&self) -> bool {
+        self.failures.is_empty()
+    }
+}
+
+/// A failed expectation.
+#[derive(Clone, Debug)]
+pub struct Failure {
+    /// The `expect` line.
+    pub span: Span,
+    /// What was expected.
+    pub expected: String,
+    /// What the answer was (or why there is none).
+    pub actual: String,
+}
+
+impl Answer {
+    /// A one-line summary: "WFO 50%", "exempt, WFO 100%", "baseline, WFO 100%", "conflict".
+    pub fn summary(&self) -> String {
+        match (self.status, self.wfo) {
+            (Status::Conflict, _) | (_, None) => "conflict".to_string(),
+            (Status::Ruled, Some(iv)) => format!("WFO {iv}"),
+            (status, Some(iv)) => format!("{}, WFO {iv}", status.as_str()),
+        }
+    }
+}
+
+/// Runs every `test` block of the workspace.
+pub fn run(engine: &Engine<'_>) -> Vec<TestOutcome> {
+    let mut out = Vec::new();
+    for (i, file) in engine.ws.files.iter().enumerate() {
+        for item in &file.items {
+            if let Item::Test(t) = item {
+                out.push(run_one(engine, FileId(i as u32), t));
+            }
+        }
+    }
+    out
+}
+
+fn run_one(engine: &Engine<'_>, file: FileId, test: &TestBlock) -> TestOutcome {
+    let given: Vec<Dimension> = test.given.iter().map(|d| d.node.clone()).collect();
+    let mut failures = Vec::new();
+    for e in &test.expects {
+        let expected_text = describe_expected(&e.expected.node);
+        let fail = |actual: String| Failure {
+            span: e.span,
+            expected: expected_text.clone(),
+            actual,
+        };
+        let result: Result<(), String> = match &e.query.kind {
+            QueryKind::Wfo(subject) | QueryKind::Explain(subject) => {
+                single_answer(engine, subject, &given).and_then(|a| check_wfo(&e.expected.node, &a))
+            }
+            QueryKind::Priority(subject) => single_answer(engine, subject, &given)
+                .and_then(|a| check_priority(&e.expected.node, a.wfh_priority)),
+            QueryKind::InForce(date) => match date.node {
+                None => Err("no answer: the date is invalid".into()),
+                Some(d) => {
+                    let ids: BTreeSet<&str> = engine
+                        .in_force(region::day(d))
+                        .into_iter()
+                        .map(|c| engine.circular(c).id.as_str())
+                        .collect();
+                    match &e.expected.node {
+                        Expected::Circulars(list) => {
+                            let want: BTreeSet<&str> =
+                                list.iter().map(|s| s.node.as_str()).collect();
+                            if want == ids {
+                                Ok(())
+                            } else {
+                                Err(list_text(&ids))
+                            }
+                        }
+                        _ => Err(format!(
+                            "{} (an `in force` question is answered with a list of circulars)",
+                            list_text(&ids)
+                        )),
+                    }
+                }
+            },
+            QueryKind::Conflicts => Err("`conflicts` cannot be used in `expect`".into()),
+        };
+        if let Err(actual) = result {
+            failures.push(fail(actual));
+        }
+    }
+    TestOutcome {
+        file,
+        name: test
+            .name
+            .as_ref()
+            .map(|n| n.node.clone())
+            .unwrap_or_default(),
+        span: test.keyword,
+        expectations: test.expects.len(),
+        failures,
+    }
+}
+
+fn list_text(ids: &BTreeSet<&str>) -> String {
+    let quoted: Vec<String> = ids.iter().map(|i| format!("\"{i}\"")).collect();
+    format!("[{}]", quoted.join(", "))
+}
+
+fn single_answer(
+    engine: &Engine<'_>,
+    subject: &crate::syntax::ast::Subject,
+    given: &[Dimension],
+) -> Result<Answer, String> {
+    let spec = Spec::new(subject, given).ok_or("no answer: the date is missing or invalid")?;
+    let cases = engine.cases(&spec).map_err(|e| e.to_string())?;
+    match cases.as_slice() {
+        [one] => Ok(one.answer.clone()),
+        many => {
+            let mut dims: Vec<&str> = many
+                .iter()
+                .flat_map(|c| c.when.iter().map(|(d, _)| d.keyword()))
+                .collect();
+            dims.sort_unstable();
+            dims.dedup();
+            let parts: Vec<String> = many
+                .iter()
+                .map(|c| super::render_case_condition(engine, c) + ": " + &c.answer.summary())
+                .collect();
+            let on = if dims.is_empty() {
+                "the date".to_string()
+            } else {
+                dims.join(" and ")
+            };
+            Err(format!(
+                "the answer depends on {on}: {}; give the {} in the expectation or in `given`",
+                parts.join("; "),
+                if dims.is_empty() { "date" } else { "dimension" }
+            ))
+        }
+    }
+}
+
+fn check_wfo(expected: &Expected, answer: &Answer) -> Result<(), String> {
+    let ok = match expected {
+        Expected::Amount(amount) => {
+            let want = Arrangement {
+                mode: Mode::Wfo,
+                amount: amount.clone(),
+            }
+            .wfo_interval();
+            answer.status != Status::Conflict && want.is_some() && want == answer.wfo
+        }
+        Expected::Baseline => answer.status == Status::Baseline,
+        Expected::Exempt => answer.status == Status::Exempt,
+        Expected::Conflict => answer.status == Status::Conflict,
+        _ => {
+            return Err(format!(
+                "{} (a `wfo` question is answered with a share or a status)",
+                answer.summary()
+            ));
+        }
+    };
+    if ok { Ok(()) } else { Err(answer.summary()) }
+}
+
+fn check_priority(expected: &Expected, actual: Option<u32>) -> Result<(), String> {
+    let shown = actual.map_or("none".to_string(), |n| n.to_string());
+    match expected {
+        Expected::Rank(n) if actual == Some(*n) => Ok(()),
+        Expected::NoPriority if actual.is_none() => Ok(()),
+        Expected::Rank(_) | Expected::NoPriority => Err(shown),
+        _ => Err(format!(
+            "{shown} (a `wfh priority` question is answered with a rank or `none`)"
+        )),
+    }
+}
+
+/// The expected value as written.
+pub fn describe_expected(e: &Expected) -> String {
+    match e {
+        Expected::Amount(amount) => Arrangement {
+            mode: Mode::Wfo,
+            amount: amount.clone(),
+        }
+        .wfo_interval()
+        .map_or("an invalid share".to_string(), |iv| format!("WFO {iv}")),
+        Expected::Baseline => "baseline".into(),
+        Expected::Exempt => "exempt".into(),
+        Expected::Conflict => "conflict".into(),
+        Expected::NoPriority => "none".into(),
+        Expected::Rank(n) => n.to_string(),
+        Expected::Circulars(list) => {
+            let ids: BTreeSet<&str> = list.iter().map(|s| s.node.as_str()).collect();
+            list_text(&ids)
+        }
+    }
+}

@@ -1,0 +1,684 @@
+//! The interpreter: the answer at one point (LANGUAGE.md section 5), with its derivation.
+//!
+//! An [`Engine`] compiles every circular of a workspace into regions of the [region
+//! algebra](crate::region) once; a point question is then a walk over the circulars that asks
+//! the regions whether they hold the point. [`query`] splits questions with unspecified
+//! dimensions or periods into cases, and [`expect`] runs `test` blocks.
+
+pub mod expect;
+pub mod query;
+
+use crate::model::{Circular, CircularId, RuleId, Workspace};
+use crate::region::{self, Day, Dim, Point, Region, Universe};
+use crate::syntax::ast::{Interval, Level, Pct};
+
+/// The status of an answer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Status {
+    /// Rules of applying circulars decide.
+    Ruled,
+    /// No rule applies, and a circular in force exempts the subject.
+    Exempt,
+    /// No rule applies: the workspace's baseline.
+    Baseline,
+    /// The rules contradict each other and no principle decides.
+    Conflict,
+}
+
+impl Status {
+    /// The word used in output and in `expect`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Ruled => "ruled",
+            Status::Exempt => "exempt",
+            Status::Baseline => "baseline",
+            Status::Conflict => "conflict",
+        }
+    }
+}
+
+/// A rule of a circular.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct RuleRef {
+    /// The circular.
+    pub circular: CircularId,
+    /// The rule in it.
+    pub rule: RuleId,
+}
+
+/// The answer at one point.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Answer {
+    /// How it was reached.
+    pub status: Status,
+    /// The WFO interval; `None` for a conflict.
+    pub wfo: Option<Interval>,
+    /// The WFH priority rank, if any.
+    pub wfh_priority: Option<u32>,
+    /// The rules that decided.
+    pub decided_by: Vec<RuleRef>,
+    /// What the user should know (principles applied, warnings).
+    pub notes: Vec<String>,
+}
+
+/// Why a circular does or does not apply at a point.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CircularOutcome {
+    /// It applies.
+    Applies,
+    /// The date is outside its validity.
+    OutsideValidity,
+    /// A circular whose validity has started revokes it.
+    RevokedBy(CircularId),
+    /// The subject's government is not in its scope.
+    OutOfScope,
+    /// It exempts the subject.
+    Exempt,
+}
+
+/// Why a rule does or does not decide at a point.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RuleOutcome {
+    /// It applies and decides (its interval is part of the circular's constraint).
+    Decides,
+    /// Its selector does not match the subject.
+    NoMatch,
+    /// Its `except` removes the subject.
+    Excepted,
+    /// The date is outside its `during` period.
+    OutsideDuring,
+    /// It applies, but these applicable rules override it.
+    OverriddenBy(Vec<RuleId>),
+    /// An `otherwise` rule, not needed: another rule of the circular applies.
+    OtherwiseNotNeeded,
+}
+
+/// The derivation of one circular at a point.
+#[derive(Clone, Debug)]
+pub struct CircularTrace {
+    /// The circular.
+    pub circular: CircularId,
+    /// Whether it applies.
+    pub outcome: CircularOutcome,
+    /// Each rule, when the circular applies.
+    pub rules: Vec<(RuleId, RuleOutcome)>,
+    /// The intersection of its deciding rules, when any decide (`None` inside: a conflict).
+    pub constraint: Option<Option<Interval>>,
+}
+
+/// An answer with its derivation.
+#[derive(Clone, Debug)]
+pub struct Explanation {
+    /// The answer.
+    pub answer: Answer,
+    /// Every circular, in workspace order.
+    pub circulars: Vec<CircularTrace>,
+    /// The principles applied, in order (lex posterior, lex superior, antinomies).
+    pub principles: Vec<String>,
+    /// The duties of the circulars whose rules decided.
+    pub duties: Vec<(CircularId, String)>,
+}
+
+/// A rule compiled to regions.
+#[derive(Clone, Debug)]
+pub struct CompiledRule {
+    /// What its selector covers (every date); `None` for `otherwise`.
+    pub selector: Option<Region>,
+    /// What its `except` modifiers remove.
+    pub except: Region,
+    /// Its `during` days.
+    pub during: Option<(Day, Day)>,
+}
+
+/// A circular compiled to regions.
+#[derive(Clone, Debug)]
+pub struct CompiledCircular {
+    /// First valid day.
+    pub from: Day,
+    /// Last valid day ([`region::LAST_DAY`] when open-ended).
+    pub to: Day,
+    /// From which day, and by which circular, it is revoked.
+    pub revoked: Option<(Day, CircularId)>,
+    /// Its scope's governments.
+    pub scope: Region,
+    /// What its `exempt` clauses remove.
+    pub exempt: Region,
+    /// Its rules.
+    pub rules: Vec<CompiledRule>,
+    /// Its WFH priorities.
+    pub priorities: Vec<(u32, Region)>,
+}
+
+impl CompiledCircular {
+    /// Where the circular applies (step 1 of section 5): its valid days before any revocation,
+    /// its scope, minus its exemptions.
+    pub fn applies(&self) -> Region {
+        let last = self.revoked.map_or(self.to, |(d, _)| self.to.min(d - 1));
+        Region::dates(self.from, last)
+            .intersect(&self.scope)
+            .subtract(&self.exempt)
+    }
+}
+
+impl CompiledRule {
+    /// Where the rule's own conditions hold (selector minus except, within `during`), ignoring
+    /// the circular and the other rules. For `otherwise`, the selector is everyone.
+    pub fn own(&self) -> Region {
+        let sel = self.selector.clone().unwrap_or_else(Region::full);
+        let r = sel.subtract(&self.except);
+        match self.during {
+            Some((a, b)) => r.with_dates(a, b),
+            None => r,
+        }
+    }
+}
+
+/// A workspace compiled for answering questions.
+pub struct Engine<'w> {
+    /// The workspace.
+    pub ws: &'w Workspace,
+    /// The classes of its values.
+    pub universe: Universe,
+    compiled: Vec<CompiledCircular>,
+}
+
+impl<'w> Engine<'w> {
+    /// Compiles every circular of the workspace.
+    pub fn new(ws: &'w Workspace) -> Engine<'w> {
+        let universe = Universe::new(&ws.circulars, &ws.interner);
+        let mut compiled: Vec<CompiledCircular> =
+            ws.circulars.iter().map(|c| compile(c, &universe)).collect();
+        // A revoked circular stops applying from the revoker's first valid day.
+        for (i, c) in ws.circulars.iter().enumerate() {
+            for &target in &c.revokes {
+                let from = region::day(c.valid_from);
+                let current = &mut compiled[target].revoked;
+                if current.is_none_or(|(d, _)| from < d) {
+                    *current = Some((from, i));
+                }
+            }
+        }
+        Engine {
+            ws,
+            universe,
+            compiled,
+        }
+    }
+
+    /// The point of a fully specified subject; `values` holds one value per [`Dim`] (`None`:
+    /// the "other" class of that dimension).
+    pub fn point(&self, day: Day, values: [Option<&str>; 5]) -> Point {
+        Point {
+            day,
+            classes: std::array::from_fn(|d| match values[d] {
+                Some(v) => self.universe.classify(Dim::ALL[d], v, &self.ws.interner),
+                None => self.universe.named(Dim::ALL[d]),
+            }),
+        }
+    }
+
+    /// The circulars in force on a day: valid and not revoked.
+    pub fn in_force(&self, day: Day) -> Vec<CircularId> {
+        (0..self.compiled.len())
+            .filter(|&i| self.in_force_on(i, day))
+            .collect()
+    }
+
+    fn in_force_on(&self, i: CircularId, day: Day) -> bool {
+        let c = &self.compiled[i];
+        c.from <= day && day <= c.to && c.revoked.is_none_or(|(d, _)| day < d)
+    }
+
+    fn circular_outcome(&self, i: CircularId, p: &Point) -> CircularOutcome {
+        let c = &self.compiled[i];
+        if p.day < c.from || p.day > c.to {
+            CircularOutcome::OutsideValidity
+        } else if let Some((_, by)) = c.revoked.filter(|&(d, _)| p.day >= d) {
+            CircularOutcome::RevokedBy(by)
+        } else if !c.scope.contains(p) {
+            CircularOutcome::OutOfScope
+        } else if c.exempt.contains(p) {
+            CircularOutcome::Exempt
+        } else {
+            CircularOutcome::Applies
+        }
+    }
+
+    /// The outcome of every rule of an applying circular at a point (step 2 of section 5).
+    fn rule_outcomes(&self, i: CircularId, p: &Point) -> Vec<RuleOutcome> {
+        let c = &self.compiled[i];
+        let rules = &self.ws.circulars[i].rules;
+        let matched = |r: &CompiledRule| -> RuleOutcome {
+            if let Some(sel) = &r.selector {
+                if !sel.contains(p) {
+                    return RuleOutcome::NoMatch;
+                }
+            }
+            if r.except.contains(p) {
+                RuleOutcome::Excepted
+            } else if r.during.is_some_and(|(a, b)| p.day < a || p.day > b) {
+                RuleOutcome::OutsideDuring
+            } else {
+                RuleOutcome::Decides
+            }
+        };
+        let mut outcomes: Vec<RuleOutcome> = c.rules.iter().map(matched).collect();
+        let ordinary_applies = c
+            .rules
+            .iter()
+            .zip(&outcomes)
+            .any(|(r, o)| r.selector.is_some() && *o == RuleOutcome::Decides);
+        if ordinary_applies {
+            for (r, o) in c.rules.iter().zip(outcomes.iter_mut()) {
+                if r.selector.is_none() && *o == RuleOutcome::Decides {
+                    *o = RuleOutcome::OtherwiseNotNeeded;
+                }
+            }
+        }
+        // Overrides: an applicable rule drops out when another applicable rule overrides it,
+        // directly or through others.
+        let applicable: Vec<RuleId> = (0..outcomes.len())
+            .filter(|&r| outcomes[r] == RuleOutcome::Decides)
+            .collect();
+        for &r in &applicable {
+            let by: Vec<RuleId> = applicable
+                .iter()
+                .copied()
+                .filter(|&s| rules[s].overrides_all.binary_search(&r).is_ok())
+                .collect();
+            if !by.is_empty() {
+                outcomes[r] = RuleOutcome::OverriddenBy(by);
+            }
+        }
+        outcomes
+    }
+
+    /// The answer at a point.
+    pub fn answer(&self, p: &Point) -> Answer {
+        self.evaluate(p, false).answer
+    }
+
+    /// The answer at a point with its derivation.
+    pub fn explain(&self, p: &Point) -> Explanation {
+        self.evaluate(p, true)
+    }
+
+    fn evaluate(&self, p: &Point, trace: bool) -> Explanation {
+        let ws = self.ws;
+        let mut traces = Vec::new();
+        // Per applying circular with deciding rules: (circular, constraint or conflict, deciding).
+        let mut decided: Vec<(CircularId, Option<Interval>, Vec<RuleId>)> = Vec::new();
+        let mut exempt_somewhere = false;
+        let mut priority: Option<u32> = None;
+        for i in 0..self.compiled.len() {
+            let outcome = self.circular_outcome(i, p);
+            if outcome == CircularOutcome::Exempt {
+                exempt_somewhere = true;
+            }
+            if outcome != CircularOutcome::Applies {
+                if trace {
+                    traces.push(CircularTrace {
+                        circular: i,
+                        outcome,
+                        rules: Vec::new(),
+                        constraint: None,
+                    });
+                }
+                continue;
+            }
+            for (rank, region) in &self.compiled[i].priorities {
+                if region.contains(p) {
+                    priority = Some(priority.map_or(*rank, |q| q.min(*rank)));
+                }
+            }
+            let outcomes = self.rule_outcomes(i, p);
+            let deciding: Vec<RuleId> = (0..outcomes.len())
+                .filter(|&r| outcomes[r] == RuleOutcome::Decides)
+                .collect();
+            let constraint = (!deciding.is_empty()).then(|| {
+                deciding.iter().try_fold(Interval::ANY, |acc, &r| {
+                    acc.intersect(ws.circulars[i].rules[r].wfo)
+                })
+            });
+            if let Some(c) = constraint {
+                decided.push((i, c, deciding));
+            }
+            if trace {
+                traces.push(CircularTrace {
+                    circular: i,
+                    outcome,
+                    rules: outcomes.into_iter().enumerate().collect(),
+                    constraint,
+                });
+            }
+        }
+        let mut principles = Vec::new();
+        let mut answer = self.combine(&decided, &mut principles);
+        if answer.is_none() {
+            let status = if exempt_somewhere {
+                Status::Exempt
+            } else {
+                Status::Baseline
+            };
+            answer = Some(Answer {
+                status,
+                wfo: Some(Interval {
+                    min: ws.baseline,
+                    max: ws.baseline,
+                }),
+                wfh_priority: None,
+                decided_by: Vec::new(),
+                notes: Vec::new(),
+            });
+        }
+        let mut answer = answer.expect("set above");
+        answer.wfh_priority = priority;
+        if p.classes[Dim::Gov.index()] == self.universe.named(Dim::Gov)
+            && self
+                .ws
+                .circulars
+                .iter()
+                .any(|c| c.scope != crate::model::GovScope::All)
+        {
+            answer
+                .notes
+                .push("no circular names this government in its scope".into());
+        }
+        answer.notes.extend(principles.iter().cloned());
+        let mut duties = Vec::new();
+        let mut seen = Vec::new();
+        for r in &answer.decided_by {
+            if !seen.contains(&r.circular) {
+                seen.push(r.circular);
+                for d in &ws.circulars[r.circular].duties {
+                    duties.push((r.circular, d.clone()));
+                }
+            }
+        }
+        Explanation {
+            answer,
+            circulars: traces,
+            principles,
+            duties,
+        }
+    }
+
+    /// Steps 3 and 4 of section 5: same level by lex posterior (or antinomy), then across levels
+    /// by lex superior. `None` when no circular decides.
+    fn combine(
+        &self,
+        decided: &[(CircularId, Option<Interval>, Vec<RuleId>)],
+        principles: &mut Vec<String>,
+    ) -> Option<Answer> {
+        if decided.is_empty() {
+            return None;
+        }
+        let ws = self.ws;
+        let mut levels: Vec<Level> = decided.iter().map(|d| ws.circulars[d.0].level).collect();
+        levels.sort_unstable_by(|a, b| b.cmp(a));
+        levels.dedup();
+        let mut result: Option<(Option<Interval>, Vec<RuleRef>)> = None;
+        let mut conflict = false;
+        for level in levels {
+            let mut same: Vec<&(CircularId, Option<Interval>, Vec<RuleId>)> = decided
+                .iter()
+                .filter(|d| ws.circulars[d.0].level == level)
+                .collect();
+            same.sort_by_key(|d| (ws.circulars[d.0].signed, d.0));
+            let (interval, by, level_conflict) = self.same_level(&same, principles);
+            conflict |= level_conflict;
+            result = Some(match result {
+                None => (interval, by),
+                Some((higher, higher_by)) => match (higher, interval) {
+                    (Some(h), Some(l)) => match h.intersect(l) {
+                        Some(both) => {
+                            let mut all = higher_by;
+                            all.extend(by);
+                            (Some(both), all)
+                        }
+                        None => {
+                            principles.push(format!(
+                                "lex superior: the {} rule{} {} (WFO {l}) contradict{} the higher norm (WFO {h}), which prevails",
+                                level.as_str(),
+                                if by.len() == 1 { "" } else { "s" },
+                                self.rule_list(&by),
+                                if by.len() == 1 { "s" } else { "" },
+                            ));
+                            (Some(h), higher_by)
+                        }
+                    },
+                    (h, l) => {
+                        let mut all = higher_by;
+                        all.extend(by);
+                        (h.and(l), all)
+                    }
+                },
+            });
+        }
+        let (wfo, decided_by) = result?;
+        let status = if conflict || wfo.is_none() {
+            Status::Conflict
+        } else {
+            Status::Ruled
+        };
+        Some(Answer {
+            status,
+            wfo: if status == Status::Conflict {
+                None
+            } else {
+                wfo
+            },
+            wfh_priority: None,
+            decided_by,
+            notes: Vec::new(),
+        })
+    }
+
+    fn rule_list(&self, rules: &[RuleRef]) -> String {
+        let names: Vec<String> = rules
+            .iter()
+            .map(|r| {
+                let c = &self.ws.circulars[r.circular];
+                format!("`{}` of {}", c.rules[r.rule].name, c.id)
+            })
+            .collect();
+        names.join(", ")
+    }
+
+    /// Circulars of one level, oldest signature first: intersected; where disjoint, the later
+    /// prevails (lex posterior) unless signed the same day or the earlier is the more special
+    /// (antinomy).
+    fn same_level(
+        &self,
+        circulars: &[&(CircularId, Option<Interval>, Vec<RuleId>)],
+        principles: &mut Vec<String>,
+    ) -> (Option<Interval>, Vec<RuleRef>, bool) {
+        let ws = self.ws;
+        let refs = |d: &(CircularId, Option<Interval>, Vec<RuleId>)| -> Vec<RuleRef> {
+            d.2.iter()
+                .map(|&rule| RuleRef {
+                    circular: d.0,
+                    rule,
+                })
+                .collect()
+        };
+        let mut current: Option<Interval> = circulars[0].1;
+        let mut by = refs(circulars[0]);
+        let mut conflict = current.is_none();
+        if let Some(first) = circulars.first() {
+            if first.1.is_none() {
+                principles.push(format!(
+                    "conflict: the rules {} of {} require disjoint shares",
+                    self.rule_list(&refs(first)),
+                    ws.circulars[first.0].id
+                ));
+            }
+        }
+        for (k, d) in circulars.iter().enumerate().skip(1) {
+            let Some(next) = d.1 else {
+                conflict = true;
+                principles.push(format!(
+                    "conflict: the rules {} of {} require disjoint shares",
+                    self.rule_list(&refs(d)),
+                    ws.circulars[d.0].id
+                ));
+                continue;
+            };
+            let Some(cur) = current else {
+                current = Some(next);
+                by = refs(d);
+                continue;
+            };
+            match cur.intersect(next) {
+                Some(both) => {
+                    current = Some(both);
+                    by.extend(refs(d));
+                }
+                None => {
+                    let later = &ws.circulars[d.0];
+                    let earlier_ids: Vec<CircularId> = circulars[..k].iter().map(|e| e.0).collect();
+                    let same_day = earlier_ids
+                        .iter()
+                        .any(|&e| ws.circulars[e].signed == later.signed);
+                    let earlier_special = earlier_ids.iter().any(|&e| {
+                        let e_rules = &circulars.iter().find(|x| x.0 == e).expect("listed").2;
+                        self.strictly_more_special(e, e_rules, d.0, &d.2)
+                    });
+                    if same_day || earlier_special {
+                        conflict = true;
+                        let why = if same_day {
+                            "signed the same day, so lex posterior cannot decide"
+                        } else {
+                            "the earlier is the more special, so lex specialis and lex posterior disagree"
+                        };
+                        principles.push(format!(
+                            "antinomy: {} (WFO {cur}) and {} (WFO {next}) contradict each other; {why}",
+                            self.rule_list(&by),
+                            self.rule_list(&refs(d)),
+                        ));
+                        current = None;
+                    } else {
+                        principles.push(format!(
+                            "lex posterior: {} (signed {}) prevails over the earlier {} (WFO {cur})",
+                            later.id,
+                            later.signed,
+                            self.rule_list(&by),
+                        ));
+                        current = Some(next);
+                        by = refs(d);
+                    }
+                }
+            }
+        }
+        (current, by, conflict)
+    }
+
+    /// The set a circular's deciding rules cover (selector minus except, every date, ignoring
+    /// scope and exemptions).
+    pub fn cover(&self, circular: CircularId, rules: &[RuleId]) -> Region {
+        let mut region = Region::empty();
+        for &r in rules {
+            let rule = &self.compiled[circular].rules[r];
+            let sel = rule.selector.clone().unwrap_or_else(Region::full);
+            region = region.union(&sel.subtract(&rule.except));
+        }
+        region
+    }
+
+    fn strictly_more_special(
+        &self,
+        earlier: CircularId,
+        earlier_rules: &[RuleId],
+        later: CircularId,
+        later_rules: &[RuleId],
+    ) -> bool {
+        let a = self.cover(earlier, earlier_rules);
+        let b = self.cover(later, later_rules);
+        a.is_subset(&b) && !b.is_subset(&a)
+    }
+
+    /// The days on which any answer can change: every first day of a validity, a revocation, a
+    /// `during`, and every day after their last days.
+    pub fn boundaries(&self) -> Vec<Day> {
+        let mut days = Vec::new();
+        for c in &self.compiled {
+            days.push(c.from);
+            days.push(c.to.saturating_add(1));
+            if let Some((d, _)) = c.revoked {
+                days.push(d);
+            }
+            for r in &c.rules {
+                if let Some((a, b)) = r.during {
+                    days.push(a);
+                    days.push(b.saturating_add(1));
+                }
+            }
+        }
+        days.sort_unstable();
+        days.dedup();
+        days
+    }
+
+    /// The compiled form of a circular.
+    pub fn compiled(&self, id: CircularId) -> &CompiledCircular {
+        &self.compiled[id]
+    }
+
+    /// The circular record.
+    pub fn circular(&self, id: CircularId) -> &Circular {
+        &self.ws.circulars[id]
+    }
+
+    /// The baseline share.
+    pub fn baseline(&self) -> Pct {
+        self.ws.baseline
+    }
+}
+
+fn compile(c: &Circular, universe: &Universe) -> CompiledCircular {
+    let mut exempt = Region::empty();
+    for e in &c.exempt {
+        exempt = exempt.union(&universe.region(&e.selector));
+    }
+    let rules = c
+        .rules
+        .iter()
+        .map(|r| {
+            let mut except = Region::empty();
+            for (s, _) in &r.except {
+                except = except.union(&universe.region(s));
+            }
+            CompiledRule {
+                selector: r.selector.as_ref().map(|s| universe.region(s)),
+                except,
+                during: r.during.map(|(a, b, _)| (region::day(a), region::day(b))),
+            }
+        })
+        .collect();
+    CompiledCircular {
+        from: region::day(c.valid_from),
+        to: c.valid_to.map_or(region::LAST_DAY, region::day),
+        revoked: None,
+        scope: universe.scope_region(&c.scope),
+        exempt,
+        rules,
+        priorities: c
+            .priorities
+            .iter()
+            .map(|p| (p.rank, universe.region(&p.selector)))
+            .collect(),
+    }
+}
+
+/// The condition of a case in words: "function in [service, field]" and so on, joined by "and";
+/// "always" when it has none.
+pub fn render_case_condition(engine: &Engine<'_>, case: &query::Case) -> String {
+    if case.when.is_empty() {
+        return "always".to_string();
+    }
+    case.when
+        .iter()
+        .filter_map(|(d, s)| engine.universe.describe_set(*d, s, &engine.ws.interner))
+        .collect::<Vec<_>>()
+        .join(" and ")
+}

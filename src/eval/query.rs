@@ -1,0 +1,322 @@
+//! Questions (LANGUAGE.md section 6): a subject with dimensions left out, or a period, is split
+//! into cases, each with the condition under which it holds.
+
+use super::{Answer, Engine, Explanation};
+use crate::region::{self, ClassSet, Day, Dim, Point};
+use crate::syntax::ast::{Dimension, Subject, Time};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// The most points one question may evaluate; beyond, it must specify more dimensions.
+pub const MAX_POINTS: usize = 500_000;
+
+/// A subject and a period, with the dimensions given (the unit always is).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Spec {
+    /// One value per [`Dim`]; `None`: left out.
+    pub values: [Option<String>; 5],
+    /// First day.
+    pub from: Day,
+    /// Last day.
+    pub to: Day,
+}
+
+impl Spec {
+    /// The spec of a parsed subject; `given` fills the dimensions the subject leaves out.
+    /// `None` when the subject has no usable date (already reported by the parser).
+    pub fn new(subject: &Subject, given: &[Dimension]) -> Option<Spec> {
+        let mut values: [Option<String>; 5] = Default::default();
+        values[Dim::Unit.index()] = Some(subject.unit.node.clone());
+        for d in given.iter().chain(subject.dims.iter().map(|d| &d.node)) {
+            let (dim, v) = match d {
+                Dimension::Function(v) => (Dim::Function, v),
+                Dimension::Domicile(v) => (Dim::Domicile, v),
+                Dimension::Office(v) => (Dim::Office, v),
+                Dimension::Gov(v) => (Dim::Gov, v),
+            };
+            values[dim.index()] = Some(v.clone());
+        }
+        let (from, to) = match &subject.time.as_ref()?.node {
+            Time::On(d) => (d.node?, d.node?),
+            Time::Period(a, b) => (a.node?, b.node?),
+        };
+        if to < from {
+            return None;
+        }
+        Some(Spec {
+            values,
+            from: region::day(from),
+            to: region::day(to),
+        })
+    }
+}
+
+/// One case of an answer.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Case {
+    /// The condition on the dimensions the question left out (only those the answer depends
+    /// on); empty: always.
+    pub when: Vec<(Dim, ClassSet)>,
+    /// First day.
+    pub from: Day,
+    /// Last day.
+    pub to: Day,
+    /// The answer.
+    pub answer: Answer,
+    /// A point inside the case (for `explain`).
+    pub point: Point,
+}
+
+/// Why a question cannot be answered.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum QueryError {
+    /// Too many points to evaluate.
+    TooBroad(usize),
+}
+
+impl std::fmt::Display for QueryError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            QueryError::TooBroad(n) => write!(
+                f,
+                "the question leaves too much open ({n} combinations): give `function`, `domicile`, `office` or `gov`, or a shorter period"
+            ),
+        }
+    }
+}
+
+impl Engine<'_> {
+    /// The classes a left-out dimension ranges over: every class, but for `gov` only the
+    /// governments named in scopes (the dimension is closed).
+    fn open_classes(&self, dim: Dim) -> Vec<u32> {
+        let named = self.universe.named(dim);
+        if dim == Dim::Gov {
+            let govs = self.universe.scope_govs(&self.ws.circulars);
+            let listed: Vec<u32> = (0..named).filter(|&c| govs.contains(c)).collect();
+            if listed.is_empty() {
+                return vec![named];
+            }
+            return listed;
+        }
+        (0..=named).collect()
+    }
+
+    /// The date ranges of `from..=to` within which no answer changes.
+    pub fn date_ranges(&self, from: Day, to: Day) -> Vec<(Day, Day)> {
+        let mut ranges = Vec::new();
+        let mut start = from;
+        for b in self.boundaries() {
+            if b > start && b <= to {
+                ranges.push((start, b - 1));
+                start = b;
+            }
+        }
+        ranges.push((start, to));
+        ranges
+    }
+
+    /// Answers a question, split into cases.
+    pub fn cases(&self, spec: &Spec) -> Result<Vec<Case>, QueryError> {
+        let open: Vec<Dim> = Dim::ALL
+            .into_iter()
+            .filter(|d| spec.values[d.index()].is_none())
+            .collect();
+        let fixed: [Option<u32>; 5] = std::array::from_fn(|d| {
+            spec.values[d]
+                .as_deref()
+                .map(|v| self.universe.classify(Dim::ALL[d], v, &self.ws.interner))
+        });
+        let choices: Vec<Vec<u32>> = open.iter().map(|&d| self.open_classes(d)).collect();
+        let combos: usize = choices.iter().map(Vec::len).product();
+        let ranges = self.date_ranges(spec.from, spec.to);
+        let total = combos.saturating_mul(ranges.len());
+        if total > MAX_POINTS {
+            return Err(QueryError::TooBroad(total));
+        }
+        let mut out: Vec<Case> = Vec::new();
+        let mut previous: Option<Vec<Case>> = None;
+        for (from, to) in ranges {
+            let mut cells: BTreeMap<Vec<u32>, Answer> = BTreeMap::new();
+            let mut combo = vec![0usize; open.len()];
+            loop {
+                let cell: Vec<u32> = combo.iter().zip(&choices).map(|(&i, c)| c[i]).collect();
+                let point = point_of(from, &fixed, &open, &cell);
+                cells.insert(cell, self.answer(&point));
+                if !next_combo(&mut combo, &choices) {
+                    break;
+                }
+            }
+            let cases = factor_cases(&open, &choices, &cells, from, to, &fixed);
+            // Adjacent date ranges with the same cases merge into one range.
+            match previous.as_mut() {
+                Some(prev) if same_cases(prev, &cases) => {
+                    for c in prev.iter_mut() {
+                        c.to = to;
+                    }
+                }
+                _ => {
+                    if let Some(prev) = previous.take() {
+                        out.extend(prev);
+                    }
+                    previous = Some(cases);
+                }
+            }
+        }
+        out.extend(previous.unwrap_or_default());
+        Ok(out)
+    }
+
+    /// Explains each case at a point inside it.
+    pub fn explain_cases(&self, spec: &Spec) -> Result<Vec<(Case, Explanation)>, QueryError> {
+        Ok(self
+            .cases(spec)?
+            .into_iter()
+            .map(|c| {
+                let e = self.explain(&c.point);
+                (c, e)
+            })
+            .collect())
+    }
+}
+
+fn point_of(day: Day, fixed: &[Option<u32>; 5], open: &[Dim], cell: &[u32]) -> Point {
+    let mut classes = [0u32; 5];
+    for d in 0..5 {
+        if let Some(c) = fixed[d] {
+            classes[d] = c;
+        }
+    }
+    for (dim, &c) in open.iter().zip(cell) {
+        classes[dim.index()] = c;
+    }
+    Point { day, classes }
+}
+
+fn next_combo(combo: &mut [usize], choices: &[Vec<u32>]) -> bool {
+    for i in (0..combo.len()).rev() {
+        combo[i] += 1;
+        if combo[i] < choices[i].len() {
+            return true;
+        }
+        combo[i] = 0;
+    }
+    false
+}
+
+fn same_cases(a: &[Case], b: &[Case]) -> bool {
+    a.len() == b.len()
+        && a.iter()
+            .zip(b)
+            .all(|(x, y)| x.when == y.when && x.answer == y.answer)
+}
+
+/// Groups the cells of one date range by answer, and describes each group as products of class
+/// sets over the dimensions the answer depends on.
+fn factor_cases(
+    open: &[Dim],
+    choices: &[Vec<u32>],
+    cells: &BTreeMap<Vec<u32>, Answer>,
+    from: Day,
+    to: Day,
+    fixed: &[Option<u32>; 5],
+) -> Vec<Case> {
+    // The dimensions the answer depends on.
+    let relevant: Vec<usize> = (0..open.len())
+        .filter(|&k| {
+            let mut by_rest: BTreeMap<Vec<u32>, &Answer> = BTreeMap::new();
+            cells.iter().any(|(cell, answer)| {
+                let mut rest = cell.clone();
+                rest.remove(k);
+                match by_rest.get(&rest) {
+                    Some(a) => *a != answer,
+                    None => {
+                        by_rest.insert(rest, answer);
+                        false
+                    }
+                }
+            })
+        })
+        .collect();
+    let mut groups: Vec<(Answer, BTreeSet<Vec<u32>>)> = Vec::new();
+    for (cell, answer) in cells {
+        let projected: Vec<u32> = relevant.iter().map(|&k| cell[k]).collect();
+        match groups.iter_mut().find(|(a, _)| a == answer) {
+            Some((_, set)) => {
+                set.insert(projected);
+            }
+            None => groups.push((answer.clone(), BTreeSet::from([projected]))),
+        }
+    }
+    let mut cases = Vec::new();
+    for (answer, set) in groups {
+        let tuples: Vec<Vec<u32>> = set.into_iter().collect();
+        for product in factor(&tuples) {
+            let when: Vec<(Dim, ClassSet)> = relevant
+                .iter()
+                .zip(&product)
+                .map(|(&k, classes)| {
+                    let all = &choices[k];
+                    let set = if classes.len() == all.len() {
+                        ClassSet::full()
+                    } else {
+                        ClassSet::of(classes.iter().copied())
+                    };
+                    (open[k], set)
+                })
+                .filter(|(_, s)| !s.is_full())
+                .collect();
+            // A point inside the case: first class of each relevant set; other open dims take
+            // their first choice.
+            let mut cell: Vec<u32> = choices.iter().map(|c| c[0]).collect();
+            for (&k, classes) in relevant.iter().zip(&product) {
+                cell[k] = *classes.iter().next().expect("non-empty");
+            }
+            cases.push(Case {
+                when,
+                from,
+                to,
+                answer: answer.clone(),
+                point: point_of(from, fixed, open, &cell),
+            });
+        }
+    }
+    // Cases that hold for unnamed values ("otherwise") come last; otherwise by condition.
+    let other = |d: Dim| -> Option<u32> {
+        let k = open.iter().position(|&o| o == d)?;
+        (d != Dim::Gov).then(|| *choices[k].last().expect("a choice"))
+    };
+    cases.sort_by_key(|c| {
+        let open_ended = c
+            .when
+            .iter()
+            .any(|(d, s)| other(*d).is_some_and(|o| s.contains(o)));
+        (open_ended, c.when.clone())
+    });
+    cases
+}
+
+/// Decomposes a set of tuples into a union of products of sets.
+fn factor(tuples: &[Vec<u32>]) -> Vec<Vec<BTreeSet<u32>>> {
+    if tuples.is_empty() {
+        return Vec::new();
+    }
+    if tuples[0].is_empty() {
+        return vec![Vec::new()];
+    }
+    let mut rests: BTreeMap<u32, BTreeSet<Vec<u32>>> = BTreeMap::new();
+    for t in tuples {
+        rests.entry(t[0]).or_default().insert(t[1..].to_vec());
+    }
+    let mut by_rest: BTreeMap<BTreeSet<Vec<u32>>, BTreeSet<u32>> = BTreeMap::new();
+    for (v, rest) in rests {
+        by_rest.entry(rest).or_default().insert(v);
+    }
+    let mut out = Vec::new();
+    for (rest, heads) in by_rest {
+        let rest: Vec<Vec<u32>> = rest.into_iter().collect();
+        for mut product in factor(&rest) {
+            product.insert(0, heads.clone());
+            out.push(product);
+        }
+    }
+    out
+}

@@ -1,0 +1,118 @@
+//! `overlapping-sectors` (warning)
+//!
+//! **What it finds:** one unit in two sectors of the same circular, or a unit in one sector and its
+//! parent unit in another (`"Bapenda"` and `"Bapenda/UPTD"`): the sectors a circular defines, and
+//! the file's top-level sectors it uses.
+//!
+//! **Why it matters:** sectors are meant to sort units into groups with one arrangement each; a
+//! unit in two sectors gets both arrangements, and one of them is usually a slip.
+//!
+//! **Example:** `sector critical = ["Dishub", "RSUD"]` and `sector essential = ["BPKAD", "Dishub"]`.
+//!
+//! **Fix:** keep the unit in one sector; if a sub-unit really differs from its parent, give it a
+//! rule of its own with `overrides`.
+
+use crate::diagnostic::{Code, Diagnostic};
+use crate::model::{Workspace, normalize_unit};
+use crate::syntax::ast::{
+    self, ClauseKind, Item, Modifier, RuleSelector, SelectorKind, SetKind, Values,
+};
+use std::collections::BTreeSet;
+
+fn uses(s: &ast::Selector, out: &mut BTreeSet<String>) {
+    match &s.node {
+        SelectorKind::Sector(n) => {
+            out.insert(n.node.clone());
+        }
+        SelectorKind::Unit(Values::Named(n)) => {
+            out.insert(n.node.clone());
+        }
+        SelectorKind::And(p) | SelectorKind::Or(p) => p.iter().for_each(|x| uses(x, out)),
+        SelectorKind::Not(x) => uses(x, out),
+        _ => {}
+    }
+}
+
+/// True when `a` is `b` or below it, or the reverse.
+fn related(a: &str, b: &str) -> bool {
+    a == b || a.starts_with(&format!("{b}/")) || b.starts_with(&format!("{a}/"))
+}
+
+pub(super) fn check(ws: &Workspace, out: &mut Vec<Diagnostic>) {
+    for (i, f) in ws.files.iter().enumerate() {
+        let file = crate::span::FileId(i as u32);
+        let top: Vec<&ast::SetDef> = f
+            .items
+            .iter()
+            .filter_map(|it| match it {
+                Item::Set(d) if d.kind == SetKind::Sector => Some(d),
+                _ => None,
+            })
+            .collect();
+        for c in f.circulars() {
+            let mut used = BTreeSet::new();
+            for clause in &c.clauses {
+                match &clause.node {
+                    ClauseKind::Exempt(s) | ClauseKind::Priority { selector: s, .. } => {
+                        uses(s, &mut used)
+                    }
+                    ClauseKind::Rule(r) => {
+                        if let RuleSelector::Selector(s) = &r.selector {
+                            uses(s, &mut used);
+                        }
+                        for m in &r.modifiers {
+                            if let Modifier::Except(s) = &m.node {
+                                uses(s, &mut used);
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            let mut sectors: Vec<&ast::SetDef> = top
+                .iter()
+                .copied()
+                .filter(|d| used.contains(&d.name.node))
+                .collect();
+            sectors.extend(c.clauses.iter().filter_map(|cl| match &cl.node {
+                ClauseKind::Set(d) if d.kind == SetKind::Sector => Some(d),
+                _ => None,
+            }));
+            sectors.sort_by_key(|d| d.span.start);
+            for (k, a) in sectors.iter().enumerate() {
+                for b in &sectors[k + 1..] {
+                    for mb in &b.members {
+                        let nb = normalize_unit(&mb.node);
+                        let Some(ma) = a
+                            .members
+                            .iter()
+                            .find(|ma| related(&normalize_unit(&ma.node), &nb))
+                        else {
+                            continue;
+                        };
+                        let na = normalize_unit(&ma.node);
+                        let how = if na == nb {
+                            format!(
+                                "`{nb}` is in both sectors `{}` and `{}`",
+                                a.name.node, b.name.node
+                            )
+                        } else {
+                            format!(
+                                "`{nb}` in sector `{}` and `{na}` in sector `{}` are the same unit or one holds the other",
+                                b.name.node, a.name.node
+                            )
+                        };
+                        out.push(
+                            Diagnostic::new(Code::OverlappingSectors, file, mb.span, how)
+                                .with_label(format!("in `{}`", b.name.node))
+                                .with_secondary(file, ma.span, format!("in `{}`", a.name.node))
+                                .with_help(
+                                    "keep each unit in one sector; a sub-unit that differs from its parent gets a rule of its own with `overrides`",
+                                ),
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
