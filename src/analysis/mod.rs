@@ -144,9 +144,52 @@ pub fn analyze(engine: &Engine<'_>) -> Analysis {
     }
 }
 
+/// What a finding is about.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum About {
+    /// Rules of a circular (sorted).
+    Rules(CircularId, Vec<RuleId>),
+    /// The `except` number `k` (in source order) of a rule.
+    Except(CircularId, RuleId, usize),
+    /// The `exempt` clause number `k` of a circular.
+    Exempt(CircularId, usize),
+}
+
+/// The identity of a finding: its code and what it is about (for two circulars: the earlier or
+/// lower first).
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Key {
+    /// The code.
+    pub code: Code,
+    /// The first place.
+    pub first: About,
+    /// The second place, for findings across circulars.
+    pub second: Option<About>,
+}
+
+/// A finding: its identity and its diagnostic.
+#[derive(Clone, Debug)]
+pub struct Finding {
+    /// What it is.
+    pub key: Key,
+    /// How it is reported.
+    pub diagnostic: Diagnostic,
+}
+
+fn finding(code: Code, first: About, second: Option<About>, diagnostic: Diagnostic) -> Finding {
+    Finding {
+        key: Key {
+            code,
+            first,
+            second,
+        },
+        diagnostic,
+    }
+}
+
 /// Every finding of the analysis: `conflict`, `overlap`, `dead-rule`, `dead-exemption`,
 /// `antinomy`, `implicit-revocation`, `violates-higher-norm`.
-pub fn findings(engine: &Engine<'_>) -> Vec<Diagnostic> {
+pub fn findings(engine: &Engine<'_>) -> Vec<Finding> {
     let analysis = analyze(engine);
     let mut out = Vec::new();
     for c in 0..engine.ws.circulars.len() {
@@ -156,10 +199,15 @@ pub fn findings(engine: &Engine<'_>) -> Vec<Diagnostic> {
     out
 }
 
+/// The diagnostics of every finding.
+pub fn diagnostics(engine: &Engine<'_>) -> Vec<Diagnostic> {
+    findings(engine).into_iter().map(|f| f.diagnostic).collect()
+}
+
 /// The findings that are clashes: `conflict`, `antinomy` and `violates-higher-norm` (the
 /// `conflicts` question).
 pub fn conflicts(engine: &Engine<'_>) -> Vec<Diagnostic> {
-    let mut all = findings(engine);
+    let mut all = diagnostics(engine);
     all.retain(|d| {
         matches!(
             d.code,
@@ -177,7 +225,7 @@ fn witness(engine: &Engine<'_>, region: &Region) -> Option<(String, String)> {
     Some((u.witness(block, i)?, u.describe_block(block, i)))
 }
 
-fn within(engine: &Engine<'_>, c: CircularId, a: &CircularAnalysis, out: &mut Vec<Diagnostic>) {
+fn within(engine: &Engine<'_>, c: CircularId, a: &CircularAnalysis, out: &mut Vec<Finding>) {
     let circular = engine.circular(c);
     let rules = &circular.rules;
     let file = circular.file;
@@ -198,8 +246,12 @@ fn within(engine: &Engine<'_>, c: CircularId, a: &CircularAnalysis, out: &mut Ve
         let Some((point, area)) = witness(engine, &region) else {
             continue;
         };
+        let about = About::Rules(c, vec![x, y]);
         match rx.wfo.intersect(ry.wfo) {
-            None => out.push(
+            None => out.push(finding(
+                Code::Conflict,
+                about,
+                None,
                 Diagnostic::new(
                     Code::Conflict,
                     file,
@@ -219,8 +271,11 @@ fn within(engine: &Engine<'_>, c: CircularId, a: &CircularAnalysis, out: &mut Ve
                     "{point} gets WFO {} from `{}` and WFO {} from `{}` (they clash on {area})",
                     rx.wfo, rx.name, ry.wfo, ry.name
                 )),
-            ),
-            Some(both) => out.push(
+            )),
+            Some(both) => out.push(finding(
+                Code::Overlap,
+                about,
+                None,
                 Diagnostic::new(
                     Code::Overlap,
                     file,
@@ -237,7 +292,7 @@ fn within(engine: &Engine<'_>, c: CircularId, a: &CircularAnalysis, out: &mut Ve
                     rx.name, ry.name
                 ))
                 .with_witness(format!("{point} (they overlap on {area})")),
-            ),
+            )),
         }
     }
     // Rules that never decide.
@@ -275,16 +330,19 @@ fn within(engine: &Engine<'_>, c: CircularId, a: &CircularAnalysis, out: &mut Ve
                 "remove it, or narrow the rules that override it".to_string(),
             )
         };
-        out.push(
+        out.push(finding(
+            Code::DeadRule,
+            About::Rules(c, vec![r]),
+            None,
             Diagnostic::new(Code::DeadRule, file, rule.name_span, message)
                 .with_label("never decides")
                 .with_help(help),
-        );
+        ));
     }
     dead_exemptions(engine, c, out);
 }
 
-fn dead_exemptions(engine: &Engine<'_>, c: CircularId, out: &mut Vec<Diagnostic>) {
+fn dead_exemptions(engine: &Engine<'_>, c: CircularId, out: &mut Vec<Finding>) {
     let circular = engine.circular(c);
     let compiled = engine.compiled(c);
     let u = &engine.universe;
@@ -293,9 +351,12 @@ fn dead_exemptions(engine: &Engine<'_>, c: CircularId, out: &mut Vec<Diagnostic>
             .selector
             .clone()
             .unwrap_or_else(Region::full);
-        for (except, span) in &rule.except {
+        for (k, (except, span)) in rule.except.iter().enumerate() {
             if !sel.overlaps(&u.region(except)) {
-                out.push(
+                out.push(finding(
+                    Code::DeadExemption,
+                    About::Except(c, r, k),
+                    None,
                     Diagnostic::new(
                         Code::DeadExemption,
                         circular.file,
@@ -304,7 +365,7 @@ fn dead_exemptions(engine: &Engine<'_>, c: CircularId, out: &mut Vec<Diagnostic>
                     )
                     .with_label("matches none of the rule's subjects")
                     .with_help("remove it, or correct its selector"),
-                );
+                ));
             }
         }
     }
@@ -313,9 +374,12 @@ fn dead_exemptions(engine: &Engine<'_>, c: CircularId, out: &mut Vec<Diagnostic>
         covered = covered.union(r.selector.as_ref().unwrap_or(&Region::full()));
     }
     let covered = covered.intersect(&compiled.scope);
-    for e in &circular.exempt {
+    for (k, e) in circular.exempt.iter().enumerate() {
         if !covered.overlaps(&u.region(&e.selector)) {
-            out.push(
+            out.push(finding(
+                Code::DeadExemption,
+                About::Exempt(c, k),
+                None,
                 Diagnostic::new(
                     Code::DeadExemption,
                     circular.file,
@@ -327,7 +391,7 @@ fn dead_exemptions(engine: &Engine<'_>, c: CircularId, out: &mut Vec<Diagnostic>
                 )
                 .with_label("matches none of the circular's subjects")
                 .with_help("remove it, or correct its selector"),
-            );
+            ));
         }
     }
 }
@@ -353,7 +417,7 @@ fn overlapping_pairs(engine: &Engine<'_>) -> Vec<(CircularId, CircularId)> {
     pairs
 }
 
-fn across(engine: &Engine<'_>, analysis: &Analysis, out: &mut Vec<Diagnostic>) {
+fn across(engine: &Engine<'_>, analysis: &Analysis, out: &mut Vec<Finding>) {
     let ws = engine.ws;
     for (a, b) in overlapping_pairs(engine) {
         let (ca, cb) = (&ws.circulars[a], &ws.circulars[b]);
@@ -395,7 +459,10 @@ fn across(engine: &Engine<'_>, analysis: &Analysis, out: &mut Vec<Diagnostic>) {
                 let (high, low) = (&ws.circulars[hi], &ws.circulars[lo]);
                 let lrule = &low.rules[lr[0]];
                 let hrule = &high.rules[hr[0]];
-                out.push(
+                out.push(finding(
+                    Code::ViolatesHigherNorm,
+                    About::Rules(lo, lr.clone()),
+                    Some(About::Rules(hi, hr.clone())),
                     Diagnostic::new(
                         Code::ViolatesHigherNorm,
                         low.file,
@@ -415,7 +482,7 @@ fn across(engine: &Engine<'_>, analysis: &Analysis, out: &mut Vec<Diagnostic>) {
                         "lex superior: the higher norm prevails; bring the rule within WFO {hk}, or narrow it with `except`"
                     ))
                     .with_witness(format!("{point} (they clash on {area})")),
-                );
+                ));
                 continue;
             }
             // Same level: the later-signed prevails, unless signed the same day or the earlier
@@ -444,7 +511,10 @@ fn across(engine: &Engine<'_>, analysis: &Analysis, out: &mut Vec<Diagnostic>) {
                         l.id, e.id
                     )
                 };
-                out.push(
+                out.push(finding(
+                    Code::Antinomy,
+                    About::Rules(early, er.clone()),
+                    Some(About::Rules(late, lr.clone())),
                     Diagnostic::new(
                         Code::Antinomy,
                         l.file,
@@ -461,9 +531,12 @@ fn across(engine: &Engine<'_>, analysis: &Analysis, out: &mut Vec<Diagnostic>) {
                         e.id, l.id
                     ))
                     .with_witness(format!("{point} (they clash on {area})")),
-                );
+                ));
             } else {
-                out.push(
+                out.push(finding(
+                    Code::ImplicitRevocation,
+                    About::Rules(early, er.clone()),
+                    Some(About::Rules(late, lr.clone())),
                     Diagnostic::new(
                         Code::ImplicitRevocation,
                         l.file,
@@ -477,7 +550,7 @@ fn across(engine: &Engine<'_>, analysis: &Analysis, out: &mut Vec<Diagnostic>) {
                     .with_secondary(e.file, erule.arrangement_span, format!("rule {} of {} requires WFO {ek}", names(early, er), e.id))
                     .with_help(format!("say so: add `revokes \"{}\"` to {}", e.id, l.id))
                     .with_witness(format!("{point} (they clash on {area})")),
-                );
+                ));
             }
         }
     }

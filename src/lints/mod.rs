@@ -34,7 +34,7 @@ pub fn check(ws: &Workspace) -> Vec<Diagnostic> {
     overlapping_sectors::check(ws, &mut out);
     // The conflict and overlap analysis, on the circulars that resolved.
     let engine = crate::eval::Engine::new(ws);
-    out.extend(crate::analysis::findings(&engine));
+    out.extend(crate::analysis::diagnostics(&engine));
     out
 }
 
