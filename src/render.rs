@@ -32,7 +32,10 @@ impl Renderer {
                 .collect(),
             handler: GraphicalReportHandler::new_themed(theme)
                 .with_width(100)
-                .with_links(false),
+                .with_links(false)
+                // Never break `2024-03-01` or `dead-rule` at a hyphen.
+                .with_word_splitter(textwrap::WordSplitter::NoHyphenation)
+                .with_break_words(false),
         }
     }
 

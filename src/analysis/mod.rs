@@ -297,7 +297,12 @@ fn within(engine: &Engine<'_>, c: CircularId, a: &CircularAnalysis, out: &mut Ve
     }
     // Rules that never decide.
     for (r, rule) in rules.iter().enumerate() {
-        if !a.deciding[r].is_empty() {
+        // A rule in an override cycle, or with a `during` outside the validity, is reported
+        // as `override-cycle` or `rule-outside-validity` already.
+        let outside = rule.during.is_some_and(|(from, to, _)| {
+            from < circular.valid_from || circular.valid_to.is_some_and(|end| to > end)
+        });
+        if !a.deciding[r].is_empty() || rule.overrides_all.binary_search(&r).is_ok() || outside {
             continue;
         }
         let (message, help) = if a.applicable[r].is_empty() {
@@ -315,7 +320,8 @@ fn within(engine: &Engine<'_>, c: CircularId, a: &CircularAnalysis, out: &mut Ve
                 .iter()
                 .enumerate()
                 .filter(|(s, o)| {
-                    o.overrides_all.binary_search(&r).is_ok()
+                    *s != r
+                        && o.overrides_all.binary_search(&r).is_ok()
                         && a.applicable[*s].overlaps(&a.applicable[r])
                 })
                 .map(|(_, o)| format!("`{}`", o.name))
@@ -417,13 +423,15 @@ fn overlapping_pairs(engine: &Engine<'_>) -> Vec<(CircularId, CircularId)> {
     pairs
 }
 
+/// Where two circulars clash, and their constraints there.
+type Clash = (Region, Interval, Interval);
+
 fn across(engine: &Engine<'_>, analysis: &Analysis, out: &mut Vec<Finding>) {
     let ws = engine.ws;
     for (a, b) in overlapping_pairs(engine) {
         let (ca, cb) = (&ws.circulars[a], &ws.circulars[b]);
         // Group clashes by the deciding rule sets, so one finding names its rules.
-        let mut clashes: BTreeMap<(Vec<RuleId>, Vec<RuleId>), (Region, Interval, Interval)> =
-            BTreeMap::new();
+        let mut clashes: BTreeMap<(Vec<RuleId>, Vec<RuleId>), Clash> = BTreeMap::new();
         for pa in &analysis.circulars[a].pieces {
             let Some(ka) = pa.constraint else { continue };
             for pb in &analysis.circulars[b].pieces {

@@ -38,7 +38,29 @@ impl fmt::Display for ReadError {
     }
 }
 
+/// The names listed in a directory's `.edaranignore` (one per line; `#` starts a comment; a
+/// trailing `/` is allowed): entries of that directory skipped when it is searched. A path named
+/// on the command line is never skipped.
+fn ignored(dir: &Path) -> Vec<String> {
+    std::fs::read_to_string(dir.join(".edaranignore"))
+        .map(|text| {
+            text.lines()
+                .map(|l| {
+                    l.split('#')
+                        .next()
+                        .unwrap_or("")
+                        .trim()
+                        .trim_end_matches('/')
+                })
+                .filter(|l| !l.is_empty())
+                .map(str::to_string)
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), ReadError> {
+    let skip = ignored(dir);
     let entries = std::fs::read_dir(dir).map_err(|e| ReadError::Io(dir.to_path_buf(), e))?;
     let mut paths: Vec<PathBuf> = Vec::new();
     for entry in entries {
@@ -48,6 +70,9 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), ReadError> {
     paths.sort();
     for path in paths {
         let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        if skip.iter().any(|s| s == name) {
+            continue;
+        }
         // Symlinked directories are not followed: no loops.
         let meta = std::fs::symlink_metadata(&path).map_err(|e| ReadError::Io(path.clone(), e))?;
         if meta.is_dir() {

@@ -2,7 +2,7 @@
 
 use super::answer::{case_json, cases_text, explanation_text};
 use super::{FINDINGS, Format, OK, USAGE};
-use edaran::eval::query::Spec;
+use edaran::eval::query::{Focus, Spec};
 use edaran::eval::{Engine, Status};
 use edaran::model::{Source, Workspace};
 use edaran::region;
@@ -125,8 +125,21 @@ pub fn answer(engine: &Engine<'_>, text: &str, given: &[Dimension], color: bool)
             };
             let explain = matches!(query.kind, QueryKind::Explain(_));
             let priority = matches!(query.kind, QueryKind::Priority(_));
-            let cases = match engine.explain_cases(&spec) {
-                Ok(c) => c,
+            let focus = if explain {
+                Focus::All
+            } else if priority {
+                Focus::Priority
+            } else {
+                Focus::Wfo
+            };
+            let cases = match engine.cases_with(&spec, focus) {
+                Ok(cases) => cases
+                    .into_iter()
+                    .map(|c| {
+                        let e = engine.explain(&c.point);
+                        (c, e)
+                    })
+                    .collect::<Vec<_>>(),
                 Err(e) => return Outcome::Bad(format!("error: {e}\n")),
             };
             let conflict = cases
@@ -152,7 +165,19 @@ pub fn answer(engine: &Engine<'_>, text: &str, given: &[Dimension], color: bool)
             }
             let json_cases: Vec<Value> = cases
                 .iter()
-                .map(|(c, e)| case_json(engine, c, explain.then_some(e)))
+                .map(|(c, e)| {
+                    let mut v = case_json(engine, c, explain.then_some(e));
+                    if priority {
+                        // A `wfh priority` question is about the rank only: cases are split by
+                        // it, so the other parts of the answer are not the case's.
+                        if let Some(o) = v.as_object_mut() {
+                            for key in ["status", "wfo", "decided_by", "notes"] {
+                                o.remove(key);
+                            }
+                        }
+                    }
+                    v
+                })
                 .collect();
             Outcome::Answered(
                 human,

@@ -6,7 +6,7 @@ use edaran::eval::Engine;
 use edaran::model::{Source, Workspace};
 use edaran::render::Renderer;
 use edaran::span::FileId;
-use edaran::syntax::ast::{ClauseKind, Dimension, Item, SelectorKind, Values};
+use edaran::syntax::ast::{ClauseKind, Dimension, Item, SelectorKind};
 use edaran::syntax::errors::KEYWORDS;
 use rustyline::completion::{Completer, Pair};
 use rustyline::error::ReadlineError;
@@ -198,7 +198,7 @@ fn collect_functions(s: &edaran::syntax::ast::Selector, words: &mut BTreeSet<Str
             p.iter().for_each(|x| collect_functions(x, words))
         }
         SelectorKind::Not(x) => collect_functions(x, words),
-        SelectorKind::Unit(Values::Named(_)) | _ => {}
+        _ => {}
     }
 }
 

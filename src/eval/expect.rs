@@ -1,6 +1,6 @@
 //! `test` blocks: every `expect` is asked as a question and its answer compared.
 
-use super::query::Spec;
+use super::query::{Focus, Spec};
 use super::{Answer, Engine, Status};
 use crate::region;
 use crate::span::{FileId, Span};
@@ -76,9 +76,10 @@ fn run_one(engine: &Engine<'_>, file: FileId, test: &TestBlock) -> TestOutcome {
         };
         let result: Result<(), String> = match &e.query.kind {
             QueryKind::Wfo(subject) | QueryKind::Explain(subject) => {
-                single_answer(engine, subject, &given).and_then(|a| check_wfo(&e.expected.node, &a))
+                single_answer(engine, subject, &given, Focus::Share)
+                    .and_then(|a| check_wfo(&e.expected.node, &a))
             }
-            QueryKind::Priority(subject) => single_answer(engine, subject, &given)
+            QueryKind::Priority(subject) => single_answer(engine, subject, &given, Focus::Priority)
                 .and_then(|a| check_priority(&e.expected.node, a.wfh_priority)),
             QueryKind::InForce(date) => match date.node {
                 None => Err("no answer: the date is invalid".into()),
@@ -133,9 +134,10 @@ fn single_answer(
     engine: &Engine<'_>,
     subject: &crate::syntax::ast::Subject,
     given: &[Dimension],
+    focus: Focus,
 ) -> Result<Answer, String> {
     let spec = Spec::new(subject, given).ok_or("no answer: the date is missing or invalid")?;
-    let cases = engine.cases(&spec).map_err(|e| e.to_string())?;
+    let cases = engine.cases_with(&spec, focus).map_err(|e| e.to_string())?;
     match cases.as_slice() {
         [one] => Ok(one.answer.clone()),
         many => {
@@ -147,7 +149,16 @@ fn single_answer(
             dims.dedup();
             let parts: Vec<String> = many
                 .iter()
-                .map(|c| super::render_case_condition(engine, c) + ": " + &c.answer.summary())
+                .map(|c| {
+                    let answer = match focus {
+                        Focus::Priority => c
+                            .answer
+                            .wfh_priority
+                            .map_or("no priority".to_string(), |n| format!("priority {n}")),
+                        _ => c.answer.summary(),
+                    };
+                    super::render_case_condition(engine, c) + ": " + &answer
+                })
                 .collect();
             let on = if dims.is_empty() {
                 "the date".to_string()

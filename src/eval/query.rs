@@ -50,6 +50,44 @@ impl Spec {
     }
 }
 
+/// The part of an answer a question is about: cases are split only where it differs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Focus {
+    /// Everything: status, share, deciding rules, notes, WFH priority.
+    All,
+    /// The share and how it was reached, without the WFH priority (`wfo` questions).
+    Wfo,
+    /// The status and the share only (`expect wfo`).
+    Share,
+    /// The WFH priority only (`wfh priority` questions).
+    Priority,
+}
+
+impl Focus {
+    /// The answer reduced to the part in focus.
+    pub fn project(self, mut answer: Answer) -> Answer {
+        match self {
+            Focus::All => {}
+            Focus::Wfo => answer.wfh_priority = None,
+            Focus::Share => {
+                answer.wfh_priority = None;
+                answer.decided_by.clear();
+                answer.notes.clear();
+            }
+            Focus::Priority => {
+                answer = Answer {
+                    status: super::Status::Ruled,
+                    wfo: None,
+                    wfh_priority: answer.wfh_priority,
+                    decided_by: Vec::new(),
+                    notes: Vec::new(),
+                }
+            }
+        }
+        answer
+    }
+}
+
 /// One case of an answer.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Case {
@@ -114,8 +152,13 @@ impl Engine<'_> {
         ranges
     }
 
-    /// Answers a question, split into cases.
+    /// Answers a question, split into cases that differ in any part of the answer.
     pub fn cases(&self, spec: &Spec) -> Result<Vec<Case>, QueryError> {
+        self.cases_with(spec, Focus::All)
+    }
+
+    /// Answers a question, split into cases that differ in the part of the answer in `focus`.
+    pub fn cases_with(&self, spec: &Spec, focus: Focus) -> Result<Vec<Case>, QueryError> {
         let open: Vec<Dim> = Dim::ALL
             .into_iter()
             .filter(|d| spec.values[d.index()].is_none())
@@ -140,7 +183,7 @@ impl Engine<'_> {
             loop {
                 let cell: Vec<u32> = combo.iter().zip(&choices).map(|(&i, c)| c[i]).collect();
                 let point = point_of(from, &fixed, &open, &cell);
-                cells.insert(cell, self.answer(&point));
+                cells.insert(cell, focus.project(self.answer(&point)));
                 if !next_combo(&mut combo, &choices) {
                     break;
                 }
@@ -165,7 +208,7 @@ impl Engine<'_> {
         Ok(out)
     }
 
-    /// Explains each case at a point inside it.
+    /// Explains each case at a point inside it (cases differ in any part of the answer).
     pub fn explain_cases(&self, spec: &Spec) -> Result<Vec<(Case, Explanation)>, QueryError> {
         Ok(self
             .cases(spec)?

@@ -1,9 +1,11 @@
 //! `near-duplicate-name` (warning)
 //!
-//! **What it finds:** two unit, place or government names of the workspace that are equal but
-//! for case, spacing or punctuation, or that differ by one letter (names of 8 or more letters) or
-//! two letters (12 or more). Shorter names are left alone: Indonesian agency acronyms such as
-//! `RSUD`/`RSJ` or `Bapenda`/`Bappeda` are often a letter apart and name different agencies.
+//! **What it finds:** two unit, place or government names of the workspace that are equal but for
+//! case, spacing or punctuation, or that differ by one letter (names of 8 or more letters) or two
+//! letters (12 or more); two letters swapped count as one. Shorter names are left alone: Indonesian
+//! agency acronyms such as `RSUD`/`RSJ` or `Bapenda`/`Bappeda` are often a letter apart and name
+//! different agencies. So are numbered siblings (`UPTD Wilayah I`/`UPTD Wilayah II`). Each spelling
+//! is reported once, at its first occurrence, against the earliest spelling close to it.
 //!
 //! **Why it matters:** edaran compares names exactly: `Dinas Kesehatan` and `Dinas  kesehatan` are
 //! two units, so a rule written for one silently misses the other.
@@ -174,6 +176,25 @@ fn numbering(name: &str) -> Vec<&str> {
         .collect()
 }
 
+/// True when two different normalised names are one or two letters apart. Unit paths are
+/// compared segment by segment: they must differ in one segment only, and that segment by the
+/// allowance of its own length (`Bapenda/UPTD` and `Bappeda/UPTD` are different agencies).
+fn near(kind: Kind, a: &str, b: &str) -> bool {
+    let close = |x: &str, y: &str| {
+        let limit = allowed(x.chars().count().min(y.chars().count()));
+        limit > 0 && strsim::damerau_levenshtein(x, y) <= limit
+    };
+    if kind != Kind::Unit {
+        return close(a, b);
+    }
+    let (sa, sb): (Vec<&str>, Vec<&str>) = (a.split('/').collect(), b.split('/').collect());
+    if sa.len() != sb.len() {
+        return false;
+    }
+    let differing: Vec<(&str, &str)> = sa.into_iter().zip(sb).filter(|(x, y)| x != y).collect();
+    matches!(differing.as_slice(), [(x, y)] if close(x, y))
+}
+
 /// The strings obtained by deleting up to `k` characters (the symmetric-delete index: two strings
 /// within edit distance `k` share one of them).
 fn deletions(s: &[char], k: usize, out: &mut HashSet<String>) {
@@ -188,17 +209,21 @@ fn deletions(s: &[char], k: usize, out: &mut HashSet<String>) {
     }
 }
 
+/// A spelling of a name and where it is first written.
+type Spelling<'a> = (&'a str, (FileId, Span));
+
 pub(super) fn check(ws: &Workspace, out: &mut Vec<Diagnostic>) {
     let names = collect(ws);
     // Group spellings by kind and normalised form.
-    let mut by_norm: BTreeMap<(Kind, String), Vec<(&str, (FileId, Span))>> = BTreeMap::new();
+    let mut by_norm: BTreeMap<(Kind, String), Vec<Spelling<'_>>> = BTreeMap::new();
     for (&(kind, name), &at) in &names.first {
         by_norm
             .entry((kind, normalize(name)))
             .or_default()
             .push((name, at));
     }
-    let mut pairs: Vec<(Kind, (&str, (FileId, Span)), (&str, (FileId, Span)), bool)> = Vec::new();
+    // (kind, first spelling, later spelling, equal but for case and spacing)
+    let mut pairs: Vec<(Kind, Spelling<'_>, Spelling<'_>, bool)> = Vec::new();
     for ((kind, _), spellings) in &by_norm {
         let mut spellings = spellings.clone();
         spellings.sort_by_key(|s| s.1);
@@ -231,8 +256,7 @@ pub(super) fn check(ws: &Workspace, out: &mut Vec<Diagnostic>) {
                 }
                 let (ka, na) = keys[a];
                 let nb = &keys[b].1;
-                let limit = allowed(na.chars().count().min(nb.chars().count()));
-                if strsim::damerau_levenshtein(na, nb) > limit {
+                if !near(*ka, na, nb) {
                     continue;
                 }
                 let first = |k: usize| {

@@ -1,7 +1,7 @@
 //! `override-cycle` (error)
 //!
-//! **What it finds:** rules of one circular that override each other in a cycle (`a` overrides
-//! `b`, `b` overrides `a`; or a rule that overrides itself).
+//! **What it finds:** rules of one circular that override each other in a cycle (`a` overrides `b`,
+//! `b` overrides `a`; or a rule that overrides itself).
 //!
 //! **Why it matters:** `overrides` states which rule is the more special (lex specialis). A cycle
 //! states that each is more special than the other: where they meet, every rule of the cycle is

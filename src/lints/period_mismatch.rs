@@ -1,10 +1,11 @@
 //! `period-mismatch` (warning)
 //!
 //! **What it finds:** a validity whose duration claim, such as `(1 month)`, disagrees with its
-//! dates. N days from S end on S + N - 1; N weeks on S + 7N - 1; N months on S + N months - 1 day.
+//! dates. Both ends of a validity count: N days from S end on S + N - 1; N weeks on S + 7N - 1; N
+//! months on S + N months - 1 day. The witness names the days on which the two disagree.
 //!
-//! **Why it matters:** readers of a circular trust one of the two, and they end on different
-//! days: staff do not know whether the last day is a WFH day.
+//! **Why it matters:** readers of a circular trust one of the two, and they end on different days:
+//! staff do not know whether the last day is a WFH day.
 //!
 //! **Example:** `valid 2023-08-28 to 2023-09-28 (1 month)` (one month from 28 August ends on
 //! 27 September).

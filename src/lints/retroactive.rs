@@ -1,6 +1,7 @@
 //! `retroactive` (warning)
 //!
-//! **What it finds:** a circular signed after its first valid day.
+//! **What it finds:** a circular signed after its first valid day. A circular signed on its first
+//! valid day, or before it, is not reported.
 //!
 //! **Why it matters:** a circular binds from its signing; days before it were worked under the
 //! previous arrangement, and a retroactive start usually means a typo in one of the dates.
@@ -14,21 +15,17 @@ use crate::model::Workspace;
 
 pub(super) fn check(ws: &Workspace, out: &mut Vec<Diagnostic>) {
     for (file, c) in ws.circular_asts() {
-        let (Some(signed), Some((from, _))) = (c.signed(), c.period()) else {
+        // Only the first valid day matters: an invalid last day does not hide this.
+        let (Some(signed), Some(first)) = (c.signed(), c.valid_from()) else {
             continue;
         };
-        let Some(signed_on) = signed.node else {
+        let (Some(signed_on), Some(from)) = (signed.node, first.node) else {
             continue;
         };
         if signed_on <= from {
             continue;
         }
-        let (validity, valid_span) = c.validity().expect("a period has a validity");
-        let from_span = match validity {
-            crate::syntax::ast::Validity::Range { from, .. } => from.span,
-            crate::syntax::ast::Validity::From(from) => from.span,
-        };
-        let _ = valid_span;
+        let from_span = first.span;
         let days = (signed_on - from).num_days();
         out.push(
             Diagnostic::new(

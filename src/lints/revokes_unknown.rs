@@ -1,10 +1,11 @@
 //! `revokes-unknown` (warning)
 //!
 //! **What it finds:** a `revokes` clause naming a circular number that no file of the workspace
-//! defines.
+//! defines. The help suggests a close number of another circular.
 //!
 //! **Why it matters:** the revocation has no effect on the analysis: if the number is mistyped, the
-//! old circular stays in force and may clash with the new one.
+//! old circular stays in force and may clash with the new one. If the revoked circular is simply
+//! not in the workspace, add its file to check the two together.
 //!
 //! **Example:** `revokes "800/258-BKD/2021"` in a workspace that holds `"800/258-BKD/2022"`.
 //!

@@ -1,6 +1,7 @@
 //! `rule-outside-validity` (error)
 //!
-//! **What it finds:** a rule whose `during` period is not inside its circular's validity.
+//! **What it finds:** a rule whose `during` period is not inside its circular's validity. The
+//! witness names a day of the period outside the validity.
 //!
 //! **Why it matters:** a circular cannot regulate days on which it is not in force: the part of the
 //! period outside the validity is silently ignored, and the dates were probably mistyped.
@@ -16,9 +17,16 @@ use crate::syntax::ast::Modifier;
 
 pub(super) fn check(ws: &Workspace, out: &mut Vec<Diagnostic>) {
     for (file, c) in ws.circular_asts() {
-        let (Some((from, to)), Some((_, valid_span))) = (c.period(), c.validity()) else {
+        // The first day must be real; an invalid last day leaves the period open at that end.
+        let (Some(Some(from)), Some((_, valid_span))) =
+            (c.valid_from().map(|d| d.node), c.validity())
+        else {
             continue;
         };
+        let to = c.valid_to().and_then(|d| d.node);
+        if to.is_some_and(|to| to < from) {
+            continue; // `empty-period`
+        }
         for (rule, _) in c.rules() {
             for m in &rule.modifiers {
                 let Modifier::During(a, b) = &m.node else {

@@ -323,16 +323,6 @@ impl Resolver {
         let mut sets = top.clone();
         sets.extend(local);
 
-        let missing = |what: &str, example: &str| {
-            Diagnostic::new(
-                Code::MissingClause,
-                file,
-                c.keyword,
-                format!("{shown} has no `{what}` clause"),
-            )
-            .with_label(format!("`{what}` missing"))
-            .with_help(format!("add `{example}`"))
-        };
         // A clause on a line that could not be read was written: it is reported as `syntax`.
         let unreadable_clause = |what: &str| {
             self.bad_lines.iter().any(|(f, at, word)| {
@@ -343,14 +333,13 @@ impl Resolver {
                             == Some(what))
             })
         };
+        // The required clauses that are absent, with an example of each.
+        let mut absent: Vec<(&str, &str)> = Vec::new();
         let mut missing_clauses = Vec::new();
         let level = match issuer {
             None => {
                 if !unreadable_clause("issuer") {
-                    missing_clauses.push(missing(
-                        "issuer",
-                        "issuer \"Gubernur Banten\" level provincial",
-                    ));
+                    absent.push(("issuer", "issuer \"Gubernur Banten\" level provincial"));
                 }
                 None
             }
@@ -370,20 +359,49 @@ impl Resolver {
             Some((_, Some(level), _)) => level.node,
         };
         if signed.is_none() && !unreadable_clause("signed") {
-            missing_clauses.push(missing("signed", "signed 2023-08-25 by \"NAME\""));
+            absent.push(("signed", "signed 2023-08-25 by \"NAME\""));
         }
         if valid.is_none() && !unreadable_clause("valid") {
-            missing_clauses.push(missing("valid", "valid 2023-08-28 to 2023-09-27"));
+            absent.push(("valid", "valid 2023-08-28 to 2023-09-27"));
         }
         if scope.is_none() && !unreadable_clause("scope") {
-            missing_clauses.push(missing("scope", "scope \"Pemprov Banten\""));
+            absent.push(("scope", "scope \"Pemprov Banten\""));
         }
         let has_rule = c
             .clauses
             .iter()
             .any(|cl| matches!(cl.node, ClauseKind::Rule(_)));
         if !has_rule && !unreadable_clause("rule") {
-            missing_clauses.push(missing("rule", "rule everyone: all => wfo 50%"));
+            absent.push(("rule", "rule everyone: all => wfo 50%"));
+        }
+        // One diagnostic per circular, however many clauses it lacks.
+        match absent.as_slice() {
+            [] => {}
+            [(what, example)] => missing_clauses.push(
+                Diagnostic::new(
+                    Code::MissingClause,
+                    file,
+                    c.keyword,
+                    format!("{shown} has no `{what}` clause"),
+                )
+                .with_label(format!("`{what}` missing"))
+                .with_help(format!("add `{example}`")),
+            ),
+            [init @ .., (last, _)] => {
+                let init: Vec<String> = init.iter().map(|(w, _)| format!("`{w}`")).collect();
+                let list = format!("{} and `{last}`", init.join(", "));
+                let examples: Vec<&str> = absent.iter().map(|(_, e)| *e).collect();
+                missing_clauses.push(
+                    Diagnostic::new(
+                        Code::MissingClause,
+                        file,
+                        c.keyword,
+                        format!("{shown} has no {list} clauses"),
+                    )
+                    .with_label(format!("{list} missing"))
+                    .with_help(format!("add, for example:\n{}", examples.join("\n"))),
+                );
+            }
         }
         self.diagnostics.extend(missing_clauses);
 

@@ -519,40 +519,6 @@ pub enum Time {
     Period(DateLit, DateLit),
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn pct(n: u16) -> PctLit {
-        Spanned::new(Some(Pct(n)), Span::default())
-    }
-
-    #[test]
-    fn wfh_arrangements_become_wfo_intervals() {
-        let cases = [
-            (Mode::Wfo, Amount::Exact(pct(5000)), (5000, 5000)),
-            (Mode::Wfh, Amount::Exact(pct(10000)), (0, 0)),
-            (Mode::Wfo, Amount::AtMost(pct(2500)), (0, 2500)),
-            (Mode::Wfo, Amount::AtLeast(pct(5000)), (5000, 10000)),
-            (Mode::Wfh, Amount::AtLeast(pct(5000)), (0, 5000)),
-            (Mode::Wfo, Amount::Range(pct(2500), pct(5000)), (2500, 5000)),
-            (Mode::Wfh, Amount::Range(pct(2500), pct(5000)), (5000, 7500)),
-        ];
-        for (mode, amount, (min, max)) in cases {
-            let iv = Arrangement { mode, amount }.wfo_interval().unwrap();
-            assert_eq!((iv.min.0, iv.max.0), (min, max));
-        }
-    }
-
-    #[test]
-    fn percentages_print_with_their_decimals() {
-        assert_eq!(Pct(3333).to_string(), "33.33%");
-        assert_eq!(Pct(2550).to_string(), "25.5%");
-        assert_eq!(Pct(10000).to_string(), "100%");
-        assert_eq!(Pct(5).to_string(), "0.05%");
-    }
-}
-
 impl Circular {
     /// The first clause of a kind, picked by `f`.
     pub fn find<'a, T>(&'a self, f: impl Fn(&'a ClauseKind) -> Option<T>) -> Option<(T, Span)> {
@@ -574,6 +540,21 @@ impl Circular {
         match self.validity()?.0 {
             Validity::Range { from, to, .. } => Some((from.node?, Some(to.node?))),
             Validity::From(from) => Some((from.node?, None)),
+        }
+    }
+
+    /// The first day of the validity, as written.
+    pub fn valid_from(&self) -> Option<&DateLit> {
+        match self.validity()?.0 {
+            Validity::Range { from, .. } | Validity::From(from) => Some(from),
+        }
+    }
+
+    /// The last day of the validity, as written (`None` when open-ended or missing).
+    pub fn valid_to(&self) -> Option<&DateLit> {
+        match self.validity()?.0 {
+            Validity::Range { to, .. } => Some(to),
+            Validity::From(_) => None,
         }
     }
 
@@ -610,5 +591,39 @@ impl File {
             Item::Circular(c) => Some(c),
             _ => None,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pct(n: u16) -> PctLit {
+        Spanned::new(Some(Pct(n)), Span::default())
+    }
+
+    #[test]
+    fn wfh_arrangements_become_wfo_intervals() {
+        let cases = [
+            (Mode::Wfo, Amount::Exact(pct(5000)), (5000, 5000)),
+            (Mode::Wfh, Amount::Exact(pct(10000)), (0, 0)),
+            (Mode::Wfo, Amount::AtMost(pct(2500)), (0, 2500)),
+            (Mode::Wfo, Amount::AtLeast(pct(5000)), (5000, 10000)),
+            (Mode::Wfh, Amount::AtLeast(pct(5000)), (0, 5000)),
+            (Mode::Wfo, Amount::Range(pct(2500), pct(5000)), (2500, 5000)),
+            (Mode::Wfh, Amount::Range(pct(2500), pct(5000)), (5000, 7500)),
+        ];
+        for (mode, amount, (min, max)) in cases {
+            let iv = Arrangement { mode, amount }.wfo_interval().unwrap();
+            assert_eq!((iv.min.0, iv.max.0), (min, max));
+        }
+    }
+
+    #[test]
+    fn percentages_print_with_their_decimals() {
+        assert_eq!(Pct(3333).to_string(), "33.33%");
+        assert_eq!(Pct(2550).to_string(), "25.5%");
+        assert_eq!(Pct(10000).to_string(), "100%");
+        assert_eq!(Pct(5).to_string(), "0.05%");
     }
 }

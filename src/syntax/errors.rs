@@ -256,7 +256,12 @@ pub fn from_pest(
     } else {
         format!("expected {}", shorten(&groups))
     });
-    if let Some(help) = help_for(context, word, &keywords, is_clause, is_item) {
+    if positives.contains(&Rule::percent)
+        && !word.is_empty()
+        && word.chars().all(|c| c.is_ascii_digit())
+    {
+        diagnostic = diagnostic.with_help(format!("percentages take a percent sign: `{word}%`"));
+    } else if let Some(help) = help_for(context, word, &keywords, is_clause, is_item) {
         diagnostic = diagnostic.with_help(help);
     } else if positives.contains(&Rule::ident) && KEYWORDS.contains(&word) {
         diagnostic = diagnostic.with_help(format!(

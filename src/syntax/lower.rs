@@ -167,12 +167,18 @@ impl<'a> Lowerer<'a> {
                 Rule::string => name = Some(self.string(p)),
                 Rule::bad_header => {
                     let s = span(&p);
+                    let text = p.as_str().trim_end();
+                    let help = if text.contains('"') {
+                        format!("write `{example}`")
+                    } else {
+                        format!("put it in quotes: `\"{text}\"`")
+                    };
                     self.error(
                         Code::Syntax,
-                        Span::new(s.start(), s.start() + p.as_str().trim_end().len()),
+                        Span::new(s.start(), s.start() + text.len()),
                         format!("the {what} must be a quoted string"),
                     )
-                    .help = Some(format!("write `{example}`"));
+                    .help = Some(help);
                 }
                 Rule::missing_brace => {
                     let s = Span::new(last_end, last_end);
@@ -300,11 +306,7 @@ impl<'a> Lowerer<'a> {
         let mut members = Vec::new();
         for p in kids(pair) {
             match p.as_rule() {
-                Rule::set_kind => {
-                    if p.as_str().starts_with("region") {
-                        kind = SetKind::Region;
-                    }
-                }
+                Rule::set_kind if p.as_str().starts_with("region") => kind = SetKind::Region,
                 Rule::ident => name = self.ident(p),
                 Rule::string_list => members = self.string_list(p),
                 _ => {}

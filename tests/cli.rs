@@ -1,0 +1,735 @@
+//! End-to-end tests of the `edaran` binary: real invocations of `edaran check`, as a user or a CI
+//! job runs them (LANGUAGE.md sections 8 and 9).
+//!
+//! Fixtures live in `tests/fixtures/cli/`. Files that carry deliberate mistakes mark each one with
+//! a trailing `// mistake: CODE` comment on the line where the diagnostic must point; the tests
+//! read the markers instead of hard-coding line numbers.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use serde_json::Value;
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+// -------------------------------------------------------------------------------------------------
+// Helpers
+
+/// The package root: examples and fixtures are named relative to it.
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The fixture directory, relative to the package root.
+const FIXTURES: &str = "tests/fixtures/cli";
+
+/// The example whose "1 month" claim disagrees with its dates.
+const BANTEN_2023: &str = "examples/banten-2023-wfh-air-pollution.se";
+
+/// `edaran`, run from the package root, with no colour preference inherited from the caller.
+fn edaran() -> Command {
+    let mut cmd = Command::cargo_bin("edaran").expect("the edaran binary is built");
+    cmd.current_dir(root())
+        .env_remove("NO_COLOR")
+        .env_remove("CLICOLOR")
+        .env_remove("CLICOLOR_FORCE");
+    cmd
+}
+
+fn fixture(name: &str) -> String {
+    format!("{FIXTURES}/{name}")
+}
+
+fn read(path: &str) -> String {
+    std::fs::read_to_string(root().join(path)).unwrap_or_else(|e| panic!("read {path}: {e}"))
+}
+
+/// The output of one run, with its exit status.
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn run(cmd: &mut Command) -> Run {
+    let out = cmd.output().expect("edaran runs");
+    let run = Run {
+        code: out.status.code().expect("edaran exits with a status"),
+        stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
+        stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
+    };
+    assert!(
+        !run.stderr.contains("panicked"),
+        "edaran panicked:\n{}",
+        run.stderr
+    );
+    run
+}
+
+/// `edaran check --format json ARGS`: the exit status and the document, checked against the
+/// shape of LANGUAGE.md section 9.
+fn check_json(args: &[&str]) -> (i32, Value) {
+    let r = run(edaran().arg("check").arg("--format").arg("json").args(args));
+    let doc: Value = serde_json::from_str(&r.stdout)
+        .unwrap_or_else(|e| panic!("stdout is not JSON ({e}):\n{}", r.stdout));
+    assert_json_shape(&doc);
+    (r.code, doc)
+}
+
+/// Codes whose severity is `warning` in LANGUAGE.md section 8; every other code is an error.
+const WARNING_CODES: &[&str] = &[
+    "implicit-revocation",
+    "overlapping-sectors",
+    "overlap",
+    "dead-rule",
+    "dead-exemption",
+    "revokes-unknown",
+    "retroactive",
+    "period-mismatch",
+    "near-duplicate-name",
+];
+
+/// Every code of LANGUAGE.md section 8.
+const CODES: &[&str] = &[
+    "syntax",
+    "invalid-date",
+    "invalid-percent",
+    "empty-period",
+    "missing-clause",
+    "unknown-name",
+    "duplicate-name",
+    "override-cycle",
+    "conflict",
+    "antinomy",
+    "violates-higher-norm",
+    "implicit-revocation",
+    "overlapping-sectors",
+    "overlap",
+    "dead-rule",
+    "dead-exemption",
+    "rule-outside-validity",
+    "revokes-unknown",
+    "retroactive",
+    "period-mismatch",
+    "near-duplicate-name",
+];
+
+/// `{"diagnostics": [{"code", "severity", "message", "file", "line", "column", "help"?,
+/// "witness"?}], "errors": N, "warnings": N}`, and nothing else.
+fn assert_json_shape(doc: &Value) {
+    let top = doc.as_object().expect("the document is an object");
+    let keys: BTreeSet<&str> = top.keys().map(String::as_str).collect();
+    assert_eq!(
+        keys,
+        BTreeSet::from(["diagnostics", "errors", "warnings"]),
+        "top-level fields"
+    );
+    let diagnostics = top["diagnostics"]
+        .as_array()
+        .expect("diagnostics is a list");
+    let required = ["code", "severity", "message", "file", "line", "column"];
+    let optional = ["help", "witness"];
+    let (mut errors, mut warnings) = (0, 0);
+    for d in diagnostics {
+        let d = d.as_object().expect("a diagnostic is an object");
+        for key in d.keys() {
+            assert!(
+                required.contains(&key.as_str()) || optional.contains(&key.as_str()),
+                "unexpected field `{key}` in {d:?}"
+            );
+        }
+        for key in required {
+            assert!(d.contains_key(key), "missing field `{key}` in {d:?}");
+        }
+        for key in ["code", "severity", "message", "file"] {
+            let s = d[key]
+                .as_str()
+                .unwrap_or_else(|| panic!("`{key}` is a string"));
+            assert!(!s.is_empty(), "`{key}` is empty in {d:?}");
+            assert!(!s.contains('\x1b'), "ANSI escape in `{key}`: {d:?}");
+        }
+        for key in optional {
+            if let Some(v) = d.get(key) {
+                assert!(
+                    v.as_str().is_some_and(|s| !s.is_empty()),
+                    "`{key}` is a non-empty string in {d:?}"
+                );
+            }
+        }
+        for key in ["line", "column"] {
+            let n = d[key]
+                .as_u64()
+                .unwrap_or_else(|| panic!("`{key}` is a number"));
+            assert!(n >= 1, "`{key}` is 1-based in {d:?}");
+        }
+        let code = d["code"].as_str().unwrap();
+        assert!(CODES.contains(&code), "`{code}` is not a code of section 8");
+        let expected = if WARNING_CODES.contains(&code) {
+            "warning"
+        } else {
+            "error"
+        };
+        assert_eq!(d["severity"], expected, "severity of `{code}`");
+        match d["severity"].as_str().unwrap() {
+            "error" => errors += 1,
+            "warning" => warnings += 1,
+            other => panic!("unknown severity `{other}`"),
+        }
+    }
+    assert_eq!(top["errors"], errors, "errors counts the error diagnostics");
+    assert_eq!(
+        top["warnings"], warnings,
+        "warnings counts the warning diagnostics"
+    );
+}
+
+fn diagnostics(doc: &Value) -> &[Value] {
+    doc["diagnostics"].as_array().unwrap()
+}
+
+/// `(code, line)` of every diagnostic, sorted.
+fn found(doc: &Value) -> Vec<(String, u64)> {
+    let mut v: Vec<(String, u64)> = diagnostics(doc)
+        .iter()
+        .map(|d| {
+            (
+                d["code"].as_str().unwrap().to_string(),
+                d["line"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+/// `(code, line)` of every `// mistake: CODE` marker of a file (lines 1-based), sorted.
+fn markers(text: &str) -> Vec<(String, u64)> {
+    let mut v: Vec<(String, u64)> = text
+        .lines()
+        .enumerate()
+        .filter_map(|(i, line)| {
+            let (_, code) = line.split_once("// mistake: ")?;
+            let code = code.trim();
+            let kebab =
+                !code.is_empty() && code.chars().all(|c| c.is_ascii_lowercase() || c == '-');
+            kebab.then(|| (code.to_string(), i as u64 + 1))
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+/// The last line of the human output: the summary.
+fn summary(stdout: &str) -> &str {
+    stdout.lines().last().unwrap_or("")
+}
+
+/// `text` without whitespace and the report's gutter: what is left when wrapping is undone.
+fn squash(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_whitespace() && *c != '│')
+        .collect()
+}
+
+/// Asserts a clear failure with exit status 2: a message on stderr naming each of `needles`,
+/// nothing on stdout.
+fn assert_exit_2(r: &Run, needles: &[&str]) {
+    assert_eq!(
+        r.code, 2,
+        "exit status 2 expected\nstdout:\n{}\nstderr:\n{}",
+        r.stdout, r.stderr
+    );
+    assert!(r.stdout.is_empty(), "nothing on stdout, got:\n{}", r.stdout);
+    assert!(!r.stderr.trim().is_empty(), "a message on stderr");
+    for needle in needles {
+        assert!(
+            r.stderr.contains(needle),
+            "stderr should contain `{needle}`:\n{}",
+            r.stderr
+        );
+    }
+}
+
+fn copy_fixture(name: &str, to: &Path) {
+    std::fs::copy(root().join(fixture(name)), to)
+        .unwrap_or_else(|e| panic!("copy {name} to {}: {e}", to.display()));
+}
+
+// -------------------------------------------------------------------------------------------------
+// The examples
+
+#[test]
+fn examples_pass_with_the_one_deliberate_warning() {
+    let r = run(edaran().args(["check", "examples/"]));
+    assert_eq!(r.code, 0, "warnings only: exit 0\n{}", r.stdout);
+    let last = summary(&r.stdout);
+    assert!(
+        last.starts_with("checked ") && last.ends_with(" files: 0 errors, 1 warning"),
+        "summary line: {last:?}"
+    );
+    assert!(r.stdout.contains("period-mismatch"), "{}", r.stdout);
+    assert!(r.stdout.contains("banten-2023-wfh-air-pollution.se"));
+    assert!(r.stderr.is_empty(), "stderr: {}", r.stderr);
+}
+
+#[test]
+fn deny_warnings_makes_the_examples_fail() {
+    edaran()
+        .args(["check", "examples/", "--deny", "warnings"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("0 errors, 1 warning"))
+        .stderr(predicate::str::contains("panicked").not());
+    let (code, doc) = check_json(&["--deny", "warnings", "examples/"]);
+    assert_eq!(code, 1);
+    assert_eq!(doc["warnings"], 1);
+}
+
+#[test]
+fn deny_warnings_passes_a_clean_file() {
+    edaran()
+        .args(["check", "--deny", "warnings", &fixture("good.se")])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::ends_with(
+            "checked 1 file: no problems found\n",
+        ));
+}
+
+#[test]
+fn examples_as_json_report_the_period_mismatch_where_it_is() {
+    let (code, doc) = check_json(&["examples/"]);
+    assert_eq!(code, 0);
+    assert_eq!(doc["errors"], 0);
+    assert_eq!(doc["warnings"], 1);
+    let [d] = diagnostics(&doc) else {
+        panic!("exactly one diagnostic: {doc:#}");
+    };
+    assert_eq!(d["code"], "period-mismatch");
+    assert_eq!(d["severity"], "warning");
+    let file = d["file"].as_str().unwrap();
+    assert!(
+        Path::new(file).ends_with(BANTEN_2023),
+        "file is the Banten 2023 example: {file}"
+    );
+    let message = d["message"].as_str().unwrap();
+    assert!(message.contains("1 month"), "{message}");
+
+    // Where `(1 month)` is written, counted from 1, the column in characters.
+    let text = read(BANTEN_2023);
+    let (line, column) = text
+        .lines()
+        .enumerate()
+        .find_map(|(i, l)| {
+            let at = l.find("(1 month)")?;
+            (!l.trim_start().starts_with("//")).then(|| (i + 1, l[..at].chars().count() + 1))
+        })
+        .expect("the example claims `(1 month)`");
+    assert_eq!(d["line"], line as u64, "line of `(1 month)`");
+    assert_eq!(d["column"], column as u64, "column of `(1 month)`");
+    assert!(d.get("help").is_some(), "the fix is known: a help");
+    assert!(d.get("witness").is_some(), "a witness: the day in question");
+}
+
+#[test]
+fn a_file_named_twice_is_checked_once() {
+    // Named on its own and inside a named directory, or the directory under two spellings: one
+    // workspace file, not a circular "defined twice".
+    let (_, once) = check_json(&["examples/"]);
+    for args in [
+        vec!["examples/", BANTEN_2023],
+        vec!["examples", "./examples"],
+        vec![BANTEN_2023, BANTEN_2023],
+    ] {
+        let (code, doc) = check_json(&args);
+        assert_eq!(code, 0, "{args:?}: {doc:#}");
+        assert_eq!(found(&doc), found(&once), "{args:?}: {doc:#}");
+    }
+}
+
+// -------------------------------------------------------------------------------------------------
+// Files with errors, human output
+
+#[test]
+fn errors_exit_1_and_name_code_and_message() {
+    let r = run(edaran().args(["check", &fixture("bad.se")]));
+    assert_eq!(r.code, 1);
+    let (_, doc) = check_json(&[&fixture("bad.se")]);
+    for d in diagnostics(&doc) {
+        let code = d["code"].as_str().unwrap();
+        let message = d["message"].as_str().unwrap();
+        assert!(r.stdout.contains(code), "human output names `{code}`");
+        // Long messages are wrapped to the width of the report: compare without the layout.
+        assert!(
+            squash(&r.stdout).contains(&squash(message)),
+            "human output says `{message}`:\n{}",
+            r.stdout
+        );
+    }
+    assert!(
+        r.stdout.contains(&fixture("bad.se")),
+        "human output names the file"
+    );
+    assert_eq!(
+        summary(&r.stdout),
+        "checked 1 file: 2 errors, 1 warning",
+        "{}",
+        r.stdout
+    );
+}
+
+#[test]
+fn human_output_keeps_dates_whole() {
+    // `retroactive` on bad.se says "... after its first valid day 2024-03-01": at width 100 the
+    // renderer breaks it as "2024-03-" / "01".
+    let r = run(edaran().args(["check", &fixture("bad.se")]));
+    for line in r.stdout.lines() {
+        let line = line.trim_end();
+        let tail = line.rsplit(' ').next().unwrap_or("");
+        let split_date = tail.ends_with('-')
+            && tail.len() >= 5
+            && tail
+                .get(..4)
+                .is_some_and(|y| y.chars().all(|c| c.is_ascii_digit()));
+        assert!(
+            !split_date,
+            "a date split at the end of {line:?}:\n{}",
+            r.stdout
+        );
+    }
+}
+
+#[test]
+fn no_colour_when_not_a_terminal() {
+    // stdout is a pipe here: `--color auto` (the default) must not colour it.
+    for args in [vec![], vec!["--color", "auto"], vec!["--color", "never"]] {
+        let r = run(edaran().arg("check").arg(fixture("bad.se")).args(&args));
+        assert_eq!(r.code, 1);
+        assert!(
+            !r.stdout.contains("\x1b["),
+            "{args:?}: ANSI escape in piped output:\n{}",
+            r.stdout
+        );
+    }
+}
+
+#[test]
+fn colour_when_asked_for() {
+    let r = run(edaran().args(["check", "--color", "always", &fixture("bad.se")]));
+    assert_eq!(r.code, 1);
+    assert!(r.stdout.contains("\x1b["), "colour expected:\n{}", r.stdout);
+    // `--color always` wins over NO_COLOR, which only informs `auto`.
+    let r =
+        run(edaran()
+            .env("NO_COLOR", "1")
+            .args(["check", "--color", "always", &fixture("bad.se")]));
+    assert!(r.stdout.contains("\x1b["), "colour expected:\n{}", r.stdout);
+}
+
+#[test]
+fn json_is_never_coloured() {
+    let r = run(edaran().args([
+        "check",
+        "--format",
+        "json",
+        "--color",
+        "always",
+        &fixture("bad.se"),
+    ]));
+    assert_eq!(r.code, 1);
+    assert!(!r.stdout.contains('\x1b'));
+    let doc: Value = serde_json::from_str(&r.stdout).expect("JSON");
+    assert_json_shape(&doc);
+}
+
+// -------------------------------------------------------------------------------------------------
+// good.se and bad.se
+
+#[test]
+fn good_fixture_is_clean() {
+    let (code, doc) = check_json(&[&fixture("good.se")]);
+    assert_eq!(code, 0);
+    assert_eq!(found(&doc), vec![], "{doc:#}");
+    assert_eq!(doc["errors"], 0);
+    assert_eq!(doc["warnings"], 0);
+    edaran()
+        .args(["check", &fixture("good.se")])
+        .assert()
+        .code(0)
+        .stdout("checked 1 file: no problems found\n");
+}
+
+#[test]
+fn bad_fixture_reports_its_marked_mistakes() {
+    let (code, doc) = check_json(&[&fixture("bad.se")]);
+    assert_eq!(code, 1);
+    assert_eq!(found(&doc), markers(&read(&fixture("bad.se"))), "{doc:#}");
+    assert!(
+        diagnostics(&doc)
+            .iter()
+            .all(|d| d["file"] == fixture("bad.se"))
+    );
+}
+
+#[test]
+fn good_and_bad_together_report_only_the_bad_file() {
+    let (code, doc) = check_json(&[&fixture("good.se"), &fixture("bad.se")]);
+    assert_eq!(code, 1, "one bad file fails the workspace");
+    assert_eq!(found(&doc), markers(&read(&fixture("bad.se"))), "{doc:#}");
+    assert!(
+        diagnostics(&doc)
+            .iter()
+            .all(|d| d["file"] == fixture("bad.se")),
+        "{doc:#}"
+    );
+    let r = run(edaran().args(["check", &fixture("good.se"), &fixture("bad.se")]));
+    assert_eq!(r.code, 1);
+    assert_eq!(summary(&r.stdout), "checked 2 files: 2 errors, 1 warning");
+    assert!(!r.stdout.contains("good.se"), "{}", r.stdout);
+}
+
+#[test]
+fn every_diagnostic_of_every_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let other = dir.path().join("other.se");
+    let other_text = "\
+circular \"800/300-BKD/2024\" { // mistake: missing-clause
+  issuer \"Gubernur Banten\" level provincial
+  signed 2024-05-01
+  valid  2024-05-02 to 2024-05-31
+  rule everyone: all => wfo 50%
+}
+";
+    std::fs::write(&other, other_text).unwrap();
+    let other = other.display().to_string();
+    let (code, doc) = check_json(&[&fixture("bad.se"), &other]);
+    assert_eq!(code, 1);
+    let files: BTreeSet<&str> = diagnostics(&doc)
+        .iter()
+        .map(|d| d["file"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        files,
+        BTreeSet::from([fixture("bad.se").as_str(), other.as_str()]),
+        "{doc:#}"
+    );
+    let mut expected = markers(&read(&fixture("bad.se")));
+    expected.extend(markers(other_text));
+    expected.sort();
+    assert_eq!(found(&doc), expected, "{doc:#}");
+}
+
+// -------------------------------------------------------------------------------------------------
+// Ten mistakes in one file
+
+#[test]
+fn ten_independent_mistakes_are_all_reported_and_nothing_else() {
+    let path = fixture("ten_mistakes.se");
+    let expected = markers(&read(&path));
+    assert_eq!(expected.len(), 10, "the fixture marks ten mistakes");
+    let kinds: BTreeSet<&str> = expected.iter().map(|(c, _)| c.as_str()).collect();
+    assert_eq!(kinds.len(), 10, "of ten different kinds: {kinds:?}");
+    for kind in &kinds {
+        assert!(CODES.contains(kind), "`{kind}` is a code of section 8");
+    }
+
+    let (code, doc) = check_json(&[&path]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        found(&doc),
+        expected,
+        "each marked mistake, on its line, and no other diagnostic:\n{doc:#}"
+    );
+    assert!(diagnostics(&doc).iter().all(|d| d["file"] == path));
+
+    // The human output reports the same ten.
+    let r = run(edaran().args(["check", &path]));
+    assert_eq!(r.code, 1);
+    let errors = doc["errors"].as_u64().unwrap();
+    let warnings = doc["warnings"].as_u64().unwrap();
+    assert_eq!(errors + warnings, 10);
+    assert_eq!(
+        summary(&r.stdout),
+        format!(
+            "checked 1 file: {errors} error{}, {warnings} warning{}",
+            if errors == 1 { "" } else { "s" },
+            if warnings == 1 { "" } else { "s" }
+        )
+    );
+    for kind in &kinds {
+        assert!(r.stdout.contains(kind), "human output names `{kind}`");
+    }
+}
+
+// -------------------------------------------------------------------------------------------------
+// Exit status 2: the input cannot be read, or the command line is wrong
+
+#[test]
+fn a_path_that_does_not_exist() {
+    let r = run(edaran().args(["check", "no/such/dir/circulars.se"]));
+    assert_exit_2(&r, &["no/such/dir/circulars.se", "no such file"]);
+    let r = run(edaran().args(["check", "--format", "json", "nowhere"]));
+    assert_exit_2(&r, &["nowhere"]);
+}
+
+#[test]
+fn a_missing_path_among_good_ones_still_fails_clearly() {
+    let r = run(edaran().args(["check", &fixture("good.se"), "missing.se"]));
+    assert_exit_2(&r, &["missing.se"]);
+}
+
+#[test]
+fn a_directory_without_se_files() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("notes.txt"), "not a circular").unwrap();
+    std::fs::create_dir(dir.path().join("empty")).unwrap();
+    let shown = dir.path().display().to_string();
+    let r = run(edaran().arg("check").arg(dir.path()));
+    assert_exit_2(&r, &[&shown, ".se"]);
+}
+
+#[test]
+fn a_file_that_is_not_utf8() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("latin1.se");
+    // "Surat Edaran Nomor 1" in Latin-1 with an `é`: not UTF-8.
+    std::fs::write(
+        &path,
+        b"circular \"800/1/2023\" {\n  title \"Penyesuaian Sist\xe9m Kerja\"\n}\n",
+    )
+    .unwrap();
+    let shown = path.display().to_string();
+    let r = run(edaran().arg("check").arg(&path));
+    assert_exit_2(&r, &[&shown, "UTF-8"]);
+    let r = run(edaran().args(["check", "--format", "json"]).arg(&path));
+    assert_exit_2(&r, &[&shown, "UTF-8"]);
+}
+
+#[test]
+fn a_non_utf8_file_found_in_a_directory() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_fixture("good.se", &dir.path().join("good.se"));
+    std::fs::create_dir(dir.path().join("old")).unwrap();
+    let path = dir.path().join("old").join("bad-bytes.se");
+    std::fs::write(&path, [0x63, 0x69, 0xff, 0xfe, 0x0a]).unwrap();
+    let r = run(edaran().arg("check").arg(dir.path()));
+    assert_exit_2(&r, &[&path.display().to_string(), "UTF-8"]);
+}
+
+#[cfg(unix)]
+#[test]
+fn an_unreadable_file() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("secret.se");
+    copy_fixture("good.se", &path);
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o000)).unwrap();
+    if std::fs::read(&path).is_ok() {
+        // Running as root (or with CAP_DAC_OVERRIDE): permissions do not stop reading.
+        eprintln!("skipped: the test runs with privileges that read a mode 000 file");
+        return;
+    }
+    let r = run(edaran().arg("check").arg(&path));
+    assert_exit_2(&r, &[&path.display().to_string(), "permission denied"]);
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
+}
+
+#[test]
+fn usage_errors() {
+    let cases: &[(&[&str], &str)] = &[
+        (&["check", "--frobnicate", "examples/"], "--frobnicate"),
+        (&["frobnicate", "examples/"], "frobnicate"),
+        (&["check", "--format", "xml", "examples/"], "xml"),
+        (
+            &["check", "--deny", "everything", "examples/"],
+            "everything",
+        ),
+        (&["check", "--color", "sometimes", "examples/"], "sometimes"),
+        (&[], "Usage"),
+    ];
+    for (args, needle) in cases {
+        let r = run(edaran().args(*args));
+        assert_eq!(r.code, 2, "{args:?}: exit 2\n{}", r.stderr);
+        assert!(r.stdout.is_empty(), "{args:?}: stdout:\n{}", r.stdout);
+        assert!(
+            r.stderr.contains(needle),
+            "{args:?}: stderr names `{needle}`:\n{}",
+            r.stderr
+        );
+    }
+}
+
+#[test]
+fn help_and_version_exit_0() {
+    edaran()
+        .arg("--version")
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("edaran"));
+    edaran()
+        .args(["check", "--help"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("--format"));
+}
+
+// -------------------------------------------------------------------------------------------------
+// Finding the files
+
+#[test]
+fn paths_default_to_the_current_directory() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_fixture("good.se", &dir.path().join("good.se"));
+    edaran()
+        .current_dir(dir.path())
+        .arg("check")
+        .assert()
+        .code(0)
+        .stdout("checked 1 file: no problems found\n");
+
+    // A bad file next to it is found and reported with its path.
+    copy_fixture("bad.se", &dir.path().join("bad.se"));
+    let r = run(edaran()
+        .current_dir(dir.path())
+        .args(["check", "--format", "json"]));
+    assert_eq!(r.code, 1);
+    let doc: Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_json_shape(&doc);
+    assert_eq!(found(&doc), markers(&read(&fixture("bad.se"))));
+    for d in diagnostics(&doc) {
+        let file = d["file"].as_str().unwrap();
+        assert_eq!(Path::new(file).file_name().unwrap(), "bad.se", "{file}");
+    }
+}
+
+#[test]
+fn an_empty_current_directory_is_a_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let r = run(edaran().current_dir(dir.path()).arg("check"));
+    assert_exit_2(&r, &[".se"]);
+}
+
+#[test]
+fn directories_are_searched_recursively() {
+    let dir = tempfile::tempdir().unwrap();
+    let deep = dir.path().join("provinsi").join("banten").join("2024");
+    std::fs::create_dir_all(&deep).unwrap();
+    copy_fixture("good.se", &dir.path().join("top.se"));
+    copy_fixture("bad.se", &deep.join("nested.se"));
+    // Not `.se`: ignored, however wrong its contents.
+    std::fs::write(deep.join("notes.txt"), "rule x: all => wfo 900%").unwrap();
+    std::fs::write(dir.path().join("draft.se.bak"), "circular {").unwrap();
+    let nested = deep.join("nested.se").display().to_string();
+
+    let (code, doc) = check_json(&[&dir.path().display().to_string()]);
+    assert_eq!(code, 1);
+    assert_eq!(found(&doc), markers(&read(&fixture("bad.se"))), "{doc:#}");
+    assert!(
+        diagnostics(&doc).iter().all(|d| d["file"] == nested),
+        "reported with the path of the nested file {nested}: {doc:#}"
+    );
+
+    let r = run(edaran().arg("check").arg(dir.path()));
+    assert_eq!(r.code, 1);
+    assert!(r.stdout.contains(&nested), "{}", r.stdout);
+    assert_eq!(summary(&r.stdout), "checked 2 files: 2 errors, 1 warning");
+}

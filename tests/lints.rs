@@ -1,0 +1,423 @@
+//! The lint catalogue, checked two ways.
+//!
+//! - Fixtures: `tests/fixtures/lints/<code>.se` holds hits and near misses of one code, each line
+//!   marked `// hit` or `// not a hit`. Every fixture is loaded on its own; its rendered
+//!   diagnostics are an insta snapshot named after the code, and the marks are checked without
+//!   the snapshot: a `// hit` line has a diagnostic of the code starting on it, a `// not a hit`
+//!   line has none, and no diagnostic of the code starts on an unmarked line.
+//! - Docs: `docs/lints.md` has a section per code of `Code::ALL`, in catalogue order. For each
+//!   implemented code the first ```` ```se ```` block of its section (the example) reports the
+//!   code and the second (the fix) reports nothing, so the page cannot drift from the checks.
+//!
+//! Run `INSTA_UPDATE=always cargo test --test lints` to rewrite the snapshots after a deliberate
+//! change to a message, and review the `.snap` files.
+
+use edaran::Code;
+use edaran::model::{Source, Workspace, load};
+use edaran::render::Renderer;
+use edaran::span::LineIndex;
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+/// The codes `edaran check` reports today. The other codes of the catalogue (the conflict
+/// analysis) are documented as planned.
+const IMPLEMENTED: &[Code] = &[
+    Code::Syntax,
+    Code::InvalidDate,
+    Code::InvalidPercent,
+    Code::EmptyPeriod,
+    Code::MissingClause,
+    Code::UnknownName,
+    Code::DuplicateName,
+    Code::OverrideCycle,
+    Code::RuleOutsideValidity,
+    Code::RevokesUnknown,
+    Code::Retroactive,
+    Code::PeriodMismatch,
+    Code::NearDuplicateName,
+];
+
+/// The line `docs/lints.md` writes under the heading of a code that is not reported yet.
+const PLANNED: &str = "Status: planned, not yet reported by edaran check.";
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn fixture_dir() -> PathBuf {
+    root().join("tests/fixtures/lints")
+}
+
+fn load_one(name: &str, text: &str) -> Workspace {
+    load(vec![Source {
+        name: name.to_string(),
+        text: text.to_string(),
+    }])
+}
+
+fn codes(ws: &Workspace) -> BTreeSet<&'static str> {
+    ws.diagnostics.iter().map(|d| d.code.as_str()).collect()
+}
+
+/// Every diagnostic of `ws`, as `edaran check` shows it without colour.
+fn render(ws: &Workspace) -> String {
+    let renderer = Renderer::new(&ws.sources, false);
+    ws.diagnostics
+        .iter()
+        .map(|d| renderer.render(d))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// What the comment of a fixture line says.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Mark {
+    Hit,
+    NotHit,
+}
+
+/// The 1-based lines of `text` marked `// hit` or `// not a hit`.
+fn marks(text: &str) -> Vec<(usize, Mark)> {
+    text.lines()
+        .enumerate()
+        .filter_map(|(i, line)| {
+            let mark = if line.contains("// not a hit") {
+                Mark::NotHit
+            } else if line.contains("// hit") {
+                Mark::Hit
+            } else {
+                return None;
+            };
+            Some((i + 1, mark))
+        })
+        .collect()
+}
+
+/// Loads `tests/fixtures/lints/<code>.se`, snapshots its rendered diagnostics and checks its
+/// marks. `also` lists the other codes that may appear, each only on a line whose comment names
+/// it in backticks; the caller says why.
+fn check_fixture(code: Code, also: &[Code]) {
+    let name = format!("{code}.se");
+    let path = fixture_dir().join(&name);
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    let ws = load_one(&name, &text);
+    insta::assert_snapshot!(code.as_str(), render(&ws));
+
+    let index = LineIndex::new(&text);
+    let line_of = |d: &edaran::Diagnostic| index.line_col(&text, d.span.start()).0;
+    let lines: Vec<&str> = text.lines().collect();
+    let marks = marks(&text);
+    assert!(
+        marks.iter().any(|&(_, m)| m == Mark::Hit) && marks.iter().any(|&(_, m)| m == Mark::NotHit),
+        "{name}: a fixture holds both hits and near misses"
+    );
+
+    let mut problems = Vec::new();
+    let hit_lines: BTreeSet<usize> = ws
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == code)
+        .map(line_of)
+        .collect();
+    for &(line, mark) in &marks {
+        match mark {
+            Mark::Hit if !hit_lines.contains(&line) => problems.push(format!(
+                "line {line} is marked `// hit` but has no `{code}`"
+            )),
+            Mark::NotHit if hit_lines.contains(&line) => problems.push(format!(
+                "line {line} is marked `// not a hit` but has a `{code}`"
+            )),
+            _ => {}
+        }
+    }
+    for d in &ws.diagnostics {
+        let line = line_of(d);
+        let text_of_line = lines.get(line - 1).copied().unwrap_or("");
+        if d.code == code {
+            if !marks.contains(&(line, Mark::Hit)) {
+                problems.push(format!(
+                    "line {line} has a `{code}` but is not marked `// hit`: {}",
+                    d.message
+                ));
+            }
+        } else if !(also.contains(&d.code) && text_of_line.contains(&format!("`{}`", d.code))) {
+            problems.push(format!(
+                "line {line} has a `{}`, which this fixture must not produce: {}",
+                d.code, d.message
+            ));
+        }
+    }
+    assert!(problems.is_empty(), "{name}:\n{}", problems.join("\n"));
+}
+
+macro_rules! fixtures {
+    ($($test:ident: $code:expr $(, also $also:expr)?;)*) => {
+        $(
+            #[test]
+            fn $test() {
+                #[allow(unused_mut, unused_assignments)]
+                let mut also: &[Code] = &[];
+                $(also = $also;)?
+                check_fixture($code, also);
+            }
+        )*
+    };
+}
+
+fixtures! {
+    syntax: Code::Syntax;
+    invalid_date: Code::InvalidDate;
+    invalid_percent: Code::InvalidPercent;
+    empty_period: Code::EmptyPeriod;
+    missing_clause: Code::MissingClause;
+    unknown_name: Code::UnknownName;
+    duplicate_name: Code::DuplicateName;
+    override_cycle: Code::OverrideCycle;
+    rule_outside_validity: Code::RuleOutsideValidity;
+    revokes_unknown: Code::RevokesUnknown;
+    retroactive: Code::Retroactive;
+    period_mismatch: Code::PeriodMismatch;
+    near_duplicate_name: Code::NearDuplicateName;
+}
+
+#[test]
+fn every_implemented_code_has_a_fixture_and_every_fixture_a_code() {
+    let mut files: BTreeSet<String> = BTreeSet::new();
+    for entry in std::fs::read_dir(fixture_dir()).expect("the fixture directory") {
+        let path = entry.expect("a directory entry").path();
+        if path.extension().is_some_and(|e| e == "se") {
+            let stem = path
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .unwrap_or_default();
+            files.insert(stem.to_string());
+        }
+    }
+    let expected: BTreeSet<String> = IMPLEMENTED.iter().map(|c| c.to_string()).collect();
+    assert_eq!(
+        files, expected,
+        "one fixture per implemented code, named after it"
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// docs/lints.md
+
+/// One `## `code`` section of the docs page.
+struct Section {
+    code: String,
+    body: String,
+}
+
+fn sections(page: &str) -> Vec<Section> {
+    let mut out: Vec<Section> = Vec::new();
+    for line in page.lines() {
+        if let Some(heading) = line.strip_prefix("## ") {
+            let code = heading
+                .strip_prefix('`')
+                .and_then(|h| h.strip_suffix('`'))
+                .unwrap_or_else(|| panic!("a section heading is exactly ## `code`: {line}"));
+            out.push(Section {
+                code: code.to_string(),
+                body: String::new(),
+            });
+        } else if let Some(section) = out.last_mut() {
+            section.body.push_str(line);
+            section.body.push('\n');
+        }
+    }
+    out
+}
+
+/// The fenced blocks of `body` whose info string is exactly `lang`.
+fn blocks(body: &str, lang: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut current: Option<(bool, String)> = None;
+    for line in body.lines() {
+        match current.as_mut() {
+            None => {
+                if let Some(info) = line.trim_start().strip_prefix("```") {
+                    current = Some((info.trim() == lang, String::new()));
+                }
+            }
+            Some((keep, text)) => {
+                if line.trim_start().starts_with("```") {
+                    if *keep {
+                        out.push(std::mem::take(text));
+                    }
+                    current = None;
+                } else {
+                    text.push_str(line);
+                    text.push('\n');
+                }
+            }
+        }
+    }
+    assert!(current.is_none(), "a fenced block is not closed");
+    out
+}
+
+fn docs_page() -> String {
+    let path = root().join("docs/lints.md");
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
+}
+
+#[test]
+fn docs_cover_every_code() {
+    let page = docs_page();
+    let sections = sections(&page);
+    let headings: Vec<&str> = sections.iter().map(|s| s.code.as_str()).collect();
+    let catalogue: Vec<&str> = Code::ALL.iter().map(|c| c.as_str()).collect();
+    assert_eq!(
+        headings, catalogue,
+        "docs/lints.md has one `## `code`` section per code, in catalogue order"
+    );
+
+    let mut problems = Vec::new();
+    for (section, &code) in sections.iter().zip(Code::ALL) {
+        let first_line = section.body.lines().find(|l| !l.trim().is_empty());
+        let severity = format!("Severity: {}", code.severity());
+        if first_line.map(str::trim) != Some(severity.as_str()) {
+            problems.push(format!("`{code}`: the first line is `{severity}`"));
+        }
+        let planned = section.body.contains(PLANNED);
+        let examples = blocks(&section.body, "se");
+        let name = |what: &str| format!("docs/lints.md#{code}-{what}.se");
+        if IMPLEMENTED.contains(&code) {
+            if planned {
+                problems.push(format!("`{code}` is reported: remove `{PLANNED}`"));
+            }
+            let [example, fix, ..] = examples.as_slice() else {
+                problems.push(format!("`{code}`: an example and a fix, in ```se blocks"));
+                continue;
+            };
+            let ws = load_one(&name("example"), example);
+            if !ws.diagnostics.iter().any(|d| d.code == code) {
+                problems.push(format!(
+                    "`{code}`: the example does not report it; it reports {:?}",
+                    codes(&ws)
+                ));
+            }
+            // The fix reports nothing at all: a fix that trades one mistake for another teaches
+            // the wrong thing.
+            let ws = load_one(&name("fix"), fix);
+            if !ws.diagnostics.is_empty() {
+                problems.push(format!("`{code}`: the fix is not clean:\n{}", render(&ws)));
+            }
+        } else {
+            if !planned {
+                problems.push(format!("`{code}` is not reported yet: say `{PLANNED}`"));
+            }
+            if !examples.is_empty() {
+                problems.push(format!(
+                    "`{code}` is not reported yet: write its examples as ```se-planned blocks"
+                ));
+            }
+            let planned_blocks = blocks(&section.body, "se-planned");
+            if planned_blocks.len() < 2 {
+                problems.push(format!(
+                    "`{code}`: an example and a fix, in ```se-planned blocks"
+                ));
+            }
+            for (i, block) in planned_blocks.iter().enumerate() {
+                // The planned examples are well-formed circulars today, so that they can become
+                // ```se blocks unchanged when the code is reported.
+                let ws = load_one(&name(&format!("planned-{i}")), block);
+                let found: Vec<&str> = ws
+                    .diagnostics
+                    .iter()
+                    .filter(|d| IMPLEMENTED.contains(&d.code))
+                    .map(|d| d.code.as_str())
+                    .collect();
+                if !found.is_empty() {
+                    problems.push(format!(
+                        "`{code}`: planned block {i} does not load cleanly: {found:?}"
+                    ));
+                }
+            }
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "docs/lints.md:\n{}",
+        problems.join("\n")
+    );
+}
+
+/// The `**What it finds:**` paragraph of a lint module's doc comment.
+fn what_it_finds(module: &str) -> Option<String> {
+    let doc: Vec<&str> = module
+        .lines()
+        .map_while(|l| l.strip_prefix("//!"))
+        .map(str::trim)
+        .collect();
+    let start = doc
+        .iter()
+        .position(|l| l.starts_with("**What it finds:**"))?;
+    let paragraph: Vec<&str> = doc[start..]
+        .iter()
+        .take_while(|l| !l.is_empty())
+        .copied()
+        .collect();
+    Some(paragraph.join(" "))
+}
+
+fn normalize_space(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn lint_module_docs_agree_with_the_page() {
+    let page = docs_page();
+    let sections = sections(&page);
+    let mut problems = Vec::new();
+    let dir = root().join("src/lints");
+    for entry in std::fs::read_dir(&dir).expect("src/lints") {
+        let path = entry.expect("a directory entry").path();
+        if path.file_name().is_some_and(|n| n == "mod.rs") || path.is_dir() {
+            continue;
+        }
+        let module = std::fs::read_to_string(&path).expect("a lint module");
+        let shown = Path::new("src/lints").join(path.file_name().expect("a file name"));
+        let Some(first) = module.lines().next().and_then(|l| l.strip_prefix("//! `")) else {
+            problems.push(format!(
+                "{}: opens with //! `code` (severity)",
+                shown.display()
+            ));
+            continue;
+        };
+        let Some((name, rest)) = first.split_once('`') else {
+            continue;
+        };
+        let Some(code) = Code::from_name(name) else {
+            problems.push(format!("{}: `{name}` is no code", shown.display()));
+            continue;
+        };
+        if !IMPLEMENTED.contains(&code) {
+            continue; // work in progress: checked once the code is reported
+        }
+        if rest.trim() != format!("({})", code.severity()) {
+            problems.push(format!(
+                "{}: the severity is {}",
+                shown.display(),
+                code.severity()
+            ));
+        }
+        let Some(section) = sections.iter().find(|s| s.code == name) else {
+            continue; // `docs_cover_every_code` reports it
+        };
+        match what_it_finds(&module) {
+            Some(what) if normalize_space(&section.body).contains(&normalize_space(&what)) => {}
+            Some(what) => problems.push(format!(
+                "{}: its `What it finds` paragraph is not in the `{name}` section of docs/lints.md: {what}",
+                shown.display()
+            )),
+            None => problems.push(format!(
+                "{}: has no `**What it finds:**` paragraph",
+                shown.display()
+            )),
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
