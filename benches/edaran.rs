@@ -1,0 +1,142 @@
+//! Benchmarks on synthetic national corpora (`edaran::corpus`).
+//!
+//! ```sh
+//! cargo bench --bench edaran                 # everything
+//! cargo bench --bench edaran -- point_query  # one group
+//! ```
+
+use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use edaran::corpus::{Size, generate};
+use edaran::eval::Engine;
+use edaran::eval::query::Spec;
+use edaran::model::{self, Source};
+use edaran::region::{self, Dim};
+use edaran::span::FileId;
+use std::hint::black_box;
+
+fn corpus(rules: usize) -> Vec<Source> {
+    generate(Size::rules(rules), 1)
+}
+
+fn bytes(sources: &[Source]) -> u64 {
+    sources.iter().map(|s| s.text.len() as u64).sum()
+}
+
+fn parse(c: &mut Criterion) {
+    let mut group = c.benchmark_group("parse");
+    group.sample_size(10);
+    for rules in [1_000, 10_000] {
+        let sources = corpus(rules);
+        group.throughput(Throughput::Bytes(bytes(&sources)));
+        group.bench_with_input(
+            BenchmarkId::from_parameter(rules),
+            &sources,
+            |b, sources| {
+                b.iter(|| {
+                    for (i, s) in sources.iter().enumerate() {
+                        black_box(edaran::syntax::parse_file(FileId(i as u32), &s.text));
+                    }
+                })
+            },
+        );
+    }
+    group.finish();
+}
+
+/// Parse, resolve and every check, including the conflict analysis: what `edaran check` does.
+fn check(c: &mut Criterion) {
+    let mut group = c.benchmark_group("check");
+    group.sample_size(10);
+    for rules in [1_000, 10_000, 100_000] {
+        let sources = corpus(rules);
+        group.throughput(Throughput::Elements(rules as u64));
+        group.bench_with_input(
+            BenchmarkId::from_parameter(rules),
+            &sources,
+            |b, sources| b.iter(|| black_box(model::load(sources.clone()))),
+        );
+    }
+    group.finish();
+}
+
+/// The conflict and overlap analysis alone, on a loaded workspace.
+fn analysis(c: &mut Criterion) {
+    let mut group = c.benchmark_group("analysis");
+    group.sample_size(10);
+    for rules in [10_000, 100_000] {
+        let ws = model::load(corpus(rules));
+        let engine = Engine::new(&ws);
+        group.throughput(Throughput::Elements(rules as u64));
+        group.bench_function(BenchmarkId::from_parameter(rules), |b| {
+            b.iter(|| black_box(edaran::analysis::findings(&engine)))
+        });
+    }
+    group.finish();
+}
+
+fn point_query(c: &mut Criterion) {
+    let mut group = c.benchmark_group("point_query");
+    for rules in [1_000, 10_000] {
+        let ws = model::load(corpus(rules));
+        let engine = Engine::new(&ws);
+        let govs: Vec<String> = (0..Size::rules(rules).governments)
+            .map(|g| format!("Pemda {g:03}"))
+            .collect();
+        let day = region::day("2021-05-10".parse().expect("a date"));
+        let points: Vec<_> = govs
+            .iter()
+            .enumerate()
+            .map(|(i, g)| {
+                let unit = [
+                    "Dinas Kesehatan",
+                    "BPKAD",
+                    "Bapenda/UPTD Wilayah 2",
+                    "Dishub",
+                ][i % 4];
+                engine.point(
+                    day,
+                    [
+                        Some(g),
+                        Some(unit),
+                        Some("admin"),
+                        Some("Bekasi"),
+                        Some("Serang"),
+                    ],
+                )
+            })
+            .collect();
+        group.bench_function(BenchmarkId::from_parameter(rules), |b| {
+            let mut i = 0;
+            b.iter(|| {
+                i = (i + 1) % points.len();
+                black_box(engine.answer(&points[i]))
+            })
+        });
+    }
+    group.finish();
+}
+
+/// A question over a year with `function`, `domicile` and `office` left out.
+fn period_query(c: &mut Criterion) {
+    let mut group = c.benchmark_group("period_query");
+    group.sample_size(20);
+    for rules in [1_000, 10_000] {
+        let ws = model::load(corpus(rules));
+        let engine = Engine::new(&ws);
+        let mut values: [Option<String>; 5] = Default::default();
+        values[Dim::Gov.index()] = Some("Pemda 001".into());
+        values[Dim::Unit.index()] = Some("Dinas Kesehatan".into());
+        let spec = Spec {
+            values,
+            from: region::day("2021-01-01".parse().expect("a date")),
+            to: region::day("2021-12-31".parse().expect("a date")),
+        };
+        group.bench_function(BenchmarkId::from_parameter(rules), |b| {
+            b.iter(|| black_box(engine.cases(&spec).expect("answers")))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, parse, check, analysis, point_query, period_query);
+criterion_main!(benches);
