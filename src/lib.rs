@@ -17,6 +17,7 @@ pub use span::{FileId, Span, Spanned};
 pub mod analysis;
 pub mod corpus;
 pub mod eval;
+pub mod fmt;
 pub mod lints;
 pub mod model;
 pub mod region;

@@ -115,6 +115,25 @@ pub fn explanation_text(engine: &Engine<'_>, case: &Case, e: &Explanation) -> St
             c.level.as_str(),
             c.signed
         );
+        // Every candidate rule is listed (LANGUAGE.md section 6), also those of a circular that
+        // does not apply: they drop out with it.
+        let with_circular = match &t.outcome {
+            CircularOutcome::Applies => None,
+            CircularOutcome::OutsideValidity => Some("outside the circular's validity".to_string()),
+            CircularOutcome::RevokedBy(by) => Some(format!(
+                "the circular is revoked by {}",
+                engine.circular(*by).id
+            )),
+            CircularOutcome::OutOfScope => {
+                Some("the government is out of the circular's scope".into())
+            }
+            CircularOutcome::Exempt => Some("the circular exempts the subject".into()),
+        };
+        if let Some(reason) = with_circular {
+            for rule in &c.rules {
+                let _ = writeln!(out, "    rule `{}`: dropped: {reason}", rule.name);
+            }
+        }
         for (r, outcome) in &t.rules {
             let rule = &c.rules[*r];
             let text = match outcome {

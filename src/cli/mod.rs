@@ -4,6 +4,7 @@
 mod answer;
 mod check;
 mod files;
+mod fmt;
 mod query;
 mod repl;
 mod test;
@@ -40,6 +41,21 @@ enum Command {
     Test(TestArgs),
     /// Ask questions interactively (reads plain lines from a pipe too)
     Repl(ReplArgs),
+    /// Rewrite `.se` files in the canonical layout (comments kept; `-` for stdin to stdout)
+    Fmt(FmtArgs),
+}
+
+#[derive(clap::Args, Debug)]
+struct FmtArgs {
+    /// Files and directories (searched recursively for `*.se`), or `-` for standard input;
+    /// default: the current directory
+    paths: Vec<PathBuf>,
+    /// Change nothing; list the files that would change and exit 1 if any
+    #[arg(long)]
+    check: bool,
+    /// When to use colour
+    #[arg(long, value_enum, default_value_t = Color::Auto)]
+    color: Color,
 }
 
 #[derive(clap::Args, Debug)]
@@ -154,5 +170,6 @@ pub fn run() -> i32 {
         }
         Command::Test(args) => test::run(&args.paths, args.format, args.color.enabled()),
         Command::Repl(args) => repl::run(&args.paths, args.history),
+        Command::Fmt(args) => fmt::run(&args.paths, args.check, args.color.enabled()),
     }
 }

@@ -24,16 +24,20 @@ const BLOCKING: &[edaran::Code] = &[
     edaran::Code::DuplicateName,
 ];
 
+/// The diagnostics that make a workspace unfit for questions.
+pub fn blocking(ws: &Workspace) -> Vec<&edaran::Diagnostic> {
+    ws.diagnostics
+        .iter()
+        .filter(|d| BLOCKING.contains(&d.code))
+        .collect()
+}
+
 /// Loads a workspace for answering questions: `Err(status)` when it cannot be read or does not
 /// parse and resolve (its errors are printed on stderr).
 pub fn load_workspace(paths: &[PathBuf], color: bool) -> Result<Workspace, i32> {
     let sources = super::files::load(paths).ok_or(USAGE)?;
     let ws = edaran::model::load(sources);
-    let blocking: Vec<_> = ws
-        .diagnostics
-        .iter()
-        .filter(|d| BLOCKING.contains(&d.code))
-        .collect();
+    let blocking = blocking(&ws);
     if !blocking.is_empty() {
         let renderer = Renderer::new(&ws.sources, color);
         let mut err = std::io::stderr().lock();
@@ -133,15 +137,34 @@ pub fn answer(engine: &Engine<'_>, text: &str, given: &[Dimension], color: bool)
                 Focus::Wfo
             };
             let cases = match engine.cases_with(&spec, focus) {
-                Ok(cases) => cases
-                    .into_iter()
-                    .map(|c| {
-                        let e = engine.explain(&c.point);
-                        (c, e)
-                    })
-                    .collect::<Vec<_>>(),
+                Ok(mut cases) => {
+                    if focus == Focus::Wfo {
+                        // A `wfo` question is not split by the WFH priority, which the split
+                        // leaves out; a case still carries it where it is the same throughout.
+                        for case in &mut cases {
+                            let part = Spec {
+                                from: case.from,
+                                to: case.to,
+                                ..spec.clone()
+                            };
+                            if let Ok(p) = engine.cases_with(&part, Focus::Priority) {
+                                if let [one] = p.as_slice() {
+                                    case.answer.wfh_priority = one.answer.wfh_priority;
+                                }
+                            }
+                        }
+                    }
+                    cases
+                }
                 Err(e) => return Outcome::Bad(format!("error: {e}\n")),
             };
+            let cases: Vec<_> = cases
+                .into_iter()
+                .map(|c| {
+                    let e = engine.explain(&c.point);
+                    (c, e)
+                })
+                .collect();
             let conflict = cases
                 .iter()
                 .any(|(c, _)| c.answer.status == Status::Conflict);

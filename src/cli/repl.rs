@@ -128,6 +128,18 @@ impl Session {
                 "error: no workspace is loaded: `:load PATH`\n".into(),
             ));
         };
+        // A workspace that does not parse and resolve is not answered from: its broken
+        // circulars are left out of the model, so the answers would silently ignore them.
+        let blocking = super::query::blocking(ws).len();
+        if blocking > 0 {
+            return Some((
+                String::new(),
+                format!(
+                    "error: the workspace does not parse and resolve ({blocking} error{}): fix them and `:reload` (`:check` shows them)\n",
+                    if blocking == 1 { "" } else { "s" }
+                ),
+            ));
+        }
         let engine = Engine::new(ws);
         Some(match answer(&engine, line, &self.given, color) {
             Outcome::Answered(human, _, _) => (human, String::new()),

@@ -35,9 +35,37 @@ fn span(pair: &P<'_>) -> Span {
         .into_inner()
         .filter(|p| p.as_rule() != Rule::COMMENT)
         .last();
+    // Trailing whitespace and comments are not part of a node; anything else after the last
+    // child (the closing quote of a string, a closing bracket) is.
     match last {
-        Some(last) => Span::new(whole.start(), span(&last).end()),
+        Some(last) => {
+            let end = span(&last).end();
+            let rest = &pair.get_input()[end..whole.end()];
+            let only_trivia = is_trivia(rest);
+            if only_trivia {
+                Span::new(whole.start(), end)
+            } else {
+                whole
+            }
+        }
         None => whole,
+    }
+}
+
+/// True when `text` holds only whitespace and comments.
+fn is_trivia(mut text: &str) -> bool {
+    loop {
+        text = text.trim_start();
+        if text.is_empty() {
+            return true;
+        }
+        if let Some(rest) = text.strip_prefix("//") {
+            text = rest.find('\n').map_or("", |i| &rest[i..]);
+        } else if let Some(rest) = text.strip_prefix("/*") {
+            text = rest.find("*/").map_or("", |i| &rest[i + 2..]);
+        } else {
+            return false;
+        }
     }
 }
 
