@@ -28,13 +28,17 @@ impl Renderer {
         Renderer {
             sources: sources
                 .iter()
-                .map(|s| NamedSource::new(&s.name, Arc::<str>::from(s.text.as_str())))
+                // One space after the text, so that a position at the very end (where a missing
+                // date or brace belongs) has a character to point at.
+                .map(|s| NamedSource::new(&s.name, Arc::<str>::from(format!("{} ", s.text))))
                 .collect(),
             handler: GraphicalReportHandler::new_themed(theme)
                 .with_width(100)
                 .with_links(false)
                 // Never break `2024-03-01` or `dead-rule` at a hyphen.
                 .with_word_splitter(textwrap::WordSplitter::NoHyphenation)
+                // ... nor `800/2928-BKD/2023` at a slash: break at spaces only.
+                .with_word_separator(textwrap::WordSeparator::AsciiSpace)
                 .with_break_words(false),
         }
     }

@@ -8,11 +8,31 @@
 //!
 //! Scale: circulars are compared only when their validity overlaps (a sweep over start dates)
 //! and their scopes share a government, never all against all.
+//!
+//! The codes it reports, with their severity and the principle each applies (`docs/lints.md` has
+//! a section on each; `tests/lints.rs` checks this list against it):
+//!
+//! - `conflict` (error, lex specialis): two rules of one circular decide together with disjoint
+//!   shares, and no `overrides` says which one is the exception.
+//! - `antinomy` (error, lex posterior): two circulars of one level clash, and lex posterior
+//!   cannot decide: they were signed the same day, or the earlier one is the more special (lex
+//!   specialis disagrees).
+//! - `violates-higher-norm` (error, lex superior): a rule clashes with a circular of a higher
+//!   level, which prevails.
+//! - `implicit-revocation` (warning, lex posterior): the later of two clashing circulars of one
+//!   level prevails without `revokes`.
+//! - `overlap` (warning, lex specialis): two rules of one circular decide together with different
+//!   but compatible shares, and no `overrides` says which one is the exception.
+//! - `dead-rule` (warning, lex specialis): a rule that decides nowhere, because the rules that
+//!   override it cover all it applies to, or because it applies to nobody.
+//! - `dead-exemption` (warning): an `except` or `exempt` that removes nobody.
+//!
+//! `overlapping-sectors` is read off the text, in [`crate::lints`].
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::eval::Engine;
-use crate::model::{CircularId, RuleId};
-use crate::region::{Block, Region};
+use crate::model::{Circular, CircularId, RuleId};
+use crate::region::{Block, Day, Dim, LAST_DAY, Region, date};
 use crate::syntax::ast::Interval;
 use std::collections::BTreeMap;
 
@@ -218,11 +238,113 @@ pub fn conflicts(engine: &Engine<'_>) -> Vec<Diagnostic> {
     all
 }
 
-fn witness(engine: &Engine<'_>, region: &Region) -> Option<(String, String)> {
-    let block: &Block = region.blocks().first()?;
+/// A concrete witness of `region`, in the user's words: one subject and the days on which the
+/// finding holds for it ("unit `Dishub`, function admin, from 2024-03-04 to 2024-03-22"). It is
+/// taken from the block of the region that restricts the fewest dimensions; a dimension that
+/// block does not restrict is left out, except the unit ("any unit"); so is the government when
+/// the workspace names only one.
+fn witness(engine: &Engine<'_>, region: &Region) -> Option<String> {
+    let block: &Block = region
+        .blocks()
+        .iter()
+        .min_by_key(|b| (b.sets.iter().filter(|s| !s.is_full()).count(), b.from))?;
+    if block.from > block.to {
+        return None;
+    }
     let u = &engine.universe;
-    let i = &engine.ws.interner;
-    Some((u.witness(block, i)?, u.describe_block(block, i)))
+    let interner = &engine.ws.interner;
+    let mut parts = Vec::new();
+    for dim in [
+        Dim::Unit,
+        Dim::Function,
+        Dim::Domicile,
+        Dim::Office,
+        Dim::Gov,
+    ] {
+        let set = &block.sets[dim.index()];
+        if set.is_full() {
+            if dim == Dim::Unit {
+                parts.push("any unit".to_string());
+            }
+            continue;
+        }
+        let class = set.pick(u.named(dim))?;
+        if dim == Dim::Gov && u.named(Dim::Gov) == 1 && class == 0 {
+            continue;
+        }
+        let value = u.witness_value(dim, class, interner);
+        parts.push(match u.value(dim, class) {
+            Some(_) => format!("{} {value}", dim.keyword()),
+            None => value, // "a function no circular names"
+        });
+    }
+    parts.push(days(block.from, block.to));
+    Some(parts.join(", "))
+}
+
+/// "on 2024-03-04", "from 2024-03-04 to 2024-03-22", "from 2024-03-04 onwards".
+fn days(from: Day, to: Day) -> String {
+    if from == to {
+        format!("on {}", date(from))
+    } else if to >= LAST_DAY {
+        format!("from {} onwards", date(from))
+    } else {
+        format!("from {} to {}", date(from), date(to))
+    }
+}
+
+/// "`a`", "`a` and `b`", "`a`, `b` and `c`".
+fn and_list<S: AsRef<str>>(names: &[S]) -> String {
+    let quoted: Vec<String> = names.iter().map(|n| format!("`{}`", n.as_ref())).collect();
+    match quoted.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+/// "rule `a` requires" or "rules `a` and `b` require", for rules of one circular; with `of`,
+/// "rule `a` of `C` requires".
+fn rules_require(circular: &Circular, rules: &[RuleId], of: bool) -> String {
+    let names: Vec<&str> = rules
+        .iter()
+        .map(|&r| circular.rules[r].name.as_str())
+        .collect();
+    let (noun, verb) = if names.len() == 1 {
+        ("rule", "requires")
+    } else {
+        ("rules", "require")
+    };
+    let of = if of {
+        format!(" of `{}`", circular.id)
+    } else {
+        String::new()
+    };
+    format!("{noun} {}{of} {verb}", and_list(&names))
+}
+
+/// "rule `a` contradicts" or "rules `a` and `b` contradict".
+fn rules_contradict(circular: &Circular, rules: &[RuleId]) -> String {
+    let names: Vec<&str> = rules
+        .iter()
+        .map(|&r| circular.rules[r].name.as_str())
+        .collect();
+    if names.len() == 1 {
+        format!("rule {} contradicts", and_list(&names))
+    } else {
+        format!("rules {} contradict", and_list(&names))
+    }
+}
+
+/// Of two rules of one circular, the one that covers strictly fewer subjects (selector minus
+/// `except`, ignoring dates), if either does: the likely exception.
+fn narrower(engine: &Engine<'_>, c: CircularId, x: RuleId, y: RuleId) -> Option<RuleId> {
+    let (cx, cy) = (engine.cover(c, &[x]), engine.cover(c, &[y]));
+    match (cx.is_subset(&cy), cy.is_subset(&cx)) {
+        (true, false) => Some(x),
+        (false, true) => Some(y),
+        _ => None,
+    }
 }
 
 fn within(engine: &Engine<'_>, c: CircularId, a: &CircularAnalysis, out: &mut Vec<Finding>) {
@@ -243,35 +365,50 @@ fn within(engine: &Engine<'_>, c: CircularId, a: &CircularAnalysis, out: &mut Ve
     }
     for ((x, y), region) in pairs {
         let (rx, ry) = (&rules[x], &rules[y]);
-        let Some((point, area)) = witness(engine, &region) else {
+        let Some(point) = witness(engine, &region) else {
             continue;
         };
         let about = About::Rules(c, vec![x, y]);
-        match rx.wfo.intersect(ry.wfo) {
-            None => out.push(finding(
-                Code::Conflict,
-                about,
-                None,
-                Diagnostic::new(
-                    Code::Conflict,
-                    file,
-                    ry.arrangement_span,
-                    format!(
-                        "rules `{}` and `{}` both apply and require disjoint shares (WFO {} and WFO {})",
-                        rx.name, ry.name, rx.wfo, ry.wfo
-                    ),
+        let (nx, ny, kx, ky) = (&rx.name, &ry.name, rx.wfo, ry.wfo);
+        // Lex specialis, stated: on the narrower rule when one is narrower.
+        let specialis = match narrower(engine, c, x, y) {
+            Some(n) => {
+                let (special, general) = if n == x { (nx, ny) } else { (ny, nx) };
+                format!(
+                    "if `{special}` (the narrower rule) is the exception, add `overrides {general}` to it (lex specialis)"
                 )
-                .with_label(format!("`{}` requires WFO {}", ry.name, ry.wfo))
-                .with_secondary(file, rx.arrangement_span, format!("`{}` requires WFO {}", rx.name, rx.wfo))
-                .with_help(format!(
-                    "say which rule is the more special (lex specialis): add `overrides {}` to `{}` (or the reverse), or narrow one of them with `except`",
-                    rx.name, ry.name
-                ))
-                .with_witness(format!(
-                    "{point} gets WFO {} from `{}` and WFO {} from `{}` (they clash on {area})",
-                    rx.wfo, rx.name, ry.wfo, ry.name
-                )),
-            )),
+            }
+            None => format!(
+                "say which rule prevails where they meet: add `overrides {nx}` to `{ny}`, or `overrides {ny}` to `{nx}` (lex specialis)"
+            ),
+        };
+        let apart = if rx.during.is_some() || ry.during.is_some() {
+            "keep them apart with `except`, or by moving a `during` period"
+        } else {
+            "keep them apart with `except`"
+        };
+        match kx.intersect(ky) {
+            None => {
+                out.push(finding(
+                    Code::Conflict,
+                    about,
+                    None,
+                    Diagnostic::new(
+                        Code::Conflict,
+                        file,
+                        ry.arrangement_span,
+                        format!(
+                            "rules `{nx}` and `{ny}` clash where both apply: WFO {kx} against WFO {ky}"
+                        ),
+                    )
+                    .with_label(format!("`{ny}` requires WFO {ky}"))
+                    .with_secondary(file, rx.arrangement_span, format!("`{nx}` requires WFO {kx}"))
+                    .with_help(format!("{specialis}; or {apart}"))
+                    .with_witness(format!(
+                        "{point}: `{nx}` requires WFO {kx}, `{ny}` WFO {ky}"
+                    )),
+                ));
+            }
             Some(both) => out.push(finding(
                 Code::Overlap,
                 about,
@@ -281,17 +418,17 @@ fn within(engine: &Engine<'_>, c: CircularId, a: &CircularAnalysis, out: &mut Ve
                     file,
                     ry.arrangement_span,
                     format!(
-                        "rules `{}` and `{}` both apply with different shares (WFO {} and WFO {}): the result is WFO {both}",
-                        rx.name, ry.name, rx.wfo, ry.wfo
+                        "where rules `{nx}` and `{ny}` both apply, their shares combine to WFO {both}"
                     ),
                 )
-                .with_label(format!("`{}` requires WFO {}", ry.name, ry.wfo))
-                .with_secondary(file, rx.arrangement_span, format!("`{}` requires WFO {}", rx.name, rx.wfo))
+                .with_label(format!("`{ny}` requires WFO {ky}"))
+                .with_secondary(file, rx.arrangement_span, format!("`{nx}` requires WFO {kx}"))
                 .with_help(format!(
-                    "if one is an exception to the other, add `overrides {}` to `{}` (or the reverse); if WFO {both} is meant, write it in one rule",
-                    rx.name, ry.name
+                    "{specialis}; or {apart}; if WFO {both} is meant, say it in one rule"
                 ))
-                .with_witness(format!("{point} (they overlap on {area})")),
+                .with_witness(format!(
+                    "{point}: `{nx}` requires WFO {kx}, `{ny}` WFO {ky}, together WFO {both}"
+                )),
             )),
         }
     }
@@ -305,18 +442,16 @@ fn within(engine: &Engine<'_>, c: CircularId, a: &CircularAnalysis, out: &mut Ve
         if !a.deciding[r].is_empty() || rule.overrides_all.binary_search(&r).is_ok() || outside {
             continue;
         }
-        let (message, help) = if a.applicable[r].is_empty() {
-            let why = if rule.is_otherwise() {
-                "other rules cover every subject it could apply to"
-            } else {
-                "it matches no subject on a day the circular applies"
-            };
+        let name = &rule.name;
+        let (message, label, help) = if a.applicable[r].is_empty() {
+            let (why, help) = never_applies(engine, c, r);
             (
-                format!("rule `{}` never applies: {why}", rule.name),
-                "remove it, or correct its selector or its `during` period".to_string(),
+                format!("rule `{name}` never applies: {why}"),
+                "applies to nobody",
+                help,
             )
         } else {
-            let by: Vec<String> = rules
+            let by: Vec<RuleId> = rules
                 .iter()
                 .enumerate()
                 .filter(|(s, o)| {
@@ -324,16 +459,25 @@ fn within(engine: &Engine<'_>, c: CircularId, a: &CircularAnalysis, out: &mut Ve
                         && o.overrides_all.binary_search(&r).is_ok()
                         && a.applicable[*s].overlaps(&a.applicable[r])
                 })
-                .map(|(_, o)| format!("`{}`", o.name))
+                .map(|(s, _)| s)
                 .collect();
+            let names: Vec<&str> = by.iter().map(|&s| rules[s].name.as_str()).collect();
+            let help = match by.as_slice() {
+                // The overriding rule covers more: `overrides` is written the wrong way round.
+                &[s] if narrower(engine, c, r, s) == Some(r) => format!(
+                    "`{}` covers more staff than `{name}`, so `overrides` is probably the wrong way round: remove `overrides {name}` from `{}` and add `overrides {}` to `{name}`",
+                    names[0], names[0], names[0]
+                ),
+                _ => "remove it, or narrow the rules that override it".to_string(),
+            };
             (
                 format!(
-                    "rule `{}` never decides: wherever it applies, {} override{} it",
-                    rule.name,
-                    by.join(", "),
+                    "rule `{name}` never decides: {} override{} it wherever it applies",
+                    and_list(&names),
                     if by.len() == 1 { "s" } else { "" }
                 ),
-                "remove it, or narrow the rules that override it".to_string(),
+                "always overridden",
+                help,
             )
         };
         out.push(finding(
@@ -341,11 +485,81 @@ fn within(engine: &Engine<'_>, c: CircularId, a: &CircularAnalysis, out: &mut Ve
             About::Rules(c, vec![r]),
             None,
             Diagnostic::new(Code::DeadRule, file, rule.name_span, message)
-                .with_label("never decides")
+                .with_label(label)
                 .with_help(help),
         ));
     }
     dead_exemptions(engine, c, out);
+}
+
+/// Why rule `r` of circular `c`, which applies nowhere, applies nowhere, and what to do about it.
+fn never_applies(engine: &Engine<'_>, c: CircularId, r: RuleId) -> (String, String) {
+    let circular = engine.circular(c);
+    let compiled = engine.compiled(c);
+    let rule = &compiled.rules[r];
+    let say = |why: &str, help: &str| (why.to_string(), help.to_string());
+    if circular.rules[r].is_otherwise() {
+        return say(
+            "the other rules cover every subject",
+            "remove it, or narrow the other rules",
+        );
+    }
+    if compiled.applies().is_empty() {
+        return match compiled.revoked {
+            Some((from, by)) if from <= compiled.from => (
+                format!(
+                    "`{}` revokes its circular from {}, before the circular starts",
+                    engine.circular(by).id,
+                    date(from)
+                ),
+                "check the dates of the two circulars, or remove the revoked one".to_string(),
+            ),
+            _ => say(
+                "its circular's `exempt` clauses cover everyone the circular binds",
+                "narrow the `exempt` clauses",
+            ),
+        };
+    }
+    let selector = rule.selector.clone().unwrap_or_else(Region::full);
+    let matched = selector.subtract(&rule.except);
+    if selector.is_empty() {
+        say(
+            "no subject matches its selector",
+            "correct its selector: a subject has one value of each dimension",
+        )
+    } else if matched.is_empty() {
+        say(
+            "its `except` removes every subject its selector matches",
+            "remove the rule, or correct its `except`",
+        )
+    } else if !matched.overlaps(&compiled.scope) {
+        say(
+            "it matches only governments outside the circular's scope",
+            "correct its `gov`, or the circular's `scope`",
+        )
+    } else if !matched
+        .intersect(&compiled.scope)
+        .overlaps(&compiled.exempt.complement())
+    {
+        say(
+            "the circular exempts every subject it matches",
+            "remove the rule, or narrow the `exempt`",
+        )
+    } else if let (Some(_), Some((from, by))) = (rule.during, compiled.revoked) {
+        (
+            format!(
+                "`{}` revokes its circular from {}, before its `during` period",
+                engine.circular(by).id,
+                date(from)
+            ),
+            "correct its `during` period, or the dates of the circulars".to_string(),
+        )
+    } else {
+        say(
+            "it matches no subject on a day the circular applies",
+            "correct its selector or its `during` period",
+        )
+    }
 }
 
 fn dead_exemptions(engine: &Engine<'_>, c: CircularId, out: &mut Vec<Finding>) {
@@ -367,10 +581,13 @@ fn dead_exemptions(engine: &Engine<'_>, c: CircularId, out: &mut Vec<Finding>) {
                         Code::DeadExemption,
                         circular.file,
                         *span,
-                        format!("this `except` removes nothing rule `{}` covers", rule.name),
+                        format!(
+                            "this `except` removes nobody: rule `{}` covers none of its subjects",
+                            rule.name
+                        ),
                     )
-                    .with_label("matches none of the rule's subjects")
-                    .with_help("remove it, or correct its selector"),
+                    .with_label(format!("not covered by `{}`", rule.name))
+                    .with_help("remove it, or name subjects the rule covers"),
                 ));
             }
         }
@@ -381,24 +598,34 @@ fn dead_exemptions(engine: &Engine<'_>, c: CircularId, out: &mut Vec<Finding>) {
     }
     let covered = covered.intersect(&compiled.scope);
     for (k, e) in circular.exempt.iter().enumerate() {
-        if !covered.overlaps(&u.region(&e.selector)) {
-            out.push(finding(
-                Code::DeadExemption,
-                About::Exempt(c, k),
-                None,
-                Diagnostic::new(
-                    Code::DeadExemption,
-                    circular.file,
-                    e.span,
-                    format!(
-                        "this `exempt` removes nothing circular `{}` regulates",
-                        circular.id
-                    ),
-                )
-                .with_label("matches none of the circular's subjects")
-                .with_help("remove it, or correct its selector"),
-            ));
+        let exempted = u.region(&e.selector);
+        if covered.overlaps(&exempted) {
+            continue;
         }
+        let (why, help) = if exempted.overlaps(&compiled.scope) {
+            (
+                format!("no rule of `{}` covers its subjects", circular.id),
+                "remove it, or name subjects the circular's rules cover",
+            )
+        } else {
+            (
+                "it names only governments outside the circular's scope".to_string(),
+                "remove it, or correct its `gov`",
+            )
+        };
+        out.push(finding(
+            Code::DeadExemption,
+            About::Exempt(c, k),
+            None,
+            Diagnostic::new(
+                Code::DeadExemption,
+                circular.file,
+                e.span,
+                format!("this `exempt` removes nobody: {why}"),
+            )
+            .with_label("exempts nobody the circular binds")
+            .with_help(help),
+        ));
     }
 }
 
@@ -447,15 +674,8 @@ fn across(engine: &Engine<'_>, analysis: &Analysis, out: &mut Vec<Finding>) {
             }
         }
         for ((ra, rb), (region, ka, kb)) in clashes {
-            let Some((point, area)) = witness(engine, &region) else {
+            let Some(point) = witness(engine, &region) else {
                 continue;
-            };
-            let names = |c: CircularId, rs: &[RuleId]| -> String {
-                let list: Vec<String> = rs
-                    .iter()
-                    .map(|&r| format!("`{}`", ws.circulars[c].rules[r].name))
-                    .collect();
-                list.join(", ")
             };
             if ca.level != cb.level {
                 // Lex superior: the lower rules violate the higher norm.
@@ -467,6 +687,7 @@ fn across(engine: &Engine<'_>, analysis: &Analysis, out: &mut Vec<Finding>) {
                 let (high, low) = (&ws.circulars[hi], &ws.circulars[lo]);
                 let lrule = &low.rules[lr[0]];
                 let hrule = &high.rules[hr[0]];
+                let level = high.level.as_str();
                 out.push(finding(
                     Code::ViolatesHigherNorm,
                     About::Rules(lo, lr.clone()),
@@ -476,20 +697,27 @@ fn across(engine: &Engine<'_>, analysis: &Analysis, out: &mut Vec<Finding>) {
                         low.file,
                         lrule.arrangement_span,
                         format!(
-                            "rule {} of {} ({}) requires WFO {lk}, outside the WFO {hk} of the {} circular {}",
-                            names(lo, lr),
-                            low.id,
-                            low.level.as_str(),
-                            high.level.as_str(),
+                            "{} the {level} circular `{}`: WFO {lk} against WFO {hk}",
+                            rules_contradict(low, lr),
                             high.id
                         ),
                     )
-                    .with_label(format!("WFO {lk}"))
-                    .with_secondary(high.file, hrule.arrangement_span, format!("the higher norm: WFO {hk}"))
+                    .with_label(format!("{} WFO {lk}", rules_require(low, lr, false)))
+                    .with_secondary(
+                        high.file,
+                        hrule.arrangement_span,
+                        format!(
+                            "the higher norm: {} WFO {hk}",
+                            rules_require(high, hr, true)
+                        ),
+                    )
                     .with_help(format!(
-                        "lex superior: the higher norm prevails; bring the rule within WFO {hk}, or narrow it with `except`"
+                        "lex superior: where they meet, the {level} circular prevails and this share does not hold; change it to fit WFO {hk}, or narrow the rule with `except` or `during`"
                     ))
-                    .with_witness(format!("{point} (they clash on {area})")),
+                    .with_witness(format!(
+                        "{point}: `{}` requires WFO {hk}, `{}` WFO {lk}",
+                        high.id, low.id
+                    )),
                 ));
                 continue;
             }
@@ -507,40 +735,45 @@ fn across(engine: &Engine<'_>, analysis: &Analysis, out: &mut Vec<Finding>) {
             let earlier_special = cover_e.is_subset(&cover_l) && !cover_l.is_subset(&cover_e);
             let lrule = &l.rules[lr[0]];
             let erule = &e.rules[er[0]];
+            let (eid, lid) = (&e.id, &l.id);
+            let witness = format!("{point}: `{eid}` requires WFO {ek}, `{lid}` WFO {lk}");
+            let earlier_label = format!("{} WFO {ek}", rules_require(e, er, true));
             if same_day || earlier_special {
-                let why = if same_day {
-                    format!(
-                        "both were signed on {}, so lex posterior cannot decide",
-                        l.signed
+                let (message, help) = if same_day {
+                    (
+                        format!("circular `{lid}` clashes with `{eid}`, signed the same day"),
+                        format!(
+                            "both were signed on {}, so lex posterior cannot decide: add `revokes \"{eid}\"` to `{lid}` (or the reverse), or narrow one so that they do not meet",
+                            l.signed
+                        ),
                     )
                 } else {
-                    format!(
-                        "{} is later (lex posterior) but {} is more special (lex specialis)",
-                        l.id, e.id
+                    (
+                        format!(
+                            "circular `{lid}` clashes with the earlier but more special `{eid}`"
+                        ),
+                        format!(
+                            "lex posterior favours `{lid}`, lex specialis `{eid}`: if `{lid}` replaces `{eid}`, add `revokes \"{eid}\"` to it; if the special case is to stay, leave it out of `{lid}` with `except`"
+                        ),
                     )
                 };
                 out.push(finding(
                     Code::Antinomy,
                     About::Rules(early, er.clone()),
                     Some(About::Rules(late, lr.clone())),
-                    Diagnostic::new(
-                        Code::Antinomy,
-                        l.file,
-                        lrule.arrangement_span,
-                        format!(
-                            "circulars {} and {} require disjoint shares (WFO {ek} and WFO {lk}) and no principle decides: {why}",
-                            e.id, l.id
-                        ),
-                    )
-                    .with_label(format!("rule {} requires WFO {lk}", names(late, lr)))
-                    .with_secondary(e.file, erule.arrangement_span, format!("rule {} of {} requires WFO {ek}", names(early, er), e.id))
-                    .with_help(format!(
-                        "revoke one of them (`revokes \"{}\"` in {}), or make their rules agree",
-                        e.id, l.id
-                    ))
-                    .with_witness(format!("{point} (they clash on {area})")),
+                    Diagnostic::new(Code::Antinomy, l.file, lrule.arrangement_span, message)
+                        .with_label(format!("{} WFO {lk}", rules_require(l, lr, true)))
+                        .with_secondary(e.file, erule.arrangement_span, earlier_label)
+                        .with_help(help)
+                        .with_witness(witness),
                 ));
             } else {
+                let later = match e.valid_to {
+                    Some(end) if end >= l.valid_from => {
+                        format!("; or start it after {end}, when `{eid}` ends")
+                    }
+                    _ => String::new(),
+                };
                 out.push(finding(
                     Code::ImplicitRevocation,
                     About::Rules(early, er.clone()),
@@ -550,14 +783,20 @@ fn across(engine: &Engine<'_>, analysis: &Analysis, out: &mut Vec<Finding>) {
                         l.file,
                         l.id_span,
                         format!(
-                            "circular {} contradicts the earlier {} without revoking it (WFO {lk} against WFO {ek}); lex posterior makes {} prevail",
-                            l.id, e.id, l.id
+                            "circular `{lid}` contradicts the earlier `{eid}` without revoking it"
                         ),
                     )
-                    .with_label("the later circular")
-                    .with_secondary(e.file, erule.arrangement_span, format!("rule {} of {} requires WFO {ek}", names(early, er), e.id))
-                    .with_help(format!("say so: add `revokes \"{}\"` to {}", e.id, l.id))
-                    .with_witness(format!("{point} (they clash on {area})")),
+                    .with_label(format!("signed later, on {}: it prevails (lex posterior)", l.signed))
+                    .with_secondary(
+                        l.file,
+                        lrule.arrangement_span,
+                        format!("{} WFO {lk}", rules_require(l, lr, false)),
+                    )
+                    .with_secondary(e.file, erule.arrangement_span, earlier_label)
+                    .with_help(format!(
+                        "if `{lid}` replaces the earlier circular, add `revokes \"{eid}\"` to it{later}"
+                    ))
+                    .with_witness(witness),
                 ));
             }
         }

@@ -97,11 +97,18 @@ pub fn explanation_text(engine: &Engine<'_>, case: &Case, e: &Explanation) -> St
         };
         let why = match &t.outcome {
             CircularOutcome::Applies => "applies".to_string(),
+            CircularOutcome::OutsideValidity if c.valid_to.is_none() => {
+                format!("does not apply: not yet in force (valid {validity})")
+            }
             CircularOutcome::OutsideValidity => {
                 format!("does not apply: outside its validity ({validity})")
             }
             CircularOutcome::RevokedBy(by) => {
-                format!("does not apply: revoked by {}", engine.circular(*by).id)
+                let by = engine.circular(*by);
+                format!(
+                    "does not apply: revoked by {} from {}",
+                    by.id, by.valid_from
+                )
             }
             CircularOutcome::OutOfScope => {
                 "does not apply: the government is out of its scope".into()

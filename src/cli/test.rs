@@ -30,7 +30,7 @@ pub fn run(paths: &[PathBuf], format: Format, color: bool) -> i32 {
                         "passed": o.passed(),
                         "failures": o.failures.iter().map(|f| {
                             let (line, _) = index.line_col(&source.text, f.span.start());
-                            format!("line {line}: expected {}, got {}", f.expected, f.actual)
+                            format!("line {line}: {}", f.message())
                         }).collect::<Vec<_>>(),
                     })
                 })
@@ -56,7 +56,7 @@ pub fn run(paths: &[PathBuf], format: Format, color: bool) -> i32 {
                     out.push_str(&renderer.render_failure(
                         o.file,
                         f.span,
-                        &format!("expected {}, got {}", f.expected, f.actual),
+                        &f.message(),
                         &format!("expected {}", f.expected),
                     ));
                 }

@@ -22,6 +22,18 @@ pub struct TestOutcome {
     pub failures: Vec<Failure>,
 }
 
+impl Failure {
+    /// "expected WFO 50%, got WFO 25%", or "expected WFO 50%, but the answer depends on ...".
+    pub fn message(&self) -> String {
+        if self.actual.starts_with("the answer depends on") || self.actual.starts_with("no answer")
+        {
+            format!("expected {}, but {}", self.expected, self.actual)
+        } else {
+            format!("expected {}, got {}", self.expected, self.actual)
+        }
+    }
+}
+
 impl TestOutcome {
     /// True when every expectation held.
     pub fn passed(&self) -> bool {

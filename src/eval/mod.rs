@@ -508,9 +508,8 @@ impl<'w> Engine<'w> {
         if let Some(first) = circulars.first() {
             if first.1.is_none() {
                 principles.push(format!(
-                    "conflict: the rules {} of {} require disjoint shares",
+                    "conflict: the rules {} require disjoint shares",
                     self.rule_list(&refs(first)),
-                    ws.circulars[first.0].id
                 ));
             }
         }
@@ -518,9 +517,8 @@ impl<'w> Engine<'w> {
             let Some(next) = d.1 else {
                 conflict = true;
                 principles.push(format!(
-                    "conflict: the rules {} of {} require disjoint shares",
+                    "conflict: the rules {} require disjoint shares",
                     self.rule_list(&refs(d)),
-                    ws.circulars[d.0].id
                 ));
                 continue;
             };
@@ -536,14 +534,18 @@ impl<'w> Engine<'w> {
                 }
                 None => {
                     let later = &ws.circulars[d.0];
-                    let earlier_ids: Vec<CircularId> = circulars[..k].iter().map(|e| e.0).collect();
-                    let same_day = earlier_ids
+                    // Lex posterior is weighed against the earlier circulars this one clashes
+                    // with (disjoint shares), not against those it agrees with (section 5.3).
+                    let clashing: Vec<_> = circulars[..k]
                         .iter()
-                        .any(|&e| ws.circulars[e].signed == later.signed);
-                    let earlier_special = earlier_ids.iter().any(|&e| {
-                        let e_rules = &circulars.iter().find(|x| x.0 == e).expect("listed").2;
-                        self.strictly_more_special(e, e_rules, d.0, &d.2)
-                    });
+                        .filter(|e| e.1.is_some_and(|ke| ke.intersect(next).is_none()))
+                        .collect();
+                    let same_day = clashing
+                        .iter()
+                        .any(|e| ws.circulars[e.0].signed == later.signed);
+                    let earlier_special = clashing
+                        .iter()
+                        .any(|e| self.strictly_more_special(e.0, &e.2, d.0, &d.2));
                     if same_day || earlier_special {
                         conflict = true;
                         let why = if same_day {

@@ -323,17 +323,29 @@ fn factor_cases(
         }
     }
     // Cases that hold for unnamed values ("otherwise") come last; otherwise by condition.
+    // The last case reads as "otherwise".
     let other = |d: Dim| -> Option<u32> {
         let k = open.iter().position(|&o| o == d)?;
         (d != Dim::Gov).then(|| *choices[k].last().expect("a choice"))
     };
-    cases.sort_by_key(|c| {
-        let open_ended = c
-            .when
+    let size = |c: &Case| -> usize {
+        open.iter()
+            .enumerate()
+            .map(|(k, d)| match c.when.iter().find(|(w, _)| w == d) {
+                Some((_, s)) => choices[k].iter().filter(|&&x| s.contains(x)).count(),
+                None => choices[k].len(),
+            })
+            .product()
+    };
+    // First choice for "otherwise": the case of values no circular names (every left-out
+    // dimension at its "other" class); else the case covering the most combinations.
+    let unnamed = |c: &Case| -> bool {
+        c.when
             .iter()
-            .any(|(d, s)| other(*d).is_some_and(|o| s.contains(o)));
-        (open_ended, c.when.clone())
-    });
+            .all(|(d, s)| other(*d).is_some_and(|o| s.contains(o)))
+            && open.iter().any(|d| other(*d).is_some())
+    };
+    cases.sort_by_key(|c| (unnamed(c), size(c), c.when.clone()));
     cases
 }
 

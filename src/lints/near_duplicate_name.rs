@@ -43,11 +43,17 @@ impl Kind {
 /// Every occurrence of a name: the first place each distinct spelling is written.
 #[derive(Default)]
 struct Names<'a> {
-    first: BTreeMap<(Kind, &'a str), (FileId, Span)>,
+    /// Keyed by the name as edaran compares it: unit paths normalised, other names trimmed.
+    first: BTreeMap<(Kind, String), (FileId, Span)>,
+    _names: std::marker::PhantomData<&'a str>,
 }
 
 impl<'a> Names<'a> {
     fn add(&mut self, kind: Kind, name: &'a str, file: FileId, span: Span) {
+        let name = match kind {
+            Kind::Unit => crate::model::normalize_unit(name),
+            _ => name.trim().to_string(),
+        };
         let entry = self.first.entry((kind, name)).or_insert((file, span));
         if (file, span) < *entry {
             *entry = (file, span);
@@ -216,7 +222,8 @@ pub(super) fn check(ws: &Workspace, out: &mut Vec<Diagnostic>) {
     let names = collect(ws);
     // Group spellings by kind and normalised form.
     let mut by_norm: BTreeMap<(Kind, String), Vec<Spelling<'_>>> = BTreeMap::new();
-    for (&(kind, name), &at) in &names.first {
+    for ((kind, name), &at) in &names.first {
+        let (kind, name) = (*kind, name.as_str());
         by_norm
             .entry((kind, normalize(name)))
             .or_default()

@@ -91,24 +91,44 @@ pub(super) fn check(ws: &Workspace, out: &mut Vec<Diagnostic>) {
                             continue;
                         };
                         let na = normalize_unit(&ma.node);
-                        let how = if na == nb {
-                            format!(
-                                "`{nb}` is in both sectors `{}` and `{}`",
-                                a.name.node, b.name.node
+                        let (sa, sb) = (&a.name.node, &b.name.node);
+                        let (how, help) = if na == nb {
+                            (
+                                format!("`{nb}` is in both sectors `{sa}` and `{sb}`"),
+                                format!(
+                                    "keep `{nb}` in one sector: remove it from `{sb}` or from `{sa}`"
+                                ),
                             )
                         } else {
-                            format!(
-                                "`{nb}` in sector `{}` and `{na}` in sector `{}` are the same unit or one holds the other",
-                                b.name.node, a.name.node
+                            let (how, parent, child) = if nb.len() > na.len() {
+                                (
+                                    format!(
+                                        "`{nb}` in sector `{sb}` is part of `{na}`, in sector `{sa}`"
+                                    ),
+                                    &na,
+                                    &nb,
+                                )
+                            } else {
+                                (
+                                    format!(
+                                        "`{nb}` in sector `{sb}` holds `{na}`, in sector `{sa}`"
+                                    ),
+                                    &nb,
+                                    &na,
+                                )
+                            };
+                            (
+                                how,
+                                format!(
+                                    "keep each unit in one sector; if `{child}` is to differ from `{parent}`, give it a rule of its own (`unit \"{child}\"`) with `overrides` instead of a second sector"
+                                ),
                             )
                         };
                         out.push(
                             Diagnostic::new(Code::OverlappingSectors, file, mb.span, how)
-                                .with_label(format!("in `{}`", b.name.node))
-                                .with_secondary(file, ma.span, format!("in `{}`", a.name.node))
-                                .with_help(
-                                    "keep each unit in one sector; a sub-unit that differs from its parent gets a rule of its own with `overrides`",
-                                ),
+                                .with_label(format!("in `{sb}`"))
+                                .with_secondary(file, ma.span, format!("in `{sa}`"))
+                                .with_help(help),
                         );
                     }
                 }

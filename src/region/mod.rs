@@ -152,12 +152,13 @@ impl Universe {
     }
 
     /// The class of any value, mentioned or not. A unit belongs to the class of its deepest
-    /// mentioned ancestor-or-self.
+    /// mentioned ancestor-or-self. Values are normalised as the circulars' own are (unit segments
+    /// trimmed, other values trimmed), so `" Bekasi "` is `"Bekasi"`.
     pub fn classify(&self, dim: Dim, value: &str, interner: &Interner) -> u32 {
         let other = self.named(dim);
         if dim != Dim::Unit {
             return interner
-                .get(value)
+                .get(value.trim())
                 .and_then(|s| self.class_of(dim, s))
                 .unwrap_or(other);
         }

@@ -30,6 +30,12 @@ pub(crate) struct Lowerer<'a> {
 /// optional or repeated last part is absent (`issuer "X"` followed by a comment on the next line).
 fn span(pair: &P<'_>) -> Span {
     let whole = Span::of(pair.as_span());
+    // Only a node whose text ends in whitespace or a comment needs trimming (fast path).
+    let text = pair.as_str();
+    let last_line = text.rsplit('\n').next().unwrap_or("");
+    if !text.ends_with(char::is_whitespace) && !text.ends_with("*/") && !last_line.contains("//") {
+        return whole;
+    }
     let last = pair
         .clone()
         .into_inner()
@@ -91,7 +97,56 @@ fn kids<'a>(pair: P<'a>) -> impl Iterator<Item = P<'a>> {
 }
 
 fn is_keyword(rule: Rule) -> bool {
-    format!("{rule:?}").starts_with("kw_")
+    matches!(
+        rule,
+        Rule::kw_circular
+            | Rule::kw_title
+            | Rule::kw_issuer
+            | Rule::kw_level
+            | Rule::kw_signed
+            | Rule::kw_by
+            | Rule::kw_valid
+            | Rule::kw_from
+            | Rule::kw_to
+            | Rule::kw_basis
+            | Rule::kw_scope
+            | Rule::kw_revokes
+            | Rule::kw_sector
+            | Rule::kw_region
+            | Rule::kw_exempt
+            | Rule::kw_rule
+            | Rule::kw_wfo
+            | Rule::kw_wfh
+            | Rule::kw_priority
+            | Rule::kw_duty
+            | Rule::kw_at
+            | Rule::kw_most
+            | Rule::kw_least
+            | Rule::kw_except
+            | Rule::kw_overrides
+            | Rule::kw_during
+            | Rule::kw_all
+            | Rule::kw_otherwise
+            | Rule::kw_and
+            | Rule::kw_or
+            | Rule::kw_not
+            | Rule::kw_in
+            | Rule::kw_unit
+            | Rule::kw_function
+            | Rule::kw_domicile
+            | Rule::kw_office
+            | Rule::kw_gov
+            | Rule::kw_baseline
+            | Rule::kw_test
+            | Rule::kw_given
+            | Rule::kw_expect
+            | Rule::kw_on
+            | Rule::kw_explain
+            | Rule::kw_force
+            | Rule::kw_conflicts
+            | Rule::kw_conflict
+            | Rule::kw_none
+    )
 }
 
 /// Unescapes the inside of a string literal (`\"` and `\\`).
@@ -663,8 +718,10 @@ impl<'a> Lowerer<'a> {
                 Code::Syntax,
                 Span::new(whole.end(), whole.end()),
                 "a question needs a date",
-            )
-            .help = Some("add `on YYYY-MM-DD`, or `from YYYY-MM-DD to YYYY-MM-DD`".into());
+            );
+            let d = self.diagnostics.last_mut().expect("just pushed");
+            d.label = Some("expected `on DATE` here".into());
+            d.help = Some("add `on YYYY-MM-DD`, or `from YYYY-MM-DD to YYYY-MM-DD`".into());
         }
         Subject {
             unit: unit.unwrap_or_else(|| Spanned::new(String::new(), whole)),
