@@ -18,29 +18,44 @@ use crate::span::{FileId, Span};
 use parser::{EdaranParser, Rule};
 use pest::Parser;
 use std::num::NonZeroUsize;
-use std::sync::Once;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
-/// The most rule calls one parse may make: bounds the time spent on hostile input.
-pub const CALL_LIMIT: usize = 50_000_000;
+/// The rule calls one parse may make per byte of input (and at least [`MIN_CALLS`]): bounds the
+/// time spent on hostile input while letting a large, well-formed file through.
+pub const CALLS_PER_BYTE: usize = 200;
+/// The smallest call limit.
+pub const MIN_CALLS: usize = 10_000_000;
 
-fn init_limits() {
-    static INIT: Once = Once::new();
-    INIT.call_once(|| pest::set_call_limit(NonZeroUsize::new(CALL_LIMIT)));
+/// Sets pest's call limit for an input of `len` bytes. The limit is process-wide: parses running
+/// at the same time share the largest recent one, which only ever lets more through.
+fn init_limits(len: usize) {
+    static LIMIT: AtomicUsize = AtomicUsize::new(0);
+    let want = len.saturating_mul(CALLS_PER_BYTE).max(MIN_CALLS);
+    if LIMIT.fetch_max(want, Ordering::Relaxed) < want {
+        pest::set_call_limit(NonZeroUsize::new(want));
+    }
 }
 
 fn whole_file_error(file: FileId, text: &str, error: pest::error::Error<Rule>) -> Diagnostic {
-    let message = match error.variant {
-        pest::error::ErrorVariant::CustomError { message } => message,
-        _ => "the file could not be read as `.se` source".to_string(),
+    let (message, help) = match error.variant {
+        pest::error::ErrorVariant::CustomError { message } if message.contains("stack") => (
+            "the file nests too deeply to be read",
+            "no selector needs more than a few levels of parentheses: name the parts as sectors",
+        ),
+        pest::error::ErrorVariant::CustomError { message } if message.contains("call limit") => {
+            ("the file takes too much work to read", "split it into several files")
+        }
+        _ => (
+            "the file could not be read as `.se` source",
+            "split it into several files",
+        ),
     };
-    Diagnostic::new(Code::Syntax, file, Span::new(0, text.len().min(1)), message).with_help(
-        "the file is too large or too deeply nested to parse; split it into several files",
-    )
+    Diagnostic::new(Code::Syntax, file, Span::new(0, text.len().min(1)), message).with_help(help)
 }
 
 /// Parses one `.se` file. Never fails: returns what could be read plus every diagnostic.
 pub fn parse_file(file: FileId, text: &str) -> (ast::File, Vec<Diagnostic>) {
-    init_limits();
+    init_limits(text.len());
     let mut lowerer = lower::Lowerer::new(file, text);
     let tree = match EdaranParser::parse(Rule::file, text) {
         Ok(mut pairs) => {
@@ -63,7 +78,7 @@ pub fn parse_file(file: FileId, text: &str) -> (ast::File, Vec<Diagnostic>) {
 /// Parses one question (LANGUAGE.md section 6). `None` when it cannot be read; the diagnostics
 /// point into `text`.
 pub fn parse_query(file: FileId, text: &str) -> (Option<ast::Query>, Vec<Diagnostic>) {
-    init_limits();
+    init_limits(text.len());
     let mut lowerer = lower::Lowerer::new(file, text);
     let query = match EdaranParser::parse(Rule::query_line, text) {
         Ok(mut pairs) => {
@@ -89,7 +104,7 @@ pub fn parse_query(file: FileId, text: &str) -> (Option<ast::Query>, Vec<Diagnos
 
 /// Parses `given DIMENSIONS` (the REPL's `:given`). The diagnostics point into `text`.
 pub fn parse_given(file: FileId, text: &str) -> (Vec<ast::Dimension>, Vec<Diagnostic>) {
-    init_limits();
+    init_limits(text.len());
     let mut lowerer = lower::Lowerer::new(file, text);
     let dims = match EdaranParser::parse(Rule::given_line, text) {
         Ok(mut pairs) => {
