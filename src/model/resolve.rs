@@ -61,9 +61,12 @@ pub fn load(sources: Vec<Source>) -> Workspace {
     workspace
 }
 
+/// A parsed file and its diagnostics.
+type Parsed = (ast::File, Vec<Diagnostic>);
+
 /// Parses every source, on as many threads as the machine has (files are independent). The
 /// results are in the order of `sources`.
-fn parse_all(sources: &[Source]) -> Vec<(ast::File, Vec<Diagnostic>)> {
+fn parse_all(sources: &[Source]) -> Vec<Parsed> {
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(sources.len());
@@ -75,7 +78,7 @@ fn parse_all(sources: &[Source]) -> Vec<(ast::File, Vec<Diagnostic>)> {
             .collect();
     }
     // Interleaved by index so that large and small files spread over the threads.
-    let mut parts: Vec<Vec<(usize, (ast::File, Vec<Diagnostic>))>> = std::thread::scope(|scope| {
+    let mut parts: Vec<Vec<(usize, Parsed)>> = std::thread::scope(|scope| {
         let handles: Vec<_> = (0..threads)
             .map(|t| {
                 scope.spawn(move || {
@@ -91,7 +94,7 @@ fn parse_all(sources: &[Source]) -> Vec<(ast::File, Vec<Diagnostic>)> {
             .map(|h| h.join().expect("a parser thread never panics"))
             .collect()
     });
-    let mut all: Vec<(usize, (ast::File, Vec<Diagnostic>))> = parts.drain(..).flatten().collect();
+    let mut all: Vec<(usize, Parsed)> = parts.drain(..).flatten().collect();
     all.sort_by_key(|(i, _)| *i);
     all.into_iter().map(|(_, r)| r).collect()
 }
