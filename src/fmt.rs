@@ -37,6 +37,7 @@ pub fn format(text: &str) -> Result<String, Vec<Diagnostic>> {
         next_comment: 0,
         out: String::new(),
         last_end: 0,
+        block_start: 0,
     };
     printer.file(&file);
     Ok(printer.out)
@@ -49,6 +50,8 @@ struct Printer<'a> {
     out: String,
     /// Where the last printed thing ended in the source.
     last_end: usize,
+    /// The length of the output just after the last block's opening line: no blank line there.
+    block_start: usize,
 }
 
 /// One line (or several, when wrapped) of a block, with what the layout needs to know.
@@ -60,7 +63,9 @@ struct Line {
     tail: String,
     kind: LineKind,
     blank_before: bool,
-    /// For header clauses with a list value: the items, so the list can wrap under its column.
+    /// The pieces the text is laid out from: for header clauses with a list value, its items (so
+    /// the list can wrap under its column); for sets, the members; for rules, the arrangement and
+    /// then the modifiers (laid out again when alignment pads the head).
     items: Vec<String>,
 }
 
@@ -99,7 +104,7 @@ impl<'a> Printer<'a> {
             let c = c.clone();
             if (keep_blank || printed)
                 && self.blank_line_before(c.span.start())
-                && !self.out.ends_with("{\n")
+                && self.out.len() != self.block_start
             {
                 self.blank();
             }
@@ -130,6 +135,19 @@ impl<'a> Printer<'a> {
         tail
     }
 
+    /// Where the comments on the same line as `end`, after it, end (`end` when there are none).
+    fn trailing_end(&self, end: usize) -> usize {
+        let line_end = self.text[end..]
+            .find('\n')
+            .map_or(self.text.len(), |i| end + i);
+        self.comments
+            .iter()
+            .skip(self.next_comment)
+            .filter(|c| c.span.start() >= end && c.span.start() < line_end)
+            .map(|c| c.span.end())
+            .fold(end, usize::max)
+    }
+
     fn comment_lines(&mut self, comment: &str, indent: &str) {
         let mut lines = comment.trim_end().lines();
         if let Some(first) = lines.next() {
@@ -155,12 +173,10 @@ impl<'a> Printer<'a> {
             }
             match &file.items[k] {
                 Item::Circular(c) => {
-                    self.leading(c.span.start(), c.span.start(), "", true);
                     self.circular(c);
                     k += 1;
                 }
                 Item::Test(t) => {
-                    self.leading(t.span.start(), t.span.start(), "", true);
                     self.test(t);
                     k += 1;
                 }
@@ -202,8 +218,14 @@ impl<'a> Printer<'a> {
     }
 
     /// The end of a block header: the `{` after `from`.
+    /// Only comments and whitespace stand between `from` and the `{`, and a comment may hold a `{`.
     fn brace_after(&self, from: usize) -> usize {
-        self.text[from..].find('{').map_or(from, |i| from + i + 1)
+        let rest = skip_trivia(&self.text[from..]);
+        if rest.starts_with('{') {
+            self.text.len() - rest.len() + 1
+        } else {
+            from
+        }
     }
 
     fn circular(&mut self, c: &Circular) {
@@ -212,14 +234,16 @@ impl<'a> Printer<'a> {
                 .map(|i| format!(" {}", self.src(i.span)))
                 .unwrap_or_default();
         let header_end = self.brace_after(c.id.as_ref().map_or(c.keyword.end(), |i| i.span.end()));
+        // The comments before the block, and those inside its header, go before it.
+        self.leading(header_end, c.span.start(), "", true);
         self.end_line(&format!("circular{id} {{"), "", header_end);
+        self.block_start = self.out.len();
         let mut lines = Vec::new();
         for clause in &c.clauses {
             lines.push(self.clause_line(clause));
         }
         self.block(lines, c.span.end());
-        self.out.push_str("}\n");
-        self.last_end = c.span.end();
+        self.end_line("}", "", c.span.end());
     }
 
     /// Prints the lines of a block with their comments, aligned where it helps reading.
@@ -249,7 +273,8 @@ impl<'a> Printer<'a> {
             let upto = first_comment.unwrap_or(line.span.start());
             let gap = self.text.get(last..upto).unwrap_or("");
             line.blank_before = k > 0 && gap.matches('\n').count() >= 2;
-            last = line.span.end();
+            // The line breaks inside a block comment at the end of the line are no blank line.
+            last = self.trailing_end(line.span.end());
         }
         align(&mut lines);
         for (k, line) in lines.iter().enumerate() {
@@ -287,8 +312,9 @@ impl<'a> Printer<'a> {
             }
             self.last_end = self.last_end.max(line.span.end());
         }
-        // Comments before the closing brace.
-        self.leading(end, end, indent, true);
+        // Comments before the closing brace, with no blank line after them (`usize::MAX`: no
+        // node follows in the block).
+        self.leading(end, usize::MAX, indent, true);
     }
 
     fn clause_line(&self, clause: &Clause) -> Line {
@@ -364,34 +390,16 @@ impl<'a> Printer<'a> {
                     RuleSelector::Selector(s) => self.selector(s, 0),
                 };
                 let arrangement = format!("=> {}", self.arrangement(&r.arrangement.node));
-                let modifiers: Vec<String> = r.modifiers.iter().map(|m| self.modifier(m)).collect();
-                let mut one_line = arrangement.clone();
-                for m in &modifiers {
-                    let _ = write!(one_line, " {m}");
-                }
+                let mut parts = vec![arrangement];
+                parts.extend(r.modifiers.iter().map(|m| self.modifier(m)));
                 let head = format!("rule {}: {selector} ", r.name.node);
-                // One line if it fits; else the modifiers on lines of their own; else the
-                // arrangement too.
-                let tail = if INDENT.len() + head.len() + one_line.len() <= WIDTH {
-                    one_line
-                } else {
-                    let mut t = if INDENT.len() + head.len() + arrangement.len() <= WIDTH {
-                        arrangement
-                    } else {
-                        format!("\n  {arrangement}")
-                    };
-                    for m in &modifiers {
-                        let _ = write!(t, "\n  {m}");
-                    }
-                    t
-                };
                 Line {
                     span: clause.span,
+                    tail: rule_tail(head.len(), &parts),
                     head,
-                    tail,
                     kind: LineKind::Rule,
                     blank_before: false,
-                    items: Vec::new(),
+                    items: parts,
                 }
             }
         }
@@ -409,39 +417,19 @@ impl<'a> Printer<'a> {
     }
 
     fn set_line(&self, def: &SetDef) -> Line {
-        let members: Vec<&str> = def.members.iter().map(|m| self.src(m.span)).collect();
+        let members: Vec<String> = def
+            .members
+            .iter()
+            .map(|m| self.src(m.span).to_string())
+            .collect();
         let head = format!("{} {} ", def.kind.as_str(), def.name.node);
-        let one_line = format!("= [{}]", members.join(", "));
-        let tail = if INDENT.len() + head.len() + one_line.len() <= WIDTH {
-            one_line
-        } else {
-            // Wrapped: members filled up to the width, one level deeper.
-            let mut s = String::from("= [");
-            let mut line = String::new();
-            for m in &members {
-                let item = format!("{m},");
-                if !line.is_empty() && INDENT.len() * 2 + line.len() + 1 + item.len() > WIDTH {
-                    let _ = write!(s, "\n  {line}");
-                    line.clear();
-                }
-                if !line.is_empty() {
-                    line.push(' ');
-                }
-                line.push_str(&item);
-            }
-            if !line.is_empty() {
-                let _ = write!(s, "\n  {line}");
-            }
-            s.push_str("\n]");
-            s
-        };
         Line {
             span: def.span,
+            tail: set_tail(head.len(), &members),
             head,
-            tail,
             kind: LineKind::Set,
             blank_before: false,
-            items: Vec::new(),
+            items: members,
         }
     }
 
@@ -565,6 +553,8 @@ impl<'a> Printer<'a> {
             .or(t.name.as_ref().map(|n| n.span.end()))
             .unwrap_or(t.keyword.end());
         let header_end = self.brace_after(from);
+        // The comments before the block, and those inside its header, go before it.
+        self.leading(header_end, t.span.start(), "", true);
         let header = format!("test{name}{given} {{");
         let header = if header.len() > WIDTH && !given.is_empty() {
             let dims: Vec<String> = t.given.iter().map(|d| self.dimension(d)).collect();
@@ -577,6 +567,7 @@ impl<'a> Printer<'a> {
             header
         };
         self.end_line(&header, "", header_end);
+        self.block_start = self.out.len();
         let lines: Vec<Line> = t
             .expects
             .iter()
@@ -594,14 +585,14 @@ impl<'a> Printer<'a> {
             })
             .collect();
         self.block(lines, t.span.end());
-        self.out.push_str("}\n");
-        self.last_end = t.span.end();
+        self.end_line("}", "", t.span.end());
     }
 
     fn dimension(&self, d: &Spanned<Dimension>) -> String {
         // The value as written (escapes kept): the span minus the keyword.
+        // Comments between the keyword and the value are printed before the line, not here.
         let raw = self.src(d.span);
-        let value = raw[d.keyword().len()..].trim();
+        let value = skip_trivia(&raw[d.keyword().len()..]).trim_end();
         format!("{} {value}", d.keyword())
     }
 
@@ -680,6 +671,67 @@ fn fill(items: &[String], column: usize, width: usize) -> String {
     out
 }
 
+/// The part of a rule after its head (`=> ARRANGEMENT MODIFIERS`, `parts` holding the arrangement
+/// and then the modifiers) for a head of `head_len` columns: one line if it fits; else the
+/// modifiers on lines of their own; else the arrangement too.
+fn rule_tail(head_len: usize, parts: &[String]) -> String {
+    let one_line = parts.join(" ");
+    if INDENT.len() + head_len + one_line.len() <= WIDTH {
+        return one_line;
+    }
+    let (arrangement, modifiers) = parts.split_first().expect("a rule has an arrangement");
+    let mut t = if INDENT.len() + head_len + arrangement.len() <= WIDTH {
+        arrangement.clone()
+    } else {
+        format!("\n  {arrangement}")
+    };
+    for m in modifiers {
+        let _ = write!(t, "\n  {m}");
+    }
+    t
+}
+
+/// The part of a set after its head (`= [...]`) for a head of `head_len` columns: one line if it
+/// fits; else the members filled up to the width, one level deeper, with a trailing comma.
+fn set_tail(head_len: usize, members: &[String]) -> String {
+    let one_line = format!("= [{}]", members.join(", "));
+    if INDENT.len() + head_len + one_line.len() <= WIDTH {
+        return one_line;
+    }
+    let mut s = String::from("= [");
+    let mut line = String::new();
+    for m in members {
+        let item = format!("{m},");
+        if !line.is_empty() && INDENT.len() * 2 + line.len() + 1 + item.len() > WIDTH {
+            let _ = write!(s, "\n  {line}");
+            line.clear();
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(&item);
+    }
+    if !line.is_empty() {
+        let _ = write!(s, "\n  {line}");
+    }
+    s.push_str("\n]");
+    s
+}
+
+/// `text` without the whitespace and comments it starts with.
+fn skip_trivia(mut text: &str) -> &str {
+    loop {
+        text = text.trim_start();
+        if let Some(rest) = text.strip_prefix("//") {
+            text = rest.find('\n').map_or("", |i| &rest[i..]);
+        } else if let Some(rest) = text.strip_prefix("/*") {
+            text = rest.find("*/").map_or("", |i| &rest[i + 2..]);
+        } else {
+            return text;
+        }
+    }
+}
+
 /// Words joined by spaces and wrapped like [`fill`], without commas.
 fn fill_words(words: &[String], column: usize, width: usize) -> String {
     let mut out = String::new();
@@ -739,6 +791,11 @@ fn align(lines: &mut [Line]) {
                 for l in run.iter_mut() {
                     if l.head.len() < width {
                         l.head = format!("{:width$}", l.head);
+                        // The padding may push the line past the width: lay it out again.
+                        l.tail = match kind {
+                            LineKind::Set => set_tail(width, &l.items),
+                            _ => rule_tail(width, &l.items),
+                        };
                     }
                 }
             }

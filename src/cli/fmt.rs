@@ -10,6 +10,10 @@ use std::path::{Path, PathBuf};
 /// original, with the original's permissions: an interrupted run leaves the old file or the new
 /// one, never half of either.
 fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
+    // A symbolic link is followed: the file it points to is rewritten and the link stays a link
+    // (renaming over the link itself would replace it with a copy).
+    let target = std::fs::canonicalize(path)?;
+    let path = target.as_path();
     let dir = path
         .parent()
         .filter(|d| !d.as_os_str().is_empty())

@@ -42,9 +42,10 @@ fn whole_file_error(file: FileId, text: &str, error: pest::error::Error<Rule>) -
             "the file nests too deeply to be read",
             "no selector needs more than a few levels of parentheses: name the parts as sectors",
         ),
-        pest::error::ErrorVariant::CustomError { message } if message.contains("call limit") => {
-            ("the file takes too much work to read", "split it into several files")
-        }
+        pest::error::ErrorVariant::CustomError { message } if message.contains("call limit") => (
+            "the file takes too much work to read",
+            "split it into several files",
+        ),
         _ => (
             "the file could not be read as `.se` source",
             "split it into several files",
