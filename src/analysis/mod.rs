@@ -75,59 +75,79 @@ pub fn analyze_circular(engine: &Engine<'_>, c: CircularId) -> CircularAnalysis 
             }
         })
         .collect();
-    let mut ordinary = Region::empty();
-    for (r, region) in compiled.rules.iter().zip(&applicable) {
-        if r.selector.is_some() {
-            ordinary = ordinary.union(region);
+    // An `otherwise` rule applies where no other rule does (computed only when there is one).
+    if compiled.rules.iter().any(|r| r.selector.is_none()) {
+        let mut ordinary = Region::empty();
+        for (r, region) in compiled.rules.iter().zip(&applicable) {
+            if r.selector.is_some() {
+                ordinary = ordinary.union(region);
+            }
+        }
+        for (r, region) in compiled.rules.iter().zip(applicable.iter_mut()) {
+            if r.selector.is_none() {
+                *region = region.subtract(&ordinary);
+            }
         }
     }
-    for (r, region) in compiled.rules.iter().zip(applicable.iter_mut()) {
-        if r.selector.is_none() {
-            *region = region.subtract(&ordinary);
+    // Who overrides whom, inverted once: linear in the `overrides` edges.
+    let mut overriders: Vec<Vec<RuleId>> = vec![Vec::new(); rules.len()];
+    for (s, rule) in rules.iter().enumerate() {
+        for &r in &rule.overrides_all {
+            overriders[r].push(s);
         }
     }
     let deciding: Vec<Region> = (0..rules.len())
         .map(|r| {
             let mut region = applicable[r].clone();
-            for (s, rule) in rules.iter().enumerate() {
+            for &s in &overriders[r] {
                 if region.is_empty() {
                     break;
                 }
-                if rule.overrides_all.binary_search(&r).is_ok() {
-                    region = region.subtract(&applicable[s]);
-                }
+                region = region.subtract(&applicable[s]);
             }
             region
         })
         .collect();
-    // Refine a partition by each rule's deciding region.
-    let mut pieces: Vec<(Region, Vec<RuleId>)> = Vec::new();
+    // Refine a partition by each rule's deciding region. Pieces are indexed by the unit classes
+    // they hold, so that a rule is compared only with the pieces that share a unit with it (or
+    // hold units no circular names): near-linear for the usual circular, whose rules cover
+    // different sectors.
+    let mut index = UnitIndex::default();
+    let mut slots: Vec<Option<(Region, Vec<RuleId>)>> = Vec::new();
     for (r, d) in deciding.iter().enumerate() {
         if d.is_empty() {
             continue;
         }
-        let mut next = Vec::with_capacity(pieces.len() + 1);
         let mut rest = d.clone();
-        for (region, rs) in pieces {
-            if !rest.is_empty() && region.overlaps(&rest) {
-                let inside = region.intersect(&rest);
-                let outside = region.subtract(&rest);
-                rest = rest.subtract(&region);
-                let mut with = rs.clone();
-                with.push(r);
-                next.push((inside, with));
-                if !outside.is_empty() {
-                    next.push((outside, rs));
-                }
-            } else {
-                next.push((region, rs));
+        for k in index.candidates(d, slots.len()) {
+            if rest.is_empty() {
+                break;
+            }
+            let Some((region, _)) = &slots[k] else {
+                continue;
+            };
+            if !region.overlaps(&rest) {
+                continue;
+            }
+            let (region, rs) = slots[k].take().expect("checked above");
+            let inside = region.intersect(&rest);
+            let outside = region.subtract(&rest);
+            rest = rest.subtract(&region);
+            let mut with = rs.clone();
+            with.push(r);
+            index.add(&inside, slots.len());
+            slots.push(Some((inside, with)));
+            if !outside.is_empty() {
+                index.add(&outside, slots.len());
+                slots.push(Some((outside, rs)));
             }
         }
         if !rest.is_empty() {
-            next.push((rest, vec![r]));
+            index.add(&rest, slots.len());
+            slots.push(Some((rest, vec![r])));
         }
-        pieces = next;
     }
+    let pieces: Vec<(Region, Vec<RuleId>)> = slots.into_iter().flatten().collect();
     let pieces = pieces
         .into_iter()
         .filter(|(region, _)| !region.is_empty())
@@ -146,6 +166,53 @@ pub fn analyze_circular(engine: &Engine<'_>, c: CircularId) -> CircularAnalysis 
         applicable,
         deciding,
         pieces,
+    }
+}
+
+/// Pieces by the unit classes they hold.
+#[derive(Default)]
+struct UnitIndex {
+    by_unit: std::collections::HashMap<u32, Vec<usize>>,
+    /// Pieces that hold co-finitely many unit classes: candidates for every rule.
+    wide: Vec<usize>,
+}
+
+impl UnitIndex {
+    fn add(&mut self, region: &Region, slot: usize) {
+        let unit = crate::region::Dim::Unit.index();
+        if region.blocks().iter().any(|b| b.sets[unit].is_negated()) {
+            self.wide.push(slot);
+            return;
+        }
+        let mut classes: Vec<u32> = region
+            .blocks()
+            .iter()
+            .flat_map(|b| b.sets[unit].items().iter().copied())
+            .collect();
+        classes.sort_unstable();
+        classes.dedup();
+        for c in classes {
+            self.by_unit.entry(c).or_default().push(slot);
+        }
+    }
+
+    /// The slots that may overlap `region`, in increasing order (some may be stale).
+    fn candidates(&self, region: &Region, slots: usize) -> Vec<usize> {
+        let unit = crate::region::Dim::Unit.index();
+        if region.blocks().iter().any(|b| b.sets[unit].is_negated()) {
+            return (0..slots).collect();
+        }
+        let mut out = self.wide.clone();
+        for b in region.blocks() {
+            for c in b.sets[unit].items() {
+                if let Some(v) = self.by_unit.get(c) {
+                    out.extend(v);
+                }
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
     }
 }
 
@@ -592,14 +659,15 @@ fn dead_exemptions(engine: &Engine<'_>, c: CircularId, out: &mut Vec<Finding>) {
             }
         }
     }
-    let mut covered = Region::empty();
-    for r in &compiled.rules {
-        covered = covered.union(r.selector.as_ref().unwrap_or(&Region::full()));
-    }
-    let covered = covered.intersect(&compiled.scope);
     for (k, e) in circular.exempt.iter().enumerate() {
         let exempted = u.region(&e.selector);
-        if covered.overlaps(&exempted) {
+        // Dead when no rule's selector meets it within the scope (no union of every rule).
+        let in_scope = exempted.intersect(&compiled.scope);
+        let meets_a_rule = compiled.rules.iter().any(|r| match &r.selector {
+            Some(sel) => sel.overlaps(&in_scope),
+            None => !in_scope.is_empty(),
+        });
+        if meets_a_rule {
             continue;
         }
         let (why, help) = if exempted.overlaps(&compiled.scope) {

@@ -186,8 +186,15 @@ impl<'a> Lowerer<'a> {
     pub fn collect_comments(&mut self, pair: &P<'a>) {
         for p in pair.clone().into_inner().flatten() {
             if p.as_rule() == Rule::COMMENT {
-                self.comments
-                    .push(Spanned::new(p.as_str().to_string(), span(&p)));
+                let text = p.as_str();
+                let s = span(&p);
+                if text.starts_with("/*") && (text.len() < 4 || !text.ends_with("*/")) {
+                    let start = Span::new(s.start(), s.start() + 2);
+                    self.error(Code::Syntax, start, "this block comment is never closed")
+                        .help =
+                        Some("close it with `*/`; everything after it was read as comment".into());
+                }
+                self.comments.push(Spanned::new(text.to_string(), s));
             }
         }
     }
@@ -518,7 +525,16 @@ impl<'a> Lowerer<'a> {
             Rule::sel_not => {
                 let atom = parts.pop().expect("an atom");
                 let nots: Vec<Span> = parts.iter().map(span).collect();
-                let mut sel = self.selector(atom, depth + 1);
+                if depth + nots.len() > MAX_NESTING {
+                    self.error(
+                        Code::Syntax,
+                        whole,
+                        format!("selector nested more than {MAX_NESTING} levels deep"),
+                    )
+                    .help = Some(format!("{} `not`s in a row: keep one or none", nots.len()));
+                    return Spanned::new(SelectorKind::All, whole);
+                }
+                let mut sel = self.selector(atom, depth + 1 + nots.len());
                 for not in nots.into_iter().rev() {
                     let s = not.to(sel.span);
                     sel = Spanned::new(SelectorKind::Not(Box::new(sel)), s);

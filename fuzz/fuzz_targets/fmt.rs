@@ -1,0 +1,20 @@
+//! The formatter never panics, is idempotent, and keeps every comment.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else { return };
+    let Ok(once) = edaran::fmt::format(text) else { return };
+    let twice = edaran::fmt::format(&once).expect("formatted text parses");
+    assert_eq!(once, twice, "not idempotent");
+    let comments = |t: &str| -> Vec<String> {
+        edaran::syntax::parse_file(edaran::FileId(0), t)
+            .0
+            .comments
+            .into_iter()
+            .map(|c| c.node.trim_end().to_string())
+            .collect()
+    };
+    assert_eq!(comments(text), comments(&once), "a comment was lost or moved out of order");
+});
