@@ -6,7 +6,6 @@ use edaran::model::{self, Workspace};
 use edaran::render::Renderer;
 use edaran::span::LineIndex;
 use serde_json::{Value, json};
-use std::io::Write;
 use std::path::PathBuf;
 
 pub fn run(paths: &[PathBuf], format: Format, deny_warnings: bool, color: bool) -> i32 {
@@ -21,12 +20,7 @@ pub fn run(paths: &[PathBuf], format: Format, deny_warnings: bool, color: bool) 
         Format::Json => serde_json::to_string_pretty(&to_json(&ws)).expect("JSON") + "\n",
         Format::Human => human(&ws, files, errors, warnings, color),
     };
-    let mut stdout = std::io::stdout().lock();
-    if stdout
-        .write_all(out.as_bytes())
-        .and_then(|_| stdout.flush())
-        .is_err()
-    {
+    if !super::print(&out) {
         return USAGE;
     }
     if errors > 0 || (deny_warnings && warnings > 0) {

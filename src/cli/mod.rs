@@ -149,6 +149,17 @@ impl Color {
     }
 }
 
+/// Writes `text` to stdout; false when that fails (a closed pipe, a full disk), which the
+/// commands turn into exit status 2.
+pub fn print(text: &str) -> bool {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    stdout
+        .write_all(text.as_bytes())
+        .and_then(|_| stdout.flush())
+        .is_ok()
+}
+
 /// Runs the command line and returns the exit status.
 pub fn run() -> i32 {
     let cli = match Cli::try_parse() {

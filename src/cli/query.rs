@@ -10,7 +10,7 @@ use edaran::render::Renderer;
 use edaran::span::FileId;
 use edaran::syntax::ast::{Dimension, QueryKind};
 use serde_json::{Value, json};
-use std::io::{BufRead, Write};
+use std::io::{BufRead, Write as _};
 use std::path::PathBuf;
 
 /// Codes that mean the workspace was not understood: questions are refused until they are fixed.
@@ -255,12 +255,7 @@ pub fn run(paths: &[PathBuf], exprs: &[String], format: Format, color: bool) -> 
             serde_json::to_string_pretty(&json!({ "answers": answers })).expect("JSON") + "\n"
         }
     };
-    let mut stdout = std::io::stdout().lock();
-    if stdout
-        .write_all(text.as_bytes())
-        .and_then(|_| stdout.flush())
-        .is_err()
-    {
+    if !super::print(&text) {
         return USAGE;
     }
     status

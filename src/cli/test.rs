@@ -5,7 +5,6 @@ use edaran::eval::{Engine, expect};
 use edaran::render::Renderer;
 use edaran::span::LineIndex;
 use serde_json::json;
-use std::io::Write;
 use std::path::PathBuf;
 
 pub fn run(paths: &[PathBuf], format: Format, color: bool) -> i32 {
@@ -65,12 +64,7 @@ pub fn run(paths: &[PathBuf], format: Format, color: bool) -> i32 {
             out
         }
     };
-    let mut stdout = std::io::stdout().lock();
-    if stdout
-        .write_all(text.as_bytes())
-        .and_then(|_| stdout.flush())
-        .is_err()
-    {
+    if !super::print(&text) {
         return USAGE;
     }
     if failed > 0 { FINDINGS } else { OK }
