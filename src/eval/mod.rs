@@ -353,7 +353,8 @@ impl<'w> Engine<'w> {
             }
         }
         let mut principles = Vec::new();
-        let mut answer = self.combine(&decided, &mut principles);
+        let mut steps = Vec::new();
+        let mut answer = self.combine(&decided, &mut principles, &mut steps);
         if answer.is_none() {
             let status = if exempt_somewhere {
                 Status::Exempt
@@ -395,10 +396,13 @@ impl<'w> Engine<'w> {
                 }
             }
         }
+        // The explanation also says where circulars agreed (steps), not only where a principle
+        // had to decide (notes of the answer).
+        steps.extend(principles);
         Explanation {
             answer,
             circulars: traces,
-            principles,
+            principles: steps,
             duties,
         }
     }
@@ -409,6 +413,7 @@ impl<'w> Engine<'w> {
         &self,
         decided: &[(CircularId, Option<Interval>, Vec<RuleId>)],
         principles: &mut Vec<String>,
+        steps: &mut Vec<String>,
     ) -> Option<Answer> {
         if decided.is_empty() {
             return None;
@@ -425,13 +430,17 @@ impl<'w> Engine<'w> {
                 .filter(|d| ws.circulars[d.0].level == level)
                 .collect();
             same.sort_by_key(|d| (ws.circulars[d.0].signed, d.0));
-            let (interval, by, level_conflict) = self.same_level(&same, principles);
+            let (interval, by, level_conflict) = self.same_level(&same, principles, steps);
             conflict |= level_conflict;
             result = Some(match result {
                 None => (interval, by),
                 Some((higher, higher_by)) => match (higher, interval) {
                     (Some(h), Some(l)) => match h.intersect(l) {
                         Some(both) => {
+                            steps.push(format!(
+                                "lex superior: the {} result (WFO {l}) holds within the higher norm (WFO {h}): together WFO {both}",
+                                level.as_str()
+                            ));
                             let mut all = higher_by;
                             all.extend(by);
                             (Some(both), all)
@@ -492,6 +501,7 @@ impl<'w> Engine<'w> {
         &self,
         circulars: &[&(CircularId, Option<Interval>, Vec<RuleId>)],
         principles: &mut Vec<String>,
+        steps: &mut Vec<String>,
     ) -> (Option<Interval>, Vec<RuleRef>, bool) {
         let ws = self.ws;
         let refs = |d: &(CircularId, Option<Interval>, Vec<RuleId>)| -> Vec<RuleRef> {
@@ -529,6 +539,10 @@ impl<'w> Engine<'w> {
             };
             match cur.intersect(next) {
                 Some(both) => {
+                    steps.push(format!(
+                        "{} agrees with the earlier circulars of its level (WFO {next} and WFO {cur}): together WFO {both}",
+                        ws.circulars[d.0].id
+                    ));
                     current = Some(both);
                     by.extend(refs(d));
                 }
