@@ -88,21 +88,29 @@ impl<'a> Printer<'a> {
 
     /// True when the source between the last printed thing and `start` has a blank line.
     fn blank_line_before(&self, start: usize) -> bool {
-        let gap = self.text.get(self.last_end..start).unwrap_or("");
-        gap.matches('\n').count() >= 2
+        blank_line_in(self.text.get(self.last_end..start).unwrap_or(""))
     }
 
     /// Prints the comments that start before `before`, each on its own line, at `indent`. A blank
     /// line between them, or between the last of them and `node` (where the next node starts),
-    /// is kept when `keep_blank`.
+    /// is kept when `keep_blank`. Comments from `node` on are inside the node: no blank line
+    /// among them.
     fn leading(&mut self, before: usize, node: usize, indent: &str, keep_blank: bool) {
         let mut printed = false;
+        let mut inside = false;
         while let Some(c) = self.comments.get(self.next_comment) {
             if c.span.start() >= before {
                 break;
             }
             let c = c.clone();
-            if (keep_blank || printed)
+            if c.span.start() >= node {
+                // A comment inside the node (between its words): the blank lines of a clause are
+                // not blank lines between clauses, only the one before the node counts.
+                if !inside && printed && self.blank_line_before(node) {
+                    self.blank();
+                }
+                inside = true;
+            } else if (keep_blank || printed)
                 && self.blank_line_before(c.span.start())
                 && self.out.len() != self.block_start
             {
@@ -113,7 +121,7 @@ impl<'a> Printer<'a> {
             self.next_comment += 1;
             printed = true;
         }
-        if printed && node > self.last_end && self.blank_line_before(node) {
+        if printed && !inside && node > self.last_end && self.blank_line_before(node) {
             self.blank();
         }
     }
@@ -136,14 +144,15 @@ impl<'a> Printer<'a> {
     }
 
     /// Where the comments on the same line as `end`, after it, end (`end` when there are none).
-    fn trailing_end(&self, end: usize) -> usize {
+    /// Only the comments from index `from` on are looked at.
+    fn trailing_end(&self, from: usize, end: usize) -> usize {
         let line_end = self.text[end..]
             .find('\n')
             .map_or(self.text.len(), |i| end + i);
-        self.comments
+        self.comments[from.min(self.comments.len())..]
             .iter()
-            .skip(self.next_comment)
-            .filter(|c| c.span.start() >= end && c.span.start() < line_end)
+            .take_while(|c| c.span.start() < line_end)
+            .filter(|c| c.span.start() >= end)
             .map(|c| c.span.end())
             .fold(end, usize::max)
     }
@@ -185,7 +194,7 @@ impl<'a> Printer<'a> {
                     let mut lines = Vec::new();
                     while let Some(item @ (Item::Set(_) | Item::Baseline(_))) = file.items.get(k) {
                         lines.push(match item {
-                            Item::Set(def) => self.set_line(def),
+                            Item::Set(def) => self.set_line(def, 0),
                             Item::Baseline(b) => Line {
                                 span: b.span,
                                 head: format!("baseline wfo {}", pct_text(self, &b.node)),
@@ -255,15 +264,22 @@ impl<'a> Printer<'a> {
     fn lines(&mut self, mut lines: Vec<Line>, indent: &str, end: usize) {
         // Blank lines: kept (one) where the source has them, never first.
         let mut last = self.last_end;
+        // The first comment not before `last` (comments are in source order).
+        let mut from = self.next_comment;
         for (k, line) in lines.iter_mut().enumerate() {
+            while self
+                .comments
+                .get(from)
+                .is_some_and(|c| c.span.start() < last)
+            {
+                from += 1;
+            }
             // Trailing comments of the line before do not count: only comments on lines of
             // their own, which `leading` prints with their own blank lines.
             let text = self.text;
-            let first_comment = self
-                .comments
+            let first_comment = self.comments[from.min(self.comments.len())..]
                 .iter()
-                .skip(self.next_comment)
-                .filter(|c| c.span.start() >= last && c.span.start() < line.span.start())
+                .take_while(|c| c.span.start() < line.span.start())
                 .find(|c| {
                     let before = &text[..c.span.start()];
                     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
@@ -272,11 +288,11 @@ impl<'a> Printer<'a> {
                 .map(|c| c.span.start());
             let upto = first_comment.unwrap_or(line.span.start());
             let gap = self.text.get(last..upto).unwrap_or("");
-            line.blank_before = k > 0 && gap.matches('\n').count() >= 2;
+            line.blank_before = k > 0 && blank_line_in(gap);
             // The line breaks inside a block comment at the end of the line are no blank line.
-            last = self.trailing_end(line.span.end());
+            last = self.trailing_end(from, line.span.end());
         }
-        align(&mut lines);
+        align(&mut lines, indent.len());
         for (k, line) in lines.iter().enumerate() {
             if line.blank_before && k > 0 {
                 self.blank();
@@ -375,7 +391,7 @@ impl<'a> Printer<'a> {
             ClauseKind::Revokes(list) => self.list_header("revokes", clause.span, list),
             ClauseKind::Set(def) => Line {
                 span: clause.span,
-                ..self.set_line(def)
+                ..self.set_line(def, INDENT.len())
             },
             ClauseKind::Exempt(s) => plain(format!("exempt {}", self.selector(s, 0))),
             ClauseKind::Priority { rank, selector } => plain(format!(
@@ -395,7 +411,7 @@ impl<'a> Printer<'a> {
                 let head = format!("rule {}: {selector} ", r.name.node);
                 Line {
                     span: clause.span,
-                    tail: rule_tail(head.len(), &parts),
+                    tail: rule_tail(INDENT.len(), head.len(), &parts),
                     head,
                     kind: LineKind::Rule,
                     blank_before: false,
@@ -416,7 +432,8 @@ impl<'a> Printer<'a> {
         }
     }
 
-    fn set_line(&self, def: &SetDef) -> Line {
+    /// A set definition at `indent` columns.
+    fn set_line(&self, def: &SetDef, indent: usize) -> Line {
         let members: Vec<String> = def
             .members
             .iter()
@@ -425,7 +442,7 @@ impl<'a> Printer<'a> {
         let head = format!("{} {} ", def.kind.as_str(), def.name.node);
         Line {
             span: def.span,
-            tail: set_tail(head.len(), &members),
+            tail: set_tail(indent, head.len(), &members),
             head,
             kind: LineKind::Set,
             blank_before: false,
@@ -672,15 +689,15 @@ fn fill(items: &[String], column: usize, width: usize) -> String {
 }
 
 /// The part of a rule after its head (`=> ARRANGEMENT MODIFIERS`, `parts` holding the arrangement
-/// and then the modifiers) for a head of `head_len` columns: one line if it fits; else the
-/// modifiers on lines of their own; else the arrangement too.
-fn rule_tail(head_len: usize, parts: &[String]) -> String {
+/// and then the modifiers) for a head of `head_len` columns at `indent`: one line if it fits;
+/// else the modifiers on lines of their own; else the arrangement too.
+fn rule_tail(indent: usize, head_len: usize, parts: &[String]) -> String {
     let one_line = parts.join(" ");
-    if INDENT.len() + head_len + one_line.len() <= WIDTH {
+    if indent + head_len + one_line.len() <= WIDTH {
         return one_line;
     }
     let (arrangement, modifiers) = parts.split_first().expect("a rule has an arrangement");
-    let mut t = if INDENT.len() + head_len + arrangement.len() <= WIDTH {
+    let mut t = if indent + head_len + arrangement.len() <= WIDTH {
         arrangement.clone()
     } else {
         format!("\n  {arrangement}")
@@ -691,18 +708,19 @@ fn rule_tail(head_len: usize, parts: &[String]) -> String {
     t
 }
 
-/// The part of a set after its head (`= [...]`) for a head of `head_len` columns: one line if it
-/// fits; else the members filled up to the width, one level deeper, with a trailing comma.
-fn set_tail(head_len: usize, members: &[String]) -> String {
+/// The part of a set after its head (`= [...]`) for a head of `head_len` columns at `indent`: one
+/// line if it fits; else the members filled up to the width, one level deeper, with a trailing
+/// comma.
+fn set_tail(indent: usize, head_len: usize, members: &[String]) -> String {
     let one_line = format!("= [{}]", members.join(", "));
-    if INDENT.len() + head_len + one_line.len() <= WIDTH {
+    if indent + head_len + one_line.len() <= WIDTH {
         return one_line;
     }
     let mut s = String::from("= [");
     let mut line = String::new();
     for m in members {
         let item = format!("{m},");
-        if !line.is_empty() && INDENT.len() * 2 + line.len() + 1 + item.len() > WIDTH {
+        if !line.is_empty() && indent + INDENT.len() + line.len() + 1 + item.len() > WIDTH {
             let _ = write!(s, "\n  {line}");
             line.clear();
         }
@@ -716,6 +734,33 @@ fn set_tail(head_len: usize, members: &[String]) -> String {
     }
     s.push_str("\n]");
     s
+}
+
+/// True when `gap` (whitespace and comments) holds a blank line outside its comments.
+fn blank_line_in(gap: &str) -> bool {
+    let mut rest = gap;
+    // Whether a line break was seen, and whether the current line holds anything.
+    let (mut after_break, mut filled) = (false, false);
+    while let Some(c) = rest.chars().next() {
+        if let Some(r) = rest.strip_prefix("//") {
+            rest = r.find('\n').map_or("", |i| &r[i..]);
+            filled = true;
+        } else if let Some(r) = rest.strip_prefix("/*") {
+            rest = r.find("*/").map_or("", |i| &r[i + 2..]);
+            filled = true;
+        } else {
+            if c == '\n' {
+                if after_break && !filled {
+                    return true;
+                }
+                (after_break, filled) = (true, false);
+            } else if !c.is_whitespace() {
+                filled = true;
+            }
+            rest = &rest[c.len_utf8()..];
+        }
+    }
+    false
 }
 
 /// `text` without the whitespace and comments it starts with.
@@ -762,7 +807,7 @@ fn pct_text(p: &Printer<'_>, x: &PctLit) -> String {
 
 /// Aligns runs of header clauses (values in one column), sets (`=` in one column) and rules
 /// (`=>` in one column). A run ends at a blank line or at a line of another kind.
-fn align(lines: &mut [Line]) {
+fn align(lines: &mut [Line], indent: usize) {
     let mut start = 0;
     while start < lines.len() {
         let kind = lines[start].kind;
@@ -776,8 +821,8 @@ fn align(lines: &mut [Line]) {
                 let width = run.iter().map(|l| l.head.len()).max().unwrap_or(0) + 2;
                 for l in run.iter_mut() {
                     l.head = format!("{:width$}", l.head);
-                    if !l.items.is_empty() && INDENT.len() + width + l.tail.len() > WIDTH {
-                        l.tail = fill(&l.items, width, WIDTH - INDENT.len());
+                    if !l.items.is_empty() && indent + width + l.tail.len() > WIDTH {
+                        l.tail = fill(&l.items, width, WIDTH - indent);
                     }
                 }
             }
@@ -785,7 +830,8 @@ fn align(lines: &mut [Line]) {
                 let width = run
                     .iter()
                     .map(|l| l.head.len())
-                    .filter(|&w| w <= ALIGN_LIMIT)
+                    // The head ends with a space.
+                    .filter(|&w| w <= ALIGN_LIMIT + 1)
                     .max()
                     .unwrap_or(0);
                 for l in run.iter_mut() {
@@ -793,8 +839,8 @@ fn align(lines: &mut [Line]) {
                         l.head = format!("{:width$}", l.head);
                         // The padding may push the line past the width: lay it out again.
                         l.tail = match kind {
-                            LineKind::Set => set_tail(width, &l.items),
-                            _ => rule_tail(width, &l.items),
+                            LineKind::Set => set_tail(indent, width, &l.items),
+                            _ => rule_tail(indent, width, &l.items),
                         };
                     }
                 }
