@@ -12,15 +12,13 @@
 use assert_cmd::Command;
 use serde_json::{Value, json};
 use std::collections::BTreeSet;
-use std::path::PathBuf;
+
+#[path = "support/bin.rs"]
+mod bin;
+use bin::{Run, root};
 
 // -------------------------------------------------------------------------------------------------
 // Helpers
-
-/// The package root: examples and fixtures are named relative to it.
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
 
 const FIXTURES: &str = "tests/fixtures/answers";
 
@@ -42,25 +40,8 @@ fn edaran() -> Command {
     cmd
 }
 
-/// The output of one run, with its exit status.
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
 fn run(cmd: &mut Command) -> Run {
-    let out = cmd.output().expect("edaran runs");
-    let run = Run {
-        code: out.status.code().expect("edaran exits with a status"),
-        stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
-        stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
-    };
-    assert!(
-        !run.stderr.contains("panicked"),
-        "edaran panicked:\n{}",
-        run.stderr
-    );
+    let run = bin::run(cmd);
     assert!(
         !run.stdout.contains('\u{1b}') && !run.stderr.contains('\u{1b}'),
         "ANSI escape codes despite NO_COLOR and a pipe:\n{}{}",

@@ -9,15 +9,14 @@ use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::Value;
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
+use std::path::Path;
+
+#[path = "support/bin.rs"]
+mod bin;
+use bin::{Run, root, run};
 
 // -------------------------------------------------------------------------------------------------
 // Helpers
-
-/// The package root: examples and fixtures are named relative to it.
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
 
 /// The fixture directory, relative to the package root.
 const FIXTURES: &str = "tests/fixtures/cli";
@@ -41,28 +40,6 @@ fn fixture(name: &str) -> String {
 
 fn read(path: &str) -> String {
     std::fs::read_to_string(root().join(path)).unwrap_or_else(|e| panic!("read {path}: {e}"))
-}
-
-/// The output of one run, with its exit status.
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn run(cmd: &mut Command) -> Run {
-    let out = cmd.output().expect("edaran runs");
-    let run = Run {
-        code: out.status.code().expect("edaran exits with a status"),
-        stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
-        stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
-    };
-    assert!(
-        !run.stderr.contains("panicked"),
-        "edaran panicked:\n{}",
-        run.stderr
-    );
-    run
 }
 
 /// `edaran check --format json ARGS`: the exit status and the document, checked against the

@@ -30,6 +30,10 @@ use proptest::prelude::*;
 use proptest::test_runner::Config;
 use std::path::{Path, PathBuf};
 
+#[path = "support/bin.rs"]
+mod bin;
+use bin::run;
+
 // -------------------------------------------------------------------------------------------------
 // Helpers
 
@@ -1083,27 +1087,6 @@ fn edaran() -> Command {
         .env_remove("CLICOLOR")
         .env_remove("CLICOLOR_FORCE");
     cmd
-}
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn run(cmd: &mut Command) -> Run {
-    let out = cmd.output().expect("edaran runs");
-    let run = Run {
-        code: out.status.code().expect("edaran exits with a status"),
-        stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
-        stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
-    };
-    assert!(
-        !run.stderr.contains("panicked"),
-        "edaran panicked:\n{}",
-        run.stderr
-    );
-    run
 }
 
 /// A messy file, its formatted text, and an already formatted file.
