@@ -20,6 +20,7 @@ pub mod eval;
 pub mod fmt;
 pub mod lints;
 pub mod model;
+pub mod par;
 pub mod region;
 #[cfg(feature = "cli")]
 pub mod render;

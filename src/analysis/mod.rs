@@ -225,9 +225,7 @@ pub struct Analysis {
 /// Analyses every circular.
 pub fn analyze(engine: &Engine<'_>) -> Analysis {
     Analysis {
-        circulars: (0..engine.ws.circulars.len())
-            .map(|c| analyze_circular(engine, c))
-            .collect(),
+        circulars: crate::par::map(engine.ws.circulars.len(), |c| analyze_circular(engine, c)),
     }
 }
 
@@ -278,12 +276,20 @@ fn finding(code: Code, first: About, second: Option<About>, diagnostic: Diagnost
 /// `antinomy`, `implicit-revocation`, `violates-higher-norm`.
 pub fn findings(engine: &Engine<'_>) -> Vec<Finding> {
     let analysis = analyze(engine);
-    let mut out = Vec::new();
-    for c in 0..engine.ws.circulars.len() {
-        within(engine, c, &analysis.circulars[c], &mut out);
-    }
-    across(engine, &analysis, &mut out);
-    out
+    let n = engine.ws.circulars.len();
+    let pairs = overlapping_pairs(engine);
+    // Every circular, then every pair of circulars whose validity overlaps: independent work.
+    let parts = crate::par::map(n + pairs.len(), |k| {
+        let mut out = Vec::new();
+        if k < n {
+            within(engine, k, &analysis.circulars[k], &mut out);
+        } else {
+            let (a, b) = pairs[k - n];
+            across_pair(engine, &analysis, a, b, &mut out);
+        }
+        out
+    });
+    parts.into_iter().flatten().collect()
 }
 
 /// The diagnostics of every finding.
@@ -721,9 +727,15 @@ fn overlapping_pairs(engine: &Engine<'_>) -> Vec<(CircularId, CircularId)> {
 /// Where two circulars clash, and their constraints there.
 type Clash = (Region, Interval, Interval);
 
-fn across(engine: &Engine<'_>, analysis: &Analysis, out: &mut Vec<Finding>) {
+fn across_pair(
+    engine: &Engine<'_>,
+    analysis: &Analysis,
+    a: CircularId,
+    b: CircularId,
+    out: &mut Vec<Finding>,
+) {
     let ws = engine.ws;
-    for (a, b) in overlapping_pairs(engine) {
+    {
         let (ca, cb) = (&ws.circulars[a], &ws.circulars[b]);
         // Group clashes by the deciding rule sets, so one finding names its rules.
         let mut clashes: BTreeMap<(Vec<RuleId>, Vec<RuleId>), Clash> = BTreeMap::new();

@@ -61,42 +61,12 @@ pub fn load(sources: Vec<Source>) -> Workspace {
     workspace
 }
 
-/// A parsed file and its diagnostics.
-type Parsed = (ast::File, Vec<Diagnostic>);
-
 /// Parses every source, on as many threads as the machine has (files are independent). The
 /// results are in the order of `sources`.
-fn parse_all(sources: &[Source]) -> Vec<Parsed> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(sources.len());
-    if threads <= 1 {
-        return sources
-            .iter()
-            .enumerate()
-            .map(|(i, s)| syntax::parse_file(FileId(i as u32), &s.text))
-            .collect();
-    }
-    // Interleaved by index so that large and small files spread over the threads.
-    let mut parts: Vec<Vec<(usize, Parsed)>> = std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..threads)
-            .map(|t| {
-                scope.spawn(move || {
-                    (t..sources.len())
-                        .step_by(threads)
-                        .map(|i| (i, syntax::parse_file(FileId(i as u32), &sources[i].text)))
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| h.join().expect("a parser thread never panics"))
-            .collect()
-    });
-    let mut all: Vec<(usize, Parsed)> = parts.drain(..).flatten().collect();
-    all.sort_by_key(|(i, _)| *i);
-    all.into_iter().map(|(_, r)| r).collect()
+fn parse_all(sources: &[Source]) -> Vec<(ast::File, Vec<Diagnostic>)> {
+    crate::par::map(sources.len(), |i| {
+        syntax::parse_file(FileId(i as u32), &sources[i].text)
+    })
 }
 
 /// Links `revokes` to the circulars that resolved; unknown numbers are the lint
