@@ -275,21 +275,37 @@ fn finding(code: Code, first: About, second: Option<About>, diagnostic: Diagnost
 /// Every finding of the analysis: `conflict`, `overlap`, `dead-rule`, `dead-exemption`,
 /// `antinomy`, `implicit-revocation`, `violates-higher-norm`.
 pub fn findings(engine: &Engine<'_>) -> Vec<Finding> {
-    let analysis = analyze(engine);
     let n = engine.ws.circulars.len();
+    // First each circular on its own: its findings, and its pieces for the pairs. What only the
+    // circular's own findings need (where each rule applies and decides) is dropped at once, so
+    // memory holds the pieces of every circular, not every region of every rule.
+    let (mut out, pieces): (Vec<Vec<Finding>>, Vec<Vec<Piece>>) = crate::par::map(n, |c| {
+        let a = analyze_circular(engine, c);
+        let mut found = Vec::new();
+        within(engine, c, &a, &mut found);
+        (found, a.pieces)
+    })
+    .into_iter()
+    .unzip();
+    let analysis = Analysis {
+        circulars: pieces
+            .into_iter()
+            .map(|pieces| CircularAnalysis {
+                applicable: Vec::new(),
+                deciding: Vec::new(),
+                pieces,
+            })
+            .collect(),
+    };
+    // Then every pair of circulars whose validity overlaps.
     let pairs = overlapping_pairs(engine);
-    // Every circular, then every pair of circulars whose validity overlaps: independent work.
-    let parts = crate::par::map(n + pairs.len(), |k| {
-        let mut out = Vec::new();
-        if k < n {
-            within(engine, k, &analysis.circulars[k], &mut out);
-        } else {
-            let (a, b) = pairs[k - n];
-            across_pair(engine, &analysis, a, b, &mut out);
-        }
-        out
-    });
-    parts.into_iter().flatten().collect()
+    out.extend(crate::par::map(pairs.len(), |k| {
+        let (a, b) = pairs[k];
+        let mut found = Vec::new();
+        across_pair(engine, &analysis, a, b, &mut found);
+        found
+    }));
+    out.into_iter().flatten().collect()
 }
 
 /// The diagnostics of every finding.
