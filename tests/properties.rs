@@ -157,7 +157,8 @@ fn oracle(engine: &Engine<'_>) -> Result<BTreeSet<Key>, String> {
                                 conflict_within = true;
                                 Code::Conflict
                             }
-                            Some(_) if wx != wy => Code::Overlap,
+                            // Inside a conflict, the conflict is the finding.
+                            Some(_) if wx != wy && t.constraint != Some(None) => Code::Overlap,
                             Some(_) => continue,
                         };
                         keys.insert(Key {

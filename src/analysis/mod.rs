@@ -441,11 +441,14 @@ fn within(engine: &Engine<'_>, c: CircularId, a: &CircularAnalysis, out: &mut Ve
     let rules = &circular.rules;
     let file = circular.file;
     // Pairs of rules deciding together: disjoint intervals conflict, different ones overlap.
+    // An overlap is reported only where the circular's rules do not conflict: inside a conflict,
+    // the conflict is the finding.
     let mut pairs: BTreeMap<(RuleId, RuleId), Region> = BTreeMap::new();
     for piece in &a.pieces {
         for (k, &x) in piece.deciding.iter().enumerate() {
             for &y in &piece.deciding[k + 1..] {
-                if rules[x].wfo != rules[y].wfo {
+                let disjoint = rules[x].wfo.intersect(rules[y].wfo).is_none();
+                if rules[x].wfo != rules[y].wfo && (disjoint || piece.constraint.is_some()) {
                     let entry = pairs.entry((x, y)).or_default();
                     *entry = entry.union(&piece.region);
                 }

@@ -56,7 +56,10 @@ pub fn load(sources: Vec<Source>) -> Workspace {
     };
     diagnostics.extend(crate::lints::check(&workspace));
     crate::diagnostic::sort(&mut diagnostics);
-    diagnostics.dedup();
+    // One finding per place and message, even when several rule sets lead to it.
+    diagnostics.dedup_by(|a, b| {
+        (a.code, a.file, a.span, &a.message) == (b.code, b.file, b.span, &b.message)
+    });
     workspace.diagnostics = diagnostics;
     workspace
 }
