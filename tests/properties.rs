@@ -118,6 +118,7 @@ fn oracle(engine: &Engine<'_>) -> Result<BTreeSet<Key>, String> {
     let reference = Reference::new(engine);
     let ws = engine.ws;
     let mut keys = BTreeSet::new();
+    let mut applied: Vec<bool> = vec![false; ws.circulars.len()];
     let mut decides: Vec<Vec<bool>> = ws
         .circulars
         .iter()
@@ -140,6 +141,7 @@ fn oracle(engine: &Engine<'_>) -> Result<BTreeSet<Key>, String> {
                     continue;
                 }
                 let c = t.circular;
+                applied[c] = true;
                 let deciding: Vec<RuleId> = t
                     .rules
                     .iter()
@@ -236,6 +238,15 @@ fn oracle(engine: &Engine<'_>) -> Result<BTreeSet<Key>, String> {
         }
     }
     for (c, rules) in decides.iter().enumerate() {
+        // A circular that applies nowhere is one finding about all its rules.
+        if !applied[c] && !rules.is_empty() {
+            keys.insert(Key {
+                code: Code::DeadRule,
+                first: rules_about(c, &(0..rules.len()).collect::<Vec<_>>()),
+                second: None,
+            });
+            continue;
+        }
         for (r, &d) in rules.iter().enumerate() {
             if !d {
                 keys.insert(Key {

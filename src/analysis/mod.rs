@@ -524,6 +524,29 @@ fn within(engine: &Engine<'_>, c: CircularId, a: &CircularAnalysis, out: &mut Ve
             )),
         }
     }
+    // A circular that never applies: one finding for the circular, not one per rule.
+    if engine.compiled(c).applies().is_empty() && !rules.is_empty() {
+        let (why, help) = never_applies(engine, c, 0);
+        let why = why.replace("its circular's", "its").replace("its circular", "it");
+        out.push(finding(
+            Code::DeadRule,
+            About::Rules(c, (0..rules.len()).collect()),
+            None,
+            Diagnostic::new(
+                Code::DeadRule,
+                file,
+                circular.id_span,
+                format!(
+                    "circular `{}` never applies, so none of its rules decides: {why}",
+                    circular.id
+                ),
+            )
+            .with_label("never applies")
+            .with_help(help),
+        ));
+        dead_exemptions(engine, c, out);
+        return;
+    }
     // Rules that never decide.
     for (r, rule) in rules.iter().enumerate() {
         // A rule in an override cycle, or with a `during` outside the validity, is reported
