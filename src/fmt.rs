@@ -664,28 +664,18 @@ impl<'a> Printer<'a> {
 /// The items joined by `, ` and wrapped so that no line passes `width`; continuation lines are
 /// indented to `column` (the text starts at `column` on the first line too).
 fn fill(items: &[String], column: usize, width: usize) -> String {
-    let mut out = String::new();
-    let mut line_len = column;
-    for (k, item) in items.iter().enumerate() {
-        let piece = if k + 1 < items.len() {
-            format!("{item},")
-        } else {
-            item.clone()
-        };
-        if k > 0 {
-            if line_len + 1 + piece.len() > width {
-                out.push('\n');
-                out.push_str(&" ".repeat(column));
-                line_len = column;
+    let pieces: Vec<String> = items
+        .iter()
+        .enumerate()
+        .map(|(k, item)| {
+            if k + 1 < items.len() {
+                format!("{item},")
             } else {
-                out.push(' ');
-                line_len += 1;
+                item.clone()
             }
-        }
-        out.push_str(&piece);
-        line_len += piece.len();
-    }
-    out
+        })
+        .collect();
+    fill_words(&pieces, column, width)
 }
 
 /// The part of a rule after its head (`=> ARRANGEMENT MODIFIERS`, `parts` holding the arrangement

@@ -30,6 +30,7 @@ use proptest::prelude::*;
 use proptest::test_runner::Config;
 use std::path::{Path, PathBuf};
 
+use edaran::corpus::Rng;
 #[path = "support/bin.rs"]
 mod bin;
 use bin::run;
@@ -716,26 +717,12 @@ fn fixture_tests_pass() {
 // -------------------------------------------------------------------------------------------------
 // 3. Random workspaces, made messy
 
-/// A small deterministic random source (SplitMix64), seeded by proptest.
-struct Rng(u64);
+/// Picking from a list, on the library's deterministic random source (seeded by proptest).
+trait Pick {
+    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str;
+}
 
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-
-    fn chance(&mut self, percent: usize) -> bool {
-        self.below(100) < percent
-    }
-
+impl Pick for Rng {
     fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
         items[self.below(items.len())]
     }

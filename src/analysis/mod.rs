@@ -527,7 +527,9 @@ fn within(engine: &Engine<'_>, c: CircularId, a: &CircularAnalysis, out: &mut Ve
     // A circular that never applies: one finding for the circular, not one per rule.
     if engine.compiled(c).applies().is_empty() && !rules.is_empty() {
         let (why, help) = never_applies(engine, c, 0);
-        let why = why.replace("its circular's", "its").replace("its circular", "it");
+        let why = why
+            .replace("its circular's", "its")
+            .replace("its circular", "it");
         out.push(finding(
             Code::DeadRule,
             About::Rules(c, (0..rules.len()).collect()),
