@@ -25,7 +25,7 @@ fn bytes(sources: &[Source]) -> u64 {
 fn parse(c: &mut Criterion) {
     let mut group = c.benchmark_group("parse");
     group.sample_size(10);
-    for rules in [1_000, 10_000] {
+    for rules in [1_000, 10_000, 100_000] {
         let sources = corpus(rules);
         group.throughput(Throughput::Bytes(bytes(&sources)));
         group.bench_with_input(
@@ -76,7 +76,7 @@ fn analysis(c: &mut Criterion) {
 
 fn point_query(c: &mut Criterion) {
     let mut group = c.benchmark_group("point_query");
-    for rules in [1_000, 10_000] {
+    for rules in [1_000, 10_000, 100_000] {
         let ws = model::load(corpus(rules));
         let engine = Engine::new(&ws);
         let govs: Vec<String> = (0..Size::rules(rules).governments)
@@ -120,7 +120,7 @@ fn point_query(c: &mut Criterion) {
 fn period_query(c: &mut Criterion) {
     let mut group = c.benchmark_group("period_query");
     group.sample_size(20);
-    for rules in [1_000, 10_000] {
+    for rules in [1_000, 10_000, 100_000] {
         let ws = model::load(corpus(rules));
         let engine = Engine::new(&ws);
         let mut values: [Option<String>; 5] = Default::default();
