@@ -180,6 +180,11 @@ pub struct Engine<'w> {
     /// The classes of its values.
     pub universe: Universe,
     compiled: Vec<CompiledCircular>,
+    /// Every circular, in workspace order (what `explain` walks).
+    everyone: Vec<CircularId>,
+    /// Per government class: the circulars whose scope holds it (what a plain answer walks, so
+    /// that a national corpus costs a point question only its own government's circulars).
+    by_gov: Vec<Vec<CircularId>>,
 }
 
 impl<'w> Engine<'w> {
@@ -198,10 +203,28 @@ impl<'w> Engine<'w> {
                 }
             }
         }
+        let govs = universe.named(Dim::Gov) as usize + 1;
+        let mut by_gov: Vec<Vec<CircularId>> = vec![Vec::new(); govs];
+        for (i, c) in ws.circulars.iter().enumerate() {
+            match &c.scope {
+                crate::model::GovScope::All => by_gov.iter_mut().for_each(|l| l.push(i)),
+                crate::model::GovScope::Govs(syms) => {
+                    for class in syms.iter().filter_map(|&g| universe.class_of(Dim::Gov, g)) {
+                        by_gov[class as usize].push(i);
+                    }
+                }
+            }
+        }
+        for list in &mut by_gov {
+            list.sort_unstable();
+            list.dedup();
+        }
         Engine {
             ws,
             universe,
             compiled,
+            everyone: (0..ws.circulars.len()).collect(),
+            by_gov,
         }
     }
 
@@ -310,7 +333,15 @@ impl<'w> Engine<'w> {
         let mut decided: Vec<(CircularId, Option<Interval>, Vec<RuleId>)> = Vec::new();
         let mut exempt_somewhere = false;
         let mut priority: Option<u32> = None;
-        for i in 0..self.compiled.len() {
+        // A plain answer needs only the circulars in scope; `explain` lists every one.
+        let walk: &[CircularId] = if trace {
+            &self.everyone
+        } else {
+            self.by_gov
+                .get(p.classes[Dim::Gov.index()] as usize)
+                .map_or(&self.everyone[..], Vec::as_slice)
+        };
+        for &i in walk {
             let outcome = self.circular_outcome(i, p);
             if outcome == CircularOutcome::Exempt {
                 exempt_somewhere = true;
