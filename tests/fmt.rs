@@ -25,9 +25,9 @@ use edaran::eval::query::Spec;
 use edaran::model::{Source, Workspace, load};
 use edaran::region::{self, Dim};
 use edaran::syntax::ast::{Item, QueryKind};
+use generate::config;
 use generate::{FUNCTIONS, GOVS, PLACES, UNITS};
 use proptest::prelude::*;
-use proptest::test_runner::Config;
 use std::path::{Path, PathBuf};
 
 use edaran::corpus::Rng;
@@ -951,19 +951,6 @@ fn generated_questions(rng: &mut Rng) -> Vec<Spec> {
             }
         })
         .collect()
-}
-
-/// The configuration of a property: `cases` cases, or `PROPTEST_CASES` when set.
-fn config(cases: u32) -> Config {
-    let cases = std::env::var("PROPTEST_CASES")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(cases);
-    Config {
-        cases,
-        failure_persistence: None,
-        ..Config::default()
-    }
 }
 
 proptest! {

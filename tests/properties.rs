@@ -28,8 +28,8 @@ use edaran::model::{CircularId, GovScope, RuleId, Source, Workspace, load};
 use edaran::region::{self, ClassSet, Day, Dim, Point};
 use edaran::syntax::ast::Interval;
 use proptest::prelude::*;
-use proptest::test_runner::Config;
 use std::collections::BTreeSet;
+use support::generate::config;
 use support::generate::{self, GenWorkspace};
 use support::reference::Reference;
 
@@ -42,22 +42,6 @@ const ORACLE_CODES: &[Code] = &[
     Code::ImplicitRevocation,
     Code::ViolatesHigherNorm,
 ];
-
-/// The configuration of a property: `cases` cases, or `PROPTEST_CASES` when set (to hunt with
-/// many more, e.g. `PROPTEST_CASES=20000 cargo test --release --test properties`).
-fn config(cases: u32) -> Config {
-    let cases = std::env::var("PROPTEST_CASES")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(cases);
-    Config {
-        cases,
-        // Failures are reproduced from the printed text and kept as hand-written regressions
-        // below, not in a regressions file.
-        failure_persistence: None,
-        ..Config::default()
-    }
-}
 
 /// Loads one hand-written file, asserting that it parses and resolves.
 fn load_text(text: &str) -> Workspace {

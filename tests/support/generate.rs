@@ -17,7 +17,23 @@ use edaran::model::{Source, Workspace, load};
 use proptest::collection::vec;
 use proptest::option;
 use proptest::prelude::*;
+use proptest::test_runner::Config;
 use std::fmt::Write as _;
+
+/// The configuration of a property: `cases` cases, or `PROPTEST_CASES` when set (to hunt with
+/// many more, e.g. `PROPTEST_CASES=20000 cargo test --release --test properties`). Failures are
+/// reproduced from the printed text and kept as hand-written regressions, not in a file.
+pub fn config(cases: u32) -> Config {
+    let cases = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(cases);
+    Config {
+        cases,
+        failure_persistence: None,
+        ..Config::default()
+    }
+}
 
 /// The governments a workspace may name (the first 2 or 3 of them).
 pub const GOVS: [&str; 3] = ["Pemprov A", "Pemprov B", "Pemkot C"];
