@@ -85,7 +85,7 @@ pub fn cases_text(engine: &Engine<'_>, cases: &[Case], priority_only: bool) -> S
 }
 
 /// The human text of an explanation.
-pub fn explanation_text(engine: &Engine<'_>, case: &Case, e: &Explanation) -> String {
+pub fn explanation_text(engine: &Engine<'_>, e: &Explanation) -> String {
     let ws = engine.ws;
     let mut out = String::new();
     let _ = writeln!(out, "  answer: {}", answer_line(engine, &e.answer, false));
@@ -190,7 +190,6 @@ pub fn explanation_text(engine: &Engine<'_>, case: &Case, e: &Explanation) -> St
     for (c, duty) in &e.duties {
         let _ = writeln!(out, "  duty ({}): {duty}", engine.circular(*c).id);
     }
-    let _ = case;
     out
 }
 
@@ -225,7 +224,7 @@ pub fn case_json(engine: &Engine<'_>, case: &Case, explanation: Option<&Explanat
     });
     if let Some(e) = explanation {
         v["explanation"] = json!(
-            explanation_text(engine, case, e)
+            explanation_text(engine, e)
                 .lines()
                 .map(str::trim)
                 .collect::<Vec<_>>()

@@ -181,7 +181,7 @@ pub fn answer(engine: &Engine<'_>, text: &str, given: &[Dimension], color: bool)
                             region::describe_dates(case.from, case.to)
                         ));
                     }
-                    human.push_str(&explanation_text(engine, case, e));
+                    human.push_str(&explanation_text(engine, e));
                 }
             } else {
                 human.push_str(&cases_text(engine, &plain, priority));

@@ -1,7 +1,7 @@
 //! Step three: a workspace of syntax trees to resolved circulars.
 
 use super::*;
-use crate::diagnostic::{Code, Diagnostic, Label};
+use crate::diagnostic::{Code, Diagnostic};
 use crate::syntax::ast::{ClauseKind, Item, Modifier, RuleSelector, SelectorKind, SetKind, Values};
 use crate::syntax::errors::closest;
 use crate::syntax::{self, ast};
@@ -712,22 +712,8 @@ fn close_overrides(rules: &mut [Rule]) {
 }
 
 impl Workspace {
-    /// The circular with this number.
-    pub fn circular_by_id(&self, id: &str) -> Option<CircularId> {
-        self.circulars.iter().position(|c| c.id == id)
-    }
-
     /// The number of errors among the diagnostics.
     pub fn error_count(&self) -> usize {
         self.diagnostics.iter().filter(|d| d.is_error()).count()
-    }
-
-    /// A secondary label in another place, for diagnostics built from the model.
-    pub fn label(&self, file: FileId, span: Span, message: impl Into<String>) -> Label {
-        Label {
-            file,
-            span,
-            message: message.into(),
-        }
     }
 }
