@@ -231,20 +231,11 @@ pub fn from_pest(
         groups.push("a selector".into());
     }
     groups.extend(expected);
-    let span = {
-        let len = if found.starts_with("`") {
-            word.len()
-        } else {
-            0
-        };
-        let start = offset
-            + at
-            + (text[at.min(text.len())..].len()
-                - text[at.min(text.len())..]
-                    .trim_start_matches([' ', '\t'])
-                    .len());
-        Span::new(start, start + len)
-    };
+    // The span starts at the found word (after blanks) and covers it.
+    let rest = text.get(at..).unwrap_or("");
+    let blanks = rest.len() - rest.trim_start_matches([' ', '\t']).len();
+    let len = if found.starts_with('`') { word.len() } else { 0 };
+    let span = Span::new(offset + at + blanks, offset + at + blanks + len);
     let message = if groups.is_empty() {
         format!("unexpected {found}")
     } else {
