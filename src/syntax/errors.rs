@@ -234,7 +234,11 @@ pub fn from_pest(
     // The span starts at the found word (after blanks) and covers it.
     let rest = text.get(at..).unwrap_or("");
     let blanks = rest.len() - rest.trim_start_matches([' ', '\t']).len();
-    let len = if found.starts_with('`') { word.len() } else { 0 };
+    let len = if found.starts_with('`') {
+        word.len()
+    } else {
+        0
+    };
     let span = Span::new(offset + at + blanks, offset + at + blanks + len);
     let message = if groups.is_empty() {
         format!("unexpected {found}")
