@@ -420,7 +420,7 @@ impl Resolver {
             .clauses
             .iter()
             .filter_map(|cl| match &cl.node {
-                ClauseKind::Rule(r) => Some(r),
+                ClauseKind::Rule(r) => Some(&**r),
                 _ => None,
             })
             .collect();

@@ -115,7 +115,7 @@ pub enum ClauseKind {
     /// `exempt SELECTOR`
     Exempt(Selector),
     /// `rule NAME: SELECTOR => ARRANGEMENT MODIFIERS`
-    Rule(RuleDef),
+    Rule(Box<RuleDef>),
     /// `wfh priority N: SELECTOR`
     Priority {
         /// The rank (1 is first).
@@ -570,7 +570,7 @@ impl Circular {
     /// The rules with the span of their clause.
     pub fn rules(&self) -> impl Iterator<Item = (&RuleDef, Span)> {
         self.clauses.iter().filter_map(|c| match &c.node {
-            ClauseKind::Rule(r) => Some((r, c.span)),
+            ClauseKind::Rule(r) => Some((&**r, c.span)),
             _ => None,
         })
     }

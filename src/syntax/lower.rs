@@ -377,7 +377,7 @@ impl<'a> Lowerer<'a> {
             }
             Rule::revokes => ClauseKind::Revokes(it.map(|s| self.string(s)).collect()),
             Rule::exempt => ClauseKind::Exempt(self.selector(it.next()?, 0)),
-            Rule::rule_def => return self.rule_def(it).map(ClauseKind::Rule),
+            Rule::rule_def => return self.rule_def(it).map(|r| ClauseKind::Rule(Box::new(r))),
             Rule::priority => {
                 let n = it.next()?;
                 let rank = self.integer(&n)?;
