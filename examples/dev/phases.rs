@@ -42,6 +42,15 @@ fn main() {
     if std::env::var_os("PHASES_PARSE_ONLY").is_some() {
         return;
     }
+    if std::env::var_os("PHASES_KEEP_TREES").is_some() {
+        let trees: Vec<_> = sources
+            .iter()
+            .enumerate()
+            .map(|(i, s)| edaran::syntax::parse_file(edaran::FileId(i as u32), &s.text))
+            .collect();
+        println!("kept {} trees", trees.len());
+        return;
+    }
     let t = Instant::now();
     let ws = edaran::model::load(sources);
     println!("load (parse, resolve, every check): {:?}", t.elapsed());
