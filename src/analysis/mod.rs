@@ -275,37 +275,70 @@ fn finding(code: Code, first: About, second: Option<About>, diagnostic: Diagnost
 /// Every finding of the analysis: `conflict`, `overlap`, `dead-rule`, `dead-exemption`,
 /// `antinomy`, `implicit-revocation`, `violates-higher-norm`.
 pub fn findings(engine: &Engine<'_>) -> Vec<Finding> {
+    // A sweep over start dates, in chunks: each chunk's circulars are analysed on every core
+    // (their own findings, and their pieces), then paired with the circulars still in force
+    // when they start. A circular's pieces are dropped once the sweep has passed its last day,
+    // so memory holds the circulars of one period, not of the whole corpus.
+    const CHUNK: usize = 256;
     let n = engine.ws.circulars.len();
-    // First each circular on its own: its findings, and its pieces for the pairs. What only the
-    // circular's own findings need (where each rule applies and decides) is dropped at once, so
-    // memory holds the pieces of every circular, not every region of every rule.
-    let (mut out, pieces): (Vec<Vec<Finding>>, Vec<Vec<Piece>>) = crate::par::map(n, |c| {
-        let a = analyze_circular(engine, c);
-        let mut found = Vec::new();
-        within(engine, c, &a, &mut found);
-        (found, a.pieces)
-    })
-    .into_iter()
-    .unzip();
-    let analysis = Analysis {
-        circulars: pieces
-            .into_iter()
-            .map(|pieces| CircularAnalysis {
-                applicable: Vec::new(),
-                deciding: Vec::new(),
-                pieces,
+    let mut order: Vec<CircularId> = (0..n).collect();
+    order.sort_by_key(|&c| (engine.compiled(c).from, c));
+    let mut out: Vec<Finding> = Vec::new();
+    let mut active: Vec<(CircularId, Vec<Piece>)> = Vec::new();
+    for chunk in order.chunks(CHUNK) {
+        let start = engine.compiled(chunk[0]).from;
+        active.retain(|(a, _)| engine.compiled(*a).to >= start);
+        let analysed: Vec<(Vec<Finding>, Vec<Piece>)> = crate::par::map(chunk.len(), |k| {
+            let a = analyze_circular(engine, chunk[k]);
+            let mut found = Vec::new();
+            within(engine, chunk[k], &a, &mut found);
+            (found, a.pieces)
+        });
+        let before = active.len();
+        for (&c, (found, pieces)) in chunk.iter().zip(analysed) {
+            out.extend(found);
+            active.push((c, pieces));
+        }
+        // Pairs: each new circular with every earlier one still in force when it starts.
+        let mut pairs: Vec<(usize, usize)> = Vec::new();
+        for k in before..active.len() {
+            let c = active[k].0;
+            let from = engine.compiled(c).from;
+            for (j, (a, _)) in active[..k].iter().enumerate() {
+                if engine.compiled(*a).to >= from
+                    && engine
+                        .compiled(*a)
+                        .scope
+                        .overlaps(&engine.compiled(c).scope)
+                {
+                    pairs.push((j, k));
+                }
+            }
+        }
+        let active = &active;
+        out.extend(
+            crate::par::map(pairs.len(), |p| {
+                let (j, k) = pairs[p];
+                // The lower circular number first, as the keys expect.
+                let (x, y) = if active[j].0 < active[k].0 {
+                    (j, k)
+                } else {
+                    (k, j)
+                };
+                let mut found = Vec::new();
+                across_pair(
+                    engine,
+                    (active[x].0, &active[x].1),
+                    (active[y].0, &active[y].1),
+                    &mut found,
+                );
+                found
             })
-            .collect(),
-    };
-    // Then every pair of circulars whose validity overlaps.
-    let pairs = overlapping_pairs(engine);
-    out.extend(crate::par::map(pairs.len(), |k| {
-        let (a, b) = pairs[k];
-        let mut found = Vec::new();
-        across_pair(engine, &analysis, a, b, &mut found);
-        found
-    }));
-    out.into_iter().flatten().collect()
+            .into_iter()
+            .flatten(),
+        );
+    }
+    out
 }
 
 /// The diagnostics of every finding.
@@ -747,35 +780,13 @@ fn dead_exemptions(engine: &Engine<'_>, c: CircularId, out: &mut Vec<Finding>) {
     }
 }
 
-/// Pairs of circulars whose validity overlaps (a sweep over start dates).
-fn overlapping_pairs(engine: &Engine<'_>) -> Vec<(CircularId, CircularId)> {
-    let n = engine.ws.circulars.len();
-    let mut order: Vec<CircularId> = (0..n).collect();
-    order.sort_by_key(|&c| engine.compiled(c).from);
-    let mut pairs = Vec::new();
-    let mut active: Vec<CircularId> = Vec::new();
-    for &c in &order {
-        let from = engine.compiled(c).from;
-        active.retain(|&a| engine.compiled(a).to >= from);
-        for &a in &active {
-            if engine.compiled(a).scope.overlaps(&engine.compiled(c).scope) {
-                pairs.push((a.min(c), a.max(c)));
-            }
-        }
-        active.push(c);
-    }
-    pairs.sort_unstable();
-    pairs
-}
-
 /// Where two circulars clash, and their constraints there.
 type Clash = (Region, Interval, Interval);
 
 fn across_pair(
     engine: &Engine<'_>,
-    analysis: &Analysis,
-    a: CircularId,
-    b: CircularId,
+    (a, pieces_a): (CircularId, &[Piece]),
+    (b, pieces_b): (CircularId, &[Piece]),
     out: &mut Vec<Finding>,
 ) {
     let ws = engine.ws;
@@ -783,9 +794,9 @@ fn across_pair(
         let (ca, cb) = (&ws.circulars[a], &ws.circulars[b]);
         // Group clashes by the deciding rule sets, so one finding names its rules.
         let mut clashes: BTreeMap<(Vec<RuleId>, Vec<RuleId>), Clash> = BTreeMap::new();
-        for pa in &analysis.circulars[a].pieces {
+        for pa in pieces_a {
             let Some(ka) = pa.constraint else { continue };
-            for pb in &analysis.circulars[b].pieces {
+            for pb in pieces_b {
                 let Some(kb) = pb.constraint else { continue };
                 if ka.intersect(kb).is_some() || !pa.region.overlaps(&pb.region) {
                     continue;
