@@ -59,6 +59,22 @@ macro_rules! codes {
                 match self { $(Code::$variant => $summary,)* }
             }
 
+            /// True for the codes found while reading and resolving (`syntax` to
+            /// `duplicate-name`): a workspace with one does not parse and resolve, and questions
+            /// are refused until it is fixed.
+            pub fn is_resolution_error(self) -> bool {
+                matches!(
+                    self,
+                    Code::Syntax
+                        | Code::InvalidDate
+                        | Code::InvalidPercent
+                        | Code::EmptyPeriod
+                        | Code::MissingClause
+                        | Code::UnknownName
+                        | Code::DuplicateName
+                )
+            }
+
             /// The code with this name.
             pub fn from_name(name: &str) -> Option<Code> {
                 match name { $($name => Some(Code::$variant),)* _ => None }

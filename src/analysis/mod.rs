@@ -216,19 +216,6 @@ impl UnitIndex {
     }
 }
 
-/// The analysis of a whole workspace.
-pub struct Analysis {
-    /// Per circular.
-    pub circulars: Vec<CircularAnalysis>,
-}
-
-/// Analyses every circular.
-pub fn analyze(engine: &Engine<'_>) -> Analysis {
-    Analysis {
-        circulars: crate::par::map(engine.ws.circulars.len(), |c| analyze_circular(engine, c)),
-    }
-}
-
 /// What a finding is about.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum About {
@@ -261,10 +248,11 @@ pub struct Finding {
     pub diagnostic: Diagnostic,
 }
 
-fn finding(code: Code, first: About, second: Option<About>, diagnostic: Diagnostic) -> Finding {
+/// A finding of `diagnostic`'s code about `first` (and `second`).
+fn finding(first: About, second: Option<About>, diagnostic: Diagnostic) -> Finding {
     Finding {
         key: Key {
-            code,
+            code: diagnostic.code,
             first,
             second,
         },
@@ -515,7 +503,6 @@ fn within(engine: &Engine<'_>, c: CircularId, a: &CircularAnalysis, out: &mut Ve
         match kx.intersect(ky) {
             None => {
                 out.push(finding(
-                    Code::Conflict,
                     about,
                     None,
                     Diagnostic::new(
@@ -535,7 +522,6 @@ fn within(engine: &Engine<'_>, c: CircularId, a: &CircularAnalysis, out: &mut Ve
                 ));
             }
             Some(both) => out.push(finding(
-                Code::Overlap,
                 about,
                 None,
                 Diagnostic::new(
@@ -564,7 +550,6 @@ fn within(engine: &Engine<'_>, c: CircularId, a: &CircularAnalysis, out: &mut Ve
             .replace("its circular's", "its")
             .replace("its circular", "it");
         out.push(finding(
-            Code::DeadRule,
             About::Rules(c, (0..rules.len()).collect()),
             None,
             Diagnostic::new(
@@ -631,7 +616,6 @@ fn within(engine: &Engine<'_>, c: CircularId, a: &CircularAnalysis, out: &mut Ve
             )
         };
         out.push(finding(
-            Code::DeadRule,
             About::Rules(c, vec![r]),
             None,
             Diagnostic::new(Code::DeadRule, file, rule.name_span, message)
@@ -724,7 +708,6 @@ fn dead_exemptions(engine: &Engine<'_>, c: CircularId, out: &mut Vec<Finding>) {
         for (k, (except, span)) in rule.except.iter().enumerate() {
             if !sel.overlaps(&u.region(except)) {
                 out.push(finding(
-                    Code::DeadExemption,
                     About::Except(c, r, k),
                     None,
                     Diagnostic::new(
@@ -765,7 +748,6 @@ fn dead_exemptions(engine: &Engine<'_>, c: CircularId, out: &mut Vec<Finding>) {
             )
         };
         out.push(finding(
-            Code::DeadExemption,
             About::Exempt(c, k),
             None,
             Diagnostic::new(
@@ -824,7 +806,6 @@ fn across_pair(
                 let hrule = &high.rules[hr[0]];
                 let level = high.level.as_str();
                 out.push(finding(
-                    Code::ViolatesHigherNorm,
                     About::Rules(lo, lr.clone()),
                     Some(About::Rules(hi, hr.clone())),
                     Diagnostic::new(
@@ -893,7 +874,6 @@ fn across_pair(
                     )
                 };
                 out.push(finding(
-                    Code::Antinomy,
                     About::Rules(early, er.clone()),
                     Some(About::Rules(late, lr.clone())),
                     Diagnostic::new(Code::Antinomy, l.file, lrule.arrangement_span, message)
@@ -910,7 +890,6 @@ fn across_pair(
                     _ => String::new(),
                 };
                 out.push(finding(
-                    Code::ImplicitRevocation,
                     About::Rules(early, er.clone()),
                     Some(About::Rules(late, lr.clone())),
                     Diagnostic::new(

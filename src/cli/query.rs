@@ -13,22 +13,11 @@ use serde_json::{Value, json};
 use std::io::{BufRead, Write as _};
 use std::path::PathBuf;
 
-/// Codes that mean the workspace was not understood: questions are refused until they are fixed.
-const BLOCKING: &[edaran::Code] = &[
-    edaran::Code::Syntax,
-    edaran::Code::InvalidDate,
-    edaran::Code::InvalidPercent,
-    edaran::Code::EmptyPeriod,
-    edaran::Code::MissingClause,
-    edaran::Code::UnknownName,
-    edaran::Code::DuplicateName,
-];
-
 /// The diagnostics that make a workspace unfit for questions.
 pub fn blocking(ws: &Workspace) -> Vec<&edaran::Diagnostic> {
     ws.diagnostics
         .iter()
-        .filter(|d| BLOCKING.contains(&d.code))
+        .filter(|d| d.code.is_resolution_error())
         .collect()
 }
 

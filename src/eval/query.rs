@@ -1,7 +1,7 @@
 //! Questions (LANGUAGE.md section 6): a subject with dimensions left out, or a period, is split
 //! into cases, each with the condition under which it holds.
 
-use super::{Answer, Engine, Explanation};
+use super::{Answer, Engine};
 use crate::region::{self, ClassSet, Day, Dim, Point};
 use crate::syntax::ast::{Dimension, Subject, Time};
 use std::collections::{BTreeMap, BTreeSet};
@@ -206,18 +206,6 @@ impl Engine<'_> {
         }
         out.extend(previous.unwrap_or_default());
         Ok(out)
-    }
-
-    /// Explains each case at a point inside it (cases differ in any part of the answer).
-    pub fn explain_cases(&self, spec: &Spec) -> Result<Vec<(Case, Explanation)>, QueryError> {
-        Ok(self
-            .cases(spec)?
-            .into_iter()
-            .map(|c| {
-                let e = self.explain(&c.point);
-                (c, e)
-            })
-            .collect())
     }
 }
 
