@@ -18,6 +18,37 @@ pub const MODIFIER_KEYWORDS: &[&str] = &["except", "overrides", "during"];
 /// Keywords that start a top-level item.
 pub const ITEM_KEYWORDS: &[&str] = &["circular", "sector", "region", "baseline", "test"];
 
+/// The keywords that cannot name a rule, a set or a function (the grammar's `keyword` list).
+pub const RESERVED: &[&str] = &[
+    "all",
+    "and",
+    "or",
+    "not",
+    "otherwise",
+    "unit",
+    "function",
+    "domicile",
+    "office",
+    "gov",
+    "in",
+    "except",
+    "overrides",
+    "during",
+    "wfo",
+    "wfh",
+    "at",
+    "most",
+    "least",
+    "to",
+    "from",
+    "on",
+    "by",
+    "level",
+    "given",
+    "expect",
+    "priority",
+];
+
 /// Every keyword of the language (for "did you mean" and completion).
 pub const KEYWORDS: &[&str] = &[
     "all",

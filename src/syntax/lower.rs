@@ -16,46 +16,17 @@ use pest::iterators::Pair;
 
 type P<'a> = Pair<'a, Rule>;
 
-/// Deepest selector nesting the lowering follows; deeper is a syntax error, never a stack overflow.
-pub const MAX_NESTING: usize = 64;
+/// Deepest selector nesting (parentheses and `not`) the lowering follows; deeper is a syntax
+/// error, never a stack overflow.
+use super::scan::MAX_NESTING;
 
 pub(crate) struct Lowerer<'a> {
     pub file: FileId,
     pub diagnostics: Vec<Diagnostic>,
-    pub comments: Vec<Spanned<String>>,
-    _text: std::marker::PhantomData<&'a str>,
-}
-
-/// The span of a pair, without the whitespace and comments pest leaves at its end when an
-/// optional or repeated last part is absent (`issuer "X"` followed by a comment on the next line).
-fn span(pair: &P<'_>) -> Span {
-    let whole = Span::of(pair.as_span());
-    // Only a node whose text ends in whitespace or a comment needs trimming (fast path).
-    let text = pair.as_str();
-    let last_line = text.rsplit('\n').next().unwrap_or("");
-    if !text.ends_with(char::is_whitespace) && !text.ends_with("*/") && !last_line.contains("//") {
-        return whole;
-    }
-    let last = pair
-        .clone()
-        .into_inner()
-        .filter(|p| p.as_rule() != Rule::COMMENT)
-        .last();
-    // Trailing whitespace and comments are not part of a node; anything else after the last
-    // child (the closing quote of a string, a closing bracket) is.
-    match last {
-        Some(last) => {
-            let end = span(&last).end();
-            let rest = &pair.get_input()[end..whole.end()];
-            let only_trivia = is_trivia(rest);
-            if only_trivia {
-                Span::new(whole.start(), end)
-            } else {
-                whole
-            }
-        }
-        None => whole,
-    }
+    /// The text pest read.
+    text: &'a str,
+    /// Where each comment ends, in order (from the lexical pass).
+    comment_ends: Vec<usize>,
 }
 
 /// True when `text` holds only whitespace and comments.
@@ -80,8 +51,7 @@ fn kids<'a>(pair: P<'a>) -> impl Iterator<Item = P<'a>> {
     pair.into_inner().filter(|p| {
         !matches!(
             p.as_rule(),
-            Rule::COMMENT
-                | Rule::arrow
+            Rule::arrow
                 | Rule::dots
                 | Rule::colon
                 | Rule::lbrace
@@ -166,13 +136,47 @@ pub fn unescape(raw: &str) -> String {
 }
 
 impl<'a> Lowerer<'a> {
-    pub fn new(file: FileId, _text: &'a str) -> Lowerer<'a> {
+    pub fn new(file: FileId, text: &'a str) -> Lowerer<'a> {
         Lowerer {
             file,
-
             diagnostics: Vec::new(),
-            comments: Vec::new(),
-            _text: std::marker::PhantomData,
+            text,
+            comment_ends: Vec::new(),
+        }
+    }
+
+    /// Tells the lowering where comments end, so that it can trim them off nodes.
+    pub fn with_comments(mut self, comments: &[Spanned<String>]) -> Self {
+        self.comment_ends = comments.iter().map(|c| c.span.end()).collect();
+        self
+    }
+
+    /// The span of a pair, without the whitespace and comments pest leaves at its end when an
+    /// optional or repeated last part is absent (`issuer "X"` followed by a comment on the next
+    /// line).
+    fn span(&self, pair: &P<'_>) -> Span {
+        let whole = Span::of(pair.as_span());
+        // Only a node that ends in whitespace or a comment needs trimming (fast path).
+        let end = whole.end();
+        let ends_in_space = end > whole.start()
+            && self.text.as_bytes()[end - 1].is_ascii_whitespace()
+            || self.text[..end].ends_with('\u{FEFF}');
+        if !ends_in_space && self.comment_ends.binary_search(&end).is_err() {
+            return whole;
+        }
+        // Trailing whitespace and comments are not part of a node; anything else after the last
+        // child (the closing quote of a string, a closing bracket) is.
+        match pair.clone().into_inner().last() {
+            Some(last) => {
+                let end = self.span(&last).end();
+                let rest = &self.text[end..whole.end()];
+                if is_trivia(rest) {
+                    Span::new(whole.start(), end)
+                } else {
+                    whole
+                }
+            }
+            None => whole,
         }
     }
 
@@ -180,23 +184,6 @@ impl<'a> Lowerer<'a> {
         self.diagnostics
             .push(Diagnostic::new(code, self.file, span, message));
         self.diagnostics.last_mut().expect("just pushed")
-    }
-
-    /// Collects every comment of the tree, in order.
-    pub fn collect_comments(&mut self, pair: &P<'a>) {
-        for p in pair.clone().into_inner().flatten() {
-            if p.as_rule() == Rule::COMMENT {
-                let text = p.as_str();
-                let s = span(&p);
-                if text.starts_with("/*") && (text.len() < 4 || !text.ends_with("*/")) {
-                    let start = Span::new(s.start(), s.start() + 2);
-                    self.error(Code::Syntax, start, "this block comment is never closed")
-                        .help =
-                        Some("close it with `*/`; everything after it was read as comment".into());
-                }
-                self.comments.push(Spanned::new(text.to_string(), s));
-            }
-        }
     }
 
     /// Reports a catch-all node: reparses its text with the strict rule to say what was expected.
@@ -208,7 +195,7 @@ impl<'a> Lowerer<'a> {
             Ok(_) => Diagnostic::new(
                 Code::Syntax,
                 self.file,
-                span(&pair),
+                self.span(&pair),
                 format!("unexpected `{}`", text.trim()),
             ),
         };
@@ -219,14 +206,13 @@ impl<'a> Lowerer<'a> {
     // Files
 
     pub fn file(&mut self, pair: P<'a>) -> File {
-        self.collect_comments(&pair);
         let mut items = Vec::new();
         for p in kids(pair) {
             match p.as_rule() {
                 Rule::circular => items.push(Item::Circular(self.circular(p))),
                 Rule::set_def => items.push(Item::Set(self.set_def(p))),
                 Rule::baseline => {
-                    let s = span(&p);
+                    let s = self.span(&p);
                     let pct = kids(p).find(|k| k.as_rule() == Rule::percent);
                     if let Some(pct) = pct {
                         let lit = self.percent(pct);
@@ -240,7 +226,7 @@ impl<'a> Lowerer<'a> {
         }
         File {
             items,
-            comments: std::mem::take(&mut self.comments),
+            comments: Vec::new(),
         }
     }
 
@@ -249,14 +235,14 @@ impl<'a> Lowerer<'a> {
         let mut name = None;
         // The end of what precedes a missing `{`: it is reported there, not after the comments
         // and blank lines that follow.
-        let mut last_end = span(pair).start();
+        let mut last_end = self.span(pair).start();
         for p in kids(pair.clone()) {
             let rule = p.as_rule();
-            let end = span(&p).start() + p.as_str().trim_end().len();
+            let end = self.span(&p).start() + p.as_str().trim_end().len();
             match rule {
                 Rule::string => name = Some(self.string(p)),
                 Rule::bad_header => {
-                    let s = span(&p);
+                    let s = self.span(&p);
                     let text = p.as_str().trim_end();
                     let help = if text.contains('"') {
                         format!("write `{example}`")
@@ -276,8 +262,8 @@ impl<'a> Lowerer<'a> {
                     d.label = Some("expected `{`".into());
                 }
                 Rule::unclosed => {
-                    let s = span(&p);
-                    let keyword = span(pair);
+                    let s = self.span(&p);
+                    let keyword = self.span(pair);
                     let keyword = Span::new(keyword.start(), keyword.start() + what.len().min(8));
                     let file = self.file;
                     let d = self.error(Code::Syntax, s, "expected `}` to close the block");
@@ -298,7 +284,7 @@ impl<'a> Lowerer<'a> {
     }
 
     fn circular(&mut self, pair: P<'a>) -> Circular {
-        let whole = span(&pair);
+        let whole = self.span(&pair);
         let id = self.header(
             &pair,
             "circular's number",
@@ -307,7 +293,7 @@ impl<'a> Lowerer<'a> {
         let mut keyword = whole;
         let mut clauses = Vec::new();
         for p in kids(pair) {
-            let s = span(&p);
+            let s = self.span(&p);
             let kind = match p.as_rule() {
                 Rule::kw_circular => {
                     keyword = s;
@@ -390,7 +376,7 @@ impl<'a> Lowerer<'a> {
     }
 
     fn set_def(&mut self, pair: P<'a>) -> SetDef {
-        let whole = span(&pair);
+        let whole = self.span(&pair);
         let mut kind = SetKind::Sector;
         let mut name = Spanned::new(String::new(), whole);
         let mut members = Vec::new();
@@ -414,14 +400,14 @@ impl<'a> Lowerer<'a> {
         let name = self.ident(it.next()?);
         let sel = it.next()?;
         let selector = if sel.as_rule() == Rule::otherwise {
-            RuleSelector::Otherwise(span(&sel))
+            RuleSelector::Otherwise(self.span(&sel))
         } else {
             RuleSelector::Selector(self.selector(sel, 0))
         };
         let arrangement = self.arrangement(it.next()?)?;
         let mut modifiers = Vec::new();
         for m in it {
-            let s = span(&m);
+            let s = self.span(&m);
             let rule = m.as_rule();
             let mut parts = kids(m).filter(|p| !is_keyword(p.as_rule()));
             let modifier = match rule {
@@ -449,7 +435,7 @@ impl<'a> Lowerer<'a> {
     }
 
     fn arrangement(&mut self, pair: P<'a>) -> Option<Spanned<Arrangement>> {
-        let whole = span(&pair);
+        let whole = self.span(&pair);
         let mut it = kids(pair);
         let mode = if it.next()?.as_str().starts_with("wfh") {
             Mode::Wfh
@@ -462,7 +448,7 @@ impl<'a> Lowerer<'a> {
 
     fn amount(&mut self, pair: P<'a>) -> Option<Amount> {
         let rule = pair.as_rule();
-        let whole = span(&pair);
+        let whole = self.span(&pair);
         let mut pcts = kids(pair).filter(|p| p.as_rule() == Rule::percent);
         let amount = match rule {
             Rule::exact => Amount::Exact(self.percent(pcts.next()?)),
@@ -492,7 +478,7 @@ impl<'a> Lowerer<'a> {
     // Selectors
 
     fn selector(&mut self, pair: P<'a>, depth: usize) -> Selector {
-        let whole = span(&pair);
+        let whole = self.span(&pair);
         if depth > MAX_NESTING {
             self.error(
                 Code::Syntax,
@@ -524,7 +510,7 @@ impl<'a> Lowerer<'a> {
             }
             Rule::sel_not => {
                 let atom = parts.pop().expect("an atom");
-                let nots: Vec<Span> = parts.iter().map(span).collect();
+                let nots: Vec<Span> = parts.iter().map(|p| self.span(p)).collect();
                 if depth + nots.len() > MAX_NESTING {
                     self.error(
                         Code::Syntax,
@@ -594,14 +580,14 @@ impl<'a> Lowerer<'a> {
     // Tests and queries
 
     fn test_block(&mut self, pair: P<'a>) -> TestBlock {
-        let whole = span(&pair);
+        let whole = self.span(&pair);
         let name = self.header(&pair, "test's name", "test \"what it shows\" {");
         let mut keyword = whole;
         let mut given = Vec::new();
         let mut expects = Vec::new();
         for p in kids(pair) {
             match p.as_rule() {
-                Rule::kw_test => keyword = span(&p),
+                Rule::kw_test => keyword = self.span(&p),
                 Rule::given => {
                     given.extend(self.given(p));
                 }
@@ -635,11 +621,11 @@ impl<'a> Lowerer<'a> {
     }
 
     fn expect(&mut self, pair: P<'a>) -> Option<Expect> {
-        let whole = span(&pair);
+        let whole = self.span(&pair);
         let mut it = kids(pair).filter(|p| p.as_rule() != Rule::kw_expect);
         let query = self.query(it.next()?);
         let expected_pair = it.next()?;
-        let es = span(&expected_pair);
+        let es = self.span(&expected_pair);
         let inner = kids(expected_pair).next()?;
         let expected = match inner.as_rule() {
             Rule::string_list => Expected::Circulars(self.string_list(inner)),
@@ -659,7 +645,7 @@ impl<'a> Lowerer<'a> {
 
     /// Lowers a `query` pair.
     pub fn query(&mut self, pair: P<'a>) -> Query {
-        let whole = span(&pair);
+        let whole = self.span(&pair);
         let inner = kids(pair).next().expect("a query has one kind");
         let rule = inner.as_rule();
         let kind = match rule {
@@ -687,12 +673,12 @@ impl<'a> Lowerer<'a> {
     }
 
     fn subject(&mut self, pair: P<'a>) -> Subject {
-        let whole = span(&pair);
+        let whole = self.span(&pair);
         let mut unit = None;
         let mut dims = Vec::new();
         let mut time: Option<Spanned<Time>> = None;
         for p in kids(pair) {
-            let s = span(&p);
+            let s = self.span(&p);
             match p.as_rule() {
                 Rule::string => unit = Some(self.string(p)),
                 Rule::time_on | Rule::time_period => {
@@ -747,7 +733,7 @@ impl<'a> Lowerer<'a> {
     }
 
     fn dimension(&mut self, pair: P<'a>) -> Spanned<Dimension> {
-        let s = span(&pair);
+        let s = self.span(&pair);
         let rule = pair.as_rule();
         let value = kids(pair)
             .find(|p| !is_keyword(p.as_rule()))
@@ -789,8 +775,17 @@ impl<'a> Lowerer<'a> {
     // Literals
 
     fn string(&mut self, pair: P<'a>) -> Str {
-        let s = span(&pair);
+        let s = self.span(&pair);
         let inner = kids(pair).next().map(|p| p.as_str()).unwrap_or("");
+        if let Some(at) = inner.find('\r') {
+            let at = s.start() + 1 + at;
+            self.error(
+                Code::Syntax,
+                Span::new(at, at + 1),
+                "a string cannot hold a line break",
+            )
+            .help = Some("close the string on the line where it opens".into());
+        }
         Spanned::new(unescape(inner), s)
     }
 
@@ -802,11 +797,27 @@ impl<'a> Lowerer<'a> {
     }
 
     fn ident(&mut self, pair: P<'a>) -> Ident {
-        Spanned::new(pair.as_str().to_string(), span(&pair))
+        let s = self.span(&pair);
+        let word = pair.as_str();
+        if errors::RESERVED.contains(&word) {
+            self.diagnostics.push(
+                Diagnostic::new(
+                    Code::Syntax,
+                    self.file,
+                    s,
+                    format!("expected a name, found `{word}`"),
+                )
+                .with_label("expected a name")
+                .with_help(format!(
+                    "`{word}` is a keyword and cannot be a name: choose another name"
+                )),
+            );
+        }
+        Spanned::new(word.to_string(), s)
     }
 
     fn integer(&mut self, pair: &P<'a>) -> Option<Spanned<u32>> {
-        let s = span(pair);
+        let s = self.span(pair);
         match pair.as_str().parse::<u32>() {
             Ok(n) => Some(Spanned::new(n, s)),
             Err(_) => {
@@ -821,7 +832,7 @@ impl<'a> Lowerer<'a> {
     }
 
     fn level(&mut self, pair: P<'a>) -> Spanned<Option<Level>> {
-        let s = span(&pair);
+        let s = self.span(&pair);
         let word = pair.as_str();
         let level = Level::from_name(word);
         if level.is_none() {
@@ -837,7 +848,7 @@ impl<'a> Lowerer<'a> {
     }
 
     fn duration(&mut self, pair: P<'a>) -> Option<Spanned<Duration>> {
-        let s = span(&pair);
+        let s = self.span(&pair);
         let mut it = kids(pair);
         let count = self.integer(&it.next()?)?.node;
         let unit = match it.next()?.as_str().trim_end_matches('s') {
@@ -850,7 +861,7 @@ impl<'a> Lowerer<'a> {
 
     /// Validates a date literal (`invalid-date`).
     pub fn date(&mut self, pair: P<'a>) -> DateLit {
-        let s = span(&pair);
+        let s = self.span(&pair);
         let text = pair.as_str();
         let parts: Vec<u32> = text.split('-').filter_map(|p| p.parse().ok()).collect();
         let [y, m, d] = parts[..] else {
@@ -910,7 +921,7 @@ impl<'a> Lowerer<'a> {
 
     /// Validates a percentage literal (`invalid-percent`).
     fn percent(&mut self, pair: P<'a>) -> PctLit {
-        let s = span(&pair);
+        let s = self.span(&pair);
         let text = pair.as_str().trim_end_matches('%');
         let (whole, frac) = text.split_once('.').unwrap_or((text, ""));
         if frac.len() > 2 {

@@ -1,5 +1,7 @@
 //! The front end: text to a typed syntax tree, in two named steps.
 //!
+//! - Step zero, [`scan`]: one lexical pass finds the comments and parentheses nested too deeply
+//!   for pest to descend into.
 //! - Step one, [`parser`]: pest turns text into a concrete tree of pairs, with catch-all nodes
 //!   for lines it cannot read.
 //! - Step two, [`lower`]: pairs become the typed tree of [`ast`], catch-all nodes become `syntax`
@@ -12,6 +14,7 @@ pub mod ast;
 pub mod errors;
 pub mod lower;
 pub mod parser;
+pub mod scan;
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::span::{FileId, Span};
@@ -57,8 +60,31 @@ fn whole_file_error(file: FileId, text: &str, error: pest::error::Error<Rule>) -
 /// Parses one `.se` file. Never fails: returns what could be read plus every diagnostic.
 pub fn parse_file(file: FileId, text: &str) -> (ast::File, Vec<Diagnostic>) {
     init_limits(text.len());
-    let mut lowerer = lower::Lowerer::new(file, text);
-    let tree = match EdaranParser::parse(Rule::file, text) {
+    let (scan, readable) = scan::scan(text);
+    let mut lowerer = lower::Lowerer::new(file, &readable).with_comments(&scan.comments);
+    for &at in &scan.too_deep {
+        lowerer.diagnostics.push(
+            Diagnostic::new(
+                Code::Syntax,
+                file,
+                at,
+                format!(
+                    "parentheses nest more than {} deep here",
+                    scan::MAX_NESTING
+                ),
+            )
+            .with_help(
+                "no selector needs more than a few levels of parentheses: name the parts as sectors",
+            ),
+        );
+    }
+    if let Some(at) = scan.unclosed_comment {
+        lowerer.diagnostics.push(
+            Diagnostic::new(Code::Syntax, file, at, "this block comment is never closed")
+                .with_help("close it with `*/`; everything after it was read as comment"),
+        );
+    }
+    let mut tree = match EdaranParser::parse(Rule::file, &readable) {
         Ok(mut pairs) => {
             let pair = pairs.next().expect("the file rule produces one pair");
             lowerer.file(pair)
@@ -70,6 +96,7 @@ pub fn parse_file(file: FileId, text: &str) -> (ast::File, Vec<Diagnostic>) {
             ast::File::default()
         }
     };
+    tree.comments = scan.comments;
     lowerer.check_periods(&tree);
     let mut diagnostics = lowerer.diagnostics;
     crate::diagnostic::sort(&mut diagnostics);

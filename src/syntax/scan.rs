@@ -1,0 +1,184 @@
+//! Step zero: one lexical pass over the text before pest sees it.
+//!
+//! It finds what is cheaper to find here than in the grammar:
+//!
+//! - every comment, with its span (the grammar skips comments silently, so that they cost pest
+//!   no token each);
+//! - a block comment that is never closed;
+//! - parentheses nested deeper than [`MAX_NESTING`]: pest descends once per level, so a file of
+//!   a hundred thousand `(` would overflow the stack. Those parentheses are blanked out of the
+//!   text pest reads (spaces of the same length, so every span stays right) and reported here.
+//!
+//! The pass knows exactly as much of the lexical structure as it needs: strings (which may hold
+//! `//` and parentheses), line comments and block comments. A brace ends every open parenthesis:
+//! no selector spans two blocks, so one bad rule cannot change how a later one is read.
+
+use crate::span::{Span, Spanned};
+use std::borrow::Cow;
+
+/// The deepest nesting of parentheses that is read.
+pub const MAX_NESTING: usize = 64;
+
+/// What the lexical pass found.
+#[derive(Debug, Default)]
+pub struct Scan {
+    /// Every comment in source order, without a carriage return before its line feed.
+    pub comments: Vec<Spanned<String>>,
+    /// The `/*` of a block comment that runs to the end of the file.
+    pub unclosed_comment: Option<Span>,
+    /// The first parenthesis of each run that nests too deeply.
+    pub too_deep: Vec<Span>,
+}
+
+/// Scans `text`; returns what it found and the text pest should read (the same text unless some
+/// parentheses nest too deeply).
+pub fn scan(text: &str) -> (Scan, Cow<'_, str>) {
+    let bytes = text.as_bytes();
+    let mut out = Scan::default();
+    let mut blank: Vec<usize> = Vec::new();
+    let mut depth = 0usize;
+    let mut reported = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'"' => {
+                i += 1;
+                while i < bytes.len() {
+                    match bytes[i] {
+                        b'"' => {
+                            i += 1;
+                            break;
+                        }
+                        b'\n' => break,
+                        b'\\' if i + 1 < bytes.len() && bytes[i + 1] != b'\n' => i += 2,
+                        _ => i += 1,
+                    }
+                }
+            }
+            b'/' if bytes.get(i + 1) == Some(&b'/') => {
+                let end = memchr(b'\n', &bytes[i..]).map_or(bytes.len(), |n| i + n);
+                let stop = if end > i + 2 && bytes[end - 1] == b'\r' {
+                    end - 1
+                } else {
+                    end
+                };
+                out.comments
+                    .push(Spanned::new(text[i..stop].to_string(), Span::new(i, stop)));
+                i = end;
+            }
+            b'/' if bytes.get(i + 1) == Some(&b'*') => {
+                let end = match find(b"*/", &bytes[i + 2..]) {
+                    Some(n) => i + 2 + n + 2,
+                    None => {
+                        out.unclosed_comment = Some(Span::new(i, i + 2));
+                        bytes.len()
+                    }
+                };
+                out.comments
+                    .push(Spanned::new(text[i..end].to_string(), Span::new(i, end)));
+                i = end;
+            }
+            b'(' => {
+                depth += 1;
+                if depth > MAX_NESTING {
+                    if !reported {
+                        out.too_deep.push(Span::new(i, i + 1));
+                        reported = true;
+                    }
+                    blank.push(i);
+                }
+                i += 1;
+            }
+            b')' => {
+                if depth > MAX_NESTING {
+                    blank.push(i);
+                }
+                depth = depth.saturating_sub(1);
+                if depth <= MAX_NESTING {
+                    reported = false;
+                }
+                i += 1;
+            }
+            b'{' | b'}' => {
+                depth = 0;
+                reported = false;
+                i += 1;
+            }
+            _ => i += 1,
+        }
+    }
+    if blank.is_empty() {
+        return (out, Cow::Borrowed(text));
+    }
+    let mut masked = bytes.to_vec();
+    for at in blank {
+        masked[at] = b' ';
+    }
+    // Only ASCII parentheses were replaced by ASCII spaces.
+    let masked = String::from_utf8(masked).expect("still UTF-8");
+    (out, Cow::Owned(masked))
+}
+
+fn memchr(needle: u8, haystack: &[u8]) -> Option<usize> {
+    haystack.iter().position(|&b| b == needle)
+}
+
+fn find(needle: &[u8], haystack: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn comments(text: &str) -> Vec<String> {
+        scan(text).0.comments.into_iter().map(|c| c.node).collect()
+    }
+
+    #[test]
+    fn finds_line_and_block_comments_but_not_inside_strings() {
+        let text = "a // one\r\nb \"// not\" /* two\n */ c \"\\\"// still not\" // three";
+        assert_eq!(
+            comments(text),
+            ["// one", "/* two\n */", "// three"].map(String::from)
+        );
+    }
+
+    #[test]
+    fn an_unclosed_string_ends_at_the_line() {
+        assert_eq!(comments("\"abc\n// yes"), ["// yes".to_string()]);
+    }
+
+    #[test]
+    fn an_unclosed_block_comment_is_reported() {
+        let (scan, _) = scan("x /* never");
+        assert_eq!(scan.unclosed_comment, Some(Span::new(2, 4)));
+        assert_eq!(scan.comments[0].node, "/* never");
+    }
+
+    #[test]
+    fn deep_parentheses_are_blanked_and_reported_once_per_run() {
+        let text = format!("{}x{}", "(".repeat(70), ")".repeat(70));
+        let (scan, masked) = scan(&text);
+        assert_eq!(scan.too_deep, vec![Span::new(64, 65)]);
+        assert_eq!(masked.len(), text.len());
+        assert_eq!(masked.matches('(').count(), 64);
+        assert_eq!(masked.matches(')').count(), 64);
+    }
+
+    #[test]
+    fn a_brace_ends_open_parentheses() {
+        let text = format!("{{ {} }}\n{{ ((x)) }}", "(".repeat(100));
+        let (scan, masked) = scan(&text);
+        assert_eq!(scan.too_deep.len(), 1);
+        assert!(masked.ends_with("{ ((x)) }"));
+    }
+
+    #[test]
+    fn parentheses_in_strings_and_comments_do_not_count() {
+        let text = format!("\"{}\" // {}", "(".repeat(100), "(".repeat(100));
+        let (scan, masked) = scan(&text);
+        assert!(scan.too_deep.is_empty());
+        assert_eq!(masked, text);
+    }
+}
