@@ -5,7 +5,43 @@
 //! cargo run --release --example phases -- /tmp/corpus
 //! ```
 
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
+
+/// Counts the bytes alive on the heap, and the most at any time, to say what each phase keeps.
+struct Counting;
+
+static LIVE: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+static COUNT: AtomicUsize = AtomicUsize::new(0);
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let live = LIVE.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
+        PEAK.fetch_max(live, Ordering::Relaxed);
+        COUNT.fetch_add(1, Ordering::Relaxed);
+        unsafe { System.alloc(layout) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
+        COUNT.fetch_sub(1, Ordering::Relaxed);
+        unsafe { System.dealloc(ptr, layout) }
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: Counting = Counting;
+
+/// Live and peak heap in MB, for the log.
+fn heap() -> String {
+    format!(
+        "heap {:.1} MB live in {} blocks, {:.1} MB peak",
+        LIVE.load(Ordering::Relaxed) as f64 / 1e6,
+        COUNT.load(Ordering::Relaxed),
+        PEAK.load(Ordering::Relaxed) as f64 / 1e6
+    )
+}
 
 fn main() {
     let Some(dir) = std::env::args().nth(1) else {
@@ -48,18 +84,32 @@ fn main() {
             .enumerate()
             .map(|(i, s)| edaran::syntax::parse_file(edaran::FileId(i as u32), &s.text))
             .collect();
-        println!("kept {} trees", trees.len());
+        println!("kept {} trees; {}", trees.len(), heap());
         return;
     }
     let t = Instant::now();
     let ws = edaran::model::load(sources);
-    println!("load (parse, resolve, every check): {:?}", t.elapsed());
+    println!(
+        "load (parse, resolve, every check): {:?}; {}",
+        t.elapsed(),
+        heap()
+    );
+    if std::env::var_os("PHASES_UNIVERSE").is_some() {
+        let u = edaran::region::Universe::new(&ws.circulars, &ws.interner);
+        println!("universe: {}", heap());
+        drop(u);
+    }
     let t = Instant::now();
     let engine = edaran::eval::Engine::new(&ws);
-    println!("engine: {:?}", t.elapsed());
+    println!("engine: {:?}; {}", t.elapsed(), heap());
     let t = Instant::now();
     let findings = edaran::analysis::findings(&engine);
-    println!("analysis: {:?} ({} findings)", t.elapsed(), findings.len());
+    println!(
+        "analysis: {:?} ({} findings); {}",
+        t.elapsed(),
+        findings.len(),
+        heap()
+    );
     let t = Instant::now();
     let diagnostics = edaran::lints::check(&ws);
     println!(

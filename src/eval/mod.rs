@@ -696,8 +696,8 @@ fn compile(c: &Circular, universe: &Universe) -> CompiledCircular {
                 except = except.union(&universe.region(s));
             }
             CompiledRule {
-                selector: r.selector.as_ref().map(|s| universe.region(s)),
-                except,
+                selector: r.selector.as_ref().map(|s| universe.region(s).compact()),
+                except: except.compact(),
                 during: r.during.map(|(a, b, _)| (region::day(a), region::day(b))),
             }
         })
@@ -706,13 +706,13 @@ fn compile(c: &Circular, universe: &Universe) -> CompiledCircular {
         from: region::day(c.valid_from),
         to: c.valid_to.map_or(region::LAST_DAY, region::day),
         revoked: None,
-        scope: universe.scope_region(&c.scope),
-        exempt,
+        scope: universe.scope_region(&c.scope).compact(),
+        exempt: exempt.compact(),
         rules,
         priorities: c
             .priorities
             .iter()
-            .map(|p| (p.rank, universe.region(&p.selector)))
+            .map(|p| (p.rank, universe.region(&p.selector).compact()))
             .collect(),
     }
 }

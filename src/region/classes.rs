@@ -63,6 +63,11 @@ impl ClassSet {
         self.negated
     }
 
+    /// Drops spare capacity.
+    pub fn shrink_to_fit(&mut self) {
+        self.items.shrink_to_fit();
+    }
+
     /// The listed classes: the members of a finite set, the non-members of a co-finite one.
     pub fn items(&self) -> &[u32] {
         &self.items
