@@ -35,7 +35,9 @@ fn uses(s: &ast::Selector, out: &mut BTreeSet<String>) {
 
 /// True when `a` is `b` or below it, or the reverse.
 fn related(a: &str, b: &str) -> bool {
-    a == b || a.starts_with(&format!("{b}/")) || b.starts_with(&format!("{a}/"))
+    let below =
+        |x: &str, y: &str| x.len() > y.len() && x.starts_with(y) && x[y.len()..].starts_with('/');
+    a == b || below(a, b) || below(b, a)
 }
 
 pub(super) fn check(ws: &Workspace, out: &mut Vec<Diagnostic>) {
@@ -79,18 +81,22 @@ pub(super) fn check(ws: &Workspace, out: &mut Vec<Diagnostic>) {
                 _ => None,
             }));
             sectors.sort_by_key(|d| d.span.start);
+            // Each member normalised once: the pairs below compare them many times.
+            let normal: Vec<Vec<String>> = sectors
+                .iter()
+                .map(|d| d.members.iter().map(|m| normalize_unit(&m.node)).collect())
+                .collect();
             for (k, a) in sectors.iter().enumerate() {
-                for b in &sectors[k + 1..] {
-                    for mb in &b.members {
-                        let nb = normalize_unit(&mb.node);
-                        let Some(ma) = a
+                for (l, b) in sectors.iter().enumerate().skip(k + 1) {
+                    for (mb, nb) in b.members.iter().zip(&normal[l]) {
+                        let Some((ma, na)) = a
                             .members
                             .iter()
-                            .find(|ma| related(&normalize_unit(&ma.node), &nb))
+                            .zip(&normal[k])
+                            .find(|(_, na)| related(na, nb))
                         else {
                             continue;
                         };
-                        let na = normalize_unit(&ma.node);
                         let (sa, sb) = (&a.name.node, &b.name.node);
                         let (how, help) = if na == nb {
                             (

@@ -99,6 +99,17 @@ impl ClassSet {
         }
     }
 
+    /// True when the two sets share a class; what `intersect` followed by `is_empty` says,
+    /// without building the intersection.
+    pub fn meets(&self, other: &ClassSet) -> bool {
+        match (self.negated, other.negated) {
+            (false, false) => shares(&self.items, &other.items),
+            (false, true) => !is_within(&self.items, &other.items),
+            (true, false) => !is_within(&other.items, &self.items),
+            (true, true) => true,
+        }
+    }
+
     /// The union.
     pub fn union(&self, other: &ClassSet) -> ClassSet {
         self.complement()
@@ -131,6 +142,33 @@ impl ClassSet {
             items,
         }
     }
+}
+
+/// True when two sorted lists have an element in common.
+fn shares(a: &[u32], b: &[u32]) -> bool {
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => return true,
+        }
+    }
+    false
+}
+
+/// True when every element of the sorted list `a` is in the sorted list `b`.
+fn is_within(a: &[u32], b: &[u32]) -> bool {
+    let mut j = 0;
+    for &x in a {
+        while j < b.len() && b[j] < x {
+            j += 1;
+        }
+        if j == b.len() || b[j] != x {
+            return false;
+        }
+    }
+    true
 }
 
 #[derive(Clone, Copy)]

@@ -459,11 +459,11 @@ impl Block {
 
     /// The intersection, `None` when empty.
     pub fn intersect(&self, other: &Block) -> Option<Block> {
-        let from = self.from.max(other.from);
-        let to = self.to.min(other.to);
-        if from > to {
+        if !self.meets(other) {
             return None;
         }
+        let from = self.from.max(other.from);
+        let to = self.to.min(other.to);
         let mut sets: [ClassSet; 5] = std::array::from_fn(|_| ClassSet::empty());
         for (i, set) in sets.iter_mut().enumerate() {
             *set = self.sets[i].intersect(&other.sets[i]);
@@ -472,6 +472,12 @@ impl Block {
             }
         }
         Some(Block { from, to, sets })
+    }
+
+    /// True when the blocks share a point; `intersect(..).is_some()` without building it.
+    pub fn meets(&self, other: &Block) -> bool {
+        self.from.max(other.from) <= self.to.min(other.to)
+            && self.sets.iter().zip(&other.sets).all(|(a, b)| a.meets(b))
     }
 
     /// `self` minus `other`, as disjoint non-empty blocks.
@@ -641,7 +647,7 @@ impl Region {
     pub fn overlaps(&self, other: &Region) -> bool {
         self.blocks
             .iter()
-            .any(|a| other.blocks.iter().any(|b| a.intersect(b).is_some()))
+            .any(|a| other.blocks.iter().any(|b| a.meets(b)))
     }
 }
 

@@ -155,6 +155,24 @@ proptest! {
 
     /// Dates: restricting and subtracting date ranges agrees with membership by day.
     #[test]
+    fn overlap_tests_agree_with_the_intersection(s in selector(), t in selector()) {
+        let mut interner = Interner::default();
+        let (a, b) = (build(&s, &mut interner), build(&t, &mut interner));
+        let u = Universe::of_selectors([&a, &b], &interner);
+        let (ra, rb) = (u.region(&a), u.region(&b));
+        prop_assert_eq!(ra.overlaps(&rb), !ra.intersect(&rb).is_empty());
+        for x in ra.blocks() {
+            for y in rb.blocks() {
+                prop_assert_eq!(x.meets(y), x.intersect(y).is_some());
+                for (p, q) in x.sets.iter().zip(&y.sets) {
+                    prop_assert_eq!(p.meets(q), !p.intersect(q).is_empty());
+                    prop_assert_eq!(p.meets(&q.complement()), !p.difference(q).is_empty());
+                }
+            }
+        }
+    }
+
+    #[test]
     fn date_ranges_agree_with_membership(a in 0i32..30, b in 0i32..30, c in 0i32..30, d in 0i32..30) {
         let r1 = Region::dates(a.min(b), a.max(b));
         let r2 = Region::dates(c.min(d), c.max(d));
