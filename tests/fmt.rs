@@ -24,7 +24,7 @@ use edaran::eval::Engine;
 use edaran::eval::query::Spec;
 use edaran::model::{Source, Workspace, load};
 use edaran::region::{self, Dim};
-use edaran::syntax::ast::{Item, QueryKind};
+use edaran::syntax::ast::QueryKind;
 use generate::config;
 use generate::{FUNCTIONS, GOVS, PLACES, UNITS};
 use proptest::prelude::*;
@@ -259,9 +259,8 @@ fn outcomes(engine: &Engine<'_>) -> Vec<OutcomeKey> {
 /// The questions of every `expect` of a workspace (with their test's `given`).
 fn questions(ws: &Workspace) -> Vec<Spec> {
     let mut out = Vec::new();
-    for file in &ws.files {
-        for item in &file.items {
-            let Item::Test(t) = item else { continue };
+    for (_, t) in &ws.tests {
+        {
             let given: Vec<_> = t.given.iter().map(|d| d.node.clone()).collect();
             for e in &t.expects {
                 if let QueryKind::Wfo(s) | QueryKind::Explain(s) | QueryKind::Priority(s) =

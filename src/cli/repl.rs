@@ -6,7 +6,7 @@ use edaran::eval::Engine;
 use edaran::model::{Source, Workspace};
 use edaran::render::Renderer;
 use edaran::span::FileId;
-use edaran::syntax::ast::{ClauseKind, Dimension, Item, SelectorKind};
+use edaran::syntax::ast::Dimension;
 use edaran::syntax::errors::KEYWORDS;
 use rustyline::completion::{Completer, Pair};
 use rustyline::error::ReadlineError;
@@ -182,35 +182,8 @@ impl Session {
             let s = ws.interner.resolve(edaran::model::Sym(i as u32));
             words.insert(format!("\"{s}\""));
         }
-        for file in &ws.files {
-            for item in &file.items {
-                let Item::Circular(c) = item else { continue };
-                for clause in &c.clauses {
-                    if let ClauseKind::Set(def) = &clause.node {
-                        words.insert(def.name.node.clone());
-                    }
-                    if let ClauseKind::Rule(r) = &clause.node {
-                        if let edaran::syntax::ast::RuleSelector::Selector(s) = &r.selector {
-                            collect_functions(s, &mut words);
-                        }
-                    }
-                }
-            }
-        }
+        words.extend(ws.names.iter().cloned());
         words
-    }
-}
-
-fn collect_functions(s: &edaran::syntax::ast::Selector, words: &mut BTreeSet<String>) {
-    match &s.node {
-        SelectorKind::Function(names) => names.iter().for_each(|n| {
-            words.insert(n.node.clone());
-        }),
-        SelectorKind::And(p) | SelectorKind::Or(p) => {
-            p.iter().for_each(|x| collect_functions(x, words))
-        }
-        SelectorKind::Not(x) => collect_functions(x, words),
-        _ => {}
     }
 }
 

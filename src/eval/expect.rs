@@ -4,7 +4,7 @@ use super::query::{Focus, Spec};
 use super::{Answer, Engine, Status};
 use crate::region;
 use crate::span::{FileId, Span};
-use crate::syntax::ast::{Arrangement, Dimension, Expected, Item, Mode, QueryKind, TestBlock};
+use crate::syntax::ast::{Arrangement, Dimension, Expected, Mode, QueryKind, TestBlock};
 use std::collections::BTreeSet;
 
 /// The result of one `test` block.
@@ -66,12 +66,8 @@ impl Answer {
 /// Runs every `test` block of the workspace.
 pub fn run(engine: &Engine<'_>) -> Vec<TestOutcome> {
     let mut out = Vec::new();
-    for (i, file) in engine.ws.files.iter().enumerate() {
-        for item in &file.items {
-            if let Item::Test(t) = item {
-                out.push(run_one(engine, FileId(i as u32), t));
-            }
-        }
+    for (file, t) in &engine.ws.tests {
+        out.push(run_one(engine, *file, t));
     }
     out
 }

@@ -15,8 +15,8 @@
 //! **Fix:** spell the same unit the same way everywhere.
 
 use crate::diagnostic::{Code, Diagnostic};
-use crate::model::Workspace;
 use crate::span::{FileId, Span};
+use crate::syntax::ast;
 use crate::syntax::ast::{
     ClauseKind, Dimension, Item, Modifier, QueryKind, RuleSelector, Scope, Selector, SelectorKind,
     SetKind, Values,
@@ -94,9 +94,9 @@ impl<'a> Names<'a> {
     }
 }
 
-fn collect(ws: &Workspace) -> Names<'_> {
+fn collect(files: &[ast::File]) -> Names<'_> {
     let mut names = Names::default();
-    for (i, f) in ws.files.iter().enumerate() {
+    for (i, f) in files.iter().enumerate() {
         let file = FileId(i as u32);
         for item in &f.items {
             match item {
@@ -218,8 +218,8 @@ fn deletions(s: &[char], k: usize, out: &mut HashSet<String>) {
 /// A spelling of a name and where it is first written.
 type Spelling<'a> = (&'a str, (FileId, Span));
 
-pub(super) fn check(ws: &Workspace, out: &mut Vec<Diagnostic>) {
-    let names = collect(ws);
+pub(super) fn check(files: &[ast::File], out: &mut Vec<Diagnostic>) {
+    let names = collect(files);
     // Group spellings by kind and normalised form.
     let mut by_norm: BTreeMap<(Kind, String), Vec<Spelling<'_>>> = BTreeMap::new();
     for ((kind, name), &at) in &names.first {

@@ -13,7 +13,7 @@
 //! rule of its own with `overrides`.
 
 use crate::diagnostic::{Code, Diagnostic};
-use crate::model::{Workspace, normalize_unit};
+use crate::model::normalize_unit;
 use crate::syntax::ast::{
     self, ClauseKind, Item, Modifier, RuleSelector, SelectorKind, SetKind, Values,
 };
@@ -40,8 +40,8 @@ fn related(a: &str, b: &str) -> bool {
     a == b || below(a, b) || below(b, a)
 }
 
-pub(super) fn check(ws: &Workspace, out: &mut Vec<Diagnostic>) {
-    for (i, f) in ws.files.iter().enumerate() {
+pub(super) fn check(files: &[ast::File], out: &mut Vec<Diagnostic>) {
+    for (i, f) in files.iter().enumerate() {
         let file = crate::span::FileId(i as u32);
         let top: Vec<&ast::SetDef> = f
             .items

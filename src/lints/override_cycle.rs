@@ -12,7 +12,6 @@
 //! **Fix:** keep `overrides` only on the more specific rule.
 
 use crate::diagnostic::{Code, Diagnostic};
-use crate::model::Workspace;
 use crate::span::Span;
 use crate::syntax::ast::{self, Modifier};
 use std::collections::HashMap;
@@ -127,8 +126,8 @@ fn cycle_through(start: usize, component: &[usize], edges: &[Edge]) -> Vec<Edge>
     Vec::new()
 }
 
-pub(super) fn check(ws: &Workspace, out: &mut Vec<Diagnostic>) {
-    for (file, c) in ws.circular_asts() {
+pub(super) fn check(files: &[ast::File], out: &mut Vec<Diagnostic>) {
+    for (file, c) in super::circular_asts(files) {
         let (rules, edges) = edges(c);
         for component in components(rules.len(), &edges) {
             let start = component[0];

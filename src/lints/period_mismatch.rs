@@ -13,7 +13,7 @@
 //! **Fix:** `valid 2023-08-28 to 2023-09-27 (1 month)`, or state the real length: `(32 days)`.
 
 use crate::diagnostic::{Code, Diagnostic};
-use crate::model::Workspace;
+use crate::syntax::ast;
 use crate::syntax::ast::{Duration, DurationUnit, Validity};
 use chrono::{Days, Months, NaiveDate};
 
@@ -37,8 +37,8 @@ fn plural(n: u32, unit: DurationUnit) -> String {
     format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }
 
-pub(super) fn check(ws: &Workspace, out: &mut Vec<Diagnostic>) {
-    for (file, c) in ws.circular_asts() {
+pub(super) fn check(files: &[ast::File], out: &mut Vec<Diagnostic>) {
+    for (file, c) in super::circular_asts(files) {
         let Some((
             Validity::Range {
                 from,

@@ -11,10 +11,10 @@
 //! **Fix:** correct the signing date, or start the validity on or after it.
 
 use crate::diagnostic::{Code, Diagnostic};
-use crate::model::Workspace;
+use crate::syntax::ast;
 
-pub(super) fn check(ws: &Workspace, out: &mut Vec<Diagnostic>) {
-    for (file, c) in ws.circular_asts() {
+pub(super) fn check(files: &[ast::File], out: &mut Vec<Diagnostic>) {
+    for (file, c) in super::circular_asts(files) {
         // Only the first valid day matters: an invalid last day does not hide this.
         let (Some(signed), Some(first)) = (c.signed(), c.valid_from()) else {
             continue;

@@ -12,17 +12,16 @@
 //! **Fix:** correct the number, or add the revoked circular's file to the workspace.
 
 use crate::diagnostic::{Code, Diagnostic};
-use crate::model::Workspace;
+use crate::syntax::ast;
 use crate::syntax::ast::ClauseKind;
 use crate::syntax::errors::closest;
 use std::collections::HashSet;
 
-pub(super) fn check(ws: &Workspace, out: &mut Vec<Diagnostic>) {
-    let known: HashSet<&str> = ws
-        .circular_asts()
+pub(super) fn check(files: &[ast::File], out: &mut Vec<Diagnostic>) {
+    let known: HashSet<&str> = super::circular_asts(files)
         .filter_map(|(_, c)| c.id.as_ref().map(|i| i.node.as_str()))
         .collect();
-    for (file, c) in ws.circular_asts() {
+    for (file, c) in super::circular_asts(files) {
         for clause in &c.clauses {
             let ClauseKind::Revokes(numbers) = &clause.node else {
                 continue;

@@ -32,8 +32,11 @@ pub struct Source {
 pub struct Workspace {
     /// The sources, indexed by [`FileId`].
     pub sources: Vec<Source>,
-    /// The syntax tree of each source.
-    pub files: Vec<ast::File>,
+    /// The `test` blocks of every file, with their file. The rest of the syntax trees is
+    /// dropped once checked: a national corpus would otherwise keep seven times its size.
+    pub tests: Vec<(FileId, ast::TestBlock)>,
+    /// The names written as identifiers, sets and functions, sorted (for completion).
+    pub names: Vec<String>,
     /// The circulars that resolved well enough to be evaluated.
     pub circulars: Vec<Circular>,
     /// `baseline wfo N%`: the share where no rule applies (100% when not written).

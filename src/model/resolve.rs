@@ -9,6 +9,10 @@ use std::collections::{HashMap, HashSet};
 
 /// Parses and resolves every source, then runs the checks. The diagnostics are sorted by file and
 /// position.
+///
+/// The syntax trees live only as long as they are needed: the checks that read them run on a
+/// second thread beside the resolution, and then only the `test` blocks and the names for
+/// completion are kept. The conflict analysis runs last, on the resolved circulars alone.
 pub fn load(sources: Vec<Source>) -> Workspace {
     let mut diagnostics = Vec::new();
     let mut files = Vec::with_capacity(sources.len());
@@ -16,19 +20,64 @@ pub fn load(sources: Vec<Source>) -> Workspace {
         files.push(file);
         diagnostics.extend(diags);
     }
+    let (resolved, text_checks) = std::thread::scope(|scope| {
+        let text_checks = scope.spawn(|| crate::lints::check(&files));
+        let resolved = resolve(&sources, &files, &diagnostics);
+        let text_checks = text_checks
+            .join()
+            .unwrap_or_else(|e| std::panic::resume_unwind(e));
+        (resolved, text_checks)
+    });
+    diagnostics.extend(text_checks);
+    let (circulars, baseline, baseline_at, interner, resolve_diagnostics) = resolved;
+    diagnostics.extend(resolve_diagnostics);
+    let (tests, names) = keep_from_trees(files);
+    let mut workspace = Workspace {
+        sources,
+        tests,
+        names,
+        circulars,
+        baseline,
+        baseline_at,
+        interner,
+        diagnostics: Vec::new(),
+    };
+    // The conflict and overlap analysis, on the circulars that resolved.
+    let engine = crate::eval::Engine::new(&workspace);
+    diagnostics.extend(crate::analysis::diagnostics(&engine));
+    drop(engine);
+    crate::diagnostic::sort(&mut diagnostics);
+    // One finding per place and message, even when several rule sets lead to it.
+    diagnostics.dedup_by(|a, b| {
+        (a.code, a.file, a.span, &a.message) == (b.code, b.file, b.span, &b.message)
+    });
+    workspace.diagnostics = diagnostics;
+    workspace
+}
+
+type Resolved = (
+    Vec<Circular>,
+    Pct,
+    Option<(FileId, Span)>,
+    Interner,
+    Vec<Diagnostic>,
+);
+
+/// Resolves the circulars of every file; `diagnostics` are those of parsing.
+fn resolve(sources: &[Source], files: &[ast::File], diagnostics: &[Diagnostic]) -> Resolved {
     let mut resolver = Resolver {
         interner: Interner::default(),
         diagnostics: Vec::new(),
-        unreadable: unreadable_words(&sources, &diagnostics),
-        bad_lines: bad_line_starts(&sources, &diagnostics),
+        unreadable: unreadable_words(sources, diagnostics),
+        bad_lines: bad_line_starts(sources, diagnostics),
         parse_errors: diagnostics
             .iter()
             .filter(|d| d.is_error())
             .map(|d| (d.file, d.span))
             .collect(),
     };
-    let (baseline, baseline_at) = resolver.baseline(&files);
-    resolver.unique_circulars_and_tests(&files);
+    let (baseline, baseline_at) = resolver.baseline(files);
+    resolver.unique_circulars_and_tests(files);
     let mut circulars = Vec::new();
     let mut ids: Vec<(FileId, &ast::Circular)> = Vec::new();
     for (i, file) in files.iter().enumerate() {
@@ -44,24 +93,60 @@ pub fn load(sources: Vec<Source>) -> Workspace {
         }
     }
     link_revocations(&mut circulars, &ids);
-    diagnostics.extend(resolver.diagnostics);
-    let mut workspace = Workspace {
-        sources,
-        files,
+    (
         circulars,
         baseline,
         baseline_at,
-        interner: resolver.interner,
-        diagnostics: Vec::new(),
-    };
-    diagnostics.extend(crate::lints::check(&workspace));
-    crate::diagnostic::sort(&mut diagnostics);
-    // One finding per place and message, even when several rule sets lead to it.
-    diagnostics.dedup_by(|a, b| {
-        (a.code, a.file, a.span, &a.message) == (b.code, b.file, b.span, &b.message)
-    });
-    workspace.diagnostics = diagnostics;
-    workspace
+        resolver.interner,
+        resolver.diagnostics,
+    )
+}
+
+/// What later stages need of the syntax trees: the `test` blocks, and the names written as
+/// identifiers (sets and functions) for completion. The rest is dropped.
+fn keep_from_trees(files: Vec<ast::File>) -> (Vec<(FileId, ast::TestBlock)>, Vec<String>) {
+    let mut tests = Vec::new();
+    let mut names = std::collections::BTreeSet::new();
+    for (i, file) in files.into_iter().enumerate() {
+        for item in file.items {
+            match item {
+                Item::Test(t) => tests.push((FileId(i as u32), t)),
+                Item::Set(d) => {
+                    names.insert(d.name.node);
+                }
+                Item::Circular(c) => {
+                    for clause in c.clauses {
+                        match clause.node {
+                            ClauseKind::Set(d) => {
+                                names.insert(d.name.node);
+                            }
+                            ClauseKind::Rule(r) => {
+                                if let RuleSelector::Selector(s) = &r.selector {
+                                    functions(s, &mut names);
+                                }
+                            }
+                            ClauseKind::Exempt(s) | ClauseKind::Priority { selector: s, .. } => {
+                                functions(&s, &mut names)
+                            }
+                            _ => {}
+                        }
+                    }
+                }
+                Item::Baseline(_) => {}
+            }
+        }
+    }
+    (tests, names.into_iter().collect())
+}
+
+/// The function names a selector writes.
+fn functions(s: &ast::Selector, names: &mut std::collections::BTreeSet<String>) {
+    match &s.node {
+        SelectorKind::Function(list) => names.extend(list.iter().map(|n| n.node.clone())),
+        SelectorKind::And(p) | SelectorKind::Or(p) => p.iter().for_each(|x| functions(x, names)),
+        SelectorKind::Not(x) => functions(x, names),
+        _ => {}
+    }
 }
 
 /// Parses every source, on as many threads as the machine has (files are independent). The
