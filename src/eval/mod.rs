@@ -192,7 +192,7 @@ impl<'w> Engine<'w> {
     pub fn new(ws: &'w Workspace) -> Engine<'w> {
         let universe = Universe::new(&ws.circulars, &ws.interner);
         let mut compiled: Vec<CompiledCircular> =
-            ws.circulars.iter().map(|c| compile(c, &universe)).collect();
+            crate::par::map(ws.circulars.len(), |i| compile(&ws.circulars[i], &universe));
         // A revoked circular stops applying from the revoker's first valid day.
         for (i, c) in ws.circulars.iter().enumerate() {
             for &target in &c.revokes {

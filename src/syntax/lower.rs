@@ -25,25 +25,8 @@ pub(crate) struct Lowerer<'a> {
     pub diagnostics: Vec<Diagnostic>,
     /// The text pest read.
     text: &'a str,
-    /// Where each comment ends, in order (from the lexical pass).
-    comment_ends: Vec<usize>,
-}
-
-/// True when `text` holds only whitespace and comments.
-fn is_trivia(mut text: &str) -> bool {
-    loop {
-        text = text.trim_start();
-        if text.is_empty() {
-            return true;
-        }
-        if let Some(rest) = text.strip_prefix("//") {
-            text = rest.find('\n').map_or("", |i| &rest[i..]);
-        } else if let Some(rest) = text.strip_prefix("/*") {
-            text = rest.find("*/").map_or("", |i| &rest[i + 2..]);
-        } else {
-            return false;
-        }
-    }
+    /// Where each comment starts and ends, in order (from the lexical pass).
+    comments: Vec<(usize, usize)>,
 }
 
 /// The children that carry meaning: no comments, no punctuation.
@@ -121,6 +104,9 @@ fn is_keyword(rule: Rule) -> bool {
 
 /// Unescapes the inside of a string literal (`\"` and `\\`).
 pub fn unescape(raw: &str) -> String {
+    if !raw.contains('\\') {
+        return raw.to_string();
+    }
     let mut out = String::with_capacity(raw.len());
     let mut chars = raw.chars();
     while let Some(c) = chars.next() {
@@ -141,43 +127,42 @@ impl<'a> Lowerer<'a> {
             file,
             diagnostics: Vec::new(),
             text,
-            comment_ends: Vec::new(),
+            comments: Vec::new(),
         }
     }
 
-    /// Tells the lowering where comments end, so that it can trim them off nodes.
+    /// Tells the lowering where the comments are, so that it can trim them off nodes.
     pub fn with_comments(mut self, comments: &[Spanned<String>]) -> Self {
-        self.comment_ends = comments.iter().map(|c| c.span.end()).collect();
+        self.comments = comments
+            .iter()
+            .map(|c| (c.span.start(), c.span.end()))
+            .collect();
         self
     }
 
     /// The span of a pair, without the whitespace and comments pest leaves at its end when an
     /// optional or repeated last part is absent (`issuer "X"` followed by a comment on the next
-    /// line).
+    /// line). Trimmed backwards over the text: whitespace, and comments found by the lexical
+    /// pass (sorted, so a binary search says whether one ends here).
     fn span(&self, pair: &P<'_>) -> Span {
         let whole = Span::of(pair.as_span());
-        // Only a node that ends in whitespace or a comment needs trimming (fast path).
-        let end = whole.end();
-        let ends_in_space = end > whole.start()
-            && self.text.as_bytes()[end - 1].is_ascii_whitespace()
-            || self.text[..end].ends_with('\u{FEFF}');
-        if !ends_in_space && self.comment_ends.binary_search(&end).is_err() {
-            return whole;
-        }
-        // Trailing whitespace and comments are not part of a node; anything else after the last
-        // child (the closing quote of a string, a closing bracket) is.
-        match pair.clone().into_inner().last() {
-            Some(last) => {
-                let end = self.span(&last).end();
-                let rest = &self.text[end..whole.end()];
-                if is_trivia(rest) {
-                    Span::new(whole.start(), end)
-                } else {
-                    whole
-                }
+        let (start, mut end) = (whole.start(), whole.end());
+        let bytes = self.text.as_bytes();
+        const BOM: &[u8] = "\u{FEFF}".as_bytes();
+        loop {
+            while end > start && matches!(bytes[end - 1], b' ' | b'\t' | b'\r' | b'\n') {
+                end -= 1;
             }
-            None => whole,
+            if end >= start + BOM.len() && &bytes[end - BOM.len()..end] == BOM {
+                end -= BOM.len();
+                continue;
+            }
+            match self.comments.binary_search_by_key(&end, |&(_, e)| e) {
+                Ok(i) if self.comments[i].0 >= start && end > start => end = self.comments[i].0,
+                _ => break,
+            }
         }
+        Span::new(start, end)
     }
 
     fn error(&mut self, code: Code, span: Span, message: impl Into<String>) -> &mut Diagnostic {
