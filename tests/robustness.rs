@@ -176,3 +176,32 @@ fn hostile_questions_get_a_diagnostic() {
         }
     }
 }
+
+#[test]
+fn a_carriage_return_inside_a_string_is_an_error_and_crlf_files_are_read() {
+    let text = format!("{HEADER}  title \"Ab\rc\"\n  rule r: all => wfo 50%\n}}\n");
+    let ws = check(&text);
+    assert_eq!(codes(&ws), vec![Code::Syntax], "{:?}", ws.diagnostics);
+    let crlf = format!("{HEADER}  title \"Abc\" // note\n  rule r: all => wfo 50%\n}}\n")
+        .replace('\n', "\r\n");
+    let ws = check(&crlf);
+    assert!(ws.diagnostics.is_empty(), "{:?}", codes(&ws));
+}
+
+#[test]
+fn parentheses_nested_too_deeply_do_not_change_the_next_circular() {
+    let deep = format!(
+        "{HEADER}  rule r: {}all{} => wfo 50%\n}}\n",
+        "(".repeat(100),
+        ")".repeat(100)
+    );
+    let fine = "circular \"Y\" {\n  issuer \"I\" level national\n  signed 2024-01-01\n  valid 2024-01-01 to 2024-01-31\n  scope all\n  rule s: ((all)) => wfo 50%\n}\n";
+    let ws = check(&format!("{deep}{fine}"));
+    assert_eq!(codes(&ws), vec![Code::Syntax], "{:?}", ws.diagnostics);
+    assert_eq!(
+        ws.circulars.len(),
+        1,
+        "the second circular is read as written"
+    );
+    assert_eq!(ws.circulars[0].id, "Y");
+}

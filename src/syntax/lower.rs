@@ -478,14 +478,13 @@ impl<'a> Lowerer<'a> {
             .filter(|p| !matches!(p.as_rule(), Rule::kw_or | Rule::kw_and))
             .collect();
         match rule {
+            // `depth` counts what nests: parentheses and `not`s, not the levels of the grammar.
             Rule::selector | Rule::sel_and => {
                 if parts.len() == 1 {
-                    return self.selector(parts.pop().expect("one part"), depth + 1);
+                    return self.selector(parts.pop().expect("one part"), depth);
                 }
-                let lowered: Vec<Selector> = parts
-                    .into_iter()
-                    .map(|p| self.selector(p, depth + 1))
-                    .collect();
+                let lowered: Vec<Selector> =
+                    parts.into_iter().map(|p| self.selector(p, depth)).collect();
                 let kind = if rule == Rule::selector {
                     SelectorKind::Or(lowered)
                 } else {
@@ -505,7 +504,8 @@ impl<'a> Lowerer<'a> {
                     .help = Some(format!("{} `not`s in a row: keep one or none", nots.len()));
                     return Spanned::new(SelectorKind::All, whole);
                 }
-                let mut sel = self.selector(atom, depth + 1 + nots.len());
+                let inner = depth + nots.len() + usize::from(atom.as_rule() == Rule::selector);
+                let mut sel = self.selector(atom, inner);
                 for not in nots.into_iter().rev() {
                     let s = not.to(sel.span);
                     sel = Spanned::new(SelectorKind::Not(Box::new(sel)), s);

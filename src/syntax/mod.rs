@@ -41,10 +41,6 @@ fn init_limits(len: usize) {
 
 fn whole_file_error(file: FileId, text: &str, error: pest::error::Error<Rule>) -> Diagnostic {
     let (message, help) = match error.variant {
-        pest::error::ErrorVariant::CustomError { message } if message.contains("stack") => (
-            "the file nests too deeply to be read",
-            "no selector needs more than a few levels of parentheses: name the parts as sectors",
-        ),
         pest::error::ErrorVariant::CustomError { message } if message.contains("call limit") => (
             "the file takes too much work to read",
             "split it into several files",
