@@ -29,17 +29,16 @@ pub fn load(sources: Vec<Source>) -> Workspace {
         (resolved, text_checks)
     });
     diagnostics.extend(text_checks);
-    let (circulars, baseline, baseline_at, interner, resolve_diagnostics) = resolved;
-    diagnostics.extend(resolve_diagnostics);
+    diagnostics.extend(resolved.diagnostics);
     let (tests, names) = keep_from_trees(files);
     let mut workspace = Workspace {
         sources,
         tests,
         names,
-        circulars,
-        baseline,
-        baseline_at,
-        interner,
+        circulars: resolved.circulars,
+        baseline: resolved.baseline,
+        baseline_at: resolved.baseline_at,
+        interner: resolved.interner,
         diagnostics: Vec::new(),
     };
     // The conflict and overlap analysis, on the circulars that resolved.
@@ -55,13 +54,14 @@ pub fn load(sources: Vec<Source>) -> Workspace {
     workspace
 }
 
-type Resolved = (
-    Vec<Circular>,
-    Pct,
-    Option<(FileId, Span)>,
-    Interner,
-    Vec<Diagnostic>,
-);
+/// What resolution makes of the syntax trees.
+struct Resolved {
+    circulars: Vec<Circular>,
+    baseline: Pct,
+    baseline_at: Option<(FileId, Span)>,
+    interner: Interner,
+    diagnostics: Vec<Diagnostic>,
+}
 
 /// Resolves the circulars of every file; `diagnostics` are those of parsing.
 fn resolve(sources: &[Source], files: &[ast::File], diagnostics: &[Diagnostic]) -> Resolved {
@@ -93,13 +93,13 @@ fn resolve(sources: &[Source], files: &[ast::File], diagnostics: &[Diagnostic]) 
         }
     }
     link_revocations(&mut circulars, &ids);
-    (
+    Resolved {
         circulars,
         baseline,
         baseline_at,
-        resolver.interner,
-        resolver.diagnostics,
-    )
+        interner: resolver.interner,
+        diagnostics: resolver.diagnostics,
+    }
 }
 
 /// What later stages need of the syntax trees: the `test` blocks, and the names written as

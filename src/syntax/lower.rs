@@ -25,8 +25,8 @@ pub(crate) struct Lowerer<'a> {
     pub diagnostics: Vec<Diagnostic>,
     /// The text pest read.
     text: &'a str,
-    /// Where each comment starts and ends, in order (from the lexical pass).
-    comments: Vec<(usize, usize)>,
+    /// The comments of the text, in order (from the lexical pass).
+    comments: &'a [Spanned<String>],
 }
 
 /// The children that carry meaning: no comments, no punctuation.
@@ -127,16 +127,13 @@ impl<'a> Lowerer<'a> {
             file,
             diagnostics: Vec::new(),
             text,
-            comments: Vec::new(),
+            comments: &[],
         }
     }
 
     /// Tells the lowering where the comments are, so that it can trim them off nodes.
-    pub fn with_comments(mut self, comments: &[Spanned<String>]) -> Self {
-        self.comments = comments
-            .iter()
-            .map(|c| (c.span.start(), c.span.end()))
-            .collect();
+    pub fn with_comments(mut self, comments: &'a [Spanned<String>]) -> Self {
+        self.comments = comments;
         self
     }
 
@@ -157,8 +154,10 @@ impl<'a> Lowerer<'a> {
                 end -= BOM.len();
                 continue;
             }
-            match self.comments.binary_search_by_key(&end, |&(_, e)| e) {
-                Ok(i) if self.comments[i].0 >= start && end > start => end = self.comments[i].0,
+            match self.comments.binary_search_by_key(&end, |c| c.span.end()) {
+                Ok(i) if self.comments[i].span.start() >= start && end > start => {
+                    end = self.comments[i].span.start()
+                }
                 _ => break,
             }
         }

@@ -92,9 +92,9 @@ pub fn parse_file(file: FileId, text: &str) -> (ast::File, Vec<Diagnostic>) {
             ast::File::default()
         }
     };
-    tree.comments = scan.comments;
     lowerer.check_periods(&tree);
     let mut diagnostics = lowerer.diagnostics;
+    tree.comments = scan.comments;
     crate::diagnostic::sort(&mut diagnostics);
     (tree, diagnostics)
 }

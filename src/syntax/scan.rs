@@ -56,7 +56,7 @@ pub fn scan(text: &str) -> (Scan, Cow<'_, str>) {
                 }
             }
             b'/' if bytes.get(i + 1) == Some(&b'/') => {
-                let end = memchr(b'\n', &bytes[i..]).map_or(bytes.len(), |n| i + n);
+                let end = text[i..].find('\n').map_or(bytes.len(), |n| i + n);
                 let stop = if end > i + 2 && bytes[end - 1] == b'\r' {
                     end - 1
                 } else {
@@ -67,7 +67,7 @@ pub fn scan(text: &str) -> (Scan, Cow<'_, str>) {
                 i = end;
             }
             b'/' if bytes.get(i + 1) == Some(&b'*') => {
-                let end = match find(b"*/", &bytes[i + 2..]) {
+                let end = match text[i + 2..].find("*/") {
                     Some(n) => i + 2 + n + 2,
                     None => {
                         out.unclosed_comment = Some(Span::new(i, i + 2));
@@ -117,14 +117,6 @@ pub fn scan(text: &str) -> (Scan, Cow<'_, str>) {
     // Only ASCII parentheses were replaced by ASCII spaces.
     let masked = String::from_utf8(masked).expect("still UTF-8");
     (out, Cow::Owned(masked))
-}
-
-fn memchr(needle: u8, haystack: &[u8]) -> Option<usize> {
-    haystack.iter().position(|&b| b == needle)
-}
-
-fn find(needle: &[u8], haystack: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|w| w == needle)
 }
 
 #[cfg(test)]
