@@ -25,6 +25,101 @@ pub fn map<T: Send>(n: usize, f: impl Fn(usize) -> T + Sync) -> Vec<T> {
     all.into_iter().map(|(_, t)| t).collect()
 }
 
+/// `consume(i, produce(i))` for `i` in `0..n`, in order: `produce` runs on as many threads as
+/// the machine has, `consume` on the calling thread, as soon as the result for `i` and every
+/// earlier one are in. At most a few results per thread wait to be consumed, so that a large
+/// input never has every intermediate result alive at once (the syntax trees of a national
+/// corpus are six times its size).
+///
+/// A panic in `produce` is resumed on the calling thread.
+pub fn stream<T: Send>(
+    n: usize,
+    produce: impl Fn(usize) -> T + Sync,
+    mut consume: impl FnMut(usize, T),
+) {
+    use std::panic::{AssertUnwindSafe, catch_unwind, resume_unwind};
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::{Condvar, Mutex};
+
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |t| t.get())
+        .min(n);
+    if threads <= 1 {
+        (0..n).for_each(|i| consume(i, produce(i)));
+        return;
+    }
+    // How far producers may run ahead of the consumer.
+    let window = threads * 4;
+    struct State<T> {
+        /// Results not yet consumed, by index.
+        ready: std::collections::BTreeMap<usize, std::thread::Result<T>>,
+        /// How many results were consumed.
+        consumed: usize,
+        /// Set when the consumer stops early (it panicked): producers stop too.
+        abandoned: bool,
+    }
+    let state = Mutex::new(State {
+        ready: std::collections::BTreeMap::new(),
+        consumed: 0,
+        abandoned: false,
+    });
+    let (arrived, room) = (Condvar::new(), Condvar::new());
+    let next = AtomicUsize::new(0);
+    let lock = || state.lock().unwrap_or_else(|e| e.into_inner());
+    std::thread::scope(|scope| {
+        for _ in 0..threads {
+            scope.spawn(|| {
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    if i >= n {
+                        return;
+                    }
+                    {
+                        let mut s = lock();
+                        while i >= s.consumed + window && !s.abandoned {
+                            s = room.wait(s).unwrap_or_else(|e| e.into_inner());
+                        }
+                        if s.abandoned {
+                            return;
+                        }
+                    }
+                    let result = catch_unwind(AssertUnwindSafe(|| produce(i)));
+                    lock().ready.insert(i, result);
+                    arrived.notify_one();
+                }
+            });
+        }
+        // Tells the producers to stop if the consumer unwinds.
+        struct Abandon<'a, T>(&'a Mutex<State<T>>, &'a Condvar);
+        impl<T> Drop for Abandon<'_, T> {
+            fn drop(&mut self) {
+                if std::thread::panicking() {
+                    self.0.lock().unwrap_or_else(|e| e.into_inner()).abandoned = true;
+                    self.1.notify_all();
+                }
+            }
+        }
+        let _abandon = Abandon(&state, &room);
+        for i in 0..n {
+            let result = {
+                let mut s = lock();
+                loop {
+                    if let Some(r) = s.ready.remove(&i) {
+                        s.consumed = i + 1;
+                        break r;
+                    }
+                    s = arrived.wait(s).unwrap_or_else(|e| e.into_inner());
+                }
+            };
+            room.notify_all();
+            match result {
+                Ok(t) => consume(i, t),
+                Err(e) => resume_unwind(e),
+            }
+        }
+    });
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -34,5 +129,40 @@ mod tests {
             (0..1000).map(|i| i * 2).collect::<Vec<_>>()
         );
         assert!(super::map(0, |i| i).is_empty());
+    }
+
+    #[test]
+    fn a_stream_is_consumed_in_order() {
+        let mut seen = Vec::new();
+        super::stream(
+            1000,
+            |i| {
+                // Uneven work, so that results arrive out of order.
+                (0..(i % 7) * 1000).fold(i, |a, b| a ^ b ^ b)
+            },
+            |i, t| seen.push((i, t)),
+        );
+        assert_eq!(seen, (0..1000).map(|i| (i, i)).collect::<Vec<_>>());
+        super::stream(0, |i| i, |_, _| panic!("nothing to consume"));
+    }
+
+    #[test]
+    fn a_panic_while_producing_reaches_the_caller() {
+        let caught = std::panic::catch_unwind(|| {
+            super::stream(
+                100,
+                |i| if i == 37 { panic!("file 37") } else { i },
+                |_, _| {},
+            )
+        });
+        assert!(caught.is_err());
+    }
+
+    #[test]
+    fn a_panic_while_consuming_stops_the_producers() {
+        let caught = std::panic::catch_unwind(|| {
+            super::stream(100_000, |i| i, |i, _| assert!(i < 10, "consumer stops"))
+        });
+        assert!(caught.is_err());
     }
 }

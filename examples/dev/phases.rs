@@ -4,6 +4,7 @@
 //! cargo run --release --example corpus -- /tmp/corpus 80000
 //! cargo run --release --example phases -- /tmp/corpus
 //! PHASES_KEEP_TREES=1 cargo run --release --example phases -- /tmp/corpus   # the trees alone
+//! PHASES_MODEL=1 cargo run --release --example phases -- /tmp/corpus        # the model, part by part
 //! ```
 
 use std::alloc::{GlobalAlloc, Layout, System};
@@ -87,7 +88,16 @@ fn main() {
             .collect();
         println!("kept {} trees; {}", trees.len(), heap());
         let t = Instant::now();
-        let diagnostics = edaran::lints::check(&trees);
+        let mut diagnostics = Vec::new();
+        let mut across = edaran::lints::AcrossFiles::default();
+        for (i, tree) in trees.iter().enumerate() {
+            across.add(edaran::lints::check_file(
+                edaran::FileId(i as u32),
+                tree,
+                &mut diagnostics,
+            ));
+        }
+        across.check(&mut diagnostics);
         println!(
             "checks of the trees: {:?} ({} diagnostics)",
             t.elapsed(),
@@ -102,6 +112,63 @@ fn main() {
         t.elapsed(),
         heap()
     );
+    if std::env::var_os("PHASES_MODEL").is_some() {
+        let mut ws = ws;
+        let rules: usize = ws.circulars.iter().map(|c| c.rules.len()).sum();
+        println!(
+            "{} circulars, {} rules; size_of Circular {} Rule {} Sel {}",
+            ws.circulars.len(),
+            rules,
+            std::mem::size_of::<edaran::model::Circular>(),
+            std::mem::size_of::<edaran::model::Rule>(),
+            std::mem::size_of::<edaran::model::Sel>()
+        );
+        let before = LIVE.load(Ordering::Relaxed);
+        let step = |what: &str, before: &mut usize| {
+            let now = LIVE.load(Ordering::Relaxed);
+            println!("  {what}: {:.1} MB", (*before - now) as f64 / 1e6);
+            *before = now;
+        };
+        let mut b = before;
+        drop(std::mem::take(&mut ws.diagnostics));
+        step("diagnostics", &mut b);
+        drop(std::mem::take(&mut ws.tests));
+        step("tests", &mut b);
+        drop(std::mem::take(&mut ws.names));
+        step("names", &mut b);
+        for c in &mut ws.circulars {
+            c.duties = Vec::new();
+        }
+        step("duties", &mut b);
+        for c in &mut ws.circulars {
+            for r in &mut c.rules {
+                r.selector = None;
+                r.except = Vec::new();
+            }
+            c.exempt = Vec::new();
+            c.priorities = Vec::new();
+        }
+        step("selectors", &mut b);
+        for c in &mut ws.circulars {
+            for r in &mut c.rules {
+                r.name = String::new();
+                r.overrides = Vec::new();
+                r.overrides_all = Vec::new();
+            }
+        }
+        step("rule names, overrides", &mut b);
+        for c in &mut ws.circulars {
+            c.rules = Vec::new();
+        }
+        step("rules", &mut b);
+        drop(std::mem::take(&mut ws.circulars));
+        step("circulars", &mut b);
+        drop(std::mem::take(&mut ws.interner));
+        step("interner", &mut b);
+        drop(std::mem::take(&mut ws.sources));
+        step("sources", &mut b);
+        return;
+    }
     if std::env::var_os("PHASES_UNIVERSE").is_some() {
         let u = edaran::region::Universe::new(&ws.circulars, &ws.interner);
         println!("universe: {}", heap());

@@ -23,24 +23,47 @@ use crate::diagnostic::Diagnostic;
 use crate::span::FileId;
 use crate::syntax::ast;
 
-/// Runs every check that reads the syntax trees (`files[i]` is the tree of file `i`). They need
-/// nothing resolved, so they run beside the resolution.
-pub fn check(files: &[ast::File]) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
-    override_cycle::check(files, &mut out);
-    rule_outside_validity::check(files, &mut out);
-    revokes_unknown::check(files, &mut out);
-    retroactive::check(files, &mut out);
-    period_mismatch::check(files, &mut out);
-    near_duplicate_name::check(files, &mut out);
-    overlapping_sectors::check(files, &mut out);
-    out
+/// Runs the checks that read one file's tree alone (`file` is its id), and gathers what the
+/// checks across files need of it. They need nothing resolved, so they run while the files are
+/// parsed and resolved, and the tree can be dropped at once.
+pub fn check_file(file: FileId, tree: &ast::File, out: &mut Vec<Diagnostic>) -> FileFacts {
+    override_cycle::check(file, tree, out);
+    rule_outside_validity::check(file, tree, out);
+    retroactive::check(file, tree, out);
+    period_mismatch::check(file, tree, out);
+    overlapping_sectors::check(file, tree, out);
+    FileFacts {
+        names: near_duplicate_name::Names::of(file, tree),
+        revokes: revokes_unknown::Facts::of(file, tree),
+    }
 }
 
-/// Every circular of every file as written, with its file.
-fn circular_asts(files: &[ast::File]) -> impl Iterator<Item = (FileId, &ast::Circular)> {
-    files
-        .iter()
-        .enumerate()
-        .flat_map(|(i, f)| f.circulars().map(move |c| (FileId(i as u32), c)))
+/// What the checks across files need of one file: the names it writes, and the circular
+/// numbers it defines and revokes. Much smaller than its tree.
+#[derive(Debug)]
+pub struct FileFacts {
+    names: near_duplicate_name::Names,
+    revokes: revokes_unknown::Facts,
+}
+
+/// The checks across files (`near-duplicate-name`, `revokes-unknown`), fed with the facts of
+/// every file.
+#[derive(Debug, Default)]
+pub struct AcrossFiles {
+    names: near_duplicate_name::Names,
+    revokes: revokes_unknown::Workspace,
+}
+
+impl AcrossFiles {
+    /// Adds the facts of one more file.
+    pub fn add(&mut self, facts: FileFacts) {
+        self.names.merge(facts.names);
+        self.revokes.add(facts.revokes);
+    }
+
+    /// Runs the checks on every file added.
+    pub fn check(&self, out: &mut Vec<Diagnostic>) {
+        revokes_unknown::check(&self.revokes, out);
+        near_duplicate_name::check(&self.names, out);
+    }
 }

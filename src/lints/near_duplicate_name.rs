@@ -41,15 +41,25 @@ impl Kind {
 }
 
 /// Every occurrence of a name: the first place each distinct spelling is written.
-#[derive(Default)]
-struct Names<'a> {
+/// The names written in some files, each with where it is first written.
+#[derive(Debug, Default)]
+pub(super) struct Names {
     /// Keyed by the name as edaran compares it: unit paths normalised, other names trimmed.
     first: BTreeMap<(Kind, String), (FileId, Span)>,
-    _names: std::marker::PhantomData<&'a str>,
 }
 
-impl<'a> Names<'a> {
-    fn add(&mut self, kind: Kind, name: &'a str, file: FileId, span: Span) {
+impl Names {
+    /// Adds the names of another set of files.
+    pub(super) fn merge(&mut self, other: Names) {
+        for (key, at) in other.first {
+            let entry = self.first.entry(key).or_insert(at);
+            if at < *entry {
+                *entry = at;
+            }
+        }
+    }
+
+    fn add(&mut self, kind: Kind, name: &str, file: FileId, span: Span) {
         let name = match kind {
             Kind::Unit => crate::model::normalize_unit(name),
             _ => name.trim().to_string(),
@@ -60,7 +70,7 @@ impl<'a> Names<'a> {
         }
     }
 
-    fn values(&mut self, kind: Kind, v: &'a Values, file: FileId) {
+    fn values(&mut self, kind: Kind, v: &Values, file: FileId) {
         match v {
             Values::One(s) => self.add(kind, &s.node, file, s.span),
             Values::List(list) => list
@@ -70,7 +80,7 @@ impl<'a> Names<'a> {
         }
     }
 
-    fn selector(&mut self, s: &'a Selector, file: FileId) {
+    fn selector(&mut self, s: &Selector, file: FileId) {
         match &s.node {
             SelectorKind::Or(parts) | SelectorKind::And(parts) => {
                 parts.iter().for_each(|p| self.selector(p, file))
@@ -85,19 +95,17 @@ impl<'a> Names<'a> {
         }
     }
 
-    fn dimension(&mut self, d: &'a crate::span::Spanned<Dimension>, file: FileId) {
+    fn dimension(&mut self, d: &crate::span::Spanned<Dimension>, file: FileId) {
         match &d.node {
             Dimension::Domicile(p) | Dimension::Office(p) => self.add(Kind::Place, p, file, d.span),
             Dimension::Gov(g) => self.add(Kind::Gov, g, file, d.span),
             Dimension::Function(_) => {}
         }
     }
-}
 
-fn collect(files: &[ast::File]) -> Names<'_> {
-    let mut names = Names::default();
-    for (i, f) in files.iter().enumerate() {
-        let file = FileId(i as u32);
+    /// The names written in one file.
+    pub(super) fn of(file: FileId, f: &ast::File) -> Names {
+        let mut names = Names::default();
         for item in &f.items {
             match item {
                 Item::Set(def) => set(&mut names, def, file),
@@ -139,11 +147,11 @@ fn collect(files: &[ast::File]) -> Names<'_> {
                 Item::Baseline(_) => {}
             }
         }
+        names
     }
-    names
 }
 
-fn set<'a>(names: &mut Names<'a>, def: &'a crate::syntax::ast::SetDef, file: FileId) {
+fn set(names: &mut Names, def: &crate::syntax::ast::SetDef, file: FileId) {
     let kind = match def.kind {
         SetKind::Sector => Kind::Unit,
         SetKind::Region => Kind::Place,
@@ -218,8 +226,7 @@ fn deletions(s: &[char], k: usize, out: &mut HashSet<String>) {
 /// A spelling of a name and where it is first written.
 type Spelling<'a> = (&'a str, (FileId, Span));
 
-pub(super) fn check(files: &[ast::File], out: &mut Vec<Diagnostic>) {
-    let names = collect(files);
+pub(super) fn check(names: &Names, out: &mut Vec<Diagnostic>) {
     // Group spellings by kind and normalised form.
     let mut by_norm: BTreeMap<(Kind, String), Vec<Spelling<'_>>> = BTreeMap::new();
     for ((kind, name), &at) in &names.first {

@@ -40,103 +40,98 @@ fn related(a: &str, b: &str) -> bool {
     a == b || below(a, b) || below(b, a)
 }
 
-pub(super) fn check(files: &[ast::File], out: &mut Vec<Diagnostic>) {
-    for (i, f) in files.iter().enumerate() {
-        let file = crate::span::FileId(i as u32);
-        let top: Vec<&ast::SetDef> = f
-            .items
-            .iter()
-            .filter_map(|it| match it {
-                Item::Set(d) if d.kind == SetKind::Sector => Some(d),
-                _ => None,
-            })
-            .collect();
-        for c in f.circulars() {
-            let mut used = BTreeSet::new();
-            for clause in &c.clauses {
-                match &clause.node {
-                    ClauseKind::Exempt(s) | ClauseKind::Priority { selector: s, .. } => {
-                        uses(s, &mut used)
+pub(super) fn check(file: crate::span::FileId, f: &ast::File, out: &mut Vec<Diagnostic>) {
+    let top: Vec<&ast::SetDef> = f
+        .items
+        .iter()
+        .filter_map(|it| match it {
+            Item::Set(d) if d.kind == SetKind::Sector => Some(d),
+            _ => None,
+        })
+        .collect();
+    for c in f.circulars() {
+        let mut used = BTreeSet::new();
+        for clause in &c.clauses {
+            match &clause.node {
+                ClauseKind::Exempt(s) | ClauseKind::Priority { selector: s, .. } => {
+                    uses(s, &mut used)
+                }
+                ClauseKind::Rule(r) => {
+                    if let RuleSelector::Selector(s) = &r.selector {
+                        uses(s, &mut used);
                     }
-                    ClauseKind::Rule(r) => {
-                        if let RuleSelector::Selector(s) = &r.selector {
+                    for m in &r.modifiers {
+                        if let Modifier::Except(s) = &m.node {
                             uses(s, &mut used);
                         }
-                        for m in &r.modifiers {
-                            if let Modifier::Except(s) = &m.node {
-                                uses(s, &mut used);
-                            }
-                        }
                     }
-                    _ => {}
                 }
+                _ => {}
             }
-            let mut sectors: Vec<&ast::SetDef> = top
-                .iter()
-                .copied()
-                .filter(|d| used.contains(&d.name.node))
-                .collect();
-            sectors.extend(c.clauses.iter().filter_map(|cl| match &cl.node {
-                ClauseKind::Set(d) if d.kind == SetKind::Sector => Some(d),
-                _ => None,
-            }));
-            sectors.sort_by_key(|d| d.span.start);
-            // Each member normalised once: the pairs below compare them many times.
-            let normal: Vec<Vec<String>> = sectors
-                .iter()
-                .map(|d| d.members.iter().map(|m| normalize_unit(&m.node)).collect())
-                .collect();
-            for (k, a) in sectors.iter().enumerate() {
-                for (l, b) in sectors.iter().enumerate().skip(k + 1) {
-                    for (mb, nb) in b.members.iter().zip(&normal[l]) {
-                        let Some((ma, na)) = a
-                            .members
-                            .iter()
-                            .zip(&normal[k])
-                            .find(|(_, na)| related(na, nb))
-                        else {
-                            continue;
-                        };
-                        let (sa, sb) = (&a.name.node, &b.name.node);
-                        let (how, help) = if na == nb {
+        }
+        let mut sectors: Vec<&ast::SetDef> = top
+            .iter()
+            .copied()
+            .filter(|d| used.contains(&d.name.node))
+            .collect();
+        sectors.extend(c.clauses.iter().filter_map(|cl| match &cl.node {
+            ClauseKind::Set(d) if d.kind == SetKind::Sector => Some(d),
+            _ => None,
+        }));
+        sectors.sort_by_key(|d| d.span.start);
+        // Each member normalised once: the pairs below compare them many times.
+        let normal: Vec<Vec<String>> = sectors
+            .iter()
+            .map(|d| d.members.iter().map(|m| normalize_unit(&m.node)).collect())
+            .collect();
+        for (k, a) in sectors.iter().enumerate() {
+            for (l, b) in sectors.iter().enumerate().skip(k + 1) {
+                for (mb, nb) in b.members.iter().zip(&normal[l]) {
+                    let Some((ma, na)) = a
+                        .members
+                        .iter()
+                        .zip(&normal[k])
+                        .find(|(_, na)| related(na, nb))
+                    else {
+                        continue;
+                    };
+                    let (sa, sb) = (&a.name.node, &b.name.node);
+                    let (how, help) = if na == nb {
+                        (
+                            format!("`{nb}` is in both sectors `{sa}` and `{sb}`"),
+                            format!(
+                                "keep `{nb}` in one sector: remove it from `{sb}` or from `{sa}`"
+                            ),
+                        )
+                    } else {
+                        let (how, parent, child) = if nb.len() > na.len() {
                             (
-                                format!("`{nb}` is in both sectors `{sa}` and `{sb}`"),
                                 format!(
-                                    "keep `{nb}` in one sector: remove it from `{sb}` or from `{sa}`"
+                                    "`{nb}` in sector `{sb}` is part of `{na}`, in sector `{sa}`"
                                 ),
+                                &na,
+                                &nb,
                             )
                         } else {
-                            let (how, parent, child) = if nb.len() > na.len() {
-                                (
-                                    format!(
-                                        "`{nb}` in sector `{sb}` is part of `{na}`, in sector `{sa}`"
-                                    ),
-                                    &na,
-                                    &nb,
-                                )
-                            } else {
-                                (
-                                    format!(
-                                        "`{nb}` in sector `{sb}` holds `{na}`, in sector `{sa}`"
-                                    ),
-                                    &nb,
-                                    &na,
-                                )
-                            };
                             (
-                                how,
-                                format!(
-                                    "keep each unit in one sector; if `{child}` is to differ from `{parent}`, give it a rule of its own (`unit \"{child}\"`) with `overrides` instead of a second sector"
-                                ),
+                                format!("`{nb}` in sector `{sb}` holds `{na}`, in sector `{sa}`"),
+                                &nb,
+                                &na,
                             )
                         };
-                        out.push(
-                            Diagnostic::new(Code::OverlappingSectors, file, mb.span, how)
-                                .with_label(format!("in `{sb}`"))
-                                .with_secondary(file, ma.span, format!("in `{sa}`"))
-                                .with_help(help),
-                        );
-                    }
+                        (
+                            how,
+                            format!(
+                                "keep each unit in one sector; if `{child}` is to differ from `{parent}`, give it a rule of its own (`unit \"{child}\"`) with `overrides` instead of a second sector"
+                            ),
+                        )
+                    };
+                    out.push(
+                        Diagnostic::new(Code::OverlappingSectors, file, mb.span, how)
+                            .with_label(format!("in `{sb}`"))
+                            .with_secondary(file, ma.span, format!("in `{sa}`"))
+                            .with_help(help),
+                    );
                 }
             }
         }

@@ -12,7 +12,7 @@
 //! **Fix:** keep `overrides` only on the more specific rule.
 
 use crate::diagnostic::{Code, Diagnostic};
-use crate::span::Span;
+use crate::span::{FileId, Span};
 use crate::syntax::ast::{self, Modifier};
 use std::collections::HashMap;
 
@@ -126,8 +126,8 @@ fn cycle_through(start: usize, component: &[usize], edges: &[Edge]) -> Vec<Edge>
     Vec::new()
 }
 
-pub(super) fn check(files: &[ast::File], out: &mut Vec<Diagnostic>) {
-    for (file, c) in super::circular_asts(files) {
+pub(super) fn check(file: FileId, tree: &ast::File, out: &mut Vec<Diagnostic>) {
+    for c in tree.circulars() {
         let (rules, edges) = edges(c);
         for component in components(rules.len(), &edges) {
             let start = component[0];

@@ -13,6 +13,7 @@
 //! **Fix:** `valid 2023-08-28 to 2023-09-27 (1 month)`, or state the real length: `(32 days)`.
 
 use crate::diagnostic::{Code, Diagnostic};
+use crate::span::FileId;
 use crate::syntax::ast;
 use crate::syntax::ast::{Duration, DurationUnit, Validity};
 use chrono::{Days, Months, NaiveDate};
@@ -37,8 +38,8 @@ fn plural(n: u32, unit: DurationUnit) -> String {
     format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }
 
-pub(super) fn check(files: &[ast::File], out: &mut Vec<Diagnostic>) {
-    for (file, c) in super::circular_asts(files) {
+pub(super) fn check(file: FileId, tree: &ast::File, out: &mut Vec<Diagnostic>) {
+    for c in tree.circulars() {
         let Some((
             Validity::Range {
                 from,

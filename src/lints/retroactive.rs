@@ -11,10 +11,11 @@
 //! **Fix:** correct the signing date, or start the validity on or after it.
 
 use crate::diagnostic::{Code, Diagnostic};
+use crate::span::FileId;
 use crate::syntax::ast;
 
-pub(super) fn check(files: &[ast::File], out: &mut Vec<Diagnostic>) {
-    for (file, c) in super::circular_asts(files) {
+pub(super) fn check(file: FileId, tree: &ast::File, out: &mut Vec<Diagnostic>) {
+    for c in tree.circulars() {
         // Only the first valid day matters: an invalid last day does not hide this.
         let (Some(signed), Some(first)) = (c.signed(), c.valid_from()) else {
             continue;

@@ -12,43 +12,84 @@
 //! **Fix:** correct the number, or add the revoked circular's file to the workspace.
 
 use crate::diagnostic::{Code, Diagnostic};
+use crate::span::FileId;
 use crate::syntax::ast;
 use crate::syntax::ast::ClauseKind;
 use crate::syntax::errors::closest;
 use std::collections::HashSet;
 
-pub(super) fn check(files: &[ast::File], out: &mut Vec<Diagnostic>) {
-    let known: HashSet<&str> = super::circular_asts(files)
-        .filter_map(|(_, c)| c.id.as_ref().map(|i| i.node.as_str()))
-        .collect();
-    for (file, c) in super::circular_asts(files) {
-        for clause in &c.clauses {
-            let ClauseKind::Revokes(numbers) = &clause.node else {
-                continue;
-            };
-            for n in numbers {
-                if known.contains(n.node.as_str()) {
-                    continue;
-                }
-                let mut d = Diagnostic::new(
-                    Code::RevokesUnknown,
-                    file,
-                    n.span,
-                    format!("`{}` is not a circular of this workspace", n.node),
-                )
-                .with_label("revoked here");
-                // A circular does not revoke itself: never suggest its own number.
-                let own = c.id.as_ref().map(|i| i.node.as_str());
-                let others = known.iter().copied().filter(|k| Some(*k) != own);
-                d.help = Some(match closest(&n.node, others) {
-                    Some(s) => format!("did you mean `{s}`?"),
-                    None => {
-                        "correct the number, or add the revoked circular's file to the workspace"
-                            .to_string()
-                    }
-                });
-                out.push(d);
+/// What this check needs of one file: the circulars' numbers, and the numbers each revokes.
+#[derive(Debug, Default)]
+pub(super) struct Facts {
+    /// The numbers of the file's circulars.
+    ids: Vec<String>,
+    /// For each circular that revokes: its own number, and the numbers it revokes.
+    revokes: Vec<(FileId, Option<String>, Vec<ast::Ident>)>,
+}
+
+impl Facts {
+    pub(super) fn of(file: FileId, tree: &ast::File) -> Facts {
+        let mut facts = Facts::default();
+        for c in tree.circulars() {
+            let own = c.id.as_ref().map(|i| i.node.clone());
+            facts.ids.extend(own.clone());
+            let numbers: Vec<ast::Ident> = c
+                .clauses
+                .iter()
+                .filter_map(|clause| match &clause.node {
+                    ClauseKind::Revokes(numbers) => Some(numbers.iter().cloned()),
+                    _ => None,
+                })
+                .flatten()
+                .collect();
+            if !numbers.is_empty() {
+                facts.revokes.push((file, own, numbers));
             }
+        }
+        facts
+    }
+}
+
+/// The facts of every file, gathered in file order.
+#[derive(Debug, Default)]
+pub(super) struct Workspace {
+    known: HashSet<String>,
+    revokes: Vec<(FileId, Option<String>, Vec<ast::Ident>)>,
+}
+
+impl Workspace {
+    pub(super) fn add(&mut self, facts: Facts) {
+        self.known.extend(facts.ids);
+        self.revokes.extend(facts.revokes);
+    }
+}
+
+pub(super) fn check(facts: &Workspace, out: &mut Vec<Diagnostic>) {
+    let known = &facts.known;
+    for (file, own, numbers) in &facts.revokes {
+        let file = *file;
+        for n in numbers {
+            if known.contains(n.node.as_str()) {
+                continue;
+            }
+            let mut d = Diagnostic::new(
+                Code::RevokesUnknown,
+                file,
+                n.span,
+                format!("`{}` is not a circular of this workspace", n.node),
+            )
+            .with_label("revoked here");
+            // A circular does not revoke itself: never suggest its own number.
+            let others = known
+                .iter()
+                .map(String::as_str)
+                .filter(|k| Some(*k) != own.as_deref());
+            d.help = Some(match closest(&n.node, others) {
+                Some(s) => format!("did you mean `{s}`?"),
+                None => "correct the number, or add the revoked circular's file to the workspace"
+                    .to_string(),
+            });
+            out.push(d);
         }
     }
 }

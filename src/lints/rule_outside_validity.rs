@@ -12,11 +12,12 @@
 //! **Fix:** move the `during` period inside the validity, or extend the validity.
 
 use crate::diagnostic::{Code, Diagnostic};
+use crate::span::FileId;
 use crate::syntax::ast;
 use crate::syntax::ast::Modifier;
 
-pub(super) fn check(files: &[ast::File], out: &mut Vec<Diagnostic>) {
-    for (file, c) in super::circular_asts(files) {
+pub(super) fn check(file: FileId, tree: &ast::File, out: &mut Vec<Diagnostic>) {
+    for c in tree.circulars() {
         // The first day must be real; an invalid last day leaves the period open at that end.
         let (Some(Some(from)), Some((_, valid_span))) =
             (c.valid_from().map(|d| d.node), c.validity())

@@ -5,40 +5,59 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::syntax::ast::{ClauseKind, Item, Modifier, RuleSelector, SelectorKind, SetKind, Values};
 use crate::syntax::errors::closest;
 use crate::syntax::{self, ast};
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 /// Parses and resolves every source, then runs the checks. The diagnostics are sorted by file and
 /// position.
 ///
-/// The syntax trees live only as long as they are needed: the checks that read them run on a
-/// second thread beside the resolution, and then only the `test` blocks and the names for
-/// completion are kept. The conflict analysis runs last, on the resolved circulars alone.
+/// Files stream through: each is parsed, and checked where its tree alone tells, on as many
+/// threads as the machine has; then, in file order, resolved on this thread, and its tree is
+/// dropped (but for its `test` blocks). A syntax tree is about six times its source, so only
+/// the trees of the few files in flight are alive at once. The checks across files read small
+/// per-file facts, and the conflict analysis runs last, on the resolved circulars alone.
 pub fn load(sources: Vec<Source>) -> Workspace {
+    let mut resolver = Resolver::default();
+    let mut across = crate::lints::AcrossFiles::default();
     let mut diagnostics = Vec::new();
-    let mut files = Vec::with_capacity(sources.len());
-    for (file, diags) in parse_all(&sources) {
-        files.push(file);
-        diagnostics.extend(diags);
-    }
-    let (resolved, text_checks) = std::thread::scope(|scope| {
-        let text_checks = scope.spawn(|| crate::lints::check(&files));
-        let resolved = resolve(&sources, &files, &diagnostics);
-        let text_checks = text_checks
-            .join()
-            .unwrap_or_else(|e| std::panic::resume_unwind(e));
-        (resolved, text_checks)
-    });
-    diagnostics.extend(text_checks);
-    diagnostics.extend(resolved.diagnostics);
-    let (tests, names) = keep_from_trees(files);
+    let mut circulars = Vec::new();
+    let mut revoked = Vec::new();
+    let mut tests = Vec::new();
+    let mut names = BTreeSet::new();
+    crate::par::stream(
+        sources.len(),
+        |i| {
+            let file = FileId(i as u32);
+            let (tree, mut diags) = syntax::parse_file(file, &sources[i].text);
+            let facts = crate::lints::check_file(file, &tree, &mut diags);
+            (tree, diags, facts)
+        },
+        |i, (tree, diags, facts)| {
+            let file = FileId(i as u32);
+            resolver.file(file, &sources[i].text, &tree, &diags, |c, numbers| {
+                circulars.push(c);
+                revoked.push(numbers);
+            });
+            across.add(facts);
+            keep_from_tree(file, tree, &mut tests, &mut names);
+            diagnostics.extend(diags);
+        },
+    );
+    across.check(&mut diagnostics);
+    link_revocations(&mut circulars, &revoked);
+    drop(revoked);
+    let (baseline, baseline_at) = match resolver.baseline {
+        Some((p, f, s)) => (p, Some((f, s))),
+        None => (Pct::FULL, None),
+    };
+    diagnostics.append(&mut resolver.diagnostics);
     let mut workspace = Workspace {
         sources,
         tests,
-        names,
-        circulars: resolved.circulars,
-        baseline: resolved.baseline,
-        baseline_at: resolved.baseline_at,
-        interner: resolved.interner,
+        names: names.into_iter().collect(),
+        circulars,
+        baseline,
+        baseline_at,
+        interner: resolver.interner,
         diagnostics: Vec::new(),
     };
     // The conflict and overlap analysis, on the circulars that resolved.
@@ -54,128 +73,76 @@ pub fn load(sources: Vec<Source>) -> Workspace {
     workspace
 }
 
-/// What resolution makes of the syntax trees.
-struct Resolved {
-    circulars: Vec<Circular>,
-    baseline: Pct,
-    baseline_at: Option<(FileId, Span)>,
-    interner: Interner,
-    diagnostics: Vec<Diagnostic>,
-}
-
-/// Resolves the circulars of every file; `diagnostics` are those of parsing.
-fn resolve(sources: &[Source], files: &[ast::File], diagnostics: &[Diagnostic]) -> Resolved {
-    let mut resolver = Resolver {
-        interner: Interner::default(),
-        diagnostics: Vec::new(),
-        unreadable: unreadable_words(sources, diagnostics),
-        bad_lines: bad_line_starts(sources, diagnostics),
-        parse_errors: diagnostics
-            .iter()
-            .filter(|d| d.is_error())
-            .map(|d| (d.file, d.span))
-            .collect(),
-    };
-    let (baseline, baseline_at) = resolver.baseline(files);
-    resolver.unique_circulars_and_tests(files);
-    let mut circulars = Vec::new();
-    let mut ids: Vec<(FileId, &ast::Circular)> = Vec::new();
-    for (i, file) in files.iter().enumerate() {
-        let file_id = FileId(i as u32);
-        let top = resolver.top_sets(file_id, file);
-        for item in &file.items {
-            if let Item::Circular(c) = item {
-                ids.push((file_id, c));
-                if let Some(circular) = resolver.circular(file_id, c, &top) {
-                    circulars.push(circular);
-                }
-            }
-        }
-    }
-    link_revocations(&mut circulars, &ids);
-    Resolved {
-        circulars,
-        baseline,
-        baseline_at,
-        interner: resolver.interner,
-        diagnostics: resolver.diagnostics,
-    }
-}
-
-/// What later stages need of the syntax trees: the `test` blocks, and the names written as
+/// What later stages need of a syntax tree: its `test` blocks, and the names written as
 /// identifiers (sets and functions) for completion. The rest is dropped.
-fn keep_from_trees(files: Vec<ast::File>) -> (Vec<(FileId, ast::TestBlock)>, Vec<String>) {
-    let mut tests = Vec::new();
-    let mut names = std::collections::BTreeSet::new();
-    for (i, file) in files.into_iter().enumerate() {
-        for item in file.items {
-            match item {
-                Item::Test(t) => tests.push((FileId(i as u32), t)),
-                Item::Set(d) => {
-                    names.insert(d.name.node);
-                }
-                Item::Circular(c) => {
-                    for clause in c.clauses {
-                        match clause.node {
-                            ClauseKind::Set(d) => {
-                                names.insert(d.name.node);
-                            }
-                            ClauseKind::Rule(r) => {
-                                if let RuleSelector::Selector(s) = &r.selector {
-                                    functions(s, &mut names);
-                                }
-                            }
-                            ClauseKind::Exempt(s) | ClauseKind::Priority { selector: s, .. } => {
-                                functions(&s, &mut names)
-                            }
-                            _ => {}
+fn keep_from_tree(
+    file: FileId,
+    tree: ast::File,
+    tests: &mut Vec<(FileId, ast::TestBlock)>,
+    names: &mut BTreeSet<String>,
+) {
+    for item in tree.items {
+        match item {
+            Item::Test(t) => tests.push((file, t)),
+            Item::Set(d) => {
+                names.insert(d.name.node);
+            }
+            Item::Circular(c) => {
+                for clause in c.clauses {
+                    match clause.node {
+                        ClauseKind::Set(d) => {
+                            names.insert(d.name.node);
                         }
+                        ClauseKind::Rule(r) => {
+                            if let RuleSelector::Selector(s) = &r.selector {
+                                functions(s, names);
+                            }
+                        }
+                        ClauseKind::Exempt(s) | ClauseKind::Priority { selector: s, .. } => {
+                            functions(&s, names)
+                        }
+                        _ => {}
                     }
                 }
-                Item::Baseline(_) => {}
             }
+            Item::Baseline(_) => {}
         }
     }
-    (tests, names.into_iter().collect())
 }
 
 /// The function names a selector writes.
-fn functions(s: &ast::Selector, names: &mut std::collections::BTreeSet<String>) {
+fn functions(s: &ast::Selector, names: &mut BTreeSet<String>) {
     match &s.node {
-        SelectorKind::Function(list) => names.extend(list.iter().map(|n| n.node.clone())),
+        SelectorKind::Function(list) => {
+            for n in list {
+                if !names.contains(&n.node) {
+                    names.insert(n.node.clone());
+                }
+            }
+        }
         SelectorKind::And(p) | SelectorKind::Or(p) => p.iter().for_each(|x| functions(x, names)),
         SelectorKind::Not(x) => functions(x, names),
         _ => {}
     }
 }
 
-/// Parses every source, on as many threads as the machine has (files are independent). The
-/// results are in the order of `sources`.
-fn parse_all(sources: &[Source]) -> Vec<(ast::File, Vec<Diagnostic>)> {
-    crate::par::map(sources.len(), |i| {
-        syntax::parse_file(FileId(i as u32), &sources[i].text)
-    })
-}
-
-/// Links `revokes` to the circulars that resolved; unknown numbers are the lint
-/// `revokes-unknown`'s business.
-fn link_revocations(circulars: &mut [Circular], asts: &[(FileId, &ast::Circular)]) {
+/// Links `revokes` to the circulars that resolved: `revoked[i]` holds the numbers circular `i`
+/// revokes. Unknown numbers are the check `revokes-unknown`'s business.
+fn link_revocations(circulars: &mut [Circular], revoked: &[Vec<String>]) {
     let index: HashMap<&str, CircularId> = circulars
         .iter()
         .enumerate()
         .map(|(i, c)| (c.id.as_str(), i))
         .collect();
-    let mut links: Vec<Vec<CircularId>> = vec![Vec::new(); circulars.len()];
-    for (i, c) in circulars.iter().enumerate() {
-        let Some((_, ast)) = asts.iter().find(|(f, a)| *f == c.file && a.span == c.span) else {
-            continue;
-        };
-        for clause in &ast.clauses {
-            if let ClauseKind::Revokes(numbers) = &clause.node {
-                links[i].extend(numbers.iter().filter_map(|n| index.get(n.node.as_str())));
-            }
-        }
-    }
+    let links: Vec<Vec<CircularId>> = revoked
+        .iter()
+        .map(|numbers| {
+            numbers
+                .iter()
+                .filter_map(|n| index.get(n.as_str()).copied())
+                .collect()
+        })
+        .collect();
     for (c, l) in circulars.iter_mut().zip(links) {
         c.revokes = l;
     }
@@ -190,25 +157,34 @@ struct SetEntry {
     file: FileId,
 }
 
+/// Resolves files one after the other, in file order: names defined twice are reported at their
+/// second definition.
+#[derive(Default)]
 struct Resolver {
     interner: Interner,
     diagnostics: Vec<Diagnostic>,
-    /// Words on lines with syntax errors, per file: a name defined on such a line could not be
-    /// read, so using it is not reported as `unknown-name` a second time.
-    unreadable: Vec<HashSet<String>>,
-    /// Where parsing found errors: a circular holding one is left out of the model.
-    parse_errors: Vec<(FileId, Span)>,
-    /// The first word of each line with a syntax error, with the offset of the line: a clause
-    /// written on such a line is not reported as `missing-clause` a second time.
-    bad_lines: Vec<(FileId, usize, String)>,
+    /// The first baseline with a value.
+    baseline: Option<(Pct, FileId, Span)>,
+    /// The circular numbers and test names seen so far, with where they are first written.
+    circular_ids: HashMap<String, (FileId, Span)>,
+    test_names: HashMap<String, (FileId, Span)>,
+    /// Words on lines of the current file with syntax errors: a name defined on such a line
+    /// could not be read, so using it is not reported as `unknown-name` a second time.
+    unreadable: HashSet<String>,
+    /// Where parsing found errors in the current file: a circular holding one is left out of
+    /// the model.
+    parse_errors: Vec<Span>,
+    /// The first word of each line of the current file with a syntax error, with the offset of
+    /// the line: a clause written on such a line is not reported as `missing-clause` a second
+    /// time.
+    bad_lines: Vec<(usize, String)>,
 }
 
-fn bad_line_starts(sources: &[Source], diagnostics: &[Diagnostic]) -> Vec<(FileId, usize, String)> {
+fn bad_line_starts(text: &str, diagnostics: &[Diagnostic]) -> Vec<(usize, String)> {
     diagnostics
         .iter()
         .filter(|d| d.code == Code::Syntax)
         .map(|d| {
-            let text = &sources[d.file.0 as usize].text;
             let at = d.span.start().min(text.len());
             let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
             let word: String = text[start..]
@@ -216,22 +192,21 @@ fn bad_line_starts(sources: &[Source], diagnostics: &[Diagnostic]) -> Vec<(FileI
                 .chars()
                 .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
                 .collect();
-            (d.file, start, word)
+            (start, word)
         })
         .collect()
 }
 
-fn unreadable_words(sources: &[Source], diagnostics: &[Diagnostic]) -> Vec<HashSet<String>> {
-    let mut words = vec![HashSet::new(); sources.len()];
+fn unreadable_words(text: &str, diagnostics: &[Diagnostic]) -> HashSet<String> {
+    let mut words = HashSet::new();
     for d in diagnostics.iter().filter(|d| d.code == Code::Syntax) {
-        let text = &sources[d.file.0 as usize].text;
         let start = text[..d.span.start().min(text.len())]
             .rfind('\n')
             .map_or(0, |i| i + 1);
         let end = text[d.span.start().min(text.len())..]
             .find('\n')
             .map_or(text.len(), |i| i + d.span.start());
-        words[d.file.0 as usize].extend(
+        words.extend(
             text[start..end]
                 .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
                 .filter(|w| !w.is_empty())
@@ -269,47 +244,79 @@ impl Resolver {
         );
     }
 
-    fn baseline(&mut self, files: &[ast::File]) -> (Pct, Option<(FileId, Span)>) {
-        let mut found: Option<(Pct, FileId, Span)> = None;
-        for (i, file) in files.iter().enumerate() {
-            for item in &file.items {
-                let Item::Baseline(b) = item else { continue };
-                let here = (FileId(i as u32), b.span);
-                match found {
-                    Some((_, f, s)) => {
-                        self.duplicate(here.0, here.1, "the baseline".to_string(), (f, s))
-                    }
-                    None => {
-                        if let Some(p) = b.node.node {
-                            found = Some((p, here.0, here.1));
+    /// Resolves one file; `diagnostics` are those of its parsing. Each circular that resolved
+    /// is given to `found`, with the numbers it revokes.
+    fn file(
+        &mut self,
+        file: FileId,
+        text: &str,
+        tree: &ast::File,
+        diagnostics: &[Diagnostic],
+        mut found: impl FnMut(Circular, Vec<String>),
+    ) {
+        self.unreadable = unreadable_words(text, diagnostics);
+        self.bad_lines = bad_line_starts(text, diagnostics);
+        self.parse_errors = diagnostics
+            .iter()
+            .filter(|d| d.is_error())
+            .map(|d| d.span)
+            .collect();
+        self.baseline(file, tree);
+        self.unique_circulars_and_tests(file, tree);
+        let top = self.top_sets(file, tree);
+        for item in &tree.items {
+            if let Item::Circular(c) = item
+                && let Some(circular) = self.circular(file, c, &top)
+            {
+                let numbers = c
+                    .clauses
+                    .iter()
+                    .filter_map(|clause| match &clause.node {
+                        ClauseKind::Revokes(numbers) => {
+                            Some(numbers.iter().map(|n| n.node.clone()))
                         }
+                        _ => None,
+                    })
+                    .flatten()
+                    .collect();
+                found(circular, numbers);
+            }
+        }
+    }
+
+    fn baseline(&mut self, file: FileId, tree: &ast::File) {
+        for item in &tree.items {
+            let Item::Baseline(b) = item else { continue };
+            let here = (file, b.span);
+            match self.baseline {
+                Some((_, f, s)) => {
+                    self.duplicate(here.0, here.1, "the baseline".to_string(), (f, s))
+                }
+                None => {
+                    if let Some(p) = b.node.node {
+                        self.baseline = Some((p, here.0, here.1));
                     }
                 }
             }
         }
-        match found {
-            Some((p, f, s)) => (p, Some((f, s))),
-            None => (Pct::FULL, None),
-        }
     }
 
-    fn unique_circulars_and_tests(&mut self, files: &[ast::File]) {
-        let mut circulars: HashMap<&str, (FileId, Span)> = HashMap::new();
-        let mut tests: HashMap<&str, (FileId, Span)> = HashMap::new();
-        for (i, file) in files.iter().enumerate() {
-            let f = FileId(i as u32);
-            for item in &file.items {
-                let (name, map, what) = match item {
-                    Item::Circular(c) => (&c.id, &mut circulars, "circular"),
-                    Item::Test(t) => (&t.name, &mut tests, "test"),
-                    _ => continue,
-                };
-                let Some(name) = name else { continue };
-                if let Some(&first) = map.get(name.node.as_str()) {
-                    self.duplicate(f, name.span, format!("{what} `{}`", name.node), first);
-                } else {
-                    map.insert(name.node.as_str(), (f, name.span));
-                }
+    fn unique_circulars_and_tests(&mut self, file: FileId, tree: &ast::File) {
+        for item in &tree.items {
+            let (name, what) = match item {
+                Item::Circular(c) => (&c.id, "circular"),
+                Item::Test(t) => (&t.name, "test"),
+                _ => continue,
+            };
+            let Some(name) = name else { continue };
+            let map = match item {
+                Item::Circular(_) => &mut self.circular_ids,
+                _ => &mut self.test_names,
+            };
+            if let Some(&first) = map.get(name.node.as_str()) {
+                self.duplicate(file, name.span, format!("{what} `{}`", name.node), first);
+            } else {
+                map.insert(name.node.clone(), (file, name.span));
             }
         }
     }
@@ -420,9 +427,8 @@ impl Resolver {
 
         // A clause on a line that could not be read was written: it is reported as `syntax`.
         let unreadable_clause = |what: &str| {
-            self.bad_lines.iter().any(|(f, at, word)| {
-                *f == file
-                    && (c.span.start()..c.span.end()).contains(at)
+            self.bad_lines.iter().any(|(at, word)| {
+                (c.span.start()..c.span.end()).contains(at)
                     && (word == what
                         || closest(word, syntax::errors::CLAUSE_KEYWORDS.iter().copied())
                             == Some(what))
@@ -612,7 +618,7 @@ impl Resolver {
         let parse_errors = self
             .parse_errors
             .iter()
-            .any(|&(f, s)| f == file && s.start >= c.span.start && s.start <= c.span.end);
+            .any(|s| s.start >= c.span.start && s.start <= c.span.end);
         if own_errors || parse_errors || rules.len() != rule_asts.len() {
             return None;
         }
@@ -649,7 +655,7 @@ impl Resolver {
     }
 
     fn unknown(&mut self, file: FileId, name: &ast::Ident, what: &str, suggestion: Option<&str>) {
-        if self.unreadable[file.0 as usize].contains(&name.node) {
+        if self.unreadable.contains(&name.node) {
             // Defined on a line that could not be read: already reported as `syntax`.
             return;
         }
