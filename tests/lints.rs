@@ -553,3 +553,15 @@ fn lint_module_docs_agree_with_the_page() {
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+/// The checks that read the trees report; they never keep a circular out of the model (only
+/// mistakes of reading and resolving it do), so the analysis still compares it with the others.
+#[test]
+fn a_circular_with_an_error_found_by_a_check_of_the_tree_stays_in_the_model() {
+    let path = fixture_dir().join("rule-outside-validity.se");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let ws = load_one("rule-outside-validity.se", &text);
+    assert!(codes(&ws).contains("rule-outside-validity"));
+    let ids: Vec<&str> = ws.circulars.iter().map(|c| c.id.as_str()).collect();
+    assert!(ids.contains(&"OUT/1/2023"), "{ids:?}");
+}

@@ -27,19 +27,23 @@ pub fn load(sources: Vec<Source>) -> Workspace {
         sources.len(),
         |i| {
             let file = FileId(i as u32);
-            let (tree, mut diags) = syntax::parse_file(file, &sources[i].text);
-            let facts = crate::lints::check_file(file, &tree, &mut diags);
-            (tree, diags, facts)
+            let (tree, parsing) = syntax::parse_file(file, &sources[i].text);
+            let mut checks = Vec::new();
+            let facts = crate::lints::check_file(file, &tree, &mut checks);
+            (tree, parsing, checks, facts)
         },
-        |i, (tree, diags, facts)| {
+        |i, (tree, parsing, checks, facts)| {
             let file = FileId(i as u32);
-            resolver.file(file, &sources[i].text, &tree, &diags, |c, numbers| {
+            // Only the mistakes of parsing keep a circular out of the model: the checks of the
+            // tree report, they do not exclude.
+            resolver.file(file, &sources[i].text, &tree, &parsing, |c, numbers| {
                 circulars.push(c);
                 revoked.push(numbers);
             });
             across.add(facts);
             keep_from_tree(file, tree, &mut tests, &mut names);
-            diagnostics.extend(diags);
+            diagnostics.extend(parsing);
+            diagnostics.extend(checks);
         },
     );
     across.check(&mut diagnostics);
