@@ -90,6 +90,21 @@ pub struct Circular {
 }
 
 impl Circular {
+    /// Drops the spare capacity of its lists. A national corpus holds tens of thousands of
+    /// circulars; lists grown by pushing keep up to twice their length.
+    pub fn shrink_to_fit(&mut self) {
+        self.revokes.shrink_to_fit();
+        self.exempt.shrink_to_fit();
+        self.rules.shrink_to_fit();
+        for r in &mut self.rules {
+            r.except.shrink_to_fit();
+            r.overrides.shrink_to_fit();
+            r.overrides_all.shrink_to_fit();
+        }
+        self.priorities.shrink_to_fit();
+        self.duties.shrink_to_fit();
+    }
+
     /// True when `date` is within the validity (both ends inclusive).
     pub fn valid_on(&self, date: NaiveDate) -> bool {
         date >= self.valid_from && self.valid_to.is_none_or(|to| date <= to)

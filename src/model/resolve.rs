@@ -49,6 +49,8 @@ pub fn load(sources: Vec<Source>) -> Workspace {
     across.check(&mut diagnostics);
     link_revocations(&mut circulars, &revoked);
     drop(revoked);
+    circulars.iter_mut().for_each(Circular::shrink_to_fit);
+    circulars.shrink_to_fit();
     let (baseline, baseline_at) = match resolver.baseline {
         Some((p, f, s)) => (p, Some((f, s))),
         None => (Pct::FULL, None),
