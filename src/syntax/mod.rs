@@ -103,8 +103,9 @@ pub fn parse_file(file: FileId, text: &str) -> (ast::File, Vec<Diagnostic>) {
 /// point into `text`.
 pub fn parse_query(file: FileId, text: &str) -> (Option<ast::Query>, Vec<Diagnostic>) {
     init_limits(text.len());
-    let mut lowerer = lower::Lowerer::new(file, text);
-    let query = match EdaranParser::parse(Rule::query_line, text) {
+    let (_, readable) = scan::scan(text);
+    let mut lowerer = lower::Lowerer::new(file, &readable);
+    let query = match EdaranParser::parse(Rule::query_line, &readable) {
         Ok(mut pairs) => {
             let line = pairs.next().expect("the query_line rule produces one pair");
             line.into_inner()
@@ -129,8 +130,9 @@ pub fn parse_query(file: FileId, text: &str) -> (Option<ast::Query>, Vec<Diagnos
 /// Parses `given DIMENSIONS` (the REPL's `:given`). The diagnostics point into `text`.
 pub fn parse_given(file: FileId, text: &str) -> (Vec<ast::Dimension>, Vec<Diagnostic>) {
     init_limits(text.len());
-    let mut lowerer = lower::Lowerer::new(file, text);
-    let dims = match EdaranParser::parse(Rule::given_line, text) {
+    let (_, readable) = scan::scan(text);
+    let mut lowerer = lower::Lowerer::new(file, &readable);
+    let dims = match EdaranParser::parse(Rule::given_line, &readable) {
         Ok(mut pairs) => {
             let line = pairs.next().expect("the given_line rule produces one pair");
             match line.into_inner().find(|p| p.as_rule() == Rule::given) {

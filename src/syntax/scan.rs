@@ -7,7 +7,13 @@
 //! - a block comment that is never closed;
 //! - parentheses nested deeper than [`MAX_NESTING`]: pest descends once per level, so a file of
 //!   a hundred thousand `(` would overflow the stack. Those parentheses are blanked out of the
-//!   text pest reads (spaces of the same length, so every span stays right) and reported here.
+//!   text pest reads and reported here.
+//!
+//! Comments, tabs, carriage returns and byte order marks outside strings are blanked out too:
+//! the grammar's whitespace is then only a space or a line feed, and it has no comment rule.
+//! pest tries the whitespace rule between every two tokens, and each alternative it tries there
+//! is a string comparison: this took a fifth of parsing. Blanking writes spaces over whole
+//! characters (line feeds are kept), so the text keeps its length and every span stays right.
 //!
 //! The pass knows exactly as much of the lexical structure as it needs: strings (which may hold
 //! `//` and parentheses), line comments and block comments. A brace ends every open parenthesis:
@@ -30,12 +36,13 @@ pub struct Scan {
     pub too_deep: Vec<Span>,
 }
 
-/// Scans `text`; returns what it found and the text pest should read (the same text unless some
-/// parentheses nest too deeply).
+/// Scans `text`; returns what it found and the text pest should read: the same text, with
+/// comments, tabs, carriage returns and byte order marks outside strings, and parentheses that
+/// nest too deeply, replaced by spaces (copied only when there is one).
 pub fn scan(text: &str) -> (Scan, Cow<'_, str>) {
     let bytes = text.as_bytes();
     let mut out = Scan::default();
-    let mut blank: Vec<usize> = Vec::new();
+    let mut blank: Vec<Span> = Vec::new();
     let mut depth = 0usize;
     let mut reported = false;
     let mut i = 0;
@@ -64,6 +71,7 @@ pub fn scan(text: &str) -> (Scan, Cow<'_, str>) {
                 };
                 out.comments
                     .push(Spanned::new(text[i..stop].to_string(), Span::new(i, stop)));
+                blank.push(Span::new(i, end));
                 i = end;
             }
             b'/' if bytes.get(i + 1) == Some(&b'*') => {
@@ -76,6 +84,7 @@ pub fn scan(text: &str) -> (Scan, Cow<'_, str>) {
                 };
                 out.comments
                     .push(Spanned::new(text[i..end].to_string(), Span::new(i, end)));
+                blank.push(Span::new(i, end));
                 i = end;
             }
             b'(' => {
@@ -85,13 +94,13 @@ pub fn scan(text: &str) -> (Scan, Cow<'_, str>) {
                         out.too_deep.push(Span::new(i, i + 1));
                         reported = true;
                     }
-                    blank.push(i);
+                    blank.push(Span::new(i, i + 1));
                 }
                 i += 1;
             }
             b')' => {
                 if depth > MAX_NESTING {
-                    blank.push(i);
+                    blank.push(Span::new(i, i + 1));
                 }
                 depth = depth.saturating_sub(1);
                 if depth <= MAX_NESTING {
@@ -104,6 +113,14 @@ pub fn scan(text: &str) -> (Scan, Cow<'_, str>) {
                 reported = false;
                 i += 1;
             }
+            b'\t' | b'\r' => {
+                blank.push(Span::new(i, i + 1));
+                i += 1;
+            }
+            0xEF if bytes[i..].starts_with("\u{FEFF}".as_bytes()) => {
+                blank.push(Span::new(i, i + 3));
+                i += 3;
+            }
             _ => i += 1,
         }
     }
@@ -111,10 +128,14 @@ pub fn scan(text: &str) -> (Scan, Cow<'_, str>) {
         return (out, Cow::Borrowed(text));
     }
     let mut masked = bytes.to_vec();
-    for at in blank {
-        masked[at] = b' ';
+    for span in blank {
+        for b in &mut masked[span.start()..span.end()] {
+            if *b != b'\n' {
+                *b = b' ';
+            }
+        }
     }
-    // Only ASCII parentheses were replaced by ASCII spaces.
+    // Whole characters were replaced by ASCII spaces.
     let masked = String::from_utf8(masked).expect("still UTF-8");
     (out, Cow::Owned(masked))
 }
@@ -171,6 +192,22 @@ mod tests {
         let text = format!("\"{}\" // {}", "(".repeat(100), "(".repeat(100));
         let (scan, masked) = scan(&text);
         assert!(scan.too_deep.is_empty());
-        assert_eq!(masked, text);
+        assert_eq!(
+            masked,
+            format!("\"{}\" {}", "(".repeat(100), " ".repeat(103))
+        );
+    }
+
+    #[test]
+    fn comments_tabs_carriage_returns_and_byte_order_marks_become_spaces_outside_strings() {
+        let text = "\u{FEFF}a\t// c\r\nb /* x\ny */ \"\t\r\u{FEFF}/* s */\"\r\n";
+        let (_, masked) = scan(text);
+        assert_eq!(
+            masked,
+            "   a      \nb     \n     \"\t\r\u{FEFF}/* s */\" \n"
+        );
+        assert_eq!(masked.len(), text.len());
+        // Text with none of them is not copied.
+        assert!(matches!(scan("a b\n").1, Cow::Borrowed(_)));
     }
 }
