@@ -565,12 +565,10 @@ impl Region {
     }
 
     /// The same region holding no spare capacity: a region kept for long (a compiled rule) is
-    /// built by operations that over-allocate, and a national corpus keeps a hundred thousand.
+    /// built by operations that over-allocate its block list, and a national corpus keeps a
+    /// hundred thousand. (Class sets are always built to their exact length.)
     pub fn compact(mut self) -> Region {
         self.blocks.shrink_to_fit();
-        for b in &mut self.blocks {
-            b.sets.iter_mut().for_each(ClassSet::shrink_to_fit);
-        }
         self
     }
 
