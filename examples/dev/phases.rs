@@ -35,13 +35,25 @@ unsafe impl GlobalAlloc for Counting {
 #[global_allocator]
 static ALLOCATOR: Counting = Counting;
 
-/// Live and peak heap in MB, for the log.
+/// Live and peak heap in MB, and the resident memory the kernel reports, for the log.
 fn heap() -> String {
+    // VmRSS and VmHWM (the peak), where /proc exists.
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let field = |name: &str| {
+        status
+            .lines()
+            .find(|l| l.starts_with(name))
+            .and_then(|l| l.split_whitespace().nth(1))
+            .and_then(|kb| kb.parse::<f64>().ok())
+            .map_or("?".to_string(), |kb| format!("{:.1}", kb / 1e3))
+    };
     format!(
-        "heap {:.1} MB live in {} blocks, {:.1} MB peak",
+        "heap {:.1} MB live in {} blocks, {:.1} MB peak; resident {} MB, {} MB peak",
         LIVE.load(Ordering::Relaxed) as f64 / 1e6,
         COUNT.load(Ordering::Relaxed),
-        PEAK.load(Ordering::Relaxed) as f64 / 1e6
+        PEAK.load(Ordering::Relaxed) as f64 / 1e6,
+        field("VmRSS:"),
+        field("VmHWM:"),
     )
 }
 
@@ -65,6 +77,14 @@ fn main() {
         });
     }
     let bytes: usize = sources.iter().map(|s| s.text.len()).sum();
+    println!("read {:.1} MB; {}", bytes as f64 / 1e6, heap());
+    if std::env::var_os("PHASES_LOAD_ONLY").is_some() {
+        let t = Instant::now();
+        let ws = edaran::model::load(sources);
+        println!("load: {:?}; {}", t.elapsed(), heap());
+        drop(ws);
+        return;
+    }
     let t = Instant::now();
     for (i, s) in sources.iter().enumerate() {
         std::hint::black_box(edaran::syntax::parse_file(

@@ -61,6 +61,11 @@ pub struct CircularAnalysis {
 
 /// Analyses one circular.
 pub fn analyze_circular(engine: &Engine<'_>, c: CircularId) -> CircularAnalysis {
+    analyze_circular_with(engine, c, UnitIndex::LINEAR)
+}
+
+/// [`analyze_circular`], indexing pieces once there are more than `linear` of them.
+fn analyze_circular_with(engine: &Engine<'_>, c: CircularId, linear: usize) -> CircularAnalysis {
     let compiled = engine.compiled(c);
     let rules = &engine.circular(c).rules;
     let applies = compiled.applies();
@@ -108,11 +113,14 @@ pub fn analyze_circular(engine: &Engine<'_>, c: CircularId) -> CircularAnalysis 
             region
         })
         .collect();
-    // Refine a partition by each rule's deciding region. Pieces are indexed by the unit classes
-    // they hold, so that a rule is compared only with the pieces that share a unit with it (or
-    // hold units no circular names): near-linear for the usual circular, whose rules cover
-    // different sectors.
-    let mut index = UnitIndex::default();
+    // Refine a partition by each rule's deciding region. Once there are many pieces, they are
+    // indexed by the unit classes they hold, so that a rule is compared only with the pieces
+    // that share a unit with it (or hold units no circular names): near-linear for a large
+    // circular whose rules cover different sectors.
+    let mut index = UnitIndex {
+        linear,
+        ..UnitIndex::default()
+    };
     let mut slots: Vec<Option<(Region, Vec<RuleId>)>> = Vec::new();
     for (r, d) in deciding.iter().enumerate() {
         if d.is_empty() {
@@ -146,6 +154,7 @@ pub fn analyze_circular(engine: &Engine<'_>, c: CircularId) -> CircularAnalysis 
             index.add(&rest, slots.len());
             slots.push(Some((rest, vec![r])));
         }
+        index.grow(&slots);
     }
     let pieces: Vec<(Region, Vec<RuleId>)> = slots.into_iter().flatten().collect();
     let pieces = pieces
@@ -170,15 +179,48 @@ pub fn analyze_circular(engine: &Engine<'_>, c: CircularId) -> CircularAnalysis 
 }
 
 /// Pieces by the unit classes they hold.
+///
+/// For a circular of a few rules (the usual one: a rule per sector and some exceptions) the
+/// index costs more than it saves: each piece holds a sector's worth of unit classes, each a
+/// hash map entry. So it only indexes once there are more than `linear` pieces
+/// ([`UnitIndex::LINEAR`]); below that every piece is a candidate.
 #[derive(Default)]
 struct UnitIndex {
     by_unit: std::collections::HashMap<u32, Vec<usize>>,
     /// Pieces that hold co-finitely many unit classes: candidates for every rule.
     wide: Vec<usize>,
+    /// True once there are enough pieces to index.
+    on: bool,
+    /// Up to this many pieces, every piece is a candidate.
+    linear: usize,
 }
 
 impl UnitIndex {
+    /// Up to this many pieces, every piece is a candidate (measured: below it, the index costs
+    /// more than the comparisons it saves).
+    const LINEAR: usize = 64;
+
+    /// Records the piece in `slot` (a no-op while the index is off).
     fn add(&mut self, region: &Region, slot: usize) {
+        if self.on {
+            self.index(region, slot);
+        }
+    }
+
+    /// Turns the index on, indexing every live piece, once there are more than `linear` slots.
+    fn grow(&mut self, slots: &[Option<(Region, Vec<RuleId>)>]) {
+        if self.on || slots.len() <= self.linear {
+            return;
+        }
+        self.on = true;
+        for (k, slot) in slots.iter().enumerate() {
+            if let Some((region, _)) = slot {
+                self.index(region, k);
+            }
+        }
+    }
+
+    fn index(&mut self, region: &Region, slot: usize) {
         let unit = crate::region::Dim::Unit.index();
         if region.blocks().iter().any(|b| b.sets[unit].is_negated()) {
             self.wide.push(slot);
@@ -199,7 +241,7 @@ impl UnitIndex {
     /// The slots that may overlap `region`, in increasing order (some may be stale).
     fn candidates(&self, region: &Region, slots: usize) -> Vec<usize> {
         let unit = crate::region::Dim::Unit.index();
-        if region.blocks().iter().any(|b| b.sets[unit].is_negated()) {
+        if !self.on || region.blocks().iter().any(|b| b.sets[unit].is_negated()) {
             return (0..slots).collect();
         }
         let mut out = self.wide.clone();
@@ -914,5 +956,54 @@ fn across_pair(
                 ));
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Source, load};
+
+    /// A circular of many overlapping rules, so that the unit index turns on early: the pieces
+    /// are those found when every piece is a candidate.
+    #[test]
+    fn the_unit_index_changes_no_piece() {
+        let mut text = String::from(
+            "circular \"BIG/1/2024\" {\n  issuer \"Gubernur\" level provincial\n  \
+             signed 2024-01-01 by \"Gubernur\"\n  valid 2024-01-01 to 2024-12-31\n  \
+             scope \"Pemprov Banten\"\n  sector east = [\"U1\", \"U2\", \"U3\"]\n",
+        );
+        for k in 0..90 {
+            let who = match k % 4 {
+                0 => format!("unit \"U{}\"", k % 13),
+                1 => format!("unit \"U{}/Sub{}\" and function f{}", k % 13, k % 3, k % 2),
+                2 => "east and not function f0".to_string(),
+                _ => format!("unit \"U{}\" or office \"O{}\"", k % 7, k % 5),
+            };
+            let wfo = (k % 5) * 25;
+            let overrides = if k % 9 == 8 {
+                format!(" overrides r{}", k - 8)
+            } else {
+                String::new()
+            };
+            text.push_str(&format!("  rule r{k}: {who} => wfo {wfo}%{overrides}\n"));
+        }
+        text.push_str("  rule rest: otherwise => wfo 50%\n}\n");
+        let ws = load(vec![Source {
+            name: "big.se".into(),
+            text,
+        }]);
+        assert_eq!(ws.circulars.len(), 1, "{:?}", ws.diagnostics);
+        let engine = Engine::new(&ws);
+        let shown = |a: &CircularAnalysis| {
+            a.pieces
+                .iter()
+                .map(|p| format!("{:?} {:?} {:?}", p.region, p.deciding, p.constraint))
+                .collect::<Vec<_>>()
+        };
+        let indexed = analyze_circular_with(&engine, 0, 4);
+        let linear = analyze_circular_with(&engine, 0, usize::MAX);
+        assert!(indexed.pieces.len() > 4 * 10, "{}", indexed.pieces.len());
+        assert_eq!(shown(&indexed), shown(&linear));
     }
 }

@@ -482,35 +482,42 @@ impl Block {
 
     /// `self` minus `other`, as disjoint non-empty blocks.
     pub fn subtract(&self, other: &Block) -> Vec<Block> {
-        let Some(common) = self.intersect(other) else {
+        // The analysis subtracts in its inner loops: test before building anything.
+        if !self.meets(other) {
             return vec![self.clone()];
-        };
+        }
+        let (from, to) = (self.from.max(other.from), self.to.min(other.to));
         let mut out = Vec::new();
-        if self.from < common.from {
+        if self.from < from {
             out.push(Block {
-                to: common.from - 1,
+                to: from - 1,
                 ..self.clone()
             });
         }
-        if common.to < self.to {
+        if to < self.to {
             out.push(Block {
-                from: common.to + 1,
+                from: to + 1,
                 ..self.clone()
             });
         }
-        // Within the common dates: peel one dimension at a time.
+        // Within the common dates: peel one dimension at a time. A dimension `other` does not
+        // restrict, or restricts to a superset of what is left, leaves nothing outside.
         let mut rest = Block {
-            from: common.from,
-            to: common.to,
+            from,
+            to,
             sets: self.sets.clone(),
         };
         for i in 0..5 {
-            let outside = rest.sets[i].difference(&other.sets[i]);
-            if !outside.is_empty() {
-                let mut piece = rest.clone();
-                piece.sets[i] = outside;
-                out.push(piece);
+            if other.sets[i].is_full() {
+                continue;
             }
+            let outside = rest.sets[i].difference(&other.sets[i]);
+            if outside.is_empty() {
+                continue;
+            }
+            let mut piece = rest.clone();
+            piece.sets[i] = outside;
+            out.push(piece);
             rest.sets[i] = rest.sets[i].intersect(&other.sets[i]);
         }
         out
