@@ -30,9 +30,10 @@ pub fn load(sources: Vec<Source>) -> Workspace {
             let (tree, parsing) = syntax::parse_file(file, &sources[i].text);
             let mut checks = Vec::new();
             let facts = crate::lints::check_file(file, &tree, &mut checks);
-            (tree, parsing, checks, facts)
+            let names = names_in(&tree);
+            (tree, parsing, checks, facts, names)
         },
-        |i, (tree, parsing, checks, facts)| {
+        |i, (mut tree, parsing, checks, facts, file_names)| {
             let file = FileId(i as u32);
             // Only the mistakes of parsing keep a circular out of the model: the checks of the
             // tree report, they do not exclude.
@@ -41,12 +42,14 @@ pub fn load(sources: Vec<Source>) -> Workspace {
                 revoked.push(numbers);
             });
             across.add(facts);
-            keep_from_tree(file, tree, &mut tests, &mut names);
+            tests.extend(take_tests(&mut tree).into_iter().map(|t| (file, t)));
+            names.extend(file_names);
             diagnostics.extend(parsing);
             diagnostics.extend(checks);
+            // The rest of the tree is dropped on the thread that built it.
+            tree
         },
     );
-    across.check(&mut diagnostics);
     link_revocations(&mut circulars, &revoked);
     drop(revoked);
     circulars.iter_mut().for_each(Circular::shrink_to_fit);
@@ -66,10 +69,24 @@ pub fn load(sources: Vec<Source>) -> Workspace {
         interner: resolver.interner,
         diagnostics: Vec::new(),
     };
-    // The conflict and overlap analysis, on the circulars that resolved.
-    let engine = crate::eval::Engine::new(&workspace);
-    diagnostics.extend(crate::analysis::diagnostics(&engine));
-    drop(engine);
+    // The conflict and overlap analysis, on the circulars that resolved, beside the checks
+    // across files (which read only the facts of each file).
+    let (analysed, across) = std::thread::scope(|scope| {
+        let across = scope.spawn(move || {
+            let mut found = Vec::new();
+            across.check(&mut found);
+            found
+        });
+        let engine = crate::eval::Engine::new(&workspace);
+        let analysed = crate::analysis::diagnostics(&engine);
+        drop(engine);
+        let across = across
+            .join()
+            .unwrap_or_else(|e| std::panic::resume_unwind(e));
+        (analysed, across)
+    });
+    diagnostics.extend(analysed);
+    diagnostics.extend(across);
     crate::diagnostic::sort(&mut diagnostics);
     // One finding per place and message, even when several rule sets lead to it.
     diagnostics.dedup_by(|a, b| {
@@ -79,41 +96,52 @@ pub fn load(sources: Vec<Source>) -> Workspace {
     workspace
 }
 
-/// What later stages need of a syntax tree: its `test` blocks, and the names written as
-/// identifiers (sets and functions) for completion. The rest is dropped.
-fn keep_from_tree(
-    file: FileId,
-    tree: ast::File,
-    tests: &mut Vec<(FileId, ast::TestBlock)>,
-    names: &mut BTreeSet<String>,
-) {
-    for item in tree.items {
+/// Takes the `test` blocks out of a tree: later stages run them. The rest of the tree is
+/// dropped once resolved.
+fn take_tests(tree: &mut ast::File) -> Vec<ast::TestBlock> {
+    let (tests, rest): (Vec<Item>, Vec<Item>) = std::mem::take(&mut tree.items)
+        .into_iter()
+        .partition(|item| matches!(item, Item::Test(_)));
+    tree.items = rest;
+    tests
+        .into_iter()
+        .filter_map(|item| match item {
+            Item::Test(t) => Some(t),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The names a tree writes as identifiers (sets and functions), for completion.
+fn names_in(tree: &ast::File) -> BTreeSet<String> {
+    let mut names = BTreeSet::new();
+    for item in &tree.items {
         match item {
-            Item::Test(t) => tests.push((file, t)),
             Item::Set(d) => {
-                names.insert(d.name.node);
+                names.insert(d.name.node.clone());
             }
             Item::Circular(c) => {
-                for clause in c.clauses {
-                    match clause.node {
-                        ClauseKind::Set(d) => {
-                            names.insert(d.name.node);
+                for clause in &c.clauses {
+                    match &clause.node {
+                        ClauseKind::Set(d) if !names.contains(&d.name.node) => {
+                            names.insert(d.name.node.clone());
                         }
                         ClauseKind::Rule(r) => {
                             if let RuleSelector::Selector(s) = &r.selector {
-                                functions(s, names);
+                                functions(s, &mut names);
                             }
                         }
                         ClauseKind::Exempt(s) | ClauseKind::Priority { selector: s, .. } => {
-                            functions(&s, names)
+                            functions(s, &mut names)
                         }
                         _ => {}
                     }
                 }
             }
-            Item::Baseline(_) => {}
+            Item::Test(_) | Item::Baseline(_) => {}
         }
     }
+    names
 }
 
 /// The function names a selector writes.
