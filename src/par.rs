@@ -160,6 +160,36 @@ mod tests {
     }
 
     #[test]
+    fn what_the_consumer_returns_is_dropped_where_it_was_produced() {
+        use std::sync::Mutex;
+        use std::thread::ThreadId;
+        /// Records, when dropped, whether it is dropped on the thread that made it.
+        struct Made(ThreadId, &'static Mutex<Vec<bool>>);
+        impl Drop for Made {
+            fn drop(&mut self) {
+                let here = std::thread::current().id() == self.0;
+                self.1.lock().unwrap().push(here);
+            }
+        }
+        static WHERE: Mutex<Vec<bool>> = Mutex::new(Vec::new());
+        let caller = std::thread::current().id();
+        let mut made_by_caller = 0;
+        super::stream(
+            500,
+            |_| Made(std::thread::current().id(), &WHERE),
+            |_, made| {
+                made_by_caller += usize::from(made.0 == caller);
+                made
+            },
+        );
+        let dropped = WHERE.lock().unwrap();
+        assert_eq!(dropped.len(), 500);
+        // The last few may be left when the producers are done; the caller drops those.
+        let elsewhere = dropped.iter().filter(|here| !**here).count();
+        assert!(elsewhere <= 16 || made_by_caller == 500, "{elsewhere} dropped elsewhere");
+    }
+
+    #[test]
     fn a_panic_while_producing_reaches_the_caller() {
         let caught = std::panic::catch_unwind(|| {
             super::stream(
