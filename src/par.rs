@@ -186,7 +186,10 @@ mod tests {
         assert_eq!(dropped.len(), 500);
         // The last few may be left when the producers are done; the caller drops those.
         let elsewhere = dropped.iter().filter(|here| !**here).count();
-        assert!(elsewhere <= 16 || made_by_caller == 500, "{elsewhere} dropped elsewhere");
+        assert!(
+            elsewhere <= 16 || made_by_caller == 500,
+            "{elsewhere} dropped elsewhere"
+        );
     }
 
     #[test]

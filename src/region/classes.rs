@@ -62,8 +62,14 @@ impl ClassSet {
     /// Exactly these classes.
     pub fn of(items: impl IntoIterator<Item = u32>) -> ClassSet {
         let items = items.into_iter();
-        let mut out = Builder::new(items.size_hint().0);
-        items.for_each(|c| out.push(c));
+        ClassSet::of_at_most(items.size_hint().0, items)
+    }
+
+    /// Exactly these classes, when there are at most about `bound` of them (duplicates
+    /// counted): the list then grows at most once.
+    pub fn of_at_most(bound: usize, items: impl IntoIterator<Item = u32>) -> ClassSet {
+        let mut out = Builder::new(bound);
+        items.into_iter().for_each(|c| out.push(c));
         out.sort_dedup();
         out.finish(false)
     }

@@ -19,7 +19,6 @@ pub use classes::ClassSet;
 
 use crate::model::{Circular, GovScope, Interner, Sel, Sym};
 use chrono::{Datelike, NaiveDate};
-use std::collections::HashMap;
 use std::fmt::Write as _;
 
 /// A date as a day number (days from the common era; see [`day`] and [`date`]).
@@ -82,13 +81,19 @@ impl Dim {
     }
 }
 
+/// In [`Universe`]'s index: the string is no value of the dimension.
+const NO_CLASS: u32 = u32::MAX;
+
 /// The classes of every dimension of one workspace.
 #[derive(Clone, Debug, Default)]
 pub struct Universe {
     /// Per dimension: the value of each named class (class `i` is `values[i]`; class
     /// `values.len()` is "other").
     values: [Vec<Sym>; 5],
-    index: [HashMap<Sym, u32>; 5],
+    /// Per dimension: the class of each interned string, by its number ([`NO_CLASS`] for a
+    /// string the dimension does not name). Symbols are dense, so this is an array, not a hash
+    /// map: compiling a national corpus looks classes up millions of times.
+    index: [Vec<u32>; 5],
     /// Per unit class: the unit classes at or below it (sorted).
     subtree: Vec<Vec<u32>>,
 }
@@ -148,7 +153,10 @@ impl Universe {
 
     /// The class of a named value.
     pub fn class_of(&self, dim: Dim, sym: Sym) -> Option<u32> {
-        self.index[dim.index()].get(&sym).copied()
+        self.index[dim.index()]
+            .get(sym.0 as usize)
+            .copied()
+            .filter(|&c| c != NO_CLASS)
     }
 
     /// The class of any value, mentioned or not. A unit belongs to the class of its deepest
@@ -177,7 +185,15 @@ impl Universe {
     pub fn set_of(&self, dim: Dim, values: &[Sym]) -> ClassSet {
         let classes = values.iter().filter_map(|&v| self.class_of(dim, v));
         if dim == Dim::Unit {
-            ClassSet::of(classes.flat_map(|c| self.subtree[c as usize].iter().copied()))
+            // A unit stands for its subtree: size the list once.
+            let roots: Vec<u32> = classes.collect();
+            let total = roots.iter().map(|&c| self.subtree[c as usize].len()).sum();
+            ClassSet::of_at_most(
+                total,
+                roots
+                    .iter()
+                    .flat_map(|&c| self.subtree[c as usize].iter().copied()),
+            )
         } else {
             ClassSet::of(classes)
         }
@@ -198,8 +214,11 @@ impl Universe {
             Sel::Office(v) => atom(Dim::Office, v),
             Sel::Gov(v) => atom(Dim::Gov, v),
             Sel::And(parts) => {
-                let mut region = Region::full();
-                for p in parts {
+                let Some((first, rest)) = parts.split_first() else {
+                    return Region::full();
+                };
+                let mut region = self.region(first);
+                for p in rest {
                     if region.is_empty() {
                         break;
                     }
@@ -208,8 +227,11 @@ impl Universe {
                 region
             }
             Sel::Or(parts) => {
-                let mut region = Region::empty();
-                for p in parts {
+                let Some((first, rest)) = parts.split_first() else {
+                    return Region::empty();
+                };
+                let mut region = self.region(first);
+                for p in rest {
                     region = region.union(&self.region(p));
                 }
                 region
@@ -389,8 +411,11 @@ impl UniverseBuilder {
             // order of files.
             seen.sort_by(|a, b| interner.resolve(*a).cmp(interner.resolve(*b)));
             seen.dedup();
+            let index = &mut universe.index[dim.index()];
+            let len = seen.iter().map(|s| s.0 as usize + 1).max().unwrap_or(0);
+            index.resize(len, NO_CLASS);
             for (i, &sym) in seen.iter().enumerate() {
-                universe.index[dim.index()].insert(sym, i as u32);
+                index[sym.0 as usize] = i as u32;
             }
             universe.values[dim.index()] = std::mem::take(seen);
         }
@@ -596,6 +621,9 @@ impl Region {
 
     /// The union.
     pub fn union(&self, other: &Region) -> Region {
+        if self.is_empty() {
+            return other.clone();
+        }
         // Keep blocks disjoint: add only what `self` does not hold yet.
         let mut blocks = self.blocks.clone();
         blocks.extend(other.subtract(self).blocks);
