@@ -195,8 +195,11 @@ fn numbering(name: &str) -> Vec<&str> {
 /// allowance of its own length (`Bapenda/UPTD` and `Bappeda/UPTD` are different agencies).
 fn near(kind: Kind, a: &str, b: &str) -> bool {
     let close = |x: &str, y: &str| {
-        let limit = allowed(x.chars().count().min(y.chars().count()));
-        limit > 0 && strsim::damerau_levenshtein(x, y) <= limit
+        let (nx, ny) = (x.chars().count(), y.chars().count());
+        let limit = allowed(nx.min(ny));
+        // Lengths further apart than the limit need more edits than it allows: no need to
+        // compute the distance.
+        limit > 0 && nx.abs_diff(ny) <= limit && strsim::damerau_levenshtein(x, y) <= limit
     };
     if kind != Kind::Unit {
         return close(a, b);
@@ -211,16 +214,36 @@ fn near(kind: Kind, a: &str, b: &str) -> bool {
 
 /// The strings obtained by deleting up to `k` characters (the symmetric-delete index: two strings
 /// within edit distance `k` share one of them).
-fn deletions(s: &[char], k: usize, out: &mut HashSet<String>) {
-    out.insert(s.iter().collect());
-    if k == 0 {
-        return;
+/// The hashes of every string `s` becomes when up to `k` (at most 2) of its characters are
+/// deleted, sorted and without repeats: the keys of the symmetric-delete index. Two names within
+/// `k` edits share a key. The variants are hashed, not built: a name of twenty letters has 211
+/// of them. A collision only adds a candidate, which [`near`] then rejects.
+fn deletions(s: &[char], k: usize, out: &mut Vec<u64>) {
+    const NONE: usize = usize::MAX;
+    // FNV-1a over the characters left.
+    let hash = |skip: (usize, usize)| {
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for (p, &c) in s.iter().enumerate() {
+            if p != skip.0 && p != skip.1 {
+                h = (h ^ u64::from(c)).wrapping_mul(0x0100_0000_01b3);
+            }
+        }
+        h
+    };
+    out.clear();
+    out.push(hash((NONE, NONE)));
+    if k >= 1 {
+        for i in 0..s.len() {
+            out.push(hash((i, NONE)));
+            if k >= 2 {
+                for j in i + 1..s.len() {
+                    out.push(hash((i, j)));
+                }
+            }
+        }
     }
-    for i in 0..s.len() {
-        let mut shorter = s.to_vec();
-        shorter.remove(i);
-        deletions(&shorter, k - 1, out);
-    }
+    out.sort_unstable();
+    out.dedup();
 }
 
 /// A spelling of a name and where it is first written.
@@ -247,19 +270,30 @@ pub(super) fn check(names: &Names, out: &mut Vec<Diagnostic>) {
     }
     // Names one or two letters apart: candidates from the symmetric-delete index.
     let keys: Vec<&(Kind, String)> = by_norm.keys().collect();
-    let mut index: HashMap<(Kind, String), Vec<usize>> = HashMap::new();
+    let mut index: HashMap<(Kind, u64), Vec<usize>> = HashMap::new();
+    let mut dels = Vec::new();
     for (i, (kind, norm)) in keys.iter().enumerate() {
         let chars: Vec<char> = norm.chars().collect();
         let k = allowed(chars.len());
         if k == 0 {
             continue;
         }
-        let mut dels = HashSet::new();
         deletions(&chars, k, &mut dels);
-        for d in dels {
+        for &d in &dels {
             index.entry((*kind, d)).or_default().push(i);
         }
     }
+    // The first spelling of each name, and its numbers.
+    let firsts: Vec<Spelling<'_>> = keys
+        .iter()
+        .map(|k| {
+            *by_norm[*k]
+                .iter()
+                .min_by_key(|s| s.1)
+                .expect("a name has a spelling")
+        })
+        .collect();
+    let numbers: Vec<Vec<&str>> = firsts.iter().map(|s| numbering(s.0)).collect();
     let mut seen: HashSet<(usize, usize)> = HashSet::new();
     for candidates in index.values() {
         for (x, &a) in candidates.iter().enumerate() {
@@ -268,20 +302,17 @@ pub(super) fn check(names: &Names, out: &mut Vec<Diagnostic>) {
                 if a == b || !seen.insert((a, b)) {
                     continue;
                 }
+                // Numbered siblings (`Wilayah 1`, `Wilayah 2`) are the usual candidates, and
+                // the cheaper test.
+                if numbers[a] != numbers[b] {
+                    continue;
+                }
                 let (ka, na) = keys[a];
                 let nb = &keys[b].1;
                 if !near(*ka, na, nb) {
                     continue;
                 }
-                let first = |k: usize| {
-                    let mut v = by_norm[keys[k]].clone();
-                    v.sort_by_key(|s| s.1);
-                    v[0]
-                };
-                let (x, y) = (first(a), first(b));
-                if numbering(x.0) != numbering(y.0) {
-                    continue;
-                }
+                let (x, y) = (firsts[a], firsts[b]);
                 let (x, y) = if x.1 <= y.1 { (x, y) } else { (y, x) };
                 pairs.push((*ka, x, y, false));
             }
@@ -344,10 +375,47 @@ mod tests {
 
     #[test]
     fn deletions_find_a_transposition() {
-        let mut a = HashSet::new();
-        let mut b = HashSet::new();
+        let (mut a, mut b) = (Vec::new(), Vec::new());
         deletions(&"kesehatan".chars().collect::<Vec<_>>(), 1, &mut a);
         deletions(&"kesehtaan".chars().collect::<Vec<_>>(), 1, &mut b);
-        assert!(a.intersection(&b).next().is_some());
+        assert!(a.iter().any(|h| b.contains(h)));
+    }
+
+    /// The hashed variants are those of the strings: deleting up to `k` characters, compared
+    /// with every such string built and hashed the same way.
+    #[test]
+    fn deletions_hash_every_variant_and_only_those() {
+        let built = |s: &[char]| {
+            let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+            for &c in s {
+                h = (h ^ u64::from(c)).wrapping_mul(0x0100_0000_01b3);
+            }
+            h
+        };
+        for word in ["dinas", "kesehatan", "aab", ""] {
+            let s: Vec<char> = word.chars().collect();
+            for k in 0..=2 {
+                let mut expected = vec![built(&s)];
+                for i in 0..s.len() {
+                    let mut one = s.clone();
+                    one.remove(i);
+                    if k >= 1 {
+                        expected.push(built(&one));
+                    }
+                    for j in i..one.len() {
+                        let mut two = one.clone();
+                        two.remove(j);
+                        if k >= 2 {
+                            expected.push(built(&two));
+                        }
+                    }
+                }
+                expected.sort_unstable();
+                expected.dedup();
+                let mut got = Vec::new();
+                deletions(&s, k, &mut got);
+                assert_eq!(got, expected, "{word} {k}");
+            }
+        }
     }
 }
