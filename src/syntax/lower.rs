@@ -462,6 +462,20 @@ impl<'a> Lowerer<'a> {
     // Selectors
 
     fn selector(&mut self, pair: P<'a>, depth: usize) -> Selector {
+        // Most selectors are one atom under the levels of the grammar (`selector`, `sel_and`,
+        // `sel_not`): pass through those without a span or a list.
+        let mut pair = pair;
+        while matches!(
+            pair.as_rule(),
+            Rule::selector | Rule::sel_and | Rule::sel_not
+        ) {
+            let mut inner =
+                kids(pair.clone()).filter(|p| !matches!(p.as_rule(), Rule::kw_or | Rule::kw_and));
+            match (inner.next(), inner.next()) {
+                (Some(only), None) if only.as_rule() != Rule::selector => pair = only,
+                _ => break,
+            }
+        }
         let whole = self.span(&pair);
         if depth > MAX_NESTING {
             self.error(
