@@ -407,10 +407,12 @@ impl UniverseBuilder {
         let mut universe = Universe::default();
         for dim in Dim::ALL {
             let seen = &mut self.seen[dim.index()];
-            // Sorted by name, so that class numbers (and so output order) do not depend on the
-            // order of files.
-            seen.sort_by(|a, b| interner.resolve(*a).cmp(interner.resolve(*b)));
+            // Every mention was pushed: drop the repeats by number first (cheap), then sort by
+            // name, so that class numbers (and so output order) do not depend on the order of
+            // files. One string is one symbol, so no two left have the same name.
+            seen.sort_unstable();
             seen.dedup();
+            seen.sort_by(|a, b| interner.resolve(*a).cmp(interner.resolve(*b)));
             let index = &mut universe.index[dim.index()];
             let len = seen.iter().map(|s| s.0 as usize + 1).max().unwrap_or(0);
             index.resize(len, NO_CLASS);
