@@ -315,6 +315,8 @@ pub fn findings(engine: &Engine<'_>) -> Vec<Finding> {
     order.sort_by_key(|&c| (engine.compiled(c).from, c));
     let mut out: Vec<Finding> = Vec::new();
     let mut active: Vec<(CircularId, Vec<Piece>)> = Vec::new();
+    // Where each circular is in `active` (`usize::MAX`: not there).
+    let mut slot: Vec<usize> = vec![usize::MAX; n];
     for chunk in order.chunks(CHUNK) {
         let start = engine.compiled(chunk[0]).from;
         active.retain(|(a, _)| engine.compiled(*a).to >= start);
@@ -329,17 +331,29 @@ pub fn findings(engine: &Engine<'_>) -> Vec<Finding> {
             out.extend(found);
             active.push((c, pieces));
         }
-        // Pairs: each new circular with every earlier one still in force when it starts.
+        // Pairs: each new circular with every earlier one still in force when it starts and
+        // sharing a government. Candidates come from the engine's index by government, not
+        // from every circular in force: a national corpus has thousands in force at once.
+        slot.iter_mut().for_each(|s| *s = usize::MAX);
+        for (j, (a, _)) in active.iter().enumerate() {
+            slot[*a] = j;
+        }
         let mut pairs: Vec<(usize, usize)> = Vec::new();
         for k in before..active.len() {
             let c = active[k].0;
             let from = engine.compiled(c).from;
-            for (j, (a, _)) in active[..k].iter().enumerate() {
-                if engine.compiled(*a).to >= from
-                    && engine
-                        .compiled(*a)
-                        .scope
-                        .overlaps(&engine.compiled(c).scope)
+            let mut earlier: Vec<usize> = engine
+                .same_scope_candidates(c)
+                .into_iter()
+                .map(|a| slot[a])
+                .filter(|&j| j < k)
+                .collect();
+            earlier.sort_unstable();
+            earlier.dedup();
+            for j in earlier {
+                let a = active[j].0;
+                if engine.compiled(a).to >= from
+                    && engine.compiled(a).scope.overlaps(&engine.compiled(c).scope)
                 {
                     pairs.push((j, k));
                 }

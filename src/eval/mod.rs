@@ -671,6 +671,24 @@ impl<'w> Engine<'w> {
         &self.compiled[id]
     }
 
+    /// The circulars whose scope may share a government with `id`'s, sorted, with repeats:
+    /// those scoped to one of its governments, and those scoped to all. Every circular for a
+    /// circular scoped to all.
+    pub fn same_scope_candidates(&self, id: CircularId) -> Vec<CircularId> {
+        let crate::model::GovScope::Govs(govs) = &self.ws.circulars[id].scope else {
+            return self.everyone.clone();
+        };
+        let mut out: Vec<CircularId> = govs
+            .iter()
+            .filter_map(|&g| self.universe.class_of(Dim::Gov, g))
+            .filter_map(|class| self.by_gov.get(class as usize))
+            .flatten()
+            .copied()
+            .collect();
+        out.sort_unstable();
+        out
+    }
+
     /// The circular record.
     pub fn circular(&self, id: CircularId) -> &Circular {
         &self.ws.circulars[id]
