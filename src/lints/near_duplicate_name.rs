@@ -21,7 +21,7 @@ use crate::syntax::ast::{
     ClauseKind, Dimension, Item, Modifier, QueryKind, RuleSelector, Scope, Selector, SelectorKind,
     SetKind, Values,
 };
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashSet};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 enum Kind {
@@ -270,7 +270,9 @@ pub(super) fn check(names: &Names, out: &mut Vec<Diagnostic>) {
     }
     // Names one or two letters apart: candidates from the symmetric-delete index.
     let keys: Vec<&(Kind, String)> = by_norm.keys().collect();
-    let mut index: HashMap<(Kind, u64), Vec<usize>> = HashMap::new();
+    // The index is a sorted list of (kind, variant, name), not a map of lists: most variants
+    // belong to one name only, and a list each would be an allocation each.
+    let mut index: Vec<(Kind, u64, usize)> = Vec::new();
     let mut dels = Vec::new();
     for (i, (kind, norm)) in keys.iter().enumerate() {
         let chars: Vec<char> = norm.chars().collect();
@@ -279,10 +281,9 @@ pub(super) fn check(names: &Names, out: &mut Vec<Diagnostic>) {
             continue;
         }
         deletions(&chars, k, &mut dels);
-        for &d in &dels {
-            index.entry((*kind, d)).or_default().push(i);
-        }
+        index.extend(dels.iter().map(|&d| (*kind, d, i)));
     }
+    index.sort_unstable();
     // The first spelling of each name, and its numbers.
     let firsts: Vec<Spelling<'_>> = keys
         .iter()
@@ -295,10 +296,10 @@ pub(super) fn check(names: &Names, out: &mut Vec<Diagnostic>) {
         .collect();
     let numbers: Vec<Vec<&str>> = firsts.iter().map(|s| numbering(s.0)).collect();
     let mut seen: HashSet<(usize, usize)> = HashSet::new();
-    for candidates in index.values() {
-        for (x, &a) in candidates.iter().enumerate() {
-            for &b in &candidates[x + 1..] {
-                let (a, b) = (a.min(b), a.max(b));
+    for run in index.chunk_by(|x, y| (x.0, x.1) == (y.0, y.1)) {
+        // Names sharing a variant, in increasing order.
+        for (x, &(_, _, a)) in run.iter().enumerate() {
+            for &(_, _, b) in &run[x + 1..] {
                 if a == b || !seen.insert((a, b)) {
                     continue;
                 }
