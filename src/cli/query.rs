@@ -25,7 +25,9 @@ pub fn blocking(ws: &Workspace) -> Vec<&edaran::Diagnostic> {
 /// parse and resolve (its errors are printed on stderr).
 pub fn load_workspace(paths: &[PathBuf], color: bool) -> Result<Workspace, i32> {
     let sources = super::files::load(paths).ok_or(USAGE)?;
-    let ws = edaran::model::load(sources);
+    // Questions need only the errors of parsing and resolution: the conflict analysis would
+    // compile the circulars a first time, and the caller compiles them for its answers.
+    let ws = edaran::model::load_for_questions(sources);
     let blocking = blocking(&ws);
     if !blocking.is_empty() {
         let renderer = Renderer::new(&ws.sources, color);

@@ -11,7 +11,7 @@ mod intern;
 mod resolve;
 
 pub use intern::{Interner, Sym};
-pub use resolve::{load, normalize_unit};
+pub use resolve::{load, load_for_questions, normalize_unit};
 
 use crate::diagnostic::Diagnostic;
 use crate::span::{FileId, Span};

@@ -16,6 +16,18 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 /// the trees of the few files in flight are alive at once. The checks across files read small
 /// per-file facts, and the conflict analysis runs last, on the resolved circulars alone.
 pub fn load(sources: Vec<Source>) -> Workspace {
+    load_impl(sources, true)
+}
+
+/// [`load`] without the conflict and overlap analysis: for answering questions, where the caller
+/// compiles its own engine and only the mistakes of parsing and resolution matter
+/// ([`crate::diagnostic::Code::is_resolution_error`]). The `conflicts` question runs the
+/// analysis on that engine. This saves compiling the circulars twice.
+pub fn load_for_questions(sources: Vec<Source>) -> Workspace {
+    load_impl(sources, false)
+}
+
+fn load_impl(sources: Vec<Source>, analyse: bool) -> Workspace {
     let mut resolver = Resolver::default();
     let mut across = crate::lints::AcrossFiles::default();
     let mut diagnostics = Vec::new();
@@ -77,9 +89,11 @@ pub fn load(sources: Vec<Source>) -> Workspace {
             across.check(&mut found);
             found
         });
-        let engine = crate::eval::Engine::new(&workspace);
-        let analysed = crate::analysis::diagnostics(&engine);
-        drop(engine);
+        let analysed = if analyse {
+            crate::analysis::diagnostics(&crate::eval::Engine::new(&workspace))
+        } else {
+            Vec::new()
+        };
         let across = across
             .join()
             .unwrap_or_else(|e| std::panic::resume_unwind(e));
@@ -849,6 +863,46 @@ impl Workspace {
 
 #[cfg(test)]
 mod tests {
+    use crate::diagnostic::Code;
+    use crate::model::Source;
+
+    /// Loading for questions leaves out the analysis, and nothing else.
+    #[test]
+    fn loading_for_questions_leaves_out_only_the_analysis() {
+        let sources = vec![Source {
+            name: "conflict.se".into(),
+            text: include_str!("../../tests/fixtures/lints/conflict.se").into(),
+        }];
+        let full = super::load(sources.clone());
+        let questions = super::load_for_questions(sources);
+        assert!(full.diagnostics.iter().any(|d| d.code == Code::Conflict));
+        let analysis = |c: Code| {
+            matches!(
+                c,
+                Code::Conflict
+                    | Code::Overlap
+                    | Code::Antinomy
+                    | Code::ViolatesHigherNorm
+                    | Code::ImplicitRevocation
+                    | Code::DeadRule
+                    | Code::DeadExemption
+            )
+        };
+        let without: Vec<_> = full
+            .diagnostics
+            .iter()
+            .filter(|d| !analysis(d.code))
+            .map(|d| (d.code, d.span, &d.message))
+            .collect();
+        let got: Vec<_> = questions
+            .diagnostics
+            .iter()
+            .map(|d| (d.code, d.span, &d.message))
+            .collect();
+        assert_eq!(got, without);
+        assert_eq!(full.circulars.len(), questions.circulars.len());
+    }
+
     /// The fast path (a path already normal is copied) agrees with the definition.
     #[test]
     fn normalize_unit_trims_segments_and_drops_empty_ones() {
