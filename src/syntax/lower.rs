@@ -23,10 +23,9 @@ use super::scan::MAX_NESTING;
 pub(crate) struct Lowerer<'a> {
     pub file: FileId,
     pub diagnostics: Vec<Diagnostic>,
-    /// The text pest read.
+    /// The text pest read: comments, tabs, carriage returns and byte order marks outside
+    /// strings are spaces in it (`syntax::scan`).
     text: &'a str,
-    /// The comments of the text, in order (from the lexical pass).
-    comments: &'a [Spanned<String>],
 }
 
 /// The children that carry meaning: no comments, no punctuation.
@@ -127,24 +126,18 @@ impl<'a> Lowerer<'a> {
             file,
             diagnostics: Vec::new(),
             text,
-            comments: &[],
         }
     }
 
-    /// Tells the lowering where the comments are, so that it can trim them off nodes.
-    pub fn with_comments(mut self, comments: &'a [Spanned<String>]) -> Self {
-        self.comments = comments;
-        self
-    }
-
-    /// The span of a pair, without the whitespace and comments pest leaves at its end when an
-    /// optional or repeated last part is absent (`issuer "X"` followed by a comment on the next
-    /// line). Trimmed backwards over the text: whitespace, and comments found by the lexical
-    /// pass (sorted, so a binary search says whether one ends here).
+    /// The span of a pair, without the whitespace (and so the comments, blanked in the text)
+    /// pest leaves at its end when an optional or repeated last part is absent (`issuer "X"`
+    /// followed by a comment on the next line). Trimmed backwards over the text.
     fn span(&self, pair: &P<'_>) -> Span {
         let whole = Span::of(pair.as_span());
         let (start, mut end) = (whole.start(), whole.end());
         let bytes = self.text.as_bytes();
+        // Outside strings only spaces and line feeds are left; an unclosed string keeps its
+        // tabs, carriage returns and byte order marks, which are trimmed too.
         const BOM: &[u8] = "\u{FEFF}".as_bytes();
         loop {
             while end > start && matches!(bytes[end - 1], b' ' | b'\t' | b'\r' | b'\n') {
@@ -152,13 +145,8 @@ impl<'a> Lowerer<'a> {
             }
             if end >= start + BOM.len() && &bytes[end - BOM.len()..end] == BOM {
                 end -= BOM.len();
-                continue;
-            }
-            match self.comments.binary_search_by_key(&end, |c| c.span.end()) {
-                Ok(i) if self.comments[i].span.start() >= start && end > start => {
-                    end = self.comments[i].span.start()
-                }
-                _ => break,
+            } else {
+                break;
             }
         }
         Span::new(start, end)

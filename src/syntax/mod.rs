@@ -57,7 +57,7 @@ fn whole_file_error(file: FileId, text: &str, error: pest::error::Error<Rule>) -
 pub fn parse_file(file: FileId, text: &str) -> (ast::File, Vec<Diagnostic>) {
     init_limits(text.len());
     let (scan, readable) = scan::scan(text);
-    let mut lowerer = lower::Lowerer::new(file, &readable).with_comments(&scan.comments);
+    let mut lowerer = lower::Lowerer::new(file, &readable);
     for &at in &scan.too_deep {
         lowerer.diagnostics.push(
             Diagnostic::new(
