@@ -79,7 +79,9 @@ pub fn stream<T: Send, D: Send>(
             let lock = move || state.lock().unwrap_or_else(|e| e.into_inner());
             scope.spawn(move || {
                 loop {
-                    drop(std::mem::take(&mut lock().leftovers[worker]));
+                    // Taken under the lock, dropped after it (a `let` ends the guard's life).
+                    let leftovers = std::mem::take(&mut lock().leftovers[worker]);
+                    drop(leftovers);
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     if i >= n {
                         return;
