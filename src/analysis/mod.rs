@@ -319,7 +319,13 @@ pub fn findings(engine: &Engine<'_>) -> Vec<Finding> {
     let mut slot: Vec<usize> = vec![usize::MAX; n];
     for chunk in order.chunks(CHUNK) {
         let start = engine.compiled(chunk[0]).from;
-        active.retain(|(a, _)| engine.compiled(*a).to >= start);
+        active.retain(|(a, _)| {
+            let in_force = engine.compiled(*a).to >= start;
+            if !in_force {
+                slot[*a] = usize::MAX;
+            }
+            in_force
+        });
         let analysed: Vec<(Vec<Finding>, Vec<Piece>)> = crate::par::map(chunk.len(), |k| {
             let a = analyze_circular(engine, chunk[k]);
             let mut found = Vec::new();
@@ -334,7 +340,7 @@ pub fn findings(engine: &Engine<'_>) -> Vec<Finding> {
         // Pairs: each new circular with every earlier one still in force when it starts and
         // sharing a government. Candidates come from the engine's index by government, not
         // from every circular in force: a national corpus has thousands in force at once.
-        slot.iter_mut().for_each(|s| *s = usize::MAX);
+        // Only circulars in force keep a slot: those that left were cleared above.
         for (j, (a, _)) in active.iter().enumerate() {
             slot[*a] = j;
         }

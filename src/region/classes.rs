@@ -96,10 +96,6 @@ impl ClassSet {
         }
     }
 
-    /// Drops spare capacity. Nothing to do: a set is built to its exact length (inline, or a
-    /// boxed slice); kept so that code compacting a region need not know how sets are stored.
-    pub fn shrink_to_fit(&mut self) {}
-
     /// The listed classes: the members of a finite set, the non-members of a co-finite one.
     pub fn items(&self) -> &[u32] {
         match &self.0 {
