@@ -8,30 +8,30 @@ use crate::model::Source;
 use miette::{
     GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode, SourceSpan,
 };
+use std::cell::OnceCell;
 use std::fmt;
 use std::sync::Arc;
 
 /// Renders the diagnostics of one workspace.
-pub struct Renderer {
-    sources: Vec<NamedSource<Arc<str>>>,
+pub struct Renderer<'s> {
+    sources: &'s [Source],
+    /// miette's copy of each file, made the first time a diagnostic points into it: a national
+    /// corpus with a handful of findings should not be copied whole to print them.
+    named: Vec<OnceCell<NamedSource<Arc<str>>>>,
     handler: GraphicalReportHandler,
 }
 
-impl Renderer {
+impl<'s> Renderer<'s> {
     /// A renderer over `sources`; `color` adds ANSI colours and Unicode art.
-    pub fn new(sources: &[Source], color: bool) -> Renderer {
+    pub fn new(sources: &'s [Source], color: bool) -> Renderer<'s> {
         let theme = if color {
             GraphicalTheme::unicode()
         } else {
             GraphicalTheme::unicode_nocolor()
         };
         Renderer {
-            sources: sources
-                .iter()
-                // One space after the text, so that a position at the very end (where a missing
-                // date or brace belongs) has a character to point at.
-                .map(|s| NamedSource::new(&s.name, Arc::<str>::from(format!("{} ", s.text))))
-                .collect(),
+            sources,
+            named: sources.iter().map(|_| OnceCell::new()).collect(),
             handler: GraphicalReportHandler::new_themed(theme)
                 .with_width(100)
                 .with_links(false)
@@ -41,6 +41,17 @@ impl Renderer {
                 .with_word_separator(textwrap::WordSeparator::AsciiSpace)
                 .with_break_words(false),
         }
+    }
+
+    /// miette's copy of a file.
+    fn named(&self, file: crate::span::FileId) -> &NamedSource<Arc<str>> {
+        let i = file.0 as usize;
+        self.named[i].get_or_init(|| {
+            let s = &self.sources[i];
+            // One space after the text, so that a position at the very end (where a missing
+            // date or brace belongs) has a character to point at.
+            NamedSource::new(&s.name, Arc::<str>::from(format!("{} ", s.text)))
+        })
     }
 
     /// A failed `expect`, shown like a diagnostic: the message, and the expectation underlined.
@@ -56,7 +67,7 @@ impl Renderer {
             code: Some("test-failure"),
             severity: miette::Severity::Error,
             help: None,
-            source: &self.sources[file.0 as usize],
+            source: self.named(file),
             labels: vec![LabeledSpan::new_primary_with_span(
                 Some(label.to_string()),
                 source_span(span),
@@ -72,7 +83,7 @@ impl Renderer {
 
     /// The text of one diagnostic, ending with a newline.
     pub fn render(&self, diagnostic: &Diagnostic) -> String {
-        let adapter = Adapter::new(diagnostic, &self.sources);
+        let adapter = Adapter::new(diagnostic, |file| self.named(file));
         let mut out = String::new();
         if self.handler.render_report(&mut out, &adapter).is_err() {
             out = format!("{}: {}\n", diagnostic.code, diagnostic.message);
@@ -98,8 +109,11 @@ struct Adapter<'a> {
 }
 
 impl<'a> Adapter<'a> {
-    fn new(d: &Diagnostic, sources: &'a [NamedSource<Arc<str>>]) -> Adapter<'a> {
-        let source = &sources[d.file.0 as usize];
+    fn new(
+        d: &Diagnostic,
+        source_of: impl Fn(crate::span::FileId) -> &'a NamedSource<Arc<str>>,
+    ) -> Adapter<'a> {
+        let source = source_of(d.file);
         let mut labels = vec![LabeledSpan::new_primary_with_span(
             d.label.clone(),
             source_span(d.span),
@@ -115,7 +129,7 @@ impl<'a> Adapter<'a> {
                     code: None,
                     severity: miette::Severity::Advice,
                     help: None,
-                    source: &sources[l.file.0 as usize],
+                    source: source_of(l.file),
                     labels: vec![LabeledSpan::new_primary_with_span(
                         Some(l.message.clone()),
                         span,

@@ -6,6 +6,7 @@ use edaran::model::{self, Workspace};
 use edaran::render::Renderer;
 use edaran::span::LineIndex;
 use serde_json::{Value, json};
+use std::cell::OnceCell;
 use std::path::PathBuf;
 
 pub fn run(paths: &[PathBuf], format: Format, deny_warnings: bool, color: bool) -> i32 {
@@ -60,10 +61,12 @@ fn human(ws: &Workspace, files: usize, errors: usize, warnings: usize, color: bo
 
 /// The JSON document of LANGUAGE.md section 9.
 pub fn to_json(ws: &Workspace) -> Value {
-    let indexes: Vec<LineIndex> = ws.sources.iter().map(|s| LineIndex::new(&s.text)).collect();
+    // Lines are indexed only in the files a diagnostic points into.
+    let indexes: Vec<OnceCell<LineIndex>> = ws.sources.iter().map(|_| OnceCell::new()).collect();
     let diagnostic = |d: &Diagnostic| {
         let source = &ws.sources[d.file.0 as usize];
-        let (line, column) = indexes[d.file.0 as usize].line_col(&source.text, d.span.start());
+        let index = indexes[d.file.0 as usize].get_or_init(|| LineIndex::new(&source.text));
+        let (line, column) = index.line_col(&source.text, d.span.start());
         let mut v = json!({
             "code": d.code.as_str(),
             "severity": d.severity.as_str(),

@@ -49,7 +49,10 @@ fn load_impl(sources: Vec<Source>, analyse: bool) -> Workspace {
             let file = FileId(i as u32);
             // Only the mistakes of parsing keep a circular out of the model: the checks of the
             // tree report, they do not exclude.
-            resolver.file(file, &sources[i].text, &tree, &parsing, |c, numbers| {
+            resolver.file(file, &sources[i].text, &tree, &parsing, |mut c, numbers| {
+                // Trimmed as it arrives, not all at the end: the freed tails are then reused by
+                // the next files instead of left as holes the size of the model's slack.
+                c.shrink_to_fit();
                 circulars.push(c);
                 revoked.push(numbers);
             });
@@ -64,7 +67,6 @@ fn load_impl(sources: Vec<Source>, analyse: bool) -> Workspace {
     );
     link_revocations(&mut circulars, &revoked);
     drop(revoked);
-    circulars.iter_mut().for_each(Circular::shrink_to_fit);
     circulars.shrink_to_fit();
     let (baseline, baseline_at) = match resolver.baseline {
         Some((p, f, s)) => (p, Some((f, s))),

@@ -582,11 +582,13 @@ impl Region {
 
     /// One block (or nothing, if it is empty).
     pub fn from_block(block: Block) -> Region {
-        let mut r = Region::empty();
-        if !block.is_empty() {
-            r.blocks.push(block);
+        if block.is_empty() {
+            return Region::empty();
         }
-        r
+        // Exactly one block's room: pushing would reserve four.
+        Region {
+            blocks: vec![block],
+        }
     }
 
     /// Every point on the days `from..=to`.
