@@ -157,13 +157,13 @@ fn main() {
         drop(std::mem::take(&mut ws.names));
         step("names", &mut b);
         for c in &mut ws.circulars {
-            c.duties = Vec::new();
+            c.duties = Box::default();
         }
         step("duties", &mut b);
         for c in &mut ws.circulars {
             for r in &mut c.rules {
                 r.selector = None;
-                r.except = Vec::new();
+                r.except = Box::default();
             }
             c.exempt = Vec::new();
             c.priorities = Vec::new();
@@ -171,12 +171,11 @@ fn main() {
         step("selectors", &mut b);
         for c in &mut ws.circulars {
             for r in &mut c.rules {
-                r.name = String::new();
-                r.overrides = Vec::new();
-                r.overrides_all = Vec::new();
+                r.overrides = Box::default();
+                r.overrides_all = Box::default();
             }
         }
-        step("rule names, overrides", &mut b);
+        step("overrides", &mut b);
         for c in &mut ws.circulars {
             c.rules = Vec::new();
         }

@@ -31,7 +31,7 @@
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::eval::Engine;
-use crate::model::{Circular, CircularId, RuleId};
+use crate::model::{Circular, CircularId, RuleId, Workspace};
 use crate::region::{Block, Day, Dim, LAST_DAY, Region, date};
 use crate::syntax::ast::Interval;
 use std::collections::BTreeMap;
@@ -477,10 +477,10 @@ fn and_list<S: AsRef<str>>(names: &[S]) -> String {
 
 /// "rule `a` requires" or "rules `a` and `b` require", for rules of one circular; with `of`,
 /// "rule `a` of `C` requires".
-fn rules_require(circular: &Circular, rules: &[RuleId], of: bool) -> String {
+fn rules_require(ws: &Workspace, circular: &Circular, rules: &[RuleId], of: bool) -> String {
     let names: Vec<&str> = rules
         .iter()
-        .map(|&r| circular.rules[r].name.as_str())
+        .map(|&r| ws.rule_name(circular, &circular.rules[r]))
         .collect();
     let (noun, verb) = if names.len() == 1 {
         ("rule", "requires")
@@ -496,10 +496,10 @@ fn rules_require(circular: &Circular, rules: &[RuleId], of: bool) -> String {
 }
 
 /// "rule `a` contradicts" or "rules `a` and `b` contradict".
-fn rules_contradict(circular: &Circular, rules: &[RuleId]) -> String {
+fn rules_contradict(ws: &Workspace, circular: &Circular, rules: &[RuleId]) -> String {
     let names: Vec<&str> = rules
         .iter()
-        .map(|&r| circular.rules[r].name.as_str())
+        .map(|&r| ws.rule_name(circular, &circular.rules[r]))
         .collect();
     if names.len() == 1 {
         format!("rule {} contradicts", and_list(&names))
@@ -544,7 +544,8 @@ fn within(engine: &Engine<'_>, c: CircularId, a: &CircularAnalysis, out: &mut Ve
             continue;
         };
         let about = About::Rules(c, vec![x, y]);
-        let (nx, ny, kx, ky) = (&rx.name, &ry.name, rx.wfo, ry.wfo);
+        let name = |rule| engine.ws.rule_name(circular, rule);
+        let (nx, ny, kx, ky) = (name(rx), name(ry), rx.wfo, ry.wfo);
         // Lex specialis, stated: on the narrower rule when one is narrower.
         let specialis = match narrower(engine, c, x, y) {
             Some(n) => {
@@ -639,7 +640,7 @@ fn within(engine: &Engine<'_>, c: CircularId, a: &CircularAnalysis, out: &mut Ve
         if !a.deciding[r].is_empty() || rule.overrides_all.binary_search(&r).is_ok() || outside {
             continue;
         }
-        let name = &rule.name;
+        let name = engine.ws.rule_name(circular, rule);
         let (message, label, help) = if a.applicable[r].is_empty() {
             let (why, help) = never_applies(engine, c, r);
             (
@@ -658,7 +659,10 @@ fn within(engine: &Engine<'_>, c: CircularId, a: &CircularAnalysis, out: &mut Ve
                 })
                 .map(|(s, _)| s)
                 .collect();
-            let names: Vec<&str> = by.iter().map(|&s| rules[s].name.as_str()).collect();
+            let names: Vec<&str> = by
+                .iter()
+                .map(|&s| engine.ws.rule_name(circular, &rules[s]))
+                .collect();
             let help = match by.as_slice() {
                 // The overriding rule covers more: `overrides` is written the wrong way round.
                 &[s] if narrower(engine, c, r, s) == Some(r) => format!(
@@ -778,10 +782,13 @@ fn dead_exemptions(engine: &Engine<'_>, c: CircularId, out: &mut Vec<Finding>) {
                         *span,
                         format!(
                             "this `except` removes nobody: rule `{}` covers none of its subjects",
-                            rule.name
+                            engine.ws.rule_name(circular, rule)
                         ),
                     )
-                    .with_label(format!("not covered by `{}`", rule.name))
+                    .with_label(format!(
+                        "not covered by `{}`",
+                        engine.ws.rule_name(circular, rule)
+                    ))
                     .with_help("remove it, or name subjects the rule covers"),
                 ));
             }
@@ -876,17 +883,17 @@ fn across_pair(
                         lrule.arrangement_span,
                         format!(
                             "{} the {level} circular `{}`: WFO {lk} against WFO {hk}",
-                            rules_contradict(low, lr),
+                            rules_contradict(ws, low, lr),
                             high.id
                         ),
                     )
-                    .with_label(format!("{} WFO {lk}", rules_require(low, lr, false)))
+                    .with_label(format!("{} WFO {lk}", rules_require(ws, low, lr, false)))
                     .with_secondary(
                         high.file,
                         hrule.arrangement_span,
                         format!(
                             "the higher norm: {} WFO {hk}",
-                            rules_require(high, hr, true)
+                            rules_require(ws, high, hr, true)
                         ),
                     )
                     .with_help(format!(
@@ -915,7 +922,7 @@ fn across_pair(
             let erule = &e.rules[er[0]];
             let (eid, lid) = (&e.id, &l.id);
             let witness = format!("{point}: `{eid}` requires WFO {ek}, `{lid}` WFO {lk}");
-            let earlier_label = format!("{} WFO {ek}", rules_require(e, er, true));
+            let earlier_label = format!("{} WFO {ek}", rules_require(ws, e, er, true));
             if same_day || earlier_special {
                 let (message, help) = if same_day {
                     (
@@ -939,7 +946,7 @@ fn across_pair(
                     About::Rules(early, er.clone()),
                     Some(About::Rules(late, lr.clone())),
                     Diagnostic::new(Code::Antinomy, l.file, lrule.arrangement_span, message)
-                        .with_label(format!("{} WFO {lk}", rules_require(l, lr, true)))
+                        .with_label(format!("{} WFO {lk}", rules_require(ws, l, lr, true)))
                         .with_secondary(e.file, erule.arrangement_span, earlier_label)
                         .with_help(help)
                         .with_witness(witness),
@@ -966,7 +973,7 @@ fn across_pair(
                     .with_secondary(
                         l.file,
                         lrule.arrangement_span,
-                        format!("{} WFO {lk}", rules_require(l, lr, false)),
+                        format!("{} WFO {lk}", rules_require(ws, l, lr, false)),
                     )
                     .with_secondary(e.file, erule.arrangement_span, earlier_label)
                     .with_help(format!(

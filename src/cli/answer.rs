@@ -14,7 +14,11 @@ fn rules_text(engine: &Engine<'_>, answer: &Answer) -> String {
         .iter()
         .map(|r| {
             let c = engine.circular(r.circular);
-            format!("rule `{}` of {}", c.rules[r.rule].name, c.id)
+            format!(
+                "rule `{}` of {}",
+                engine.ws.rule_name(c, &c.rules[r.rule]),
+                c.id
+            )
         })
         .collect();
     names.join(", ")
@@ -138,7 +142,11 @@ pub fn explanation_text(engine: &Engine<'_>, e: &Explanation) -> String {
         };
         if let Some(reason) = with_circular {
             for rule in &c.rules {
-                let _ = writeln!(out, "    rule `{}`: dropped: {reason}", rule.name);
+                let _ = writeln!(
+                    out,
+                    "    rule `{}`: dropped: {reason}",
+                    ws.rule_name(c, rule)
+                );
             }
         }
         for (r, outcome) in &t.rules {
@@ -151,7 +159,7 @@ pub fn explanation_text(engine: &Engine<'_>, e: &Explanation) -> String {
                 RuleOutcome::OverriddenBy(by) => {
                     let names: Vec<String> = by
                         .iter()
-                        .map(|b| format!("`{}`", c.rules[*b].name))
+                        .map(|b| format!("`{}`", ws.rule_name(c, &c.rules[*b])))
                         .collect();
                     format!(
                         "dropped: overridden by {} (lex specialis)",
@@ -162,7 +170,7 @@ pub fn explanation_text(engine: &Engine<'_>, e: &Explanation) -> String {
                     "dropped: `otherwise`, and another rule applies".into()
                 }
             };
-            let _ = writeln!(out, "    rule `{}`: {text}", rule.name);
+            let _ = writeln!(out, "    rule `{}`: {text}", ws.rule_name(c, rule));
         }
         match t.constraint {
             Some(Some(iv)) => {
@@ -218,7 +226,7 @@ pub fn case_json(engine: &Engine<'_>, case: &Case, explanation: Option<&Explanat
         "wfh_priority": a.wfh_priority,
         "decided_by": a.decided_by.iter().map(|r| {
             let c = engine.circular(r.circular);
-            json!({"circular": c.id, "rule": c.rules[r.rule].name})
+            json!({"circular": c.id, "rule": ws.rule_name(c, &c.rules[r.rule])})
         }).collect::<Vec<_>>(),
         "notes": a.notes,
     });

@@ -423,7 +423,7 @@ impl<'w> Engine<'w> {
             if !seen.contains(&r.circular) {
                 seen.push(r.circular);
                 for d in &ws.circulars[r.circular].duties {
-                    duties.push((r.circular, d.clone()));
+                    duties.push((r.circular, d.to_string()));
                 }
             }
         }
@@ -519,7 +519,7 @@ impl<'w> Engine<'w> {
             .iter()
             .map(|r| {
                 let c = &self.ws.circulars[r.circular];
-                format!("`{}` of {}", c.rules[r.rule].name, c.id)
+                format!("`{}` of {}", self.ws.rule_name(c, &c.rules[r.rule]), c.id)
             })
             .collect();
         names.join(", ")

@@ -17,6 +17,7 @@ use crate::diagnostic::Diagnostic;
 use crate::span::{FileId, Span};
 use crate::syntax::ast::{self, Interval, Level, Pct};
 use chrono::NaiveDate;
+use std::sync::Arc;
 
 /// The text of one file, as the caller read it. The core never reads files itself.
 #[derive(Clone, Debug)]
@@ -85,8 +86,8 @@ pub struct Circular {
     pub rules: Vec<Rule>,
     /// Its WFH priorities.
     pub priorities: Vec<Priority>,
-    /// Duties of unit heads, shown with answers.
-    pub duties: Vec<String>,
+    /// Duties of unit heads, shown with answers (shared: circulars repeat them).
+    pub duties: Box<[Arc<str>]>,
 }
 
 impl Circular {
@@ -96,13 +97,7 @@ impl Circular {
         self.revokes.shrink_to_fit();
         self.exempt.shrink_to_fit();
         self.rules.shrink_to_fit();
-        for r in &mut self.rules {
-            r.except.shrink_to_fit();
-            r.overrides.shrink_to_fit();
-            r.overrides_all.shrink_to_fit();
-        }
         self.priorities.shrink_to_fit();
-        self.duties.shrink_to_fit();
     }
 
     /// True when `date` is within the validity (both ends inclusive).
@@ -144,10 +139,12 @@ pub struct Priority {
 pub type RuleId = usize;
 
 /// A rule, resolved.
+///
+/// A national corpus holds hundreds of thousands of rules, so a rule keeps no copy of its name
+/// (an identifier is exactly its source text: [`Workspace::rule_name`]) and its lists are boxed
+/// slices, with no spare capacity.
 #[derive(Clone, Debug)]
 pub struct Rule {
-    /// Its name.
-    pub name: String,
     /// The whole clause.
     pub span: Span,
     /// Where the name is written.
@@ -155,16 +152,16 @@ pub struct Rule {
     /// Whom it covers; `None` for `otherwise`.
     pub selector: Option<Sel>,
     /// The `except` modifiers, with their spans.
-    pub except: Vec<(Sel, Span)>,
+    pub except: Box<[(Sel, Span)]>,
     /// The WFO interval it requires.
     pub wfo: Interval,
     /// Where the arrangement is written.
     pub arrangement_span: Span,
     /// The rules it names in `overrides`, with the span of each name.
-    pub overrides: Vec<(RuleId, Span)>,
+    pub overrides: Box<[(RuleId, Span)]>,
     /// Every rule it overrides, directly or through others (sorted, without itself unless in a
     /// cycle).
-    pub overrides_all: Vec<RuleId>,
+    pub overrides_all: Box<[RuleId]>,
     /// `during FROM to TO`, with its span.
     pub during: Option<(NaiveDate, NaiveDate, Span)>,
 }

@@ -6,6 +6,7 @@ use crate::syntax::ast::{ClauseKind, Item, Modifier, RuleSelector, SelectorKind,
 use crate::syntax::errors::closest;
 use crate::syntax::{self, ast};
 use std::collections::{BTreeSet, HashMap, HashSet};
+use std::sync::Arc;
 
 /// Parses and resolves every source, then runs the checks. The diagnostics are sorted by file and
 /// position.
@@ -212,6 +213,8 @@ struct SetEntry {
 #[derive(Default)]
 struct Resolver {
     interner: Interner,
+    /// Each distinct duty text once: circulars repeat them.
+    duty_texts: HashSet<Arc<str>>,
     diagnostics: Vec<Diagnostic>,
     /// The first baseline with a value.
     baseline: Option<(Pct, FileId, Span)>,
@@ -623,15 +626,14 @@ impl Resolver {
                 continue;
             };
             rules.push(Rule {
-                name: r.name.node.clone(),
                 span: rule_spans[i],
                 name_span: r.name.span,
                 selector,
-                except,
+                except: except.into(),
                 wfo,
                 arrangement_span: r.arrangement.span,
-                overrides,
-                overrides_all: Vec::new(),
+                overrides: overrides.into(),
+                overrides_all: Box::default(),
                 during,
             });
         }
@@ -651,7 +653,17 @@ impl Resolver {
                     selector: self.selector(file, selector, &sets),
                     span: clause.span,
                 }),
-                ClauseKind::Duty(d) => duties.push(d.node.clone()),
+                ClauseKind::Duty(d) => {
+                    let text = match self.duty_texts.get(d.node.as_str()) {
+                        Some(t) => t.clone(),
+                        None => {
+                            let t: Arc<str> = d.node.as_str().into();
+                            self.duty_texts.insert(t.clone());
+                            t
+                        }
+                    };
+                    duties.push(text);
+                }
                 _ => {}
             }
         }
@@ -704,7 +716,7 @@ impl Resolver {
             exempt,
             rules,
             priorities,
-            duties,
+            duties: duties.into(),
         })
     }
 
@@ -852,11 +864,21 @@ fn close_overrides(rules: &mut [Rule]) {
         }
         let mut all: Vec<RuleId> = seen.into_iter().collect();
         all.sort_unstable();
-        rule.overrides_all = all;
+        rule.overrides_all = all.into();
     }
 }
 
 impl Workspace {
+    /// The text of `span` in `file`.
+    pub fn text(&self, file: FileId, span: Span) -> &str {
+        &self.sources[file.0 as usize].text[span.start()..span.end()]
+    }
+
+    /// The name of a rule of `circular`: its identifier as written.
+    pub fn rule_name(&self, circular: &Circular, rule: &Rule) -> &str {
+        self.text(circular.file, rule.name_span)
+    }
+
     /// The number of errors among the diagnostics.
     pub fn error_count(&self) -> usize {
         self.diagnostics.iter().filter(|d| d.is_error()).count()
@@ -903,6 +925,23 @@ mod tests {
             .collect();
         assert_eq!(got, without);
         assert_eq!(full.circulars.len(), questions.circulars.len());
+    }
+
+    /// A rule's name is read back from its source: exactly the identifier, whatever surrounds it
+    /// (a byte order mark, tabs, carriage returns, comments).
+    #[test]
+    fn rule_names_are_read_from_the_source() {
+        let text = "\u{FEFF}circular \"A/1\" {\r\n  issuer \"X\" level national\r\n  \
+            signed 2024-01-01 by \"Y\"\r\n  valid 2024-01-02 to 2024-01-31\r\n  scope all\r\n\
+            \trule\tbaru_2 /* c */ : unit \"A\" => wfo 50% // d\r\n  rule z: otherwise => wfo 0%\r\n}\r\n";
+        let ws = super::load(vec![Source {
+            name: "a.se".into(),
+            text: text.into(),
+        }]);
+        assert_eq!(ws.error_count(), 0, "{:?}", ws.diagnostics);
+        let c = &ws.circulars[0];
+        let names: Vec<&str> = c.rules.iter().map(|r| ws.rule_name(c, r)).collect();
+        assert_eq!(names, ["baru_2", "z"]);
     }
 
     /// The fast path (a path already normal is copied) agrees with the definition.
