@@ -8,9 +8,11 @@
 pub mod expect;
 pub mod query;
 
-use crate::model::{Circular, CircularId, RuleId, Workspace};
+use crate::model::{Circular, CircularId, GovScope, RuleId, Sel, Workspace};
 use crate::region::{self, Day, Dim, Point, Region, Universe};
 use crate::syntax::ast::{Interval, Level, Pct};
+use std::collections::HashMap;
+use std::sync::Arc;
 
 /// The status of an answer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -124,8 +126,8 @@ pub struct Explanation {
 pub struct CompiledRule {
     /// What its selector covers (every date); `None` for `otherwise`.
     pub selector: Option<Region>,
-    /// What its `except` modifiers remove.
-    pub except: Region,
+    /// What its `except` modifiers remove (nearly always nothing: shared).
+    pub except: Arc<Region>,
     /// Its `during` days.
     pub during: Option<(Day, Day)>,
 }
@@ -139,14 +141,15 @@ pub struct CompiledCircular {
     pub to: Day,
     /// From which day, and by which circular, it is revoked.
     pub revoked: Option<(Day, CircularId)>,
-    /// Its scope's governments.
-    pub scope: Region,
+    /// Its scope's governments. Shared with the circulars of the same scope, like the next two
+    /// fields: a national corpus repeats them thousands of times.
+    pub scope: Arc<Region>,
     /// What its `exempt` clauses remove.
-    pub exempt: Region,
+    pub exempt: Arc<Region>,
     /// Its rules.
     pub rules: Vec<CompiledRule>,
     /// Its WFH priorities.
-    pub priorities: Vec<(u32, Region)>,
+    pub priorities: Vec<(u32, Arc<Region>)>,
 }
 
 impl CompiledCircular {
@@ -191,8 +194,10 @@ impl<'w> Engine<'w> {
     /// Compiles every circular of the workspace.
     pub fn new(ws: &'w Workspace) -> Engine<'w> {
         let universe = Universe::new(&ws.circulars, &ws.interner);
-        let mut compiled: Vec<CompiledCircular> =
-            crate::par::map(ws.circulars.len(), |i| compile(&ws.circulars[i], &universe));
+        let shared = Shared::new(&ws.circulars, &universe);
+        let mut compiled: Vec<CompiledCircular> = crate::par::map(ws.circulars.len(), |i| {
+            compile(i, &ws.circulars[i], &universe, &shared)
+        });
         // A revoked circular stops applying from the revoker's first valid day.
         for (i, c) in ws.circulars.iter().enumerate() {
             for &target in &c.revokes {
@@ -700,22 +705,74 @@ impl<'w> Engine<'w> {
     }
 }
 
-fn compile(c: &Circular, universe: &Universe) -> CompiledCircular {
-    let mut exempt = Region::empty();
-    for e in &c.exempt {
-        exempt = exempt.union(&universe.region(&e.selector));
+/// The regions circulars repeat, each compiled once: scopes, exemptions and priorities (the
+/// circulars of one government share them from one circular to the next), and the empty region
+/// of a rule without `except`.
+struct Shared<'w> {
+    scopes: HashMap<&'w GovScope, Arc<Region>>,
+    /// Per circular, what its `exempt` clauses remove.
+    exempts: Vec<Arc<Region>>,
+    priorities: HashMap<&'w Sel, Arc<Region>>,
+    nothing: Arc<Region>,
+}
+
+impl<'w> Shared<'w> {
+    fn new(circulars: &'w [Circular], universe: &Universe) -> Shared<'w> {
+        let mut shared = Shared {
+            scopes: HashMap::new(),
+            exempts: Vec::with_capacity(circulars.len()),
+            priorities: HashMap::new(),
+            nothing: Arc::new(Region::empty()),
+        };
+        let mut exempts: HashMap<Vec<&Sel>, Arc<Region>> = HashMap::new();
+        for c in circulars {
+            shared
+                .scopes
+                .entry(&c.scope)
+                .or_insert_with(|| Arc::new(universe.scope_region(&c.scope).compact()));
+            let exempt = exempts
+                .entry(c.exempt.iter().map(|e| &e.selector).collect())
+                .or_insert_with(|| {
+                    let mut exempt = Region::empty();
+                    for e in &c.exempt {
+                        exempt = exempt.union(&universe.region(&e.selector));
+                    }
+                    Arc::new(exempt.compact())
+                });
+            shared.exempts.push(exempt.clone());
+            for p in &c.priorities {
+                shared
+                    .priorities
+                    .entry(&p.selector)
+                    .or_insert_with(|| Arc::new(universe.region(&p.selector).compact()));
+            }
+        }
+        shared
     }
+}
+
+fn compile(
+    i: CircularId,
+    c: &Circular,
+    universe: &Universe,
+    shared: &Shared<'_>,
+) -> CompiledCircular {
     let rules = c
         .rules
         .iter()
         .map(|r| {
-            let mut except = Region::empty();
-            for (s, _) in &r.except {
-                except = except.union(&universe.region(s));
-            }
+            let except = if r.except.is_empty() {
+                shared.nothing.clone()
+            } else {
+                let mut except = Region::empty();
+                for (s, _) in &r.except {
+                    except = except.union(&universe.region(s));
+                }
+                Arc::new(except.compact())
+            };
             CompiledRule {
                 selector: r.selector.as_ref().map(|s| universe.region(s).compact()),
-                except: except.compact(),
+                except,
                 during: r.during.map(|(a, b, _)| (region::day(a), region::day(b))),
             }
         })
@@ -724,13 +781,13 @@ fn compile(c: &Circular, universe: &Universe) -> CompiledCircular {
         from: region::day(c.valid_from),
         to: c.valid_to.map_or(region::LAST_DAY, region::day),
         revoked: None,
-        scope: universe.scope_region(&c.scope).compact(),
-        exempt: exempt.compact(),
+        scope: shared.scopes[&c.scope].clone(),
+        exempt: shared.exempts[i].clone(),
         rules,
         priorities: c
             .priorities
             .iter()
-            .map(|p| (p.rank, universe.region(&p.selector).compact()))
+            .map(|p| (p.rank, shared.priorities[&p.selector].clone()))
             .collect(),
     }
 }

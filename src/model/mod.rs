@@ -107,7 +107,7 @@ impl Circular {
 }
 
 /// The governments a circular binds.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum GovScope {
     /// `scope all`
     All,

@@ -1,24 +1,27 @@
 //! Sets of classes of one dimension: finite or co-finite, so that complement is exact.
 //!
 //! A region keeps five sets per block and a corpus keeps a block or more per compiled selector,
-//! and nearly every set lists a handful of classes: in the compiled regions of a 10 MB corpus,
-//! 93% of the sets list at most five classes (most none or one); the rest are unit subtrees of
-//! 15 to 30. So a set of up to `INLINE` classes is stored in the value itself, and only a longer
-//! one takes a heap allocation: otherwise every non-empty list would be one small allocation.
+//! and nearly every set lists a handful of classes. In the compiled regions of the 10 MB corpus
+//! of `docs/performance.md`, of 390,000 sets, 75% list none (every class, or none), 11% one, 4%
+//! two, 2% five, and 7% more (unit subtrees of 15 to 30). So a set of up to `INLINE` classes is
+//! stored in the value itself, and only a longer one takes a heap allocation: otherwise every
+//! non-empty list would be one small allocation. The heap form is a `ThinVec`, one pointer wide,
+//! so that a set takes 16 bytes and a block 88 instead of 128.
 //! The operations build their result the same way, on the stack until it outgrows `INLINE`,
 //! since they run in the inner loops of region subtraction and of the analysis.
 
 use std::cmp::Ordering;
 use std::fmt;
 use std::hash::{Hash, Hasher};
+use thin_vec::ThinVec;
 
-/// How many classes a set holds without a heap allocation. Five is what fits beside the enum
-/// tag, the `negated` flag and a length byte in the 24 bytes the boxed form takes anyway (a
-/// pointer, a length, and the tag word), so inline storage costs no size.
-const INLINE: usize = 5;
+/// How many classes a set holds without a heap allocation. Three is what fits beside the enum
+/// tag, the `negated` flag and a length byte in the 16 bytes the heap form takes anyway (the
+/// tag word and a thin pointer), so inline storage costs no size.
+const INLINE: usize = 3;
 
 // What `INLINE` is chosen for, checked in every build.
-const _: () = assert!(std::mem::size_of::<ClassSet>() <= 24);
+const _: () = assert!(std::mem::size_of::<ClassSet>() <= 16);
 
 /// A set of class numbers of one dimension: the listed classes ([`ClassSet::items`]) when it is
 /// not negated, every class but them when it is.
@@ -44,8 +47,8 @@ enum Repr {
         len: u8,
         items: [u32; INLINE],
     },
-    /// More than [`INLINE`] items.
-    Heap { negated: bool, items: Box<[u32]> },
+    /// More than [`INLINE`] items, with no spare capacity.
+    Heap { negated: bool, items: ThinVec<u32> },
 }
 
 impl ClassSet {
@@ -167,7 +170,7 @@ impl ClassSet {
         } else {
             ClassSet(Repr::Heap {
                 negated,
-                items: sorted.into(),
+                items: ThinVec::from(sorted),
             })
         }
     }
@@ -329,7 +332,7 @@ struct Builder {
     /// The items while `len <= INLINE`.
     inline: [u32; INLINE],
     /// The items once `len > INLINE`; empty, and unallocated, before.
-    spill: Vec<u32>,
+    spill: ThinVec<u32>,
     /// The capacity to take on spilling: the most items the result can have, when known, so the
     /// `Vec` grows once.
     bound: usize,
@@ -340,7 +343,7 @@ impl Builder {
         Builder {
             len: 0,
             inline: [0; INLINE],
-            spill: Vec::new(),
+            spill: ThinVec::new(),
             bound,
         }
     }
@@ -377,7 +380,7 @@ impl Builder {
             self.len = self.spill.len();
             if self.len <= INLINE {
                 self.inline[..self.len].copy_from_slice(&self.spill);
-                self.spill = Vec::new();
+                self.spill = ThinVec::new();
             }
         }
     }
@@ -392,9 +395,10 @@ impl Builder {
                 items: self.inline,
             })
         } else {
+            self.spill.shrink_to_fit();
             ClassSet(Repr::Heap {
                 negated,
-                items: self.spill.into_boxed_slice(),
+                items: self.spill,
             })
         }
     }
@@ -455,9 +459,10 @@ mod tests {
     }
 
     #[test]
-    fn fits_in_24_bytes() {
-        assert!(std::mem::size_of::<ClassSet>() <= 24);
-        const { assert!(INLINE >= 4) };
+    fn fits_in_16_bytes() {
+        assert!(std::mem::size_of::<ClassSet>() <= 16);
+        assert!(std::mem::size_of::<super::super::Block>() <= 88);
+        const { assert!(INLINE >= 3) };
     }
 
     #[test]
