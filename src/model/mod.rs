@@ -112,7 +112,7 @@ pub enum GovScope {
     /// `scope all`
     All,
     /// The governments named.
-    Govs(Vec<Sym>),
+    Govs(Box<[Sym]>),
 }
 
 /// An `exempt` clause.
@@ -173,25 +173,26 @@ impl Rule {
     }
 }
 
-/// A resolved selector: set names are replaced by their members.
+/// A resolved selector: set names are replaced by their members. Its lists are boxed slices:
+/// a national corpus holds one selector or more per rule.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Sel {
     /// Every subject.
     All,
     /// Units equal to or below one of these paths.
-    Unit(Vec<Sym>),
+    Unit(Box<[Sym]>),
     /// One of these functions.
-    Function(Vec<Sym>),
+    Function(Box<[Sym]>),
     /// Living in one of these places.
-    Domicile(Vec<Sym>),
+    Domicile(Box<[Sym]>),
     /// Working in an office in one of these places.
-    Office(Vec<Sym>),
+    Office(Box<[Sym]>),
     /// In one of these governments.
-    Gov(Vec<Sym>),
+    Gov(Box<[Sym]>),
     /// All of these.
-    And(Vec<Sel>),
+    And(Box<[Sel]>),
     /// Any of these.
-    Or(Vec<Sel>),
+    Or(Box<[Sel]>),
     /// Not this.
     Not(Box<Sel>),
 }

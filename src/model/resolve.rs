@@ -74,6 +74,10 @@ fn load_impl(sources: Vec<Source>, analyse: bool) -> Workspace {
         None => (Pct::FULL, None),
     };
     diagnostics.append(&mut resolver.diagnostics);
+    // What the resolver kept to report duplicates (every circular number, among others) is freed
+    // here, before the engine is built, not at the end.
+    let interner = std::mem::take(&mut resolver.interner);
+    drop(resolver);
     let mut workspace = Workspace {
         sources,
         tests,
@@ -81,7 +85,7 @@ fn load_impl(sources: Vec<Source>, analyse: bool) -> Workspace {
         circulars,
         baseline,
         baseline_at,
-        interner: resolver.interner,
+        interner,
         diagnostics: Vec::new(),
     };
     // The conflict and overlap analysis, on the circulars that resolved, beside the checks
@@ -833,11 +837,17 @@ impl Resolver {
                 Sel::And(parts.iter().map(|p| self.selector(file, p, sets)).collect())
             }
             SelectorKind::Not(inner) => Sel::Not(Box::new(self.selector(file, inner, sets))),
-            SelectorKind::Sector(name) => Sel::Unit(self.set(file, name, SetKind::Sector, sets)),
-            SelectorKind::Unit(v) => Sel::Unit(self.values(file, v, SetKind::Sector, sets)),
-            SelectorKind::Domicile(v) => Sel::Domicile(self.values(file, v, SetKind::Region, sets)),
-            SelectorKind::Office(v) => Sel::Office(self.values(file, v, SetKind::Region, sets)),
-            SelectorKind::Gov(v) => Sel::Gov(self.values(file, v, SetKind::Region, sets)),
+            SelectorKind::Sector(name) => {
+                Sel::Unit(self.set(file, name, SetKind::Sector, sets).into())
+            }
+            SelectorKind::Unit(v) => Sel::Unit(self.values(file, v, SetKind::Sector, sets).into()),
+            SelectorKind::Domicile(v) => {
+                Sel::Domicile(self.values(file, v, SetKind::Region, sets).into())
+            }
+            SelectorKind::Office(v) => {
+                Sel::Office(self.values(file, v, SetKind::Region, sets).into())
+            }
+            SelectorKind::Gov(v) => Sel::Gov(self.values(file, v, SetKind::Region, sets).into()),
             SelectorKind::Function(names) => Sel::Function(
                 names
                     .iter()

@@ -190,10 +190,10 @@ proptest! {
 #[test]
 fn a_unit_belongs_to_its_deepest_mentioned_ancestor() {
     let mut i = Interner::default();
-    let sel = Sel::Or(vec![
-        Sel::Unit(vec![i.intern("Bapenda")]),
-        Sel::Unit(vec![i.intern("Bapenda/UPTD")]),
-    ]);
+    let sel = Sel::Or(Box::new([
+        Sel::Unit(Box::new([i.intern("Bapenda")])),
+        Sel::Unit(Box::new([i.intern("Bapenda/UPTD")])),
+    ]));
     let u = Universe::of_selectors([&sel], &i);
     let bapenda = u.classify(Dim::Unit, "Bapenda", &i);
     let uptd = u.classify(Dim::Unit, "Bapenda/UPTD", &i);
@@ -201,7 +201,7 @@ fn a_unit_belongs_to_its_deepest_mentioned_ancestor() {
     assert_eq!(u.classify(Dim::Unit, "Bapenda/Sekretariat", &i), bapenda);
     assert_eq!(u.classify(Dim::Unit, "Dishub", &i), u.named(Dim::Unit));
     // `unit "Bapenda"` covers its sub-unit's class too.
-    let only_bapenda = u.region(&Sel::Unit(vec![i.intern("Bapenda")]));
+    let only_bapenda = u.region(&Sel::Unit(Box::new([i.intern("Bapenda")])));
     let p = Point {
         day: 0,
         classes: [0, uptd, 0, 0, 0],
@@ -212,10 +212,10 @@ fn a_unit_belongs_to_its_deepest_mentioned_ancestor() {
 #[test]
 fn witnesses_and_descriptions_use_the_users_words() {
     let mut i = Interner::default();
-    let sel = Sel::And(vec![
-        Sel::Unit(vec![i.intern("Dishub")]),
-        Sel::Not(Box::new(Sel::Function(vec![i.intern("service")]))),
-    ]);
+    let sel = Sel::And(Box::new([
+        Sel::Unit(Box::new([i.intern("Dishub")])),
+        Sel::Not(Box::new(Sel::Function(Box::new([i.intern("service")])))),
+    ]));
     let u = Universe::of_selectors([&sel], &i);
     let r = u.region(&sel).with_dates(
         day("2024-03-04".parse().unwrap()),
