@@ -720,7 +720,11 @@ fn never_applies(engine: &Engine<'_>, c: CircularId, r: RuleId) -> (String, Stri
             ),
         };
     }
-    let selector = rule.selector.clone().unwrap_or_else(Region::full);
+    let selector = rule
+        .selector
+        .as_deref()
+        .cloned()
+        .unwrap_or_else(Region::full);
     let matched = selector.subtract(&rule.except);
     if selector.is_empty() {
         say(
@@ -769,7 +773,8 @@ fn dead_exemptions(engine: &Engine<'_>, c: CircularId, out: &mut Vec<Finding>) {
     for (r, rule) in circular.rules.iter().enumerate() {
         let sel = compiled.rules[r]
             .selector
-            .clone()
+            .as_deref()
+            .cloned()
             .unwrap_or_else(Region::full);
         for (k, (except, span)) in rule.except.iter().enumerate() {
             if !sel.overlaps(&u.region(except)) {

@@ -124,8 +124,9 @@ pub struct Explanation {
 /// A rule compiled to regions.
 #[derive(Clone, Debug)]
 pub struct CompiledRule {
-    /// What its selector covers (every date); `None` for `otherwise`.
-    pub selector: Option<Region>,
+    /// What its selector covers (every date); `None` for `otherwise`. Shared with the rules of
+    /// other circulars that have the same selector.
+    pub selector: Option<Arc<Region>>,
     /// What its `except` modifiers remove (nearly always nothing: shared).
     pub except: Arc<Region>,
     /// Its `during` days.
@@ -167,8 +168,10 @@ impl CompiledRule {
     /// Where the rule's own conditions hold (selector minus except, within `during`), ignoring
     /// the circular and the other rules. For `otherwise`, the selector is everyone.
     pub fn own(&self) -> Region {
-        let sel = self.selector.clone().unwrap_or_else(Region::full);
-        let r = sel.subtract(&self.except);
+        let r = match &self.selector {
+            Some(sel) => sel.subtract(&self.except),
+            None => Region::full().subtract(&self.except),
+        };
         match self.during {
             Some((a, b)) => r.with_dates(a, b),
             None => r,
@@ -631,8 +634,11 @@ impl<'w> Engine<'w> {
         let mut region = Region::empty();
         for &r in rules {
             let rule = &self.compiled[circular].rules[r];
-            let sel = rule.selector.clone().unwrap_or_else(Region::full);
-            region = region.union(&sel.subtract(&rule.except));
+            let own = match &rule.selector {
+                Some(sel) => sel.subtract(&rule.except),
+                None => Region::full().subtract(&rule.except),
+            };
+            region = region.union(&own);
         }
         region
     }
@@ -713,6 +719,8 @@ struct Shared<'w> {
     /// Per circular, what its `exempt` clauses remove.
     exempts: Vec<Arc<Region>>,
     priorities: HashMap<&'w Sel, Arc<Region>>,
+    /// The selectors of rules written more than once (`unit "X" and function service`).
+    selectors: HashMap<&'w Sel, Arc<Region>>,
     nothing: Arc<Region>,
 }
 
@@ -722,8 +730,28 @@ impl<'w> Shared<'w> {
             scopes: HashMap::new(),
             exempts: Vec::with_capacity(circulars.len()),
             priorities: HashMap::new(),
+            selectors: HashMap::new(),
             nothing: Arc::new(Region::empty()),
         };
+        let mut seen: HashMap<&Sel, bool> = HashMap::new();
+        for sel in circulars
+            .iter()
+            .flat_map(|c| &c.rules)
+            .filter_map(|r| r.selector.as_ref())
+        {
+            match seen.get_mut(sel) {
+                Some(again) => *again = true,
+                None => {
+                    seen.insert(sel, false);
+                }
+            }
+        }
+        for (sel, again) in seen {
+            if again {
+                let region = Arc::new(universe.region(sel).compact());
+                shared.selectors.insert(sel, region);
+            }
+        }
         let mut exempts: HashMap<Vec<&Sel>, Arc<Region>> = HashMap::new();
         for c in circulars {
             shared
@@ -771,7 +799,10 @@ fn compile(
                 Arc::new(except.compact())
             };
             CompiledRule {
-                selector: r.selector.as_ref().map(|s| universe.region(s).compact()),
+                selector: r.selector.as_ref().map(|s| match shared.selectors.get(s) {
+                    Some(region) => region.clone(),
+                    None => Arc::new(universe.region(s).compact()),
+                }),
                 except,
                 during: r.during.map(|(a, b, _)| (region::day(a), region::day(b))),
             }
