@@ -720,13 +720,8 @@ fn never_applies(engine: &Engine<'_>, c: CircularId, r: RuleId) -> (String, Stri
             ),
         };
     }
-    let selector = rule
-        .selector
-        .as_deref()
-        .cloned()
-        .unwrap_or_else(Region::full);
-    let matched = selector.subtract(&rule.except);
-    if selector.is_empty() {
+    let matched = rule.matched();
+    if rule.selector.as_deref().is_some_and(Region::is_empty) {
         say(
             "no subject matches its selector",
             "correct its selector: a subject has one value of each dimension",
@@ -770,12 +765,9 @@ fn dead_exemptions(engine: &Engine<'_>, c: CircularId, out: &mut Vec<Finding>) {
     let circular = engine.circular(c);
     let compiled = engine.compiled(c);
     let u = &engine.universe;
+    let everyone = Region::full();
     for (r, rule) in circular.rules.iter().enumerate() {
-        let sel = compiled.rules[r]
-            .selector
-            .as_deref()
-            .cloned()
-            .unwrap_or_else(Region::full);
+        let sel = compiled.rules[r].selector.as_deref().unwrap_or(&everyone);
         for (k, (except, span)) in rule.except.iter().enumerate() {
             if !sel.overlaps(&u.region(except)) {
                 out.push(finding(

@@ -168,13 +168,18 @@ impl CompiledRule {
     /// Where the rule's own conditions hold (selector minus except, within `during`), ignoring
     /// the circular and the other rules. For `otherwise`, the selector is everyone.
     pub fn own(&self) -> Region {
-        let r = match &self.selector {
-            Some(sel) => sel.subtract(&self.except),
-            None => Region::full().subtract(&self.except),
-        };
+        let r = self.matched();
         match self.during {
             Some((a, b)) => r.with_dates(a, b),
             None => r,
+        }
+    }
+
+    /// Whom the selector covers minus whom `except` removes, on every date.
+    pub fn matched(&self) -> Region {
+        match &self.selector {
+            Some(sel) => sel.subtract(&self.except),
+            None => Region::full().subtract(&self.except),
         }
     }
 }
@@ -633,12 +638,7 @@ impl<'w> Engine<'w> {
     pub fn cover(&self, circular: CircularId, rules: &[RuleId]) -> Region {
         let mut region = Region::empty();
         for &r in rules {
-            let rule = &self.compiled[circular].rules[r];
-            let own = match &rule.selector {
-                Some(sel) => sel.subtract(&rule.except),
-                None => Region::full().subtract(&rule.except),
-            };
-            region = region.union(&own);
+            region = region.union(&self.compiled[circular].rules[r].matched());
         }
         region
     }
