@@ -313,6 +313,23 @@ pub fn findings(engine: &Engine<'_>) -> Vec<Finding> {
     let n = engine.ws.circulars.len();
     let mut order: Vec<CircularId> = (0..n).collect();
     order.sort_by_key(|&c| (engine.compiled(c).from, c));
+    // Whether a circular meets a later one in the sweep (by the same test as the pairing below):
+    // the pieces of one that meets none are dropped once its own chunk is paired. Circulars
+    // that follow each other without overlapping (a government's quarterly circulars) are then
+    // never held past their chunk.
+    let mut at = vec![0; n];
+    for (i, &c) in order.iter().enumerate() {
+        at[c] = i;
+    }
+    let mut met_later = vec![false; n];
+    for c in 0..n {
+        let from = engine.compiled(c).from;
+        for a in engine.same_scope_candidates(c) {
+            if at[a] < at[c] && engine.compiled(a).to >= from {
+                met_later[a] = true;
+            }
+        }
+    }
     let mut out: Vec<Finding> = Vec::new();
     let mut active: Vec<(CircularId, Vec<Piece>)> = Vec::new();
     // Where each circular is in `active` (`usize::MAX`: not there).
@@ -365,12 +382,12 @@ pub fn findings(engine: &Engine<'_>) -> Vec<Finding> {
                 }
             }
         }
-        let active = &active;
+        let held = &active;
         out.extend(
             crate::par::map(pairs.len(), |p| {
                 let (j, k) = pairs[p];
                 // The lower circular number first, as the keys expect.
-                let (x, y) = if active[j].0 < active[k].0 {
+                let (x, y) = if held[j].0 < held[k].0 {
                     (j, k)
                 } else {
                     (k, j)
@@ -378,8 +395,8 @@ pub fn findings(engine: &Engine<'_>) -> Vec<Finding> {
                 let mut found = Vec::new();
                 across_pair(
                     engine,
-                    (active[x].0, &active[x].1),
-                    (active[y].0, &active[y].1),
+                    (held[x].0, &held[x].1),
+                    (held[y].0, &held[y].1),
                     &mut found,
                 );
                 found
@@ -387,6 +404,12 @@ pub fn findings(engine: &Engine<'_>) -> Vec<Finding> {
             .into_iter()
             .flatten(),
         );
+        active.retain(|(a, _)| {
+            if !met_later[*a] {
+                slot[*a] = usize::MAX;
+            }
+            met_later[*a]
+        });
     }
     out
 }

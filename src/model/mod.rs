@@ -173,26 +173,79 @@ impl Rule {
     }
 }
 
-/// A resolved selector: set names are replaced by their members. Its lists are boxed slices:
-/// a national corpus holds one selector or more per rule.
+/// A resolved selector: set names are replaced by their members. Its lists are boxed slices, and
+/// a single value is kept inline: a national corpus holds one selector or more per rule, most of
+/// them naming one unit or one function.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Sel {
     /// Every subject.
     All,
     /// Units equal to or below one of these paths.
-    Unit(Box<[Sym]>),
+    Unit(Syms),
     /// One of these functions.
-    Function(Box<[Sym]>),
+    Function(Syms),
     /// Living in one of these places.
-    Domicile(Box<[Sym]>),
+    Domicile(Syms),
     /// Working in an office in one of these places.
-    Office(Box<[Sym]>),
+    Office(Syms),
     /// In one of these governments.
-    Gov(Box<[Sym]>),
+    Gov(Syms),
     /// All of these.
     And(Box<[Sel]>),
     /// Any of these.
     Or(Box<[Sel]>),
     /// Not this.
     Not(Box<Sel>),
+}
+
+/// The values a selector names: one, inline (the usual case), or several.
+///
+/// **Invariant:** `Many` holds two values or more, or none, so each list has one form; equality
+/// and hashing are those of the slice anyway.
+#[derive(Clone, Debug)]
+pub enum Syms {
+    /// Exactly one value.
+    One(Sym),
+    /// Any other number of values.
+    Many(Box<[Sym]>),
+}
+
+impl std::ops::Deref for Syms {
+    type Target = [Sym];
+
+    fn deref(&self) -> &[Sym] {
+        match self {
+            Syms::One(s) => std::slice::from_ref(s),
+            Syms::Many(v) => v,
+        }
+    }
+}
+
+impl From<Vec<Sym>> for Syms {
+    fn from(v: Vec<Sym>) -> Syms {
+        match v[..] {
+            [one] => Syms::One(one),
+            _ => Syms::Many(v.into()),
+        }
+    }
+}
+
+impl FromIterator<Sym> for Syms {
+    fn from_iter<I: IntoIterator<Item = Sym>>(iter: I) -> Syms {
+        iter.into_iter().collect::<Vec<_>>().into()
+    }
+}
+
+impl PartialEq for Syms {
+    fn eq(&self, other: &Syms) -> bool {
+        **self == **other
+    }
+}
+
+impl Eq for Syms {}
+
+impl std::hash::Hash for Syms {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        (**self).hash(state);
+    }
 }

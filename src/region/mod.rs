@@ -244,7 +244,11 @@ impl Universe {
     pub fn scope_region(&self, scope: &GovScope) -> Region {
         match scope {
             GovScope::All => Region::full(),
-            GovScope::Govs(govs) => self.region(&Sel::Gov(govs.clone())),
+            GovScope::Govs(govs) => {
+                let mut block = Block::full();
+                block.sets[Dim::Gov.index()] = self.set_of(Dim::Gov, govs);
+                Region::from_block(block)
+            }
         }
     }
 
@@ -509,12 +513,19 @@ impl Block {
 
     /// `self` minus `other`, as disjoint non-empty blocks.
     pub fn subtract(&self, other: &Block) -> Vec<Block> {
+        let mut out = Vec::new();
+        self.subtract_into(other, &mut out);
+        out
+    }
+
+    /// `self` minus `other`, as disjoint non-empty blocks pushed onto `out`.
+    pub fn subtract_into(&self, other: &Block, out: &mut Vec<Block>) {
         // The analysis subtracts in its inner loops: test before building anything.
         if !self.meets(other) {
-            return vec![self.clone()];
+            out.push(self.clone());
+            return;
         }
         let (from, to) = (self.from.max(other.from), self.to.min(other.to));
-        let mut out = Vec::new();
         if self.from < from {
             out.push(Block {
                 to: from - 1,
@@ -547,7 +558,6 @@ impl Block {
             out.push(piece);
             rest.sets[i] = rest.sets[i].intersect(&other.sets[i]);
         }
-        out
     }
 
     /// The same block restricted to a date interval, `None` when empty.
@@ -650,11 +660,21 @@ impl Region {
     /// `self` minus `other`.
     pub fn subtract(&self, other: &Region) -> Region {
         let mut blocks = self.blocks.clone();
+        let mut next = Vec::new();
         for b in &other.blocks {
-            if blocks.is_empty() {
-                break;
+            // Blocks `b` misses are moved, not copied; a `b` that misses them all costs a test.
+            if !blocks.iter().any(|a| a.meets(b)) {
+                continue;
             }
-            blocks = blocks.iter().flat_map(|a| a.subtract(b)).collect();
+            next.clear();
+            for a in blocks.drain(..) {
+                if a.meets(b) {
+                    a.subtract_into(b, &mut next);
+                } else {
+                    next.push(a);
+                }
+            }
+            std::mem::swap(&mut blocks, &mut next);
         }
         Region { blocks }
     }

@@ -191,8 +191,8 @@ proptest! {
 fn a_unit_belongs_to_its_deepest_mentioned_ancestor() {
     let mut i = Interner::default();
     let sel = Sel::Or(Box::new([
-        Sel::Unit(Box::new([i.intern("Bapenda")])),
-        Sel::Unit(Box::new([i.intern("Bapenda/UPTD")])),
+        Sel::Unit(vec![i.intern("Bapenda")].into()),
+        Sel::Unit(vec![i.intern("Bapenda/UPTD")].into()),
     ]));
     let u = Universe::of_selectors([&sel], &i);
     let bapenda = u.classify(Dim::Unit, "Bapenda", &i);
@@ -201,7 +201,7 @@ fn a_unit_belongs_to_its_deepest_mentioned_ancestor() {
     assert_eq!(u.classify(Dim::Unit, "Bapenda/Sekretariat", &i), bapenda);
     assert_eq!(u.classify(Dim::Unit, "Dishub", &i), u.named(Dim::Unit));
     // `unit "Bapenda"` covers its sub-unit's class too.
-    let only_bapenda = u.region(&Sel::Unit(Box::new([i.intern("Bapenda")])));
+    let only_bapenda = u.region(&Sel::Unit(vec![i.intern("Bapenda")].into()));
     let p = Point {
         day: 0,
         classes: [0, uptd, 0, 0, 0],
@@ -213,8 +213,8 @@ fn a_unit_belongs_to_its_deepest_mentioned_ancestor() {
 fn witnesses_and_descriptions_use_the_users_words() {
     let mut i = Interner::default();
     let sel = Sel::And(Box::new([
-        Sel::Unit(Box::new([i.intern("Dishub")])),
-        Sel::Not(Box::new(Sel::Function(Box::new([i.intern("service")])))),
+        Sel::Unit(vec![i.intern("Dishub")].into()),
+        Sel::Not(Box::new(Sel::Function(vec![i.intern("service")].into()))),
     ]));
     let u = Universe::of_selectors([&sel], &i);
     let r = u.region(&sel).with_dates(

@@ -109,7 +109,7 @@ impl<'e, 'w> Reference<'e, 'w> {
         }
         let in_scope = match &circular.scope {
             GovScope::All => true,
-            GovScope::Govs(govs) => self.matches(&Sel::Gov(govs.clone()), &p.classes),
+            GovScope::Govs(govs) => self.matches(&Sel::Gov(govs.to_vec().into()), &p.classes),
         };
         if !in_scope {
             return CircularOutcome::OutOfScope;
