@@ -288,8 +288,12 @@ mod tests {
         assert!(ws.diagnostics.is_empty(), "{:#?}", ws.diagnostics);
         let rules: usize = ws.circulars.iter().map(|c| c.rules.len()).sum();
         assert!((600..640).contains(&rules), "{rules} rules");
-        let regional = ws.circulars.iter().filter(|c| c.id.contains("/BKD/"));
-        assert!(regional.clone().count() > 20);
-        assert!(regional.all(|c| c.rules.len() == 19));
+        let regional: Vec<_> = ws
+            .circulars
+            .iter()
+            .filter(|c| c.id.contains("/BKD/"))
+            .collect();
+        assert!(regional.len() > 20);
+        assert!(regional.iter().all(|c| c.rules.len() == 19));
     }
 }
