@@ -171,8 +171,8 @@ fn main() {
         step("selectors", &mut b);
         for c in &mut ws.circulars {
             for r in &mut c.rules {
-                r.overrides = Box::default();
-                r.overrides_all = Box::default();
+                r.overrides = Default::default();
+                r.overrides_all = Default::default();
             }
         }
         step("overrides", &mut b);

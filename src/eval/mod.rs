@@ -719,8 +719,9 @@ struct Shared<'w> {
     /// Per circular, what its `exempt` clauses remove.
     exempts: Vec<Arc<Region>>,
     priorities: HashMap<&'w Sel, Arc<Region>>,
-    /// The selectors of rules written more than once (`unit "X" and function service`).
-    selectors: HashMap<&'w Sel, Arc<Region>>,
+    /// The selectors that several rules share (`unit "X" and function service`, written in
+    /// circular after circular), by address: resolution gives equal selectors one address.
+    selectors: HashMap<usize, Arc<Region>>,
     nothing: Arc<Region>,
 }
 
@@ -733,24 +734,16 @@ impl<'w> Shared<'w> {
             selectors: HashMap::new(),
             nothing: Arc::new(Region::empty()),
         };
-        let mut seen: HashMap<&Sel, bool> = HashMap::new();
         for sel in circulars
             .iter()
             .flat_map(|c| &c.rules)
             .filter_map(|r| r.selector.as_ref())
+            .filter(|sel| Arc::strong_count(sel) > 1)
         {
-            match seen.get_mut(sel) {
-                Some(again) => *again = true,
-                None => {
-                    seen.insert(sel, false);
-                }
-            }
-        }
-        for (sel, again) in seen {
-            if again {
-                let region = Arc::new(universe.region(sel).compact());
-                shared.selectors.insert(sel, region);
-            }
+            shared
+                .selectors
+                .entry(Arc::as_ptr(sel) as usize)
+                .or_insert_with(|| Arc::new(universe.region(sel).compact()));
         }
         let mut exempts: HashMap<Vec<&Sel>, Arc<Region>> = HashMap::new();
         for c in circulars {
@@ -799,9 +792,11 @@ fn compile(
                 Arc::new(except.compact())
             };
             CompiledRule {
-                selector: r.selector.as_ref().map(|s| match shared.selectors.get(s) {
-                    Some(region) => region.clone(),
-                    None => Arc::new(universe.region(s).compact()),
+                selector: r.selector.as_ref().map(|s| {
+                    match shared.selectors.get(&(Arc::as_ptr(s) as usize)) {
+                        Some(region) => region.clone(),
+                        None => Arc::new(universe.region(s).compact()),
+                    }
                 }),
                 except,
                 during: r.during.map(|(a, b, _)| (region::day(a), region::day(b))),

@@ -142,15 +142,17 @@ pub type RuleId = usize;
 ///
 /// A national corpus holds hundreds of thousands of rules, so a rule keeps no copy of its name
 /// (an identifier is exactly its source text: [`Workspace::rule_name`]) and its lists are boxed
-/// slices, with no spare capacity.
+/// slices, with no spare capacity, or a single item inline.
 #[derive(Clone, Debug)]
 pub struct Rule {
     /// The whole clause.
     pub span: Span,
     /// Where the name is written.
     pub name_span: Span,
-    /// Whom it covers; `None` for `otherwise`.
-    pub selector: Option<Sel>,
+    /// Whom it covers; `None` for `otherwise`. Shared by the rules of the workspace with the
+    /// same selector: circulars repeat their exceptions (`unit "X" and function service`) from
+    /// one period to the next.
+    pub selector: Option<Arc<Sel>>,
     /// The `except` modifiers, with their spans.
     pub except: Box<[(Sel, Span)]>,
     /// The WFO interval it requires.
@@ -158,10 +160,10 @@ pub struct Rule {
     /// Where the arrangement is written.
     pub arrangement_span: Span,
     /// The rules it names in `overrides`, with the span of each name.
-    pub overrides: Box<[(RuleId, Span)]>,
+    pub overrides: SmallList<(RuleId, Span)>,
     /// Every rule it overrides, directly or through others (sorted, without itself unless in a
     /// cycle).
-    pub overrides_all: Box<[RuleId]>,
+    pub overrides_all: SmallList<RuleId>,
     /// `during FROM to TO`, with its span.
     pub during: Option<(NaiveDate, NaiveDate, Span)>,
 }
@@ -199,52 +201,73 @@ pub enum Sel {
 }
 
 /// The values a selector names: one, inline (the usual case), or several.
+pub type Syms = SmallList<Sym>;
+
+/// A list that holds one item inline and any other number in a boxed slice: most lists of the
+/// model (the values a selector names, the rules one overrides) have exactly one item, and a
+/// national corpus has hundreds of thousands of them.
 ///
-/// **Invariant:** `Many` holds two values or more, or none, so each list has one form; equality
+/// **Invariant:** `Many` holds two items or more, or none, so each list has one form; equality
 /// and hashing are those of the slice anyway.
 #[derive(Clone, Debug)]
-pub enum Syms {
-    /// Exactly one value.
-    One(Sym),
-    /// Any other number of values.
-    Many(Box<[Sym]>),
+pub enum SmallList<T> {
+    /// Exactly one item.
+    One(T),
+    /// Any other number of items.
+    Many(Box<[T]>),
 }
 
-impl std::ops::Deref for Syms {
-    type Target = [Sym];
+impl<T> Default for SmallList<T> {
+    fn default() -> SmallList<T> {
+        SmallList::Many(Box::default())
+    }
+}
 
-    fn deref(&self) -> &[Sym] {
+impl<T> std::ops::Deref for SmallList<T> {
+    type Target = [T];
+
+    fn deref(&self) -> &[T] {
         match self {
-            Syms::One(s) => std::slice::from_ref(s),
-            Syms::Many(v) => v,
+            SmallList::One(item) => std::slice::from_ref(item),
+            SmallList::Many(items) => items,
         }
     }
 }
 
-impl From<Vec<Sym>> for Syms {
-    fn from(v: Vec<Sym>) -> Syms {
-        match v[..] {
-            [one] => Syms::One(one),
-            _ => Syms::Many(v.into()),
+impl<'a, T> IntoIterator for &'a SmallList<T> {
+    type Item = &'a T;
+    type IntoIter = std::slice::Iter<'a, T>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
+impl<T> From<Vec<T>> for SmallList<T> {
+    fn from(mut items: Vec<T>) -> SmallList<T> {
+        if items.len() == 1 {
+            SmallList::One(items.pop().expect("one item"))
+        } else {
+            SmallList::Many(items.into())
         }
     }
 }
 
-impl FromIterator<Sym> for Syms {
-    fn from_iter<I: IntoIterator<Item = Sym>>(iter: I) -> Syms {
+impl<T> FromIterator<T> for SmallList<T> {
+    fn from_iter<I: IntoIterator<Item = T>>(iter: I) -> SmallList<T> {
         iter.into_iter().collect::<Vec<_>>().into()
     }
 }
 
-impl PartialEq for Syms {
-    fn eq(&self, other: &Syms) -> bool {
+impl<T: PartialEq> PartialEq for SmallList<T> {
+    fn eq(&self, other: &SmallList<T>) -> bool {
         **self == **other
     }
 }
 
-impl Eq for Syms {}
+impl<T: Eq> Eq for SmallList<T> {}
 
-impl std::hash::Hash for Syms {
+impl<T: std::hash::Hash> std::hash::Hash for SmallList<T> {
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
         (**self).hash(state);
     }

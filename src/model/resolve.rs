@@ -217,6 +217,8 @@ struct SetEntry {
 #[derive(Default)]
 struct Resolver {
     interner: Interner,
+    /// Each distinct rule selector once.
+    selectors: HashSet<Arc<Sel>>,
     /// Each distinct duty text once: circulars repeat them.
     duty_texts: HashSet<Arc<str>>,
     diagnostics: Vec<Diagnostic>,
@@ -600,7 +602,10 @@ impl Resolver {
         for (i, r) in rule_asts.iter().enumerate() {
             let selector = match &r.selector {
                 RuleSelector::Otherwise(_) => None,
-                RuleSelector::Selector(s) => Some(self.selector(file, s, &sets)),
+                RuleSelector::Selector(s) => {
+                    let selector = self.selector(file, s, &sets);
+                    Some(self.share(selector))
+                }
             };
             let mut except = Vec::new();
             let mut overrides = Vec::new();
@@ -637,7 +642,7 @@ impl Resolver {
                 wfo,
                 arrangement_span: r.arrangement.span,
                 overrides: overrides.into(),
-                overrides_all: Box::default(),
+                overrides_all: SmallList::default(),
                 during,
             });
         }
@@ -820,6 +825,16 @@ impl Resolver {
                 .collect(),
             Values::Named(name) => self.set(file, name, kind, sets),
         }
+    }
+
+    /// The shared copy of a rule selector.
+    fn share(&mut self, selector: Sel) -> Arc<Sel> {
+        if let Some(shared) = self.selectors.get(&selector) {
+            return shared.clone();
+        }
+        let shared = Arc::new(selector);
+        self.selectors.insert(shared.clone());
+        shared
     }
 
     fn selector(
