@@ -313,22 +313,28 @@ pub fn findings(engine: &Engine<'_>) -> Vec<Finding> {
     let n = engine.ws.circulars.len();
     let mut order: Vec<CircularId> = (0..n).collect();
     order.sort_by_key(|&c| (engine.compiled(c).from, c));
-    // Whether a circular meets a later one in the sweep (by the same test as the pairing below):
-    // the pieces of one that meets none are dropped once its own chunk is paired. Circulars
-    // that follow each other without overlapping (a government's quarterly circulars) are then
-    // never held past their chunk.
+    // For each circular, the earlier ones in the sweep that may share a government with it
+    // (from the engine's index by government, not every circular in force: a national corpus
+    // has thousands in force at once) and are still in force when it starts: the pairs to
+    // test. The pieces of a circular no later one meets are dropped once its own chunk is
+    // paired, so circulars that follow each other without overlapping (a government's
+    // quarterly circulars) are never held past their chunk.
     let mut at = vec![0; n];
     for (i, &c) in order.iter().enumerate() {
         at[c] = i;
     }
+    let mut earlier: Vec<Vec<CircularId>> = vec![Vec::new(); n];
     let mut met_later = vec![false; n];
-    for c in 0..n {
+    for (c, list) in earlier.iter_mut().enumerate() {
         let from = engine.compiled(c).from;
         for a in engine.same_scope_candidates(c) {
             if at[a] < at[c] && engine.compiled(a).to >= from {
+                list.push(a);
                 met_later[a] = true;
             }
         }
+        // The candidates are sorted, with repeats.
+        list.dedup();
     }
     let mut out: Vec<Finding> = Vec::new();
     let mut active: Vec<(CircularId, Vec<Piece>)> = Vec::new();
@@ -354,30 +360,24 @@ pub fn findings(engine: &Engine<'_>) -> Vec<Finding> {
             out.extend(found);
             active.push((c, pieces));
         }
-        // Pairs: each new circular with every earlier one still in force when it starts and
-        // sharing a government. Candidates come from the engine's index by government, not
-        // from every circular in force: a national corpus has thousands in force at once.
-        // Only circulars in force keep a slot: those that left were cleared above.
+        // Pairs: each new circular with the earlier ones listed above whose scopes overlap its
+        // own. Every one of them is still held: it meets a later circular, and is in force when
+        // that one starts, so on or after this chunk's start.
         for (j, (a, _)) in active.iter().enumerate() {
             slot[*a] = j;
         }
         let mut pairs: Vec<(usize, usize)> = Vec::new();
         for k in before..active.len() {
             let c = active[k].0;
-            let from = engine.compiled(c).from;
-            let mut earlier: Vec<usize> = engine
-                .same_scope_candidates(c)
+            let mut js: Vec<usize> = std::mem::take(&mut earlier[c])
                 .into_iter()
                 .map(|a| slot[a])
-                .filter(|&j| j < k)
                 .collect();
-            earlier.sort_unstable();
-            earlier.dedup();
-            for j in earlier {
+            debug_assert!(js.iter().all(|&j| j < k), "an earlier circular was dropped");
+            js.sort_unstable();
+            for j in js {
                 let a = active[j].0;
-                if engine.compiled(a).to >= from
-                    && engine.compiled(a).scope.overlaps(&engine.compiled(c).scope)
-                {
+                if engine.compiled(a).scope.overlaps(&engine.compiled(c).scope) {
                     pairs.push((j, k));
                 }
             }

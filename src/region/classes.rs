@@ -411,25 +411,28 @@ mod tests {
     use std::collections::BTreeSet;
     use std::hash::BuildHasher;
 
+    /// Finite or co-finite sets listing fewer than `most` of the classes `0..classes`.
+    fn set_over(classes: u32, most: usize) -> impl Strategy<Value = ClassSet> {
+        (
+            any::<bool>(),
+            proptest::collection::vec(0..classes, 0..most),
+        )
+            .prop_map(|(neg, items)| {
+                if neg {
+                    ClassSet::all_but(items)
+                } else {
+                    ClassSet::of(items)
+                }
+            })
+    }
+
     fn set() -> impl Strategy<Value = ClassSet> {
-        (any::<bool>(), proptest::collection::vec(0u32..8, 0..6)).prop_map(|(neg, items)| {
-            if neg {
-                ClassSet::all_but(items)
-            } else {
-                ClassSet::of(items)
-            }
-        })
+        set_over(8, 6)
     }
 
     /// Sets over more classes, so that operands and results fall on both sides of [`INLINE`].
     fn wide_set() -> impl Strategy<Value = ClassSet> {
-        (any::<bool>(), proptest::collection::vec(0u32..16, 0..14)).prop_map(|(neg, items)| {
-            if neg {
-                ClassSet::all_but(items)
-            } else {
-                ClassSet::of(items)
-            }
-        })
+        set_over(16, 14)
     }
 
     /// The set a membership test over `0..17` (16 standing for "other") describes, built

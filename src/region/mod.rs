@@ -513,18 +513,17 @@ impl Block {
 
     /// `self` minus `other`, as disjoint non-empty blocks.
     pub fn subtract(&self, other: &Block) -> Vec<Block> {
+        // The analysis subtracts in its inner loops: test before building anything.
+        if !self.meets(other) {
+            return vec![self.clone()];
+        }
         let mut out = Vec::new();
-        self.subtract_into(other, &mut out);
+        self.peel(other, &mut out);
         out
     }
 
-    /// `self` minus `other`, as disjoint non-empty blocks pushed onto `out`.
-    pub fn subtract_into(&self, other: &Block, out: &mut Vec<Block>) {
-        // The analysis subtracts in its inner loops: test before building anything.
-        if !self.meets(other) {
-            out.push(self.clone());
-            return;
-        }
+    /// `self` minus `other`, which it meets, as disjoint non-empty blocks pushed onto `out`.
+    fn peel(&self, other: &Block, out: &mut Vec<Block>) {
         let (from, to) = (self.from.max(other.from), self.to.min(other.to));
         if self.from < from {
             out.push(Block {
@@ -669,7 +668,7 @@ impl Region {
             next.clear();
             for a in blocks.drain(..) {
                 if a.meets(b) {
-                    a.subtract_into(b, &mut next);
+                    a.peel(b, &mut next);
                 } else {
                     next.push(a);
                 }
