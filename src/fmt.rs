@@ -370,8 +370,8 @@ impl<'a> Printer<'a> {
                 "valid",
                 match v {
                     Validity::From(d) => format!("from {}", self.src(d.span)),
-                    Validity::Range { from, to, claim } => {
-                        let mut s = format!("{} to {}", self.src(from.span), self.src(to.span));
+                    Validity::Windows { windows, claim } => {
+                        let mut s = self.periods(windows);
                         if let Some(c) = claim {
                             let unit = match c.unit {
                                 DurationUnit::Day => "day",
@@ -483,10 +483,23 @@ impl<'a> Printer<'a> {
                     .collect::<Vec<_>>()
                     .join(", ")
             ),
-            Modifier::During(a, b) => {
-                format!("during {} to {}", self.src(a.span), self.src(b.span))
-            }
+            Modifier::During(windows) => format!("during {}", self.periods(windows)),
         }
+    }
+
+    /// `DATE to DATE, DATE to DATE`, the dates as written.
+    fn periods(&self, windows: &[Spanned<Period>]) -> String {
+        let shown: Vec<String> = windows
+            .iter()
+            .map(|w| {
+                format!(
+                    "{} to {}",
+                    self.src(w.node.from.span),
+                    self.src(w.node.to.span)
+                )
+            })
+            .collect();
+        shown.join(", ")
     }
 
     /// True when the source wrote parentheses around this span.

@@ -24,8 +24,8 @@ use edaran::Code;
 use edaran::analysis::{About, Key, findings};
 use edaran::eval::query::Spec;
 use edaran::eval::{CircularOutcome, Engine, RuleOutcome, Status};
-use edaran::model::{CircularId, GovScope, RuleId, Source, Workspace, load};
-use edaran::region::{self, ClassSet, Day, Dim, Point};
+use edaran::model::{CircularId, GovScope, RuleId, Sel, Source, Workspace, load};
+use edaran::region::{self, Day, Dim, Point};
 use edaran::syntax::ast::Interval;
 use proptest::prelude::*;
 use std::collections::BTreeSet;
@@ -427,19 +427,45 @@ fn reference_class(engine: &Engine<'_>, dim: Dim, value: &str) -> u32 {
 }
 
 /// The classes a left-out dimension ranges over: every class, but for `gov` only the
-/// governments named in scopes ("other" when no scope names one).
+/// governments the workspace names (section 10.1: in a scope, in a selector or in a `govs` set;
+/// "other" when it names none). Read from the resolved circulars, not from the universe.
 fn open_classes(engine: &Engine<'_>, dim: Dim) -> Vec<u32> {
     let named = engine.universe.named(dim);
     if dim != Dim::Gov {
         return (0..=named).collect();
     }
-    let mut govs = ClassSet::empty();
-    for c in &engine.ws.circulars {
-        if let GovScope::Govs(list) = &c.scope {
-            govs = govs.union(&engine.universe.set_of(Dim::Gov, list));
+    fn govs_in(sel: &Sel, out: &mut Vec<edaran::model::Sym>) {
+        match sel {
+            Sel::Gov(v) => out.extend(v.iter().copied()),
+            Sel::And(parts) | Sel::Or(parts) => parts.iter().for_each(|p| govs_in(p, out)),
+            Sel::Not(inner) => govs_in(inner, out),
+            _ => {}
         }
     }
-    let listed: Vec<u32> = (0..named).filter(|&c| govs.contains(c)).collect();
+    let mut syms = engine.ws.set_govs.clone();
+    for c in &engine.ws.circulars {
+        if let GovScope::Govs(list) = &c.scope {
+            syms.extend(list.iter().copied());
+        }
+        c.exempt
+            .iter()
+            .for_each(|e| govs_in(&e.selector, &mut syms));
+        c.priorities
+            .iter()
+            .for_each(|p| govs_in(&p.selector, &mut syms));
+        for r in &c.rules {
+            if let Some(sel) = &r.selector {
+                govs_in(sel, &mut syms);
+            }
+            r.except.iter().for_each(|(s, _)| govs_in(s, &mut syms));
+        }
+    }
+    let mut listed: Vec<u32> = syms
+        .iter()
+        .map(|&g| reference_class(engine, Dim::Gov, engine.ws.interner.resolve(g)))
+        .collect();
+    listed.sort_unstable();
+    listed.dedup();
     if listed.is_empty() {
         vec![named]
     } else {

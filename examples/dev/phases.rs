@@ -189,7 +189,7 @@ fn main() {
         return;
     }
     if std::env::var_os("PHASES_UNIVERSE").is_some() {
-        let u = edaran::region::Universe::new(&ws.circulars, &ws.interner);
+        let u = edaran::region::Universe::new(&ws.circulars, &ws.set_govs, &ws.interner);
         println!("universe: {}", heap());
         drop(u);
     }

@@ -657,8 +657,10 @@ fn within(engine: &Engine<'_>, c: CircularId, a: &CircularAnalysis, out: &mut Ve
     for (r, rule) in rules.iter().enumerate() {
         // A rule in an override cycle, or with a `during` outside the validity, is reported
         // as `override-cycle` or `rule-outside-validity` already.
-        let outside = rule.during.is_some_and(|(from, to, _)| {
-            from < circular.valid_from || circular.valid_to.is_some_and(|end| to > end)
+        let outside = rule.during.as_ref().is_some_and(|(windows, _)| {
+            windows
+                .iter()
+                .any(|&(from, to)| !circular.valid_throughout(from, to))
         });
         if !a.deciding[r].is_empty() || rule.overrides_all.binary_search(&r).is_ok() || outside {
             continue;
@@ -767,7 +769,7 @@ fn never_applies(engine: &Engine<'_>, c: CircularId, r: RuleId) -> (String, Stri
             "the circular exempts every subject it matches",
             "remove the rule, or narrow the `exempt`",
         )
-    } else if let (Some(_), Some((from, by))) = (rule.during, compiled.revoked) {
+    } else if let (Some(_), Some((from, by))) = (&rule.during, compiled.revoked) {
         (
             format!(
                 "`{}` revokes its circular from {}, before its `during` period",

@@ -8,7 +8,7 @@
 pub mod expect;
 pub mod query;
 
-use crate::model::{Circular, CircularId, GovScope, RuleId, Sel, Workspace};
+use crate::model::{Circular, CircularId, GovScope, RuleId, Sel, SmallList, Workspace};
 use crate::region::{self, Day, Dim, Point, Region, Universe};
 use crate::syntax::ast::{Interval, Level, Pct};
 use std::collections::HashMap;
@@ -129,8 +129,8 @@ pub struct CompiledRule {
     pub selector: Option<Arc<Region>>,
     /// What its `except` modifiers remove (nearly always nothing: shared).
     pub except: Arc<Region>,
-    /// Its `during` days.
-    pub during: Option<(Day, Day)>,
+    /// Its `during` windows (sorted, disjoint).
+    pub during: Option<SmallList<(Day, Day)>>,
 }
 
 /// A circular compiled to regions.
@@ -140,6 +140,9 @@ pub struct CompiledCircular {
     pub from: Day,
     /// Last valid day ([`region::LAST_DAY`] when open-ended).
     pub to: Day,
+    /// The windows of the validity from `from` to `to` (sorted, disjoint; one for a single
+    /// window or an open-ended validity).
+    pub windows: SmallList<(Day, Day)>,
     /// From which day, and by which circular, it is revoked.
     pub revoked: Option<(Day, CircularId)>,
     /// Its scope's governments. Shared with the circulars of the same scope, like the next two
@@ -158,9 +161,26 @@ impl CompiledCircular {
     /// its scope, minus its exemptions.
     pub fn applies(&self) -> Region {
         let last = self.revoked.map_or(self.to, |(d, _)| self.to.min(d - 1));
-        Region::dates(self.from, last)
-            .intersect(&self.scope)
-            .subtract(&self.exempt)
+        let mut days = Region::empty();
+        for &(a, b) in &self.windows {
+            if a <= last.min(b) {
+                days = days.union(&Region::dates(a, last.min(b)));
+            }
+        }
+        days.intersect(&self.scope).subtract(&self.exempt)
+    }
+
+    /// True when `day` is within the validity (before any revocation).
+    pub fn valid_on(&self, day: Day) -> bool {
+        self.from <= day && day <= self.to && in_windows(&self.windows, day)
+    }
+}
+
+/// True when `day` lies in one of the (sorted, disjoint) windows.
+fn in_windows(windows: &[(Day, Day)], day: Day) -> bool {
+    match windows {
+        [(a, b)] => *a <= day && day <= *b,
+        _ => windows.iter().any(|&(a, b)| a <= day && day <= b),
     }
 }
 
@@ -169,8 +189,13 @@ impl CompiledRule {
     /// the circular and the other rules. For `otherwise`, the selector is everyone.
     pub fn own(&self) -> Region {
         let r = self.matched();
-        match self.during {
-            Some((a, b)) => r.with_dates(a, b),
+        match &self.during {
+            Some(windows) => match windows.as_ref() {
+                [(a, b)] => r.with_dates(*a, *b),
+                many => many.iter().fold(Region::empty(), |acc, &(a, b)| {
+                    acc.union(&r.with_dates(a, b))
+                }),
+            },
             None => r,
         }
     }
@@ -201,7 +226,7 @@ pub struct Engine<'w> {
 impl<'w> Engine<'w> {
     /// Compiles every circular of the workspace.
     pub fn new(ws: &'w Workspace) -> Engine<'w> {
-        let universe = Universe::new(&ws.circulars, &ws.interner);
+        let universe = Universe::new(&ws.circulars, &ws.set_govs, &ws.interner);
         let shared = Shared::new(&ws.circulars, &universe);
         let mut compiled: Vec<CompiledCircular> = crate::par::map(ws.circulars.len(), |i| {
             compile(i, &ws.circulars[i], &universe, &shared)
@@ -262,12 +287,12 @@ impl<'w> Engine<'w> {
 
     fn in_force_on(&self, i: CircularId, day: Day) -> bool {
         let c = &self.compiled[i];
-        c.from <= day && day <= c.to && c.revoked.is_none_or(|(d, _)| day < d)
+        c.valid_on(day) && c.revoked.is_none_or(|(d, _)| day < d)
     }
 
     fn circular_outcome(&self, i: CircularId, p: &Point) -> CircularOutcome {
         let c = &self.compiled[i];
-        if p.day < c.from || p.day > c.to {
+        if !c.valid_on(p.day) {
             CircularOutcome::OutsideValidity
         } else if let Some((_, by)) = c.revoked.filter(|&(d, _)| p.day >= d) {
             CircularOutcome::RevokedBy(by)
@@ -292,7 +317,7 @@ impl<'w> Engine<'w> {
             }
             if r.except.contains(p) {
                 RuleOutcome::Excepted
-            } else if r.during.is_some_and(|(a, b)| p.day < a || p.day > b) {
+            } else if r.during.as_ref().is_some_and(|w| !in_windows(w, p.day)) {
                 RuleOutcome::OutsideDuring
             } else {
                 RuleOutcome::Decides
@@ -418,12 +443,11 @@ impl<'w> Engine<'w> {
         }
         let mut answer = answer.expect("set above");
         answer.wfh_priority = priority;
+        // A government no circular names is still bound by the circulars with `scope all`
+        // (section 10.1): the note is for a government no scope covers.
         if p.classes[Dim::Gov.index()] == self.universe.named(Dim::Gov)
-            && self
-                .ws
-                .circulars
-                .iter()
-                .any(|c| c.scope != crate::model::GovScope::All)
+            && !self.ws.circulars.is_empty()
+            && !self.ws.circulars.iter().any(|c| c.scope == GovScope::All)
         {
             answer
                 .notes
@@ -660,13 +684,15 @@ impl<'w> Engine<'w> {
     pub fn boundaries(&self) -> Vec<Day> {
         let mut days = Vec::new();
         for c in &self.compiled {
-            days.push(c.from);
-            days.push(c.to.saturating_add(1));
+            for &(a, b) in &c.windows {
+                days.push(a);
+                days.push(b.saturating_add(1));
+            }
             if let Some((d, _)) = c.revoked {
                 days.push(d);
             }
             for r in &c.rules {
-                if let Some((a, b)) = r.during {
+                for &(a, b) in r.during.iter().flatten() {
                     days.push(a);
                     days.push(b.saturating_add(1));
                 }
@@ -799,13 +825,30 @@ fn compile(
                     }
                 }),
                 except,
-                during: r.during.map(|(a, b, _)| (region::day(a), region::day(b))),
+                during: r.during.as_ref().map(|(windows, _)| {
+                    windows
+                        .iter()
+                        .map(|&(a, b)| (region::day(a), region::day(b)))
+                        .collect()
+                }),
             }
         })
         .collect();
+    let (from, to) = (
+        region::day(c.valid_from),
+        c.valid_to.map_or(region::LAST_DAY, region::day),
+    );
     CompiledCircular {
-        from: region::day(c.valid_from),
-        to: c.valid_to.map_or(region::LAST_DAY, region::day),
+        from,
+        to,
+        windows: if c.windows.len() > 1 {
+            c.windows
+                .iter()
+                .map(|&(a, b)| (region::day(a), region::day(b)))
+                .collect()
+        } else {
+            SmallList::One((from, to))
+        },
         revoked: None,
         scope: shared.scopes[&c.scope].clone(),
         exempt: shared.exempts[i].clone(),

@@ -124,16 +124,12 @@ impl std::fmt::Display for QueryError {
 
 impl Engine<'_> {
     /// The classes a left-out dimension ranges over: every class, but for `gov` only the
-    /// governments named in scopes (the dimension is closed).
-    fn open_classes(&self, dim: Dim) -> Vec<u32> {
+    /// governments the workspace names (in scopes, selectors and `govs` sets: the dimension is
+    /// closed), or "any government" when it names none.
+    pub fn open_classes(&self, dim: Dim) -> Vec<u32> {
         let named = self.universe.named(dim);
-        if dim == Dim::Gov {
-            let govs = self.universe.scope_govs(&self.ws.circulars);
-            let listed: Vec<u32> = (0..named).filter(|&c| govs.contains(c)).collect();
-            if listed.is_empty() {
-                return vec![named];
-            }
-            return listed;
+        if dim == Dim::Gov && named > 0 {
+            return (0..named).collect();
         }
         (0..=named).collect()
     }

@@ -155,6 +155,7 @@ fn set(names: &mut Names, def: &crate::syntax::ast::SetDef, file: FileId) {
     let kind = match def.kind {
         SetKind::Sector => Kind::Unit,
         SetKind::Region => Kind::Place,
+        SetKind::Govs => Kind::Gov,
     };
     for m in &def.members {
         names.add(kind, &m.node, file, m.span);

@@ -41,9 +41,8 @@ fn plural(n: u32, unit: DurationUnit) -> String {
 pub(super) fn check(file: FileId, tree: &ast::File, out: &mut Vec<Diagnostic>) {
     for c in tree.circulars() {
         let Some((
-            Validity::Range {
-                from,
-                to,
+            Validity::Windows {
+                windows,
                 claim: Some(claim),
             },
             _,
@@ -51,6 +50,10 @@ pub(super) fn check(file: FileId, tree: &ast::File, out: &mut Vec<Diagnostic>) {
         else {
             continue;
         };
+        let [window] = windows.as_slice() else {
+            continue;
+        };
+        let (from, to) = (&window.node.from, &window.node.to);
         let (Some(from_d), Some(to_d)) = (from.node, to.node) else {
             continue;
         };

@@ -15,58 +15,114 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::span::FileId;
 use crate::syntax::ast;
 use crate::syntax::ast::Modifier;
+use chrono::NaiveDate;
 
 pub(super) fn check(file: FileId, tree: &ast::File, out: &mut Vec<Diagnostic>) {
     for c in tree.circulars() {
-        // The first day must be real; an invalid last day leaves the period open at that end.
-        let (Some(Some(from)), Some((_, valid_span))) =
-            (c.valid_from().map(|d| d.node), c.validity())
-        else {
+        let Some((validity, valid_span)) = c.validity() else {
             continue;
         };
-        let to = c.valid_to().and_then(|d| d.node);
-        if to.is_some_and(|to| to < from) {
-            continue; // `empty-period`
-        }
+        // The days in force, as sorted disjoint runs; an invalid or reversed window is reported
+        // elsewhere (`invalid-date`, `empty-period`) and leaves the circular unchecked here.
+        let runs: Vec<(NaiveDate, Option<NaiveDate>)> = match validity {
+            ast::Validity::From(from) => match from.node {
+                Some(from) => vec![(from, None)],
+                None => continue,
+            },
+            ast::Validity::Windows { windows, .. } => {
+                let Some(mut days) = windows
+                    .iter()
+                    .map(|w| w.node.dates().filter(|(a, b)| a <= b))
+                    .collect::<Option<Vec<_>>>()
+                else {
+                    continue;
+                };
+                days.sort_unstable();
+                let mut runs: Vec<(NaiveDate, Option<NaiveDate>)> = Vec::new();
+                for (a, b) in days {
+                    match runs.last_mut() {
+                        Some((_, Some(end))) if a <= end.succ_opt().unwrap_or(*end) => {
+                            *end = (*end).max(b);
+                        }
+                        _ => runs.push((a, Some(b))),
+                    }
+                }
+                runs
+            }
+        };
+        let shown_validity = runs
+            .iter()
+            .map(|(a, b)| match b {
+                Some(b) => format!("{a} to {b}"),
+                None => format!("from {a}"),
+            })
+            .collect::<Vec<_>>()
+            .join(", ");
         for (rule, _) in c.rules() {
             for m in &rule.modifiers {
-                let Modifier::During(a, b) = &m.node else {
+                let Modifier::During(windows) = &m.node else {
                     continue;
                 };
-                let (Some(a), Some(b)) = (a.node, b.node) else {
-                    continue;
-                };
-                if b < a {
-                    continue; // `empty-period`
+                for w in windows {
+                    let Some((a, b)) = w.node.dates() else {
+                        continue;
+                    };
+                    if b < a {
+                        continue; // `empty-period`
+                    }
+                    let Some(witness) = outside(&runs, a, b) else {
+                        continue;
+                    };
+                    out.push(
+                        Diagnostic::new(
+                            Code::RuleOutsideValidity,
+                            file,
+                            // One period: the whole modifier; in a list, the period at fault.
+                            if windows.len() == 1 { m.span } else { w.span },
+                            format!(
+                                "the `during` period of rule `{}` is not inside the validity of {}",
+                                rule.name.node,
+                                c.shown()
+                            ),
+                        )
+                        .with_label(format!("{a} to {b}"))
+                        .with_secondary(file, valid_span, format!("valid {shown_validity}"))
+                        .with_help("move the period inside the validity, or extend the validity")
+                        .with_witness(witness),
+                    );
                 }
-                let outside = if a < from {
-                    Some(format!("{a} is before the validity starts on {from}"))
-                } else {
-                    to.filter(|&to| b > to)
-                        .map(|to| format!("{b} is after the validity ends on {to}"))
-                };
-                let Some(witness) = outside else { continue };
-                let validity = match to {
-                    Some(to) => format!("{from} to {to}"),
-                    None => format!("from {from}"),
-                };
-                out.push(
-                    Diagnostic::new(
-                        Code::RuleOutsideValidity,
-                        file,
-                        m.span,
-                        format!(
-                            "the `during` period of rule `{}` is not inside the validity of {}",
-                            rule.name.node,
-                            c.shown()
-                        ),
-                    )
-                    .with_label(format!("{a} to {b}"))
-                    .with_secondary(file, valid_span, format!("valid {validity}"))
-                    .with_help("move the period inside the validity, or extend the validity")
-                    .with_witness(witness),
-                );
             }
         }
     }
+}
+
+/// Why `a..=b` is not inside the runs of days in force, or `None` when it is.
+fn outside(runs: &[(NaiveDate, Option<NaiveDate>)], a: NaiveDate, b: NaiveDate) -> Option<String> {
+    if runs
+        .iter()
+        .any(|&(from, to)| from <= a && to.is_none_or(|to| b <= to))
+    {
+        return None;
+    }
+    let first = runs.first()?.0;
+    if a < first {
+        return Some(format!("{a} is before the validity starts on {first}"));
+    }
+    // The first day of the period that no run holds.
+    for &(from, to) in runs {
+        let Some(to) = to else { break };
+        if from <= a && a <= to {
+            let next = to.succ_opt()?;
+            return Some(if runs.last().is_some_and(|l| l.1 == Some(to)) {
+                format!("{b} is after the validity ends on {to}")
+            } else {
+                format!("{next} is between the windows of the validity")
+            });
+        }
+        if a < from {
+            return Some(format!("{a} is between the windows of the validity"));
+        }
+    }
+    let last = runs.last()?.1?;
+    Some(format!("{b} is after the validity ends on {last}"))
 }

@@ -46,6 +46,9 @@ pub struct Workspace {
     pub baseline_at: Option<(FileId, Span)>,
     /// The strings of the workspace (units, places, functions, governments).
     pub interner: Interner,
+    /// The governments of the named sets (`govs NAME = [...]`), whether used or not: with the
+    /// governments of scopes and selectors they are the values of the closed `gov` dimension.
+    pub set_govs: Vec<Sym>,
     /// What parsing and resolution found.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -74,6 +77,10 @@ pub struct Circular {
     pub valid_from: NaiveDate,
     /// The last valid day, `None` when open-ended.
     pub valid_to: Option<NaiveDate>,
+    /// The windows of a validity written as `DATE to DATE, ...`: sorted, disjoint, not
+    /// adjacent, from `valid_from` to `valid_to`; empty for `valid from DATE`. One window is the
+    /// usual case, kept inline.
+    pub windows: Windows,
     /// Where the validity is written.
     pub valid_span: Span,
     /// The governments it binds.
@@ -100,10 +107,44 @@ impl Circular {
         self.priorities.shrink_to_fit();
     }
 
-    /// True when `date` is within the validity (both ends inclusive).
+    /// True when `date` is within the validity (both ends of each window inclusive).
     pub fn valid_on(&self, date: NaiveDate) -> bool {
-        date >= self.valid_from && self.valid_to.is_none_or(|to| date <= to)
+        date >= self.valid_from
+            && self.valid_to.is_none_or(|to| date <= to)
+            && (self.windows.len() <= 1
+                || self.windows.iter().any(|&(a, b)| a <= date && date <= b))
     }
+}
+
+impl Circular {
+    /// True when every day from `a` to `b` is within the validity.
+    pub fn valid_throughout(&self, a: NaiveDate, b: NaiveDate) -> bool {
+        if self.windows.is_empty() {
+            return a >= self.valid_from && self.valid_to.is_none_or(|to| b <= to);
+        }
+        // The windows are merged runs: a period within their union is within one of them.
+        self.windows.iter().any(|&(from, to)| from <= a && b <= to)
+    }
+}
+
+/// Windows of days, both ends inclusive: sorted, disjoint and not adjacent ([`windows`]).
+pub type Windows = SmallList<(NaiveDate, NaiveDate)>;
+
+/// The windows of some periods as a sorted list of disjoint runs: overlapping or adjacent
+/// periods are merged (`1 to 3, 4 to 6` is `1 to 6`). Periods that end before they start are
+/// left out (they are `empty-period`).
+pub fn windows(periods: impl IntoIterator<Item = (NaiveDate, NaiveDate)>) -> Windows {
+    let mut periods: Vec<(NaiveDate, NaiveDate)> =
+        periods.into_iter().filter(|(a, b)| a <= b).collect();
+    periods.sort_unstable();
+    let mut runs: Vec<(NaiveDate, NaiveDate)> = Vec::with_capacity(periods.len());
+    for (a, b) in periods {
+        match runs.last_mut() {
+            Some((_, end)) if end.succ_opt().is_none_or(|next| a <= next) => *end = (*end).max(b),
+            _ => runs.push((a, b)),
+        }
+    }
+    runs.into()
 }
 
 /// The governments a circular binds.
@@ -164,8 +205,9 @@ pub struct Rule {
     /// Every rule it overrides, directly or through others (sorted, without itself unless in a
     /// cycle).
     pub overrides_all: SmallList<RuleId>,
-    /// `during FROM to TO`, with its span.
-    pub during: Option<(NaiveDate, NaiveDate, Span)>,
+    /// `during FROM to TO, ...`: its windows (sorted, disjoint, not adjacent), with the span of
+    /// the modifier.
+    pub during: Option<(Windows, Span)>,
 }
 
 impl Rule {

@@ -77,6 +77,9 @@ fn load_impl(sources: Vec<Source>, analyse: bool) -> Workspace {
     // What the resolver kept to report duplicates (every circular number, among others) is freed
     // here, before the engine is built, not at the end.
     let interner = std::mem::take(&mut resolver.interner);
+    let mut set_govs = std::mem::take(&mut resolver.set_govs);
+    set_govs.sort_unstable();
+    set_govs.dedup();
     drop(resolver);
     let mut workspace = Workspace {
         sources,
@@ -86,6 +89,7 @@ fn load_impl(sources: Vec<Source>, analyse: bool) -> Workspace {
         baseline,
         baseline_at,
         interner,
+        set_govs,
         diagnostics: Vec::new(),
     };
     // The conflict and overlap analysis, on the circulars that resolved, beside the checks
@@ -233,6 +237,8 @@ struct Resolver {
     /// Where parsing found errors in the current file: a circular holding one is left out of
     /// the model.
     parse_errors: Vec<Span>,
+    /// The members of every `govs` set, in the order defined (repeats included).
+    set_govs: Vec<Sym>,
     /// The first word of each line of the current file with a syntax error, with the offset of
     /// the line: a clause written on such a line is not reported as `missing-clause` a second
     /// time.
@@ -385,14 +391,17 @@ impl Resolver {
     }
 
     fn set_entry(&mut self, file: FileId, def: &ast::SetDef) -> SetEntry {
-        let members = def
+        let members: Vec<Sym> = def
             .members
             .iter()
             .map(|m| match def.kind {
                 SetKind::Sector => self.interner.intern(&normalize_unit(&m.node)),
-                SetKind::Region => self.interner.intern(m.node.trim()),
+                SetKind::Region | SetKind::Govs => self.interner.intern(m.node.trim()),
             })
             .collect();
+        if def.kind == SetKind::Govs {
+            self.set_govs.extend(&members);
+        }
         SetEntry {
             kind: def.kind,
             members,
@@ -472,7 +481,25 @@ impl Resolver {
                     )
                     .with_label("given again here")
                     .with_secondary(file, first, "first given here")
-                    .with_help(format!("a circular has one `{key}` clause: remove one")),
+                    .with_help(match (&clause.node, &valid) {
+                        (ClauseKind::Valid(second), Some((first, _))) => {
+                            let first: &ast::Validity = *first;
+                            let periods = |v: &ast::Validity| -> Vec<crate::span::Spanned<ast::Period>> { match v {
+                                ast::Validity::Windows { windows, .. } => windows.clone(),
+                                ast::Validity::From(_) => Vec::new(),
+                            }};
+                            let (first, second): (Vec<_>, Vec<_>) = (periods(first), periods(second));
+                            if first.is_empty() || second.is_empty() {
+                                "a circular has one `valid` clause: remove one".to_string()
+                            } else {
+                                format!(
+                                    "a circular has one `valid` clause; several windows go in one list: `valid {}`",
+                                    list_form([first.as_slice(), second.as_slice()])
+                                )
+                            }
+                        }
+                        _ => format!("a circular has one `{key}` clause: remove one"),
+                    }),
                 );
                 continue;
             }
@@ -624,9 +651,34 @@ impl Resolver {
                             }
                         }
                     }
-                    Modifier::During(a, b) => {
-                        if let (Some(a), Some(b)) = (a.node, b.node) {
-                            during = Some((a, b, m.span));
+                    Modifier::During(periods) => {
+                        if let Some((_, first)) = &during {
+                            self.push(
+                                Diagnostic::new(
+                                    Code::DuplicateName,
+                                    file,
+                                    m.span,
+                                    format!("rule `{}` has two `during` modifiers", r.name.node),
+                                )
+                                .with_label("a second `during`")
+                                .with_secondary(file, *first, "the first `during`")
+                                .with_help(format!(
+                                    "a rule has one `during`; several periods go in one list: `during {}`",
+                                    list_form(r.modifiers.iter().filter_map(|m| match &m.node {
+                                        Modifier::During(p) => Some(p.as_slice()),
+                                        _ => None,
+                                    }))
+                                )),
+                            );
+                            continue;
+                        }
+                        // Invalid dates are reported by the lowering (and keep the circular out).
+                        if let Some(days) = periods
+                            .iter()
+                            .map(|p| p.node.dates())
+                            .collect::<Option<Vec<_>>>()
+                        {
+                            during = Some((super::windows(days), m.span));
                         }
                     }
                 }
@@ -698,15 +750,17 @@ impl Resolver {
             return None;
         }
         let (valid, valid_span) = valid?;
-        let (valid_from, valid_to) = match valid {
-            ast::Validity::Range { from, to, .. } => {
-                let (from, to) = (from.node?, to.node?);
-                if to < from {
-                    return None;
-                }
-                (from, Some(to))
+        let (valid_from, valid_to, windows) = match valid {
+            ast::Validity::Windows { windows, .. } => {
+                let days = windows
+                    .iter()
+                    .map(|w| w.node.dates().filter(|(a, b)| a <= b))
+                    .collect::<Option<Vec<_>>>()?;
+                let runs = super::windows(days);
+                let (first, last) = (runs.first()?.0, runs.last()?.1);
+                (first, Some(last), runs)
             }
-            ast::Validity::From(from) => (from.node?, None),
+            ast::Validity::From(from) => (from.node?, None, Windows::default()),
         };
         let id = id?;
         Some(Circular {
@@ -719,6 +773,7 @@ impl Resolver {
             signed_span: signed?.span,
             valid_from,
             valid_to,
+            windows,
             valid_span,
             scope,
             revokes: Vec::new(),
@@ -748,6 +803,9 @@ impl Resolver {
                 match what {
                     "sector" => format!("sector {} = [\"UNIT\", ...]", name.node),
                     "region" => format!("region {} = [\"PLACE\", ...]", name.node),
+                    "set of governments" => {
+                        format!("govs {} = [\"GOVERNMENT\", ...]", name.node)
+                    }
                     _ => format!("rule {}: SELECTOR => wfo 50%", name.node),
                 }
             ),
@@ -766,7 +824,7 @@ impl Resolver {
         match sets.get(&name.node) {
             Some(entry) if entry.kind == kind => entry.members.clone(),
             Some(entry) => {
-                let (is, should) = (entry.kind.as_str(), kind.as_str());
+                let (is, should) = (entry.kind.noun(), kind.noun());
                 let help = match entry.kind {
                     SetKind::Region => format!(
                         "a region is a set of places: use it as `domicile in {0}` or `office in {0}`",
@@ -774,6 +832,10 @@ impl Resolver {
                     ),
                     SetKind::Sector => format!(
                         "a sector is a set of units: use it as `{0}` or `unit in {0}`",
+                        name.node
+                    ),
+                    SetKind::Govs => format!(
+                        "a `govs` set is a set of governments: use it as `gov in {0}`",
                         name.node
                     ),
                 };
@@ -800,7 +862,7 @@ impl Resolver {
                     .filter(|(_, e)| e.kind == kind)
                     .map(|(n, _)| n.as_str());
                 let suggestion = closest(&name.node, candidates);
-                self.unknown(file, name, kind.as_str(), suggestion);
+                self.unknown(file, name, kind.noun(), suggestion);
                 Vec::new()
             }
         }
@@ -815,7 +877,7 @@ impl Resolver {
     ) -> Vec<Sym> {
         let norm = |s: &str| match kind {
             SetKind::Sector => normalize_unit(s),
-            SetKind::Region => s.trim().to_string(),
+            SetKind::Region | SetKind::Govs => s.trim().to_string(),
         };
         match values {
             Values::One(s) => vec![self.interner.intern(&norm(&s.node))],
@@ -862,7 +924,7 @@ impl Resolver {
             SelectorKind::Office(v) => {
                 Sel::Office(self.values(file, v, SetKind::Region, sets).into())
             }
-            SelectorKind::Gov(v) => Sel::Gov(self.values(file, v, SetKind::Region, sets).into()),
+            SelectorKind::Gov(v) => Sel::Gov(self.values(file, v, SetKind::Govs, sets).into()),
             SelectorKind::Function(names) => Sel::Function(
                 names
                     .iter()
@@ -871,6 +933,20 @@ impl Resolver {
             ),
         }
     }
+}
+
+/// Periods as one list, in the order written: `2026-03-16 to 2026-03-17, 2026-03-25 to
+/// 2026-03-27` (the dates as read; an invalid one as `YYYY-MM-DD`).
+fn list_form<'a>(
+    lists: impl IntoIterator<Item = &'a [crate::span::Spanned<ast::Period>]>,
+) -> String {
+    let shown = |d: &ast::DateLit| d.node.map_or("YYYY-MM-DD".to_string(), |d| d.to_string());
+    lists
+        .into_iter()
+        .flat_map(|list| list.iter())
+        .map(|p| format!("{} to {}", shown(&p.node.from), shown(&p.node.to)))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Fills `overrides_all` with the transitive closure of `overrides`.

@@ -122,12 +122,14 @@ pub fn parent(path: &str) -> Option<&str> {
 }
 
 impl Universe {
-    /// The universe of a set of circulars: every value their selectors and scopes mention.
-    pub fn new(circulars: &[Circular], interner: &Interner) -> Universe {
+    /// The universe of a set of circulars: every value their selectors and scopes mention, and
+    /// the governments of the workspace's named sets (`set_govs`), used or not.
+    pub fn new(circulars: &[Circular], set_govs: &[Sym], interner: &Interner) -> Universe {
         let mut builder = UniverseBuilder::default();
         for c in circulars {
             builder.circular(c);
         }
+        set_govs.iter().for_each(|&g| builder.add(Dim::Gov, g));
         builder.build(interner)
     }
 
@@ -250,17 +252,6 @@ impl Universe {
                 Region::from_block(block)
             }
         }
-    }
-
-    /// The governments named in scopes, as classes (for queries that leave `gov` out).
-    pub fn scope_govs(&self, circulars: &[Circular]) -> ClassSet {
-        let mut set = ClassSet::empty();
-        for c in circulars {
-            if let GovScope::Govs(govs) = &c.scope {
-                set = set.union(&self.set_of(Dim::Gov, govs));
-            }
-        }
-        set
     }
 
     /// A readable name of a class.

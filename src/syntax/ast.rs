@@ -162,17 +162,32 @@ impl Level {
 /// A validity period.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Validity {
-    /// `valid DATE to DATE (N unit)`
-    Range {
-        /// First day.
-        from: DateLit,
-        /// Last day (inclusive).
-        to: DateLit,
-        /// The optional duration claim.
+    /// `valid DATE to DATE [, DATE to DATE ...] [(N unit)]`: in force on the union of the
+    /// windows, both ends of each inclusive.
+    Windows {
+        /// The windows, in the order written (at least one).
+        windows: Vec<Spanned<Period>>,
+        /// The optional duration claim, which counts the days of every window.
         claim: Option<Spanned<Duration>>,
     },
     /// `valid from DATE`: until revoked.
     From(DateLit),
+}
+
+/// `DATE to DATE`, both ends inclusive: a window of a validity or of a `during`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Period {
+    /// First day.
+    pub from: DateLit,
+    /// Last day (inclusive).
+    pub to: DateLit,
+}
+
+impl Period {
+    /// Both days, when both are real dates.
+    pub fn dates(&self) -> Option<(NaiveDate, NaiveDate)> {
+        Some((self.from.node?, self.to.node?))
+    }
 }
 
 /// A duration claim such as `(1 month)`.
@@ -204,13 +219,15 @@ pub enum Scope {
     Govs(Vec<Str>),
 }
 
-/// Whether a set holds units or places.
+/// Whether a set holds units, places or governments.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum SetKind {
     /// `sector`: a set of units.
     Sector,
     /// `region`: a set of places.
     Region,
+    /// `govs`: a set of governments.
+    Govs,
 }
 
 impl SetKind {
@@ -219,11 +236,21 @@ impl SetKind {
         match self {
             SetKind::Sector => "sector",
             SetKind::Region => "region",
+            SetKind::Govs => "govs",
+        }
+    }
+
+    /// What messages call a set of this kind.
+    pub fn noun(self) -> &'static str {
+        match self {
+            SetKind::Sector => "sector",
+            SetKind::Region => "region",
+            SetKind::Govs => "set of governments",
         }
     }
 }
 
-/// `sector NAME = [...]` or `region NAME = [...]`.
+/// `sector NAME = [...]`, `region NAME = [...]` or `govs NAME = [...]`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SetDef {
     /// The whole definition.
@@ -265,8 +292,9 @@ pub enum Modifier {
     Except(Selector),
     /// `overrides NAME, ...`
     Overrides(Vec<Ident>),
-    /// `during DATE to DATE`
-    During(DateLit, DateLit),
+    /// `during DATE to DATE [, DATE to DATE ...]`: the windows, in the order written (at least
+    /// one).
+    During(Vec<Spanned<Period>>),
 }
 
 /// `wfo ...` or `wfh ...`.
@@ -390,7 +418,7 @@ pub enum SelectorKind {
     Domicile(Values),
     /// `office "X"` or `office in SET`
     Office(Values),
-    /// `gov "X"` or `gov in [...]`
+    /// `gov "X"`, `gov in [...]` or `gov in SET`
     Gov(Values),
 }
 
@@ -536,24 +564,36 @@ impl Circular {
     }
 
     /// The validity's first and last day, when both are real dates (`None` last day: open-ended).
+    /// For several windows, the first day of the earliest and the last day of the latest.
     pub fn period(&self) -> Option<(NaiveDate, Option<NaiveDate>)> {
         match self.validity()?.0 {
-            Validity::Range { from, to, .. } => Some((from.node?, Some(to.node?))),
+            Validity::Windows { windows, .. } => {
+                let mut from: Option<NaiveDate> = None;
+                let mut to: Option<NaiveDate> = None;
+                for w in windows {
+                    let (a, b) = w.node.dates()?;
+                    from = Some(from.map_or(a, |f| f.min(a)));
+                    to = Some(to.map_or(b, |t| t.max(b)));
+                }
+                Some((from?, Some(to?)))
+            }
             Validity::From(from) => Some((from.node?, None)),
         }
     }
 
-    /// The first day of the validity, as written.
+    /// The first day of the validity, as written (of its first window).
     pub fn valid_from(&self) -> Option<&DateLit> {
         match self.validity()?.0 {
-            Validity::Range { from, .. } | Validity::From(from) => Some(from),
+            Validity::Windows { windows, .. } => windows.first().map(|w| &w.node.from),
+            Validity::From(from) => Some(from),
         }
     }
 
-    /// The last day of the validity, as written (`None` when open-ended or missing).
+    /// The last day of the validity, as written (of its last window; `None` when open-ended or
+    /// missing).
     pub fn valid_to(&self) -> Option<&DateLit> {
         match self.validity()?.0 {
-            Validity::Range { to, .. } => Some(to),
+            Validity::Windows { windows, .. } => windows.last().map(|w| &w.node.to),
             Validity::From(_) => None,
         }
     }

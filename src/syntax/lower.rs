@@ -65,6 +65,7 @@ fn is_keyword(rule: Rule) -> bool {
             | Rule::kw_revokes
             | Rule::kw_sector
             | Rule::kw_region
+            | Rule::kw_govs
             | Rule::kw_exempt
             | Rule::kw_rule
             | Rule::kw_wfo
@@ -277,7 +278,14 @@ impl<'a> Lowerer<'a> {
                 }
                 Rule::string | Rule::bad_header | Rule::missing_brace | Rule::unclosed => None,
                 Rule::set_def => Some(ClauseKind::Set(self.set_def(p))),
-                _ => self.clause(p),
+                _ => {
+                    let before = self.diagnostics.len();
+                    let kind = self.clause(p);
+                    if kind.is_none() && self.diagnostics.len() == before {
+                        self.unread(s, "this clause");
+                    }
+                    kind
+                }
             };
             if let Some(kind) = kind {
                 clauses.push(Spanned::new(kind, s));
@@ -314,11 +322,19 @@ impl<'a> Lowerer<'a> {
                         ClauseKind::Valid(Validity::From(self.date(d)))
                     }
                     _ => {
-                        let mut parts = kids(inner).filter(|p| !is_keyword(p.as_rule()));
-                        let from = self.date(parts.next()?);
-                        let to = self.date(parts.next()?);
-                        let claim = parts.next().and_then(|c| self.duration(c));
-                        ClauseKind::Valid(Validity::Range { from, to, claim })
+                        let mut windows = Vec::new();
+                        let mut claim = None;
+                        for part in kids(inner) {
+                            match part.as_rule() {
+                                Rule::period => windows.push(self.period(part)?),
+                                Rule::duration => claim = self.duration(part),
+                                _ => {}
+                            }
+                        }
+                        if windows.is_empty() {
+                            return None;
+                        }
+                        ClauseKind::Valid(Validity::Windows { windows, claim })
                     }
                 }
             }
@@ -354,7 +370,13 @@ impl<'a> Lowerer<'a> {
         let mut members = Vec::new();
         for p in kids(pair) {
             match p.as_rule() {
-                Rule::set_kind if p.as_str().starts_with("region") => kind = SetKind::Region,
+                Rule::set_kind => {
+                    kind = match kids(p).next().map(|k| k.as_rule()) {
+                        Some(Rule::kw_region) => SetKind::Region,
+                        Some(Rule::kw_govs) => SetKind::Govs,
+                        _ => SetKind::Sector,
+                    }
+                }
                 Rule::ident => name = self.ident(p),
                 Rule::string_list => members = self.string_list(p),
                 _ => {}
@@ -385,16 +407,26 @@ impl<'a> Lowerer<'a> {
             let modifier = match rule {
                 Rule::except_mod => match parts.next() {
                     Some(p) => Modifier::Except(self.selector(p, 0)),
-                    None => continue,
+                    None => {
+                        self.unread(s, "this `except`");
+                        continue;
+                    }
                 },
                 Rule::overrides_mod => Modifier::Overrides(parts.map(|p| self.ident(p)).collect()),
                 Rule::during_mod => {
-                    let (Some(a), Some(b)) = (parts.next(), parts.next()) else {
-                        continue;
-                    };
-                    Modifier::During(self.date(a), self.date(b))
+                    let windows: Option<Vec<_>> = parts.map(|p| self.period(p)).collect();
+                    match windows {
+                        Some(windows) if !windows.is_empty() => Modifier::During(windows),
+                        _ => {
+                            self.unread(s, "this `during` period");
+                            continue;
+                        }
+                    }
                 }
-                _ => continue,
+                _ => {
+                    self.unread(s, "this modifier");
+                    continue;
+                }
             };
             modifiers.push(Spanned::new(modifier, s));
         }
@@ -409,10 +441,13 @@ impl<'a> Lowerer<'a> {
     fn arrangement(&mut self, pair: P<'a>) -> Option<Spanned<Arrangement>> {
         let whole = self.span(&pair);
         let mut it = kids(pair);
-        let mode = if it.next()?.as_str().starts_with("wfh") {
-            Mode::Wfh
-        } else {
-            Mode::Wfo
+        let mode = match kids(it.next()?).next()?.as_rule() {
+            Rule::kw_wfh => Mode::Wfh,
+            Rule::kw_wfo => Mode::Wfo,
+            _ => {
+                self.unread(whole, "this arrangement");
+                return None;
+            }
         };
         let amount = self.amount(it.next()?)?;
         Some(Spanned::new(Arrangement { mode, amount }, whole))
@@ -519,7 +554,7 @@ impl<'a> Lowerer<'a> {
                 Spanned::new(SelectorKind::Sector(name), whole)
             }
             Rule::sel_unit | Rule::sel_domicile | Rule::sel_office | Rule::sel_gov => {
-                let values = self.values(parts);
+                let values = self.values(parts, whole);
                 let kind = match rule {
                     Rule::sel_unit => SelectorKind::Unit(values),
                     Rule::sel_domicile => SelectorKind::Domicile(values),
@@ -541,11 +576,37 @@ impl<'a> Lowerer<'a> {
                 }
                 Spanned::new(SelectorKind::Function(names), whole)
             }
-            _ => Spanned::new(SelectorKind::All, whole),
+            _ => {
+                // Unreachable with the grammar; never read an unknown form as `all`.
+                self.unread(whole, "this selector");
+                Spanned::new(SelectorKind::All, whole)
+            }
         }
     }
 
-    fn values(&mut self, parts: Vec<P<'a>>) -> Values {
+    /// A `DATE to DATE` window.
+    fn period(&mut self, pair: P<'a>) -> Option<Spanned<Period>> {
+        let s = self.span(&pair);
+        let mut dates = kids(pair).filter(|p| p.as_rule() == Rule::date);
+        let (Some(a), Some(b)) = (dates.next(), dates.next()) else {
+            self.unread(s, "this period");
+            return None;
+        };
+        let period = Period {
+            from: self.date(a),
+            to: self.date(b),
+        };
+        Some(Spanned::new(period, s))
+    }
+
+    /// Reports a form the grammar accepted but the lowering cannot read: never silent, never a
+    /// default (a grammar and a lowering out of step).
+    fn unread(&mut self, span: Span, what: &str) {
+        self.error(Code::Syntax, span, format!("edaran could not read {what}"))
+            .help = Some("this is a bug in edaran: please report it with the line".into());
+    }
+
+    fn values(&mut self, parts: Vec<P<'a>>, whole: Span) -> Values {
         for p in parts {
             match p.as_rule() {
                 Rule::string => return Values::One(self.string(p)),
@@ -559,6 +620,7 @@ impl<'a> Lowerer<'a> {
                 _ => {}
             }
         }
+        self.unread(whole, "the values of this selector");
         Values::List(Vec::new())
     }
 
@@ -952,13 +1014,21 @@ impl Lowerer<'_> {
             let Item::Circular(c) = item else { continue };
             for clause in &c.clauses {
                 match &clause.node {
-                    ClauseKind::Valid(Validity::Range { from, to, .. }) => {
-                        self.check_order(from, to, "the validity")
+                    ClauseKind::Valid(Validity::Windows { windows, .. }) => {
+                        for w in windows {
+                            self.check_order(&w.node.from, &w.node.to, "the validity");
+                        }
                     }
                     ClauseKind::Rule(rule) => {
                         for m in &rule.modifiers {
-                            if let Modifier::During(a, b) = &m.node {
-                                self.check_order(a, b, "the `during` period");
+                            if let Modifier::During(windows) = &m.node {
+                                for w in windows {
+                                    self.check_order(
+                                        &w.node.from,
+                                        &w.node.to,
+                                        "the `during` period",
+                                    );
+                                }
                             }
                         }
                     }

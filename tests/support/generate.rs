@@ -35,12 +35,14 @@ pub fn config(cases: u32) -> Config {
     }
 }
 
-/// The governments a workspace may name (the first 2 or 3 of them).
-pub const GOVS: [&str; 3] = ["Pemprov A", "Pemprov B", "Pemkot C"];
+/// The governments a workspace may name: scopes name the first 2 or 3 of them (`n_gov`), `gov`
+/// selectors one more (a government only a selector names, under `scope all`), `govs` sets one
+/// more again (a government only a set names).
+pub const GOVS: [&str; 5] = ["Pemprov A", "Pemprov B", "Pemkot C", "Pemkot D", "Pemkab E"];
 /// The unit strings selectors and sectors may name. `" A / B "` is `"A/B"` after normalisation.
 pub const UNITS: [&str; 6] = ["A", "A/B", "C", "D", " A / B ", "A/B/D"];
-/// The functions.
-pub const FUNCTIONS: [&str; 3] = ["service", "admin", "field"];
+/// The functions; two differ by one letter, and are two functions.
+pub const FUNCTIONS: [&str; 3] = ["service", "servce", "field"];
 /// The places (domicile and office).
 pub const PLACES: [&str; 3] = ["X", "Y", "Z"];
 /// The shares arrangements use.
@@ -97,6 +99,8 @@ pub enum GenSel {
     Gov(u8),
     /// `gov in ["G", ...]`
     GovList(Vec<u8>),
+    /// `gov in SET` (a list when the circular has no `govs` set)
+    GovSet,
     /// `a and b ...`
     And(Vec<GenSel>),
     /// `a or b ...`
@@ -131,8 +135,11 @@ pub struct GenRule {
     pub except: Vec<GenSel>,
     /// `overrides`: indices taken modulo the rule's own index (only earlier rules).
     pub overrides: Vec<u8>,
-    /// `during`: two offsets inside the validity (sorted when rendered).
+    /// `during`: two offsets inside a window of the validity (sorted when rendered), and
+    /// sometimes a second such window (`during A to B, C to D`).
     pub during: Option<(u8, u8)>,
+    /// The second window of `during`: which validity window, and two offsets inside it.
+    pub during2: Option<(u8, u8, u8)>,
     /// Modifier order: rotate by this.
     pub rotate: u8,
 }
@@ -148,6 +155,11 @@ pub struct GenCircular {
     pub from: u8,
     /// Index into [`LEN`]; `None`: `valid from`.
     pub len: Option<u8>,
+    /// A gap that splits the validity into two windows (`valid A to B, C to D`): where it
+    /// starts and how long it is.
+    pub gap: Option<(u8, u8)>,
+    /// A `govs gs = [...]` set: government indices.
+    pub govs: Option<Vec<u8>>,
     /// `None`: `scope all`; else government indices.
     pub scope: Option<Vec<u8>>,
     /// A circular it revokes (index modulo the count; itself: none).
@@ -197,8 +209,9 @@ pub fn atom() -> impl Strategy<Value = GenSel> {
         2 => (0u8..PLACES.len() as u8).prop_map(GenSel::Office),
         1 => idx_list(PLACES.len() as u8, 2).prop_map(GenSel::OfficeList),
         1 => Just(GenSel::OfficeRegion),
-        1 => (0u8..3).prop_map(GenSel::Gov),
-        1 => idx_list(3, 2).prop_map(GenSel::GovList),
+        1 => (0u8..4).prop_map(GenSel::Gov),
+        1 => idx_list(4, 2).prop_map(GenSel::GovList),
+        1 => Just(GenSel::GovSet),
     ]
 }
 
@@ -235,28 +248,36 @@ fn rule() -> impl Strategy<Value = GenRule> {
         vec(selector(), 0..=2),
         vec(any::<u8>(), 0..=2),
         option::weighted(0.25, (any::<u8>(), any::<u8>())),
+        option::weighted(0.3, (any::<u8>(), any::<u8>(), any::<u8>())),
         any::<u8>(),
     )
-        .prop_map(|(sel, arr, mut except, overrides, during, rotate)| {
-            // Mostly no `except`, sometimes one, rarely two.
-            if rotate % 3 != 0 {
-                except.truncate(rotate as usize % 2);
-            }
-            GenRule {
-                sel,
-                arr,
-                except,
-                overrides,
-                during,
-                rotate,
-            }
-        })
+        .prop_map(
+            |(sel, arr, mut except, overrides, during, during2, rotate)| {
+                // Mostly no `except`, sometimes one, rarely two.
+                if rotate % 3 != 0 {
+                    except.truncate(rotate as usize % 2);
+                }
+                GenRule {
+                    sel,
+                    arr,
+                    except,
+                    overrides,
+                    during2: during.and(during2),
+                    during,
+                    rotate,
+                }
+            },
+        )
 }
 
 fn circular(max_rules: usize) -> impl Strategy<Value = GenCircular> {
     (
         (0u8..3, 0u8..SIGNED.len() as u8, 0u8..FROM.len() as u8),
-        option::weighted(0.9, 0u8..LEN.len() as u8),
+        (
+            option::weighted(0.9, 0u8..LEN.len() as u8),
+            option::weighted(0.2, (any::<u8>(), any::<u8>())),
+            option::weighted(0.2, idx_list(5, 3)),
+        ),
         option::weighted(0.8, idx_list(3, 2)),
         option::weighted(0.2, any::<u8>()),
         vec(idx_list(UNITS.len() as u8, 2), 1..=2),
@@ -268,7 +289,7 @@ fn circular(max_rules: usize) -> impl Strategy<Value = GenCircular> {
         .prop_map(
             |(
                 (level, signed, from),
-                len,
+                (len, gap, govs),
                 scope,
                 revokes,
                 sectors,
@@ -281,6 +302,8 @@ fn circular(max_rules: usize) -> impl Strategy<Value = GenCircular> {
                 signed,
                 from,
                 len,
+                gap,
+                govs,
                 scope,
                 revokes,
                 sectors,
@@ -337,6 +360,7 @@ struct Names<'a> {
     n_gov: u8,
     sectors: usize,
     region: Option<&'a [u8]>,
+    govs: bool,
 }
 
 impl GenSel {
@@ -345,7 +369,8 @@ impl GenSel {
     fn render(&self, names: &Names<'_>, prec: u8, out: &mut String) {
         let unit = |i: &u8| UNITS[*i as usize % UNITS.len()];
         let place = |i: &u8| PLACES[*i as usize % PLACES.len()];
-        let gov = |i: &u8| GOVS[(*i % names.n_gov) as usize];
+        // Selectors may name one government no scope names.
+        let gov = |i: &u8| GOVS[(*i % (names.n_gov + 1)) as usize];
         let sector = |i: &u8| format!("sec_{}", (*i as usize) % names.sectors);
         let region = |out: &mut String| match names.region {
             Some(_) => out.push_str("reg"),
@@ -364,10 +389,13 @@ impl GenSel {
                 let _ = write!(out, "unit in {}", quoted(l.iter().map(unit)));
             }
             GenSel::Function(i) => {
-                let _ = write!(out, "function {}", FUNCTIONS[*i as usize % 3]);
+                let _ = write!(out, "function {}", FUNCTIONS[*i as usize % FUNCTIONS.len()]);
             }
             GenSel::FunctionList(l) => {
-                let mut fs: Vec<&str> = l.iter().map(|i| FUNCTIONS[*i as usize % 3]).collect();
+                let mut fs: Vec<&str> = l
+                    .iter()
+                    .map(|i| FUNCTIONS[*i as usize % FUNCTIONS.len()])
+                    .collect();
                 fs.dedup();
                 let _ = write!(out, "function in [{}]", fs.join(", "));
             }
@@ -396,6 +424,14 @@ impl GenSel {
             }
             GenSel::GovList(l) => {
                 let _ = write!(out, "gov in {}", quoted(l.iter().map(gov)));
+            }
+            GenSel::GovSet if names.govs => out.push_str("gov in gs"),
+            GenSel::GovSet => {
+                let _ = write!(
+                    out,
+                    "gov in {}",
+                    quoted([GOVS[0], GOVS[names.n_gov as usize]])
+                );
             }
             GenSel::Or(parts) => {
                 let paren = prec > 0;
@@ -472,6 +508,25 @@ impl GenCircular {
         (from, self.len.map(|l| from + LEN[l as usize % LEN.len()]))
     }
 
+    /// The windows of the validity, as offsets: one, or two around a gap of one to three days
+    /// when the validity has at least six days. The last of an open-ended one is
+    /// `from + OPEN_SPAN` (for drawing `during` periods only).
+    fn windows(&self) -> Vec<(u64, u64)> {
+        let (from, to) = self.validity();
+        let Some(to) = to else {
+            return vec![(from, from + OPEN_SPAN)];
+        };
+        match self.gap {
+            Some((at, len)) if to - from >= 5 => {
+                let len = 1 + len as u64 % 3;
+                let first_end = from + at as u64 % (to - from - len - 1).max(1);
+                let second = (first_end + len + 1).min(to);
+                vec![(from, first_end), (second, to)]
+            }
+            _ => vec![(from, to)],
+        }
+    }
+
     fn render(&self, index: usize, count: usize, n_gov: u8, out: &mut String) {
         let level = ["national", "provincial", "local"][self.level as usize % 3];
         let _ = writeln!(out, "circular \"{}\" {{", circular_id(index));
@@ -479,9 +534,14 @@ impl GenCircular {
         let signed = day_at(SIGNED[self.signed as usize % SIGNED.len()]);
         let _ = writeln!(out, "  signed {signed}");
         let (from, to) = self.validity();
+        let windows = self.windows();
         match to {
-            Some(to) => {
-                let _ = writeln!(out, "  valid {} to {}", day_at(from), day_at(to));
+            Some(_) => {
+                let shown: Vec<String> = windows
+                    .iter()
+                    .map(|&(a, b)| format!("{} to {}", day_at(a), day_at(b)))
+                    .collect();
+                let _ = writeln!(out, "  valid {}", shown.join(", "));
             }
             None => {
                 let _ = writeln!(out, "  valid from {}", day_at(from));
@@ -515,15 +575,20 @@ impl GenCircular {
             let places = places.iter().map(|i| PLACES[*i as usize % PLACES.len()]);
             let _ = writeln!(out, "  region reg = {}", quoted(places));
         }
+        if let Some(govs) = &self.govs {
+            let govs = govs.iter().map(|i| GOVS[(*i % (n_gov + 2)) as usize]);
+            let _ = writeln!(out, "  govs gs = {}", quoted(govs));
+        }
         let names = Names {
             n_gov,
             sectors: self.sectors.len(),
             region: self.region.as_deref(),
+            govs: self.govs.is_some(),
         };
         if let Some(e) = &self.exempt {
             let _ = writeln!(out, "  exempt {}", e.text(&names));
         }
-        let span = to.map_or(OPEN_SPAN, |to| to - from);
+        let _ = from;
         for (i, r) in self.rules.iter().enumerate() {
             let sel = r
                 .sel
@@ -544,13 +609,22 @@ impl GenCircular {
                 }
             }
             if let Some((a, b)) = r.during {
-                let (a, b) = (a as u64 % (span + 1), b as u64 % (span + 1));
-                let (a, b) = (a.min(b), a.max(b));
-                mods.push(format!(
-                    "during {} to {}",
-                    day_at(from + a),
-                    day_at(from + b)
-                ));
+                // Each period inside one window of the validity.
+                let inside = |w: u8, a: u8, b: u8| {
+                    let (start, end) = windows[w as usize % windows.len()];
+                    let span = end - start;
+                    let (a, b) = (a as u64 % (span + 1), b as u64 % (span + 1));
+                    format!(
+                        "{} to {}",
+                        day_at(start + a.min(b)),
+                        day_at(start + a.max(b))
+                    )
+                };
+                let mut periods = vec![inside(0, a, b)];
+                if let Some((w, c, d)) = r.during2 {
+                    periods.push(inside(w, c, d));
+                }
+                mods.push(format!("during {}", periods.join(", ")));
             }
             if !mods.is_empty() {
                 let k = r.rotate as usize % mods.len();

@@ -147,7 +147,11 @@ impl<'e, 'w> Reference<'e, 'w> {
                     RuleOutcome::NoMatch
                 } else if r.except.iter().any(|(s, _)| self.matches(s, &p.classes)) {
                     RuleOutcome::Excepted
-                } else if r.during.is_some_and(|(a, b, _)| date < a || date > b) {
+                } else if r
+                    .during
+                    .as_ref()
+                    .is_some_and(|(w, _)| !w.iter().any(|&(a, b)| a <= date && date <= b))
+                {
                     RuleOutcome::OutsideDuring
                 } else {
                     RuleOutcome::Decides
