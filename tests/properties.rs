@@ -170,6 +170,28 @@ fn oracle(engine: &Engine<'_>) -> Result<BTreeSet<Key>, String> {
                         } else {
                             ((*b, db), (*a, da))
                         };
+                        // Section 10.1: no violation of a higher norm where that norm is itself
+                        // set aside, by a norm above it or a later one of its level.
+                        let kh = if hi == *a { *ka } else { *kb };
+                        let h = &ws.circulars[hi];
+                        let aside = constrained.iter().any(|(g, kg, dg)| {
+                            let gc = &ws.circulars[*g];
+                            if *g == hi || kg.intersect(kh).is_some() {
+                                return false;
+                            }
+                            if gc.level > h.level {
+                                return true;
+                            }
+                            if gc.level < h.level || (gc.signed, *g) < (h.signed, hi) {
+                                return false;
+                            }
+                            let (cover_h, cover_g) = (engine.cover(hi, dhi), engine.cover(*g, dg));
+                            let special = cover_h.is_subset(&cover_g) && !cover_g.is_subset(&cover_h);
+                            gc.signed != h.signed && !special
+                        });
+                        if aside {
+                            continue;
+                        }
                         keys.insert(Key {
                             code: Code::ViolatesHigherNorm,
                             first: rules_about(lo, dlo),

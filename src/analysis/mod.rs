@@ -34,7 +34,7 @@ use crate::eval::Engine;
 use crate::model::{Circular, CircularId, RuleId, Workspace};
 use crate::region::{Block, Day, Dim, LAST_DAY, Region, date};
 use crate::syntax::ast::Interval;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// A part of a circular's applicability region on which the same rules decide.
 #[derive(Clone, Debug)]
@@ -337,6 +337,8 @@ pub fn findings(engine: &Engine<'_>) -> Vec<Finding> {
         list.dedup();
     }
     let mut out: Vec<Finding> = Vec::new();
+    let mut violations_found: Vec<Violation> = Vec::new();
+    let mut set_aside: HashMap<CircularId, Region> = HashMap::new();
     let mut active: Vec<(CircularId, Vec<Piece>)> = Vec::new();
     // Where each circular is in `active` (`usize::MAX`: not there).
     let mut slot: Vec<usize> = vec![usize::MAX; n];
@@ -383,8 +385,7 @@ pub fn findings(engine: &Engine<'_>) -> Vec<Finding> {
             }
         }
         let held = &active;
-        out.extend(
-            crate::par::map(pairs.len(), |p| {
+        let paired = crate::par::map(pairs.len(), |p| {
                 let (j, k) = pairs[p];
                 // The lower circular number first, as the keys expect.
                 let (x, y) = if held[j].0 < held[k].0 {
@@ -392,7 +393,7 @@ pub fn findings(engine: &Engine<'_>) -> Vec<Finding> {
                 } else {
                     (k, j)
                 };
-                let mut found = Vec::new();
+                let mut found = PairFindings::default();
                 across_pair(
                     engine,
                     (held[x].0, &held[x].1),
@@ -400,10 +401,15 @@ pub fn findings(engine: &Engine<'_>) -> Vec<Finding> {
                     &mut found,
                 );
                 found
-            })
-            .into_iter()
-            .flatten(),
-        );
+            });
+        for found in paired {
+            out.extend(found.findings);
+            violations_found.extend(found.violations);
+            for (c, region) in found.set_aside {
+                let entry = set_aside.entry(c).or_insert_with(Region::empty);
+                *entry = entry.union(&region);
+            }
+        }
         active.retain(|(a, _)| {
             if !met_later[*a] {
                 slot[*a] = usize::MAX;
@@ -411,6 +417,7 @@ pub fn findings(engine: &Engine<'_>) -> Vec<Finding> {
             met_later[*a]
         });
     }
+    violations(engine, violations_found, &set_aside, &mut out);
     out
 }
 
@@ -856,13 +863,90 @@ fn dead_exemptions(engine: &Engine<'_>, c: CircularId, out: &mut Vec<Finding>) {
 /// Where two circulars clash, and their constraints there.
 type Clash = (Region, Interval, Interval);
 
+/// A lower circular's rules that clash with a higher norm, where they meet: reported once the
+/// whole sweep has said where that norm is itself set aside (section 10.1: levels fold as the
+/// answers do, so a provincial rule that the national level sets aside is no measure for a local
+/// rule at those points).
+struct Violation {
+    high: (CircularId, Vec<RuleId>, Interval),
+    low: (CircularId, Vec<RuleId>, Interval),
+    region: Region,
+}
+
+/// What the pairing of two circulars finds.
+#[derive(Default)]
+struct PairFindings {
+    findings: Vec<Finding>,
+    violations: Vec<Violation>,
+    /// Where a circular is set aside by the other: lex superior (the lower one) or lex
+    /// posterior (the earlier one).
+    set_aside: Vec<(CircularId, Region)>,
+}
+
+/// The `violates-higher-norm` findings, each where its higher norm stands: not where that norm
+/// is set aside by a norm above it or by a later one of its level.
+fn violations(
+    engine: &Engine<'_>,
+    violations: Vec<Violation>,
+    set_aside: &HashMap<CircularId, Region>,
+    out: &mut Vec<Finding>,
+) {
+    let ws = engine.ws;
+    for v in violations {
+        let (hi, hr, hk) = v.high;
+        let (lo, lr, lk) = v.low;
+        let region = match set_aside.get(&hi) {
+            Some(aside) => v.region.subtract(aside),
+            None => v.region,
+        };
+        let Some(point) = witness(engine, &region) else {
+            continue;
+        };
+        let (high, low) = (&ws.circulars[hi], &ws.circulars[lo]);
+        let lrule = &low.rules[lr[0]];
+        let hrule = &high.rules[hr[0]];
+        let level = high.level.as_str();
+        out.push(finding(
+            About::Rules(lo, lr.clone()),
+            Some(About::Rules(hi, hr.clone())),
+            Diagnostic::new(
+                Code::ViolatesHigherNorm,
+                low.file,
+                lrule.arrangement_span,
+                format!(
+                    "{} the {level} circular `{}`: WFO {lk} against WFO {hk}",
+                    rules_contradict(ws, low, &lr),
+                    high.id
+                ),
+            )
+            .with_label(format!("{} WFO {lk}", rules_require(ws, low, &lr, false)))
+            .with_secondary(
+                high.file,
+                hrule.arrangement_span,
+                format!(
+                    "the higher norm: {} WFO {hk}",
+                    rules_require(ws, high, &hr, true)
+                ),
+            )
+            .with_help(format!(
+                "lex superior: where they meet, the {level} circular prevails and this share does not hold; change it to fit WFO {hk}, or narrow the rule with `except` or `during`"
+            ))
+            .with_witness(format!(
+                "{point}: `{}` requires WFO {hk}, `{}` WFO {lk}",
+                high.id, low.id
+            )),
+        ));
+    }
+}
+
 fn across_pair(
     engine: &Engine<'_>,
     (a, pieces_a): (CircularId, &[Piece]),
     (b, pieces_b): (CircularId, &[Piece]),
-    out: &mut Vec<Finding>,
+    found: &mut PairFindings,
 ) {
     let ws = engine.ws;
+    let out = &mut found.findings;
     {
         let (ca, cb) = (&ws.circulars[a], &ws.circulars[b]);
         // Group clashes by the deciding rule sets, so one finding names its rules.
@@ -886,46 +970,15 @@ fn across_pair(
                 continue;
             };
             if ca.level != cb.level {
-                // Lex superior: the lower rules violate the higher norm.
-                let (hi, hr, hk, lo, lr, lk) = if ca.level > cb.level {
-                    (a, &ra, ka, b, &rb, kb)
+                // Lex superior: the lower rules violate the higher norm (reported once the
+                // sweep knows where that norm stands), and are set aside there.
+                let (high, low) = if ca.level > cb.level {
+                    ((a, ra, ka), (b, rb, kb))
                 } else {
-                    (b, &rb, kb, a, &ra, ka)
+                    ((b, rb, kb), (a, ra, ka))
                 };
-                let (high, low) = (&ws.circulars[hi], &ws.circulars[lo]);
-                let lrule = &low.rules[lr[0]];
-                let hrule = &high.rules[hr[0]];
-                let level = high.level.as_str();
-                out.push(finding(
-                    About::Rules(lo, lr.clone()),
-                    Some(About::Rules(hi, hr.clone())),
-                    Diagnostic::new(
-                        Code::ViolatesHigherNorm,
-                        low.file,
-                        lrule.arrangement_span,
-                        format!(
-                            "{} the {level} circular `{}`: WFO {lk} against WFO {hk}",
-                            rules_contradict(ws, low, lr),
-                            high.id
-                        ),
-                    )
-                    .with_label(format!("{} WFO {lk}", rules_require(ws, low, lr, false)))
-                    .with_secondary(
-                        high.file,
-                        hrule.arrangement_span,
-                        format!(
-                            "the higher norm: {} WFO {hk}",
-                            rules_require(ws, high, hr, true)
-                        ),
-                    )
-                    .with_help(format!(
-                        "lex superior: where they meet, the {level} circular prevails and this share does not hold; change it to fit WFO {hk}, or narrow the rule with `except` or `during`"
-                    ))
-                    .with_witness(format!(
-                        "{point}: `{}` requires WFO {hk}, `{}` WFO {lk}",
-                        high.id, low.id
-                    )),
-                ));
+                found.set_aside.push((low.0, region.clone()));
+                found.violations.push(Violation { high, low, region });
                 continue;
             }
             // Same level: the later-signed prevails, unless signed the same day or the earlier
@@ -974,6 +1027,7 @@ fn across_pair(
                         .with_witness(witness),
                 ));
             } else {
+                found.set_aside.push((early, region.clone()));
                 let later = match e.valid_to {
                     Some(end) if end >= l.valid_from => {
                         format!("; or start it after {end}, when `{eid}` ends")
