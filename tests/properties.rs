@@ -186,7 +186,8 @@ fn oracle(engine: &Engine<'_>) -> Result<BTreeSet<Key>, String> {
                                 return false;
                             }
                             let (cover_h, cover_g) = (engine.cover(hi, dhi), engine.cover(*g, dg));
-                            let special = cover_h.is_subset(&cover_g) && !cover_g.is_subset(&cover_h);
+                            let special =
+                                cover_h.is_subset(&cover_g) && !cover_g.is_subset(&cover_h);
                             gc.signed != h.signed && !special
                         });
                         if aside {
@@ -450,7 +451,8 @@ fn reference_class(engine: &Engine<'_>, dim: Dim, value: &str) -> u32 {
 
 /// The classes a left-out dimension ranges over: every class, but for `gov` only the
 /// governments the workspace names (section 10.1: in a scope, in a selector or in a `govs` set;
-/// "other" when it names none). Read from the resolved circulars, not from the universe.
+/// and "other" when it names none or a circular binds every government with `scope all`). Read
+/// from the resolved circulars, not from the universe.
 fn open_classes(engine: &Engine<'_>, dim: Dim) -> Vec<u32> {
     let named = engine.universe.named(dim);
     if dim != Dim::Gov {
@@ -488,11 +490,12 @@ fn open_classes(engine: &Engine<'_>, dim: Dim) -> Vec<u32> {
         .collect();
     listed.sort_unstable();
     listed.dedup();
-    if listed.is_empty() {
-        vec![named]
-    } else {
-        listed
+    // `scope all` binds the governments no circular names too.
+    let scope_all = engine.ws.circulars.iter().any(|c| c.scope == GovScope::All);
+    if listed.is_empty() || scope_all {
+        listed.push(named);
     }
+    listed
 }
 
 fn check_cases(engine: &Engine<'_>, spec: &Spec) -> Result<(), String> {

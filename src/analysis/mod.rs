@@ -386,22 +386,22 @@ pub fn findings(engine: &Engine<'_>) -> Vec<Finding> {
         }
         let held = &active;
         let paired = crate::par::map(pairs.len(), |p| {
-                let (j, k) = pairs[p];
-                // The lower circular number first, as the keys expect.
-                let (x, y) = if held[j].0 < held[k].0 {
-                    (j, k)
-                } else {
-                    (k, j)
-                };
-                let mut found = PairFindings::default();
-                across_pair(
-                    engine,
-                    (held[x].0, &held[x].1),
-                    (held[y].0, &held[y].1),
-                    &mut found,
-                );
-                found
-            });
+            let (j, k) = pairs[p];
+            // The lower circular number first, as the keys expect.
+            let (x, y) = if held[j].0 < held[k].0 {
+                (j, k)
+            } else {
+                (k, j)
+            };
+            let mut found = PairFindings::default();
+            across_pair(
+                engine,
+                (held[x].0, &held[x].1),
+                (held[y].0, &held[y].1),
+                &mut found,
+            );
+            found
+        });
         for found in paired {
             out.extend(found.findings);
             violations_found.extend(found.violations);

@@ -45,7 +45,7 @@ enum Step {
     /// Text for standard output and standard error.
     Print(String, String),
     /// A workspace read again replaces the current one; the text is for standard output.
-    Replace(Workspace, String),
+    Replace(Box<Workspace>, String),
     /// Leave.
     Quit,
 }
@@ -101,13 +101,13 @@ impl Session {
                 "q" | "quit" | "exit" => Step::Quit,
                 "h" | "help" => Step::Print(HELP.to_string(), String::new()),
                 "reload" => match self.load() {
-                    Ok((ws, message)) => Step::Replace(ws, message),
+                    Ok((ws, message)) => Step::Replace(Box::new(ws), message),
                     Err(errors) => Step::Print(errors, String::new()),
                 },
                 "load" if !rest.is_empty() => {
                     self.paths.push(PathBuf::from(rest));
                     match self.load() {
-                        Ok((ws, message)) => Step::Replace(ws, message),
+                        Ok((ws, message)) => Step::Replace(Box::new(ws), message),
                         Err(errors) => {
                             self.paths.pop();
                             Step::Print(String::new(), errors)
@@ -197,7 +197,7 @@ fn serve(
         };
         // The engine borrows the workspace it was compiled from: it goes first.
         drop(engine);
-        ws = Some(replacement);
+        ws = Some(*replacement);
     }
 }
 

@@ -1,8 +1,8 @@
 //! `test` blocks: every `expect` is asked as a question and its answer compared.
 
-use super::query::{Focus, Spec};
+use super::query::{Case, Focus, Spec};
 use super::{Answer, Engine, Status};
-use crate::region;
+use crate::region::{self, Dim};
 use crate::span::{FileId, Span};
 use crate::syntax::ast::{Arrangement, Dimension, Expected, Mode, QueryKind, TestBlock};
 use std::collections::BTreeSet;
@@ -84,11 +84,37 @@ fn run_one(engine: &Engine<'_>, file: FileId, test: &TestBlock) -> TestOutcome {
         };
         let result: Result<(), String> = match &e.query.kind {
             QueryKind::Wfo(subject) | QueryKind::Explain(subject) => {
-                single_answer(engine, subject, &given, Focus::Share)
-                    .and_then(|a| check_wfo(&e.expected.node, &a))
+                single_answer(engine, subject, &given, Focus::Share).and_then(|(spec, case)| {
+                    check_wfo(&e.expected.node, &case.answer).map_err(|got| {
+                        // A share is expected of a rule: say why none applied.
+                        if matches!(e.expected.node, Expected::Amount(_))
+                            && super::names::unruled(case.answer.status)
+                        {
+                            let gov = spec.values[Dim::Gov.index()].as_deref();
+                            let first = engine.why_no_rule(&case.point, gov);
+                            // The names a circular spells differently (a likely typo), unless
+                            // the reason already names them.
+                            let typos: Vec<String> = engine
+                                .name_notes(&spec)
+                                .into_iter()
+                                .filter(|n| {
+                                    n.contains("did you mean")
+                                        && n.split('`').nth(1).is_none_or(|name| {
+                                            !first.contains(&format!("`{name}`"))
+                                        })
+                                })
+                                .collect();
+                            let mut why = vec![first];
+                            why.extend(typos);
+                            format!("{got}: no rule applies ({})", why.join("; "))
+                        } else {
+                            got
+                        }
+                    })
+                })
             }
             QueryKind::Priority(subject) => single_answer(engine, subject, &given, Focus::Priority)
-                .and_then(|a| check_priority(&e.expected.node, a.wfh_priority)),
+                .and_then(|(_, case)| check_priority(&e.expected.node, case.answer.wfh_priority)),
             QueryKind::InForce(date) => match date.node {
                 None => Err("no answer: the date is invalid".into()),
                 Some(d) => {
@@ -143,11 +169,14 @@ fn single_answer(
     subject: &crate::syntax::ast::Subject,
     given: &[Dimension],
     focus: Focus,
-) -> Result<Answer, String> {
+) -> Result<(Spec, Case), String> {
     let spec = Spec::new(subject, given).ok_or("no answer: the date is missing or invalid")?;
-    let cases = engine.cases_with(&spec, focus).map_err(|e| e.to_string())?;
-    match cases.as_slice() {
-        [one] => Ok(one.answer.clone()),
+    let mut cases = engine.cases_with(&spec, focus).map_err(|e| e.to_string())?;
+    match cases.as_mut_slice() {
+        [one] => {
+            let one = one.clone();
+            Ok((spec, one))
+        }
         many => {
             let mut dims: Vec<&str> = many
                 .iter()
@@ -190,7 +219,8 @@ fn check_wfo(expected: &Expected, answer: &Answer) -> Result<(), String> {
                 amount: amount.clone(),
             }
             .wfo_interval();
-            answer.status != Status::Conflict && want.is_some() && want == answer.wfo
+            // Section 10.1: a share is the share of a rule, not the baseline's.
+            answer.status == Status::Ruled && want.is_some() && want == answer.wfo
         }
         Expected::Baseline => answer.status == Status::Baseline,
         Expected::Exempt => answer.status == Status::Exempt,

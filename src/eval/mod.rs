@@ -6,6 +6,7 @@
 //! dimensions or periods into cases, and [`expect`] runs `test` blocks.
 
 pub mod expect;
+pub mod names;
 pub mod query;
 
 use crate::model::{Circular, CircularId, GovScope, RuleId, Sel, SmallList, Workspace};
@@ -290,7 +291,7 @@ impl<'w> Engine<'w> {
         c.valid_on(day) && c.revoked.is_none_or(|(d, _)| day < d)
     }
 
-    fn circular_outcome(&self, i: CircularId, p: &Point) -> CircularOutcome {
+    pub(crate) fn circular_outcome(&self, i: CircularId, p: &Point) -> CircularOutcome {
         let c = &self.compiled[i];
         if !c.valid_on(p.day) {
             CircularOutcome::OutsideValidity

@@ -2,6 +2,7 @@
 //! into cases, each with the condition under which it holds.
 
 use super::{Answer, Engine};
+use crate::model::GovScope;
 use crate::region::{self, ClassSet, Day, Dim, Point};
 use crate::syntax::ast::{Dimension, Subject, Time};
 use std::collections::{BTreeMap, BTreeSet};
@@ -125,10 +126,14 @@ impl std::fmt::Display for QueryError {
 impl Engine<'_> {
     /// The classes a left-out dimension ranges over: every class, but for `gov` only the
     /// governments the workspace names (in scopes, selectors and `govs` sets: the dimension is
-    /// closed), or "any government" when it names none.
+    /// closed), and "any other government" too when a circular with `scope all` binds those
+    /// (or when the workspace names none).
     pub fn open_classes(&self, dim: Dim) -> Vec<u32> {
         let named = self.universe.named(dim);
-        if dim == Dim::Gov && named > 0 {
+        if dim == Dim::Gov
+            && named > 0
+            && !self.ws.circulars.iter().any(|c| c.scope == GovScope::All)
+        {
             return (0..named).collect();
         }
         (0..=named).collect()

@@ -455,7 +455,7 @@ impl Resolver {
         let mut seen: HashMap<&'static str, Span> = HashMap::new();
         let mut issuer = None;
         let mut signed = None;
-        let mut valid = None;
+        let mut valid: Option<(&ast::Validity, Span)> = None;
         let mut scope = None;
         let mut local: HashMap<String, SetEntry> = HashMap::new();
         for clause in &c.clauses {
@@ -483,7 +483,6 @@ impl Resolver {
                     .with_secondary(file, first, "first given here")
                     .with_help(match (&clause.node, &valid) {
                         (ClauseKind::Valid(second), Some((first, _))) => {
-                            let first: &ast::Validity = *first;
                             let periods = |v: &ast::Validity| -> Vec<crate::span::Spanned<ast::Period>> { match v {
                                 ast::Validity::Windows { windows, .. } => windows.clone(),
                                 ast::Validity::From(_) => Vec::new(),

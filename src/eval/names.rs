@@ -1,0 +1,188 @@
+//! What a question says about itself: the values it names that no circular names ("no circular
+//! names function `direct_servce`: did you mean `direct_service`?"), and why no rule applied at
+//! a point where the answer is the baseline or an exemption. Both are read from the engine's
+//! universe and its walk of the circulars, never from a second reading of the selectors.
+
+use super::query::Spec;
+use super::{CircularOutcome, Engine, Status};
+use crate::model::CircularId;
+use crate::region::{self, Dim, Point};
+
+/// What messages call a value of a dimension.
+fn noun(dim: Dim) -> &'static str {
+    match dim {
+        Dim::Gov => "government",
+        Dim::Unit => "unit",
+        Dim::Function => "function",
+        Dim::Domicile | Dim::Office => "place",
+    }
+}
+
+/// Lowercase, without spaces and punctuation: `Pemprov Jawa-Tengah` reads as `pemprovjawatengah`.
+fn folded(name: &str) -> String {
+    name.chars()
+        .filter(|c| c.is_alphanumeric() || *c == '/')
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The value a person probably meant: equal but for case, spacing and punctuation, or a few
+/// letters apart (two, or a quarter of the longer name: `Pemprov Jawa Tengah` and `Pemprov
+/// Jateng` are four apart in seventeen).
+pub fn did_you_mean<'a>(
+    written: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
+    let w = folded(written);
+    candidates
+        .into_iter()
+        .filter(|c| *c != written)
+        .map(|c| {
+            let f = folded(c);
+            let d = strsim::damerau_levenshtein(&w, &f);
+            (d, c, f.chars().count().max(w.chars().count()))
+        })
+        .filter(|&(d, _, len)| d <= 2.max(len / 4) && d < len)
+        .min_by_key(|&(d, c, _)| (d, c))
+        .map(|(_, c, _)| c)
+}
+
+impl Engine<'_> {
+    /// The values every circular names for a dimension, as written.
+    fn named_values(&self, dim: Dim) -> impl Iterator<Item = &str> {
+        (0..self.universe.named(dim)).filter_map(move |c| {
+            self.universe
+                .value(dim, c)
+                .map(|s| self.ws.interner.resolve(s))
+        })
+    }
+
+    /// The notes of a question about the values it gives that no circular names, each with the
+    /// closest name a circular does use, if one is close (section 10.1). A unit below a named
+    /// unit is named (it is in that unit's class). A government under a `scope all` circular is
+    /// noted only when a close spelling exists: it is bound, so only a likely typo is worth a
+    /// word.
+    pub fn name_notes(&self, spec: &Spec) -> Vec<String> {
+        let mut notes = Vec::new();
+        for dim in Dim::ALL {
+            let Some(value) = spec.values[dim.index()].as_deref() else {
+                continue;
+            };
+            if self.universe.classify(dim, value, &self.ws.interner) != self.universe.named(dim) {
+                continue;
+            }
+            let shown = value.trim();
+            let suggestion = did_you_mean(shown, self.named_values(dim));
+            let mean = suggestion.map(|s| format!(": did you mean `{s}`?"));
+            let note = match (dim, mean) {
+                // Bound by a `scope all` circular, or (the engine's own note) named by no scope.
+                (Dim::Gov, None) => continue,
+                (_, Some(mean)) => format!("no circular names {} `{shown}`{mean}", noun(dim)),
+                (_, None) => format!(
+                    "no circular names {} `{shown}`: it is answered like any other {}",
+                    noun(dim),
+                    noun(dim)
+                ),
+            };
+            notes.push(note);
+        }
+        notes
+    }
+
+    /// Why no rule decides at a point whose answer is the baseline or an exemption, in the
+    /// drafter's words: "no circular is in force on 2023-01-01", "no circular names government
+    /// `Pemprov Jawa Tengah` in its scope: did you mean `Pemprov Jateng`?", "`800/2928-BKD/2023`
+    /// exempts this subject", "no rule of `X` covers this subject". `gov` is the government as
+    /// the question wrote it.
+    pub fn why_no_rule(&self, p: &Point, gov: Option<&str>) -> String {
+        let ws = self.ws;
+        let on = format!("on {}", region::date(p.day));
+        let mut in_force: Vec<CircularId> = Vec::new();
+        let mut revoked: Vec<(CircularId, CircularId)> = Vec::new();
+        let mut exempting: Vec<CircularId> = Vec::new();
+        let mut applying: Vec<CircularId> = Vec::new();
+        for i in 0..ws.circulars.len() {
+            match self.circular_outcome(i, p) {
+                CircularOutcome::OutsideValidity => {}
+                CircularOutcome::RevokedBy(by) => revoked.push((i, by)),
+                CircularOutcome::OutOfScope => in_force.push(i),
+                CircularOutcome::Exempt => {
+                    in_force.push(i);
+                    exempting.push(i);
+                }
+                CircularOutcome::Applies => {
+                    in_force.push(i);
+                    applying.push(i);
+                }
+            }
+        }
+        let ids = |list: &[CircularId]| -> String {
+            let shown: Vec<String> = list
+                .iter()
+                .map(|&c| format!("`{}`", ws.circulars[c].id))
+                .collect();
+            shown.join(", ")
+        };
+        if !exempting.is_empty() && applying.iter().all(|c| exempting.contains(c)) {
+            return format!("{} exempts this subject {on}", ids(&exempting));
+        }
+        if in_force.is_empty() {
+            let mut why = format!("no circular is in force {on}");
+            if let Some((c, by)) = revoked.first() {
+                why.push_str(&format!(
+                    " (`{}` was revoked by `{}`)",
+                    ws.circulars[*c].id, ws.circulars[*by].id
+                ));
+            }
+            return why;
+        }
+        if applying.is_empty() {
+            let gov = gov.map(str::trim);
+            let unnamed = p.classes[Dim::Gov.index()] == self.universe.named(Dim::Gov);
+            return match gov {
+                Some(g) if unnamed => {
+                    let mean = did_you_mean(g, self.named_values(Dim::Gov))
+                        .map(|s| format!(": did you mean `{s}`?"))
+                        .unwrap_or_default();
+                    format!("no circular names government `{g}` in its scope{mean}")
+                }
+                Some(g) => format!(
+                    "no circular in force {on} binds government `{g}` (in force: {})",
+                    ids(&in_force)
+                ),
+                None => format!(
+                    "no circular in force {on} binds this government (in force: {})",
+                    ids(&in_force)
+                ),
+            };
+        }
+        format!("no rule of {} covers this subject {on}", ids(&applying))
+    }
+}
+
+/// True for an answer that no rule decided.
+pub fn unruled(status: Status) -> bool {
+    matches!(status, Status::Baseline | Status::Exempt)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::did_you_mean;
+
+    #[test]
+    fn close_spellings_are_suggested_and_distant_ones_are_not() {
+        let govs = ["Pemprov Jateng", "Pemprov Banten", "Pemkot Semarang"];
+        assert_eq!(
+            did_you_mean("Pemprov Jawa Tengah", govs),
+            Some("Pemprov Jateng")
+        );
+        assert_eq!(did_you_mean("pemprov banten", govs), Some("Pemprov Banten"));
+        assert_eq!(did_you_mean("Pemprov Papua", govs), None);
+        let functions = ["direct_service", "admin"];
+        assert_eq!(
+            did_you_mean("direct_servce", functions),
+            Some("direct_service")
+        );
+        assert_eq!(did_you_mean("field", functions), None);
+    }
+}
