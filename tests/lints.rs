@@ -38,6 +38,7 @@ const IMPLEMENTED: &[Code] = &[
     Code::Overlap,
     Code::DeadRule,
     Code::DeadExemption,
+    Code::NoRule,
     Code::RuleOutsideValidity,
     Code::RevokesUnknown,
     Code::Retroactive,
@@ -186,7 +187,10 @@ fixtures! {
     invalid_date: Code::InvalidDate;
     invalid_percent: Code::InvalidPercent;
     empty_period: Code::EmptyPeriod;
-    missing_clause: Code::MissingClause;
+    // An empty block lacks the required clauses and has no rule: both are said.
+    missing_clause: Code::MissingClause, also &[Code::NoRule];
+    // A rule on a line that could not be read was written: only the `syntax` error is reported.
+    no_rule: Code::NoRule, also &[Code::Syntax];
     unknown_name: Code::UnknownName;
     duplicate_name: Code::DuplicateName;
     override_cycle: Code::OverrideCycle;
@@ -564,4 +568,69 @@ fn a_circular_with_an_error_found_by_a_check_of_the_tree_stays_in_the_model() {
     assert!(codes(&ws).contains("rule-outside-validity"));
     let ids: Vec<&str> = ws.circulars.iter().map(|c| c.id.as_str()).collect();
     assert!(ids.contains(&"OUT/1/2023"), "{ids:?}");
+}
+
+/// A circular without rules is valid: the warning `no-rule`, no error, and it is in the model,
+/// where it answers `exempt` for those it exempts, `baseline` for the others, and gives its WFH
+/// priorities.
+#[test]
+fn a_circular_without_rules_is_in_the_model_and_answers() {
+    let text = r#"
+circular "DUTY/1/2024" {
+  issuer "Gubernur Jawa Timur" level provincial
+  signed 2024-05-01
+  valid  2024-05-02 to 2024-05-31
+  scope  "Pemprov Jatim"
+  duty "Memastikan pelayanan publik tetap berjalan"
+}
+
+circular "EXEMPT/1/2024" {
+  issuer "Bupati Sleman" level local
+  signed 2024-05-01
+  valid  2024-05-02 to 2024-05-31
+  scope  "Pemkab Sleman"
+  exempt unit "RSUD Sleman"
+  wfh priority 1: domicile "Kabupaten Sleman"
+}
+
+test "no rule, no share" {
+  expect wfo "Dinas Kesehatan" gov "Pemprov Jatim" on 2024-05-10 = baseline
+  expect wfo "RSUD Sleman" gov "Pemkab Sleman" on 2024-05-10 = exempt
+  expect wfo "Dinas Pendidikan" gov "Pemkab Sleman" on 2024-05-10 = baseline
+  expect wfh priority "Dinas Pendidikan" gov "Pemkab Sleman" domicile "Kabupaten Sleman" on 2024-05-10 = 1
+  expect in force on 2024-05-10 = ["DUTY/1/2024", "EXEMPT/1/2024"]
+}
+
+test "the answers are not made up" {
+  expect wfo "RSUD Sleman" gov "Pemkab Sleman" on 2024-05-10 = baseline
+  expect wfo "Dinas Kesehatan" gov "Pemprov Jatim" on 2024-05-10 = 50%
+}
+"#;
+    let ws = load_one("no-rule-answers.se", text);
+    let found: Vec<&str> = ws.diagnostics.iter().map(|d| d.code.as_str()).collect();
+    assert_eq!(found, ["no-rule", "no-rule"], "{}", render(&ws));
+    assert!(ws.diagnostics.iter().all(|d| !d.is_error()));
+    assert!(
+        ws.diagnostics
+            .iter()
+            .all(|d| d.help.as_deref().is_some_and(|h| !h.contains("50%"))),
+        "the help proposes no share"
+    );
+    let ids: Vec<&str> = ws.circulars.iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(ids, ["DUTY/1/2024", "EXEMPT/1/2024"]);
+    let engine = edaran::eval::Engine::new(&ws);
+    let outcomes = edaran::eval::expect::run(&engine);
+    let summary: Vec<(&str, usize, usize)> = outcomes
+        .iter()
+        .map(|o| (o.name.as_str(), o.expectations, o.failures.len()))
+        .collect();
+    assert_eq!(
+        summary,
+        [
+            ("no rule, no share", 5, 0),
+            ("the answers are not made up", 2, 2)
+        ],
+        "{:?}",
+        outcomes.iter().map(|o| &o.failures).collect::<Vec<_>>()
+    );
 }
