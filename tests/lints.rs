@@ -634,3 +634,106 @@ test "the answers are not made up" {
         outcomes.iter().map(|o| &o.failures).collect::<Vec<_>>()
     );
 }
+
+/// The byte ranges of the circulars of a fixture: from a line starting with `circular` to the
+/// next line that is a lone `}` (or a one-line block).
+fn circular_blocks(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let end = at + line.len();
+        if line.starts_with("circular ") {
+            if line.trim_end().ends_with('}') || line.contains("{}") {
+                out.push((at, end));
+            } else {
+                start = Some(at);
+            }
+        } else if line.trim_end() == "}"
+            && let Some(s) = start.take()
+        {
+            out.push((s, end));
+        }
+        at = end;
+    }
+    out
+}
+
+/// The numbers written before a `%` in `text`: `25%..75%` gives `25` and `75`.
+fn shares(text: &str) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    for (i, &c) in chars.iter().enumerate() {
+        if c != '%' {
+            continue;
+        }
+        let start = chars[..i]
+            .iter()
+            .rposition(|c| !(c.is_ascii_digit() || *c == '.'))
+            .map_or(0, |p| p + 1);
+        let number: String = chars[start..i].iter().collect();
+        let number = number.trim_start_matches('.').to_string();
+        if !number.is_empty() {
+            out.push(number);
+        }
+    }
+    out
+}
+
+/// No help proposes a government, a name or a share the file does not write: every quoted
+/// string in a help is a placeholder in capitals (`"NAME"`) or written in the fixture, and so is
+/// every share (`50%`). Dates are left out: a help may compute one from the file's own dates
+/// (`end the validity on 2023-09-27`).
+#[test]
+fn no_help_invents_a_government_or_a_share() {
+    let mut problems = Vec::new();
+    for entry in std::fs::read_dir(fixture_dir()).expect("the fixture directory") {
+        let path = entry.expect("a directory entry").path();
+        if path.extension().is_none_or(|e| e != "se") {
+            continue;
+        }
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        let full = std::fs::read_to_string(&path).unwrap();
+        let ws = load_one(&name, &full);
+        let blocks = circular_blocks(&full);
+        for d in &ws.diagnostics {
+            let Some(help) = d.help.as_deref() else {
+                continue;
+            };
+            // What the help may draw on: the circulars it points at, and what stands outside
+            // every circular (top-level sets, tests), not the other circulars of the fixture.
+            let points: Vec<usize> = std::iter::once(d.span.start())
+                .chain(d.labels.iter().map(|l| l.span.start()))
+                .collect();
+            let mut text = String::new();
+            let mut last = 0;
+            for &(a, b) in &blocks {
+                text.push_str(&full[last..a]);
+                if points.iter().any(|p| (a..b).contains(p)) {
+                    text.push_str(&full[a..b]);
+                }
+                last = b;
+            }
+            text.push_str(&full[last..]);
+            for quoted in help.split('"').skip(1).step_by(2) {
+                let placeholder = !quoted.is_empty()
+                    && quoted
+                        .chars()
+                        .all(|c| c.is_ascii_uppercase() || c == '.' || c == '_');
+                // The user's own word, quoted as it should be written, is written in the file.
+                if !placeholder && !text.contains(quoted) {
+                    problems.push(format!(
+                        "{name}: `{}` proposes \"{quoted}\": {help}",
+                        d.code
+                    ));
+                }
+            }
+            for share in shares(help) {
+                if !text.contains(&share) && !text.contains(&format!("{share} ")) {
+                    problems.push(format!("{name}: `{}` proposes {share}%: {help}", d.code));
+                }
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
