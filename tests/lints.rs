@@ -38,6 +38,7 @@ const IMPLEMENTED: &[Code] = &[
     Code::Overlap,
     Code::DeadRule,
     Code::DeadExemption,
+    Code::NoRule,
     Code::RuleOutsideValidity,
     Code::RevokesUnknown,
     Code::Retroactive,
@@ -186,7 +187,10 @@ fixtures! {
     invalid_date: Code::InvalidDate;
     invalid_percent: Code::InvalidPercent;
     empty_period: Code::EmptyPeriod;
-    missing_clause: Code::MissingClause;
+    // An empty block lacks the required clauses and has no rule: both are said.
+    missing_clause: Code::MissingClause, also &[Code::NoRule];
+    // A rule on a line that could not be read was written: only the `syntax` error is reported.
+    no_rule: Code::NoRule, also &[Code::Syntax];
     unknown_name: Code::UnknownName;
     duplicate_name: Code::DuplicateName;
     override_cycle: Code::OverrideCycle;
@@ -564,4 +568,172 @@ fn a_circular_with_an_error_found_by_a_check_of_the_tree_stays_in_the_model() {
     assert!(codes(&ws).contains("rule-outside-validity"));
     let ids: Vec<&str> = ws.circulars.iter().map(|c| c.id.as_str()).collect();
     assert!(ids.contains(&"OUT/1/2023"), "{ids:?}");
+}
+
+/// A circular without rules is valid: the warning `no-rule`, no error, and it is in the model,
+/// where it answers `exempt` for those it exempts, `baseline` for the others, and gives its WFH
+/// priorities.
+#[test]
+fn a_circular_without_rules_is_in_the_model_and_answers() {
+    let text = r#"
+circular "DUTY/1/2024" {
+  issuer "Gubernur Jawa Timur" level provincial
+  signed 2024-05-01
+  valid  2024-05-02 to 2024-05-31
+  scope  "Pemprov Jatim"
+  duty "Memastikan pelayanan publik tetap berjalan"
+}
+
+circular "EXEMPT/1/2024" {
+  issuer "Bupati Sleman" level local
+  signed 2024-05-01
+  valid  2024-05-02 to 2024-05-31
+  scope  "Pemkab Sleman"
+  exempt unit "RSUD Sleman"
+  wfh priority 1: domicile "Kabupaten Sleman"
+}
+
+test "no rule, no share" {
+  expect wfo "Dinas Kesehatan" gov "Pemprov Jatim" on 2024-05-10 = baseline
+  expect wfo "RSUD Sleman" gov "Pemkab Sleman" on 2024-05-10 = exempt
+  expect wfo "Dinas Pendidikan" gov "Pemkab Sleman" on 2024-05-10 = baseline
+  expect wfh priority "Dinas Pendidikan" gov "Pemkab Sleman" domicile "Kabupaten Sleman" on 2024-05-10 = 1
+  expect in force on 2024-05-10 = ["DUTY/1/2024", "EXEMPT/1/2024"]
+}
+
+test "the answers are not made up" {
+  expect wfo "RSUD Sleman" gov "Pemkab Sleman" on 2024-05-10 = baseline
+  expect wfo "Dinas Kesehatan" gov "Pemprov Jatim" on 2024-05-10 = 50%
+}
+"#;
+    let ws = load_one("no-rule-answers.se", text);
+    let found: Vec<&str> = ws.diagnostics.iter().map(|d| d.code.as_str()).collect();
+    assert_eq!(found, ["no-rule", "no-rule"], "{}", render(&ws));
+    assert!(ws.diagnostics.iter().all(|d| !d.is_error()));
+    assert!(
+        ws.diagnostics
+            .iter()
+            .all(|d| d.help.as_deref().is_some_and(|h| !h.contains("50%"))),
+        "the help proposes no share"
+    );
+    let ids: Vec<&str> = ws.circulars.iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(ids, ["DUTY/1/2024", "EXEMPT/1/2024"]);
+    let engine = edaran::eval::Engine::new(&ws);
+    let outcomes = edaran::eval::expect::run(&engine);
+    let summary: Vec<(&str, usize, usize)> = outcomes
+        .iter()
+        .map(|o| (o.name.as_str(), o.expectations, o.failures.len()))
+        .collect();
+    assert_eq!(
+        summary,
+        [
+            ("no rule, no share", 5, 0),
+            ("the answers are not made up", 2, 2)
+        ],
+        "{:?}",
+        outcomes.iter().map(|o| &o.failures).collect::<Vec<_>>()
+    );
+}
+
+/// The byte ranges of the circulars of a fixture: from a line starting with `circular` to the
+/// next line that is a lone `}` (or a one-line block).
+fn circular_blocks(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let end = at + line.len();
+        if line.starts_with("circular ") {
+            if line.trim_end().ends_with('}') || line.contains("{}") {
+                out.push((at, end));
+            } else {
+                start = Some(at);
+            }
+        } else if line.trim_end() == "}"
+            && let Some(s) = start.take()
+        {
+            out.push((s, end));
+        }
+        at = end;
+    }
+    out
+}
+
+/// The numbers written before a `%` in `text`: `25%..75%` gives `25` and `75`.
+fn shares(text: &str) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    for (i, &c) in chars.iter().enumerate() {
+        if c != '%' {
+            continue;
+        }
+        let start = chars[..i]
+            .iter()
+            .rposition(|c| !(c.is_ascii_digit() || *c == '.'))
+            .map_or(0, |p| p + 1);
+        let number: String = chars[start..i].iter().collect();
+        let number = number.trim_start_matches('.').to_string();
+        if !number.is_empty() {
+            out.push(number);
+        }
+    }
+    out
+}
+
+/// No help proposes a government, a name or a share the file does not write: every quoted
+/// string in a help is a placeholder in capitals (`"NAME"`) or written in the fixture, and so is
+/// every share (`50%`). Dates are left out: a help may compute one from the file's own dates
+/// (`end the validity on 2023-09-27`).
+#[test]
+fn no_help_invents_a_government_or_a_share() {
+    let mut problems = Vec::new();
+    for entry in std::fs::read_dir(fixture_dir()).expect("the fixture directory") {
+        let path = entry.expect("a directory entry").path();
+        if path.extension().is_none_or(|e| e != "se") {
+            continue;
+        }
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        let full = std::fs::read_to_string(&path).unwrap();
+        let ws = load_one(&name, &full);
+        let blocks = circular_blocks(&full);
+        for d in &ws.diagnostics {
+            let Some(help) = d.help.as_deref() else {
+                continue;
+            };
+            // What the help may draw on: the circulars it points at, and what stands outside
+            // every circular (top-level sets, tests), not the other circulars of the fixture.
+            let points: Vec<usize> = std::iter::once(d.span.start())
+                .chain(d.labels.iter().map(|l| l.span.start()))
+                .collect();
+            let mut text = String::new();
+            let mut last = 0;
+            for &(a, b) in &blocks {
+                text.push_str(&full[last..a]);
+                if points.iter().any(|p| (a..b).contains(p)) {
+                    text.push_str(&full[a..b]);
+                }
+                last = b;
+            }
+            text.push_str(&full[last..]);
+            for quoted in help.split('"').skip(1).step_by(2) {
+                let placeholder = !quoted.is_empty()
+                    && quoted
+                        .chars()
+                        .all(|c| c.is_ascii_uppercase() || c == '.' || c == '_');
+                // The user's own word, quoted as it should be written, is written in the file.
+                if !placeholder && !text.contains(quoted) {
+                    problems.push(format!(
+                        "{name}: `{}` proposes \"{quoted}\": {help}",
+                        d.code
+                    ));
+                }
+            }
+            for share in shares(help) {
+                if !text.contains(&share) && !text.contains(&format!("{share} ")) {
+                    problems.push(format!("{name}: `{}` proposes {share}%: {help}", d.code));
+                }
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
 }

@@ -834,7 +834,13 @@ fn dead_exemptions(engine: &Engine<'_>, c: CircularId, out: &mut Vec<Finding>) {
         if meets_a_rule {
             continue;
         }
-        let (why, help) = if exempted.overlaps(&compiled.scope) {
+        let in_the_scope = exempted.overlaps(&compiled.scope);
+        if in_the_scope && compiled.rules.is_empty() {
+            // A circular without rules: `no-rule` says so, and those it exempts are answered
+            // `exempt` rather than `baseline`.
+            continue;
+        }
+        let (why, help) = if in_the_scope {
             (
                 format!("no rule of `{}` covers its subjects", circular.id),
                 "remove it, or name subjects the circular's rules cover",

@@ -3,8 +3,9 @@
 //!
 //! Each module opens with the same sections as `docs/lints.md`: what it finds, why it matters, an
 //! example and the fix. Codes found while reading and resolving (`syntax`, `invalid-date`,
-//! `invalid-percent`, `empty-period`, `missing-clause`, `unknown-name`, `duplicate-name`) are
-//! reported by [`crate::syntax`] and [`crate::model`], where the facts are known.
+//! `invalid-percent`, `empty-period`, `missing-clause`, `unknown-name`, `duplicate-name`, and the
+//! warning `no-rule`) are reported by [`crate::syntax`] and [`crate::model`], where the facts are
+//! known.
 //!
 //! The checks here read the syntax trees where a mistake is visible in the text alone, so that
 //! they also run on circulars left out of the model because of another error: one run reports

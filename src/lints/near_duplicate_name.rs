@@ -1,14 +1,16 @@
 //! `near-duplicate-name` (warning)
 //!
-//! **What it finds:** two unit, place or government names of the workspace that are equal but for
-//! case, spacing or punctuation, or that differ by one letter (names of 8 or more letters) or two
-//! letters (12 or more); two letters swapped count as one. Shorter names are left alone: Indonesian
-//! agency acronyms such as `RSUD`/`RSJ` or `Bapenda`/`Bappeda` are often a letter apart and name
-//! different agencies. So are numbered siblings (`UPTD Wilayah I`/`UPTD Wilayah II`). Each spelling
+//! **What it finds:** two unit, place, government or function names of the workspace that are
+//! equal but for case, spacing or punctuation (for a function, underscores), or that differ by one
+//! letter (names of 8 or more letters, underscores not counted) or two letters (12 or more); two
+//! letters swapped count as one. Shorter names are left alone: Indonesian agency acronyms such as
+//! `RSUD`/`RSJ` or `Bapenda`/`Bappeda` are often a letter apart and name different agencies. So
+//! are numbered siblings (`UPTD Wilayah I`/`UPTD Wilayah II`, `shift_1`/`shift_2`). Each spelling
 //! is reported once, at its first occurrence, against the earliest spelling close to it.
 //!
 //! **Why it matters:** edaran compares names exactly: `Dinas Kesehatan` and `Dinas  kesehatan` are
-//! two units, so a rule written for one silently misses the other.
+//! two units, and `direct_service` and `direct_servce` two functions, so a rule written for one
+//! silently misses the other.
 //!
 //! **Example:** `sector critical = ["Dinas Kesehatan"]` and `unit "Dinas Kesehatn"`.
 //!
@@ -28,6 +30,7 @@ enum Kind {
     Unit,
     Place,
     Gov,
+    Function,
 }
 
 impl Kind {
@@ -36,6 +39,16 @@ impl Kind {
             Kind::Unit => "unit",
             Kind::Place => "place",
             Kind::Gov => "government",
+            Kind::Function => "function",
+        }
+    }
+
+    /// How two names of this kind that are equal once normalised differ.
+    fn same_letters(self) -> &'static str {
+        match self {
+            // An identifier has no case, spaces or punctuation but its underscores.
+            Kind::Function => "only by underscores",
+            _ => "only by case, spacing or punctuation",
         }
     }
 }
@@ -91,7 +104,10 @@ impl Names {
                 self.values(Kind::Place, v, file)
             }
             SelectorKind::Gov(v) => self.values(Kind::Gov, v, file),
-            SelectorKind::All | SelectorKind::Sector(_) | SelectorKind::Function(_) => {}
+            SelectorKind::Function(names) => names
+                .iter()
+                .for_each(|f| self.add(Kind::Function, &f.node, file, f.span)),
+            SelectorKind::All | SelectorKind::Sector(_) => {}
         }
     }
 
@@ -99,7 +115,7 @@ impl Names {
         match &d.node {
             Dimension::Domicile(p) | Dimension::Office(p) => self.add(Kind::Place, p, file, d.span),
             Dimension::Gov(g) => self.add(Kind::Gov, g, file, d.span),
-            Dimension::Function(_) => {}
+            Dimension::Function(f) => self.add(Kind::Function, f, file, d.span),
         }
     }
 
@@ -181,7 +197,23 @@ fn allowed(len: usize) -> usize {
 
 /// The numbers of a name: its words written in digits or in Roman numerals (`UPTD Wilayah II`,
 /// `Puskesmas 2`). Names that differ in their numbers are numbered siblings, not misspellings.
-fn numbering(name: &str) -> Vec<&str> {
+/// A function name is an identifier: its words are separated by underscores, its Roman numerals
+/// are lowercase (`eselon_ii`), and its digits may be glued to a word (`shift2`).
+fn numbering(kind: Kind, name: &str) -> Vec<&str> {
+    if kind == Kind::Function {
+        let mut out = Vec::new();
+        for w in name.split('_').filter(|w| !w.is_empty()) {
+            if w.chars().all(|c| matches!(c, 'i' | 'v' | 'x')) {
+                out.push(w);
+            } else {
+                out.extend(
+                    w.split(|c: char| !c.is_ascii_digit())
+                        .filter(|d| !d.is_empty()),
+                );
+            }
+        }
+        return out;
+    }
     name.split(|c: char| c.is_whitespace() || matches!(c, '/' | '-' | '.' | ',' | '(' | ')'))
         .filter(|w| {
             !w.is_empty()
@@ -295,7 +327,11 @@ pub(super) fn check(names: &Names, out: &mut Vec<Diagnostic>) {
                 .expect("a name has a spelling")
         })
         .collect();
-    let numbers: Vec<Vec<&str>> = firsts.iter().map(|s| numbering(s.0)).collect();
+    let numbers: Vec<Vec<&str>> = keys
+        .iter()
+        .zip(&firsts)
+        .map(|(k, s)| numbering(k.0, s.0))
+        .collect();
     let mut seen: HashSet<(usize, usize)> = HashSet::new();
     for run in index.chunk_by(|x, y| (x.0, x.1) == (y.0, y.1)) {
         // Names sharing a variant, in increasing order.
@@ -326,7 +362,7 @@ pub(super) fn check(names: &Names, out: &mut Vec<Diagnostic>) {
     pairs.dedup_by_key(|&mut (kind, _, later, _)| (kind, later.0));
     for (kind, (first, first_at), (later, later_at), same_letters) in pairs {
         let how = if same_letters {
-            "only by case, spacing or punctuation".to_string()
+            kind.same_letters().to_string()
         } else {
             let d = strsim::damerau_levenshtein(&normalize(first), &normalize(later));
             format!(
@@ -364,15 +400,44 @@ mod tests {
 
     #[test]
     fn numbered_siblings_differ_in_their_numbers() {
+        let unit = |name| numbering(Kind::Unit, name);
         assert_ne!(
-            numbering("Bapenda/UPTD Wilayah I"),
-            numbering("Bapenda/UPTD Wilayah II")
+            unit("Bapenda/UPTD Wilayah I"),
+            unit("Bapenda/UPTD Wilayah II")
         );
+        assert_ne!(unit("Puskesmas Serang 1"), unit("Puskesmas Serang 2"));
+        assert_eq!(unit("Dinas Kesehatan"), unit("Dinas Kesehatn"));
+    }
+
+    #[test]
+    fn numbered_functions_differ_in_their_numbers() {
+        let function = |name| numbering(Kind::Function, name);
+        assert_ne!(function("field_shift_1"), function("field_shift_2"));
+        assert_ne!(function("field_shift1"), function("field_shift2"));
         assert_ne!(
-            numbering("Puskesmas Serang 1"),
-            numbering("Puskesmas Serang 2")
+            function("officials_eselon_ii"),
+            function("officials_eselon_iii")
         );
-        assert_eq!(numbering("Dinas Kesehatan"), numbering("Dinas Kesehatn"));
+        assert_eq!(function("direct_service"), function("direct_servce"));
+        assert_eq!(function("direct_service"), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn function_names_are_compared_without_underscores() {
+        assert_eq!(normalize("direct_service"), normalize("directservice"));
+        // 12 letters once the underscore is left out: two letters allowed.
+        assert_eq!(allowed(normalize("direct_servce").len()), 2);
+        assert!(near(
+            Kind::Function,
+            &normalize("direct_servce"),
+            &normalize("direct_service")
+        ));
+        // `field_duty` has 9 letters: one allowed, and `field_duties` is two away.
+        assert!(!near(
+            Kind::Function,
+            &normalize("field_duty"),
+            &normalize("field_duties")
+        ));
     }
 
     #[test]

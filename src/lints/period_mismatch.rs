@@ -2,7 +2,9 @@
 //!
 //! **What it finds:** a validity whose duration claim, such as `(1 month)`, disagrees with its
 //! dates. Both ends of a validity count: N days from S end on S + N - 1; N weeks on S + 7N - 1; N
-//! months on S + N months - 1 day. The witness names the days on which the two disagree.
+//! months end on the day before the same day of the month N months later, or on the last day of
+//! that month where that day does not exist (one month from 31 January ends on 28 February, or
+//! 29 in a leap year). The witness names the days on which the two disagree.
 //!
 //! **Why it matters:** readers of a circular trust one of the two, and they end on different days:
 //! staff do not know whether the last day is a WFH day.
@@ -16,20 +18,30 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::span::FileId;
 use crate::syntax::ast;
 use crate::syntax::ast::{Duration, DurationUnit, Validity};
-use chrono::{Days, Months, NaiveDate};
+use chrono::{Datelike, Days, Months, NaiveDate};
 
-/// The last day of a duration of `claim` starting on `from`.
+/// The last day of a duration of `claim` starting on `from`, as drafters count: N months from S
+/// end on the day before the same day of the month N months later; where that day does not
+/// exist (31 April, 29 February of a common year), on the last day of that month.
 pub fn claimed_end(from: NaiveDate, claim: Duration) -> Option<NaiveDate> {
     let n = claim.count;
-    let after = match claim.unit {
-        DurationUnit::Day => from.checked_add_days(Days::new(n as u64))?,
-        DurationUnit::Week => from.checked_add_days(Days::new(7 * n as u64))?,
-        DurationUnit::Month => from.checked_add_months(Months::new(n))?,
-    };
-    after.pred_opt()
+    match claim.unit {
+        DurationUnit::Day => from.checked_add_days(Days::new(n as u64))?.pred_opt(),
+        DurationUnit::Week => from.checked_add_days(Days::new(7 * n as u64))?.pred_opt(),
+        DurationUnit::Month => {
+            // chrono clamps a day the month does not have to the month's last day.
+            let later = from.checked_add_months(Months::new(n))?;
+            if later.day() == from.day() {
+                later.pred_opt()
+            } else {
+                Some(later)
+            }
+        }
+    }
 }
 
-fn plural(n: u32, unit: DurationUnit) -> String {
+/// A count as people write it: `1 day`, `2 days`.
+fn plural(n: i64, unit: DurationUnit) -> String {
     let word = match unit {
         DurationUnit::Day => "day",
         DurationUnit::Week => "week",
@@ -51,6 +63,7 @@ pub(super) fn check(file: FileId, tree: &ast::File, out: &mut Vec<Diagnostic>) {
             continue;
         };
         let [window] = windows.as_slice() else {
+            several_windows(file, windows, claim, out);
             continue;
         };
         let (from, to) = (&window.node.from, &window.node.to);
@@ -66,37 +79,115 @@ pub(super) fn check(file: FileId, tree: &ast::File, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let length = (to_d - from_d).num_days() + 1;
-        let said = plural(claim.count, claim.unit);
+        let said = plural(i64::from(claim.count), claim.unit);
+        let days = plural(length, DurationUnit::Day);
         let message = match end {
             Some(end) => {
                 format!("`({said})` from {from_d} ends on {end}, but the validity ends on {to_d}")
             }
-            None => format!(
-                "`({said})` does not fit the validity {from_d} to {to_d}, which has {length} days"
-            ),
+            None => {
+                format!("`({said})` does not fit the validity {from_d} to {to_d}, which has {days}")
+            }
         };
         let mut d = Diagnostic::new(Code::PeriodMismatch, file, claim.span, message)
             .with_label(format!("claims {said}"))
-            .with_secondary(file, to.span, format!("the dates give {length} days"));
+            .with_secondary(file, to.span, format!("the dates give {days}"));
         d.help = Some(match end {
-            Some(end) => format!("end the validity on {end}, or write `({length} days)`"),
-            None => format!("write `({length} days)`"),
+            Some(end) => format!("end the validity on {end}, or write `({days})`"),
+            None => format!("write `({days})`"),
         });
         if let Some(end) = end {
             // The days on which the two disagree: after the earlier end, up to the later one.
             let (a, b) = if end < to_d { (end, to_d) } else { (to_d, end) };
-            let days = match a.succ_opt() {
+            let which = match a.succ_opt() {
                 Some(first) if first < b => format!("{first} to {b} are"),
                 _ => format!("{b} is"),
             };
             d.witness = Some(if end < to_d {
-                format!("{days} in the validity but after the claimed {said}")
+                format!("{which} in the validity but after the claimed {said}")
             } else {
-                format!("{days} in the claimed {said} but after the validity")
+                format!("{which} in the claimed {said} but after the validity")
             });
         }
         out.push(d);
     }
+}
+
+/// A claim on a validity of several windows counts the days of all of them (section 10.1):
+/// `valid 2026-03-16 to 2026-03-17, 2026-03-25 to 2026-03-27 (5 days)`. A claim in months has
+/// no count of days, so it is compared with the span from the first day to the last.
+fn several_windows(
+    file: FileId,
+    windows: &[crate::span::Spanned<ast::Period>],
+    claim: &crate::span::Spanned<Duration>,
+    out: &mut Vec<Diagnostic>,
+) {
+    let Some(days) = windows
+        .iter()
+        .map(|w| w.node.dates().filter(|(a, b)| a <= b))
+        .collect::<Option<Vec<_>>>()
+    else {
+        return; // `invalid-date`, `empty-period`
+    };
+    let runs = crate::model::windows(days);
+    let (Some(&(first, _)), Some(&(_, last))) = (runs.first(), runs.last()) else {
+        return;
+    };
+    let total: i64 = runs.iter().map(|(a, b)| (*b - *a).num_days() + 1).sum();
+    let said = plural(i64::from(claim.count), claim.unit);
+    let counted = plural(total, DurationUnit::Day);
+    let claimed_days = match claim.node.unit {
+        DurationUnit::Day => i64::from(claim.count),
+        DurationUnit::Week => 7 * i64::from(claim.count),
+        DurationUnit::Month => {
+            let end = claimed_end(first, claim.node);
+            if end == Some(last) {
+                return;
+            }
+            let span = plural((last - first).num_days() + 1, DurationUnit::Day);
+            out.push(
+                Diagnostic::new(
+                    Code::PeriodMismatch,
+                    file,
+                    claim.span,
+                    match end {
+                        Some(end) => format!(
+                            "`({said})` from {first} ends on {end}, but the last window ends on {last}"
+                        ),
+                        None => format!("`({said})` does not fit the validity from {first} to {last}"),
+                    },
+                )
+                .with_label(format!("claims {said}"))
+                .with_help(match end {
+                    Some(end) => format!(
+                        "end the last window on {end}, or count the days: the windows have {counted} in all (over {span}), `({counted})`"
+                    ),
+                    None => format!("the windows have {counted} in all (over {span}): write `({counted})`"),
+                }),
+            );
+            return;
+        }
+    };
+    if claimed_days == total {
+        return;
+    }
+    let shown: Vec<String> = runs
+        .iter()
+        .map(|(a, b)| plural((*b - *a).num_days() + 1, DurationUnit::Day))
+        .collect();
+    out.push(
+        Diagnostic::new(
+            Code::PeriodMismatch,
+            file,
+            claim.span,
+            format!("`({said})` does not match the validity, whose windows have {counted} in all"),
+        )
+        .with_label(format!("claims {said}"))
+        .with_help(format!(
+            "the windows have {} days: write `({counted})`, or correct a window",
+            shown.join(" + ").replace(" days", "").replace(" day", "")
+        )),
+    );
 }
 
 #[cfg(test)]
@@ -131,16 +222,105 @@ mod tests {
         );
     }
 
-    #[test]
-    fn one_month_from_january_31_ends_on_the_last_of_february_minus_one() {
-        let claim = Duration {
-            count: 1,
+    fn months(n: u32) -> Duration {
+        Duration {
+            count: n,
             unit: DurationUnit::Month,
-        };
-        // chrono clamps 31 January + 1 month to 28 February (2022 is no leap year).
+        }
+    }
+
+    #[test]
+    fn months_end_on_the_day_before_the_same_day() {
         assert_eq!(
-            claimed_end(date("2022-01-31"), claim),
-            Some(date("2022-02-27"))
+            claimed_end(date("2023-01-15"), months(1)),
+            Some(date("2023-02-14"))
         );
+        assert_eq!(
+            claimed_end(date("2023-01-01"), months(2)),
+            Some(date("2023-02-28"))
+        );
+        assert_eq!(
+            claimed_end(date("2023-02-28"), months(1)),
+            Some(date("2023-03-27"))
+        );
+        // 29 February exists in 2024: the day before it.
+        assert_eq!(
+            claimed_end(date("2024-01-29"), months(1)),
+            Some(date("2024-02-28"))
+        );
+    }
+
+    #[test]
+    fn months_end_on_the_last_day_where_the_same_day_does_not_exist() {
+        assert_eq!(
+            claimed_end(date("2023-01-31"), months(1)),
+            Some(date("2023-02-28"))
+        );
+        assert_eq!(
+            claimed_end(date("2023-03-31"), months(1)),
+            Some(date("2023-04-30"))
+        );
+        assert_eq!(
+            claimed_end(date("2023-01-29"), months(1)),
+            Some(date("2023-02-28"))
+        );
+        assert_eq!(
+            claimed_end(date("2023-01-30"), months(1)),
+            Some(date("2023-02-28"))
+        );
+        assert_eq!(
+            claimed_end(date("2024-01-31"), months(1)),
+            Some(date("2024-02-29"))
+        );
+        assert_eq!(
+            claimed_end(date("2023-05-31"), months(4)),
+            Some(date("2023-09-30"))
+        );
+    }
+
+    #[test]
+    fn twelve_months_across_a_leap_day() {
+        // From 29 February, the next year has no 29 February: its last day of February.
+        assert_eq!(
+            claimed_end(date("2024-02-29"), months(12)),
+            Some(date("2025-02-28"))
+        );
+        // From 28 February, 28 February exists the next year: the day before.
+        assert_eq!(
+            claimed_end(date("2024-02-28"), months(12)),
+            Some(date("2025-02-27"))
+        );
+        // A year from 1 March 2023 ends on 29 February 2024.
+        assert_eq!(
+            claimed_end(date("2023-03-01"), months(12)),
+            Some(date("2024-02-29"))
+        );
+        assert_eq!(
+            claimed_end(date("2023-01-01"), months(12)),
+            Some(date("2023-12-31"))
+        );
+        // Four years from a leap day land on a leap day again: the day before it.
+        assert_eq!(
+            claimed_end(date("2024-02-29"), months(48)),
+            Some(date("2028-02-28"))
+        );
+    }
+
+    #[test]
+    fn no_months_end_before_they_start() {
+        assert_eq!(
+            claimed_end(date("2023-03-31"), months(0)),
+            Some(date("2023-03-30"))
+        );
+    }
+
+    #[test]
+    fn counts_read_as_people_write_them() {
+        assert_eq!(plural(1, DurationUnit::Day), "1 day");
+        assert_eq!(plural(2, DurationUnit::Day), "2 days");
+        assert_eq!(plural(1, DurationUnit::Week), "1 week");
+        assert_eq!(plural(3, DurationUnit::Week), "3 weeks");
+        assert_eq!(plural(1, DurationUnit::Month), "1 month");
+        assert_eq!(plural(0, DurationUnit::Month), "0 months");
     }
 }

@@ -523,17 +523,22 @@ impl Resolver {
                             == Some(what))
             })
         };
-        // The required clauses that are absent, with an example of each.
-        let mut absent: Vec<(&str, &str)> = Vec::new();
+        // The required clauses that are absent, each with its form and what to fill in: the
+        // placeholders, never a government, date or share the circular does not write.
+        let mut absent: Vec<(&str, &str, &str)> = Vec::new();
         let mut missing_clauses = Vec::new();
         let level = match issuer {
             None => {
                 if !unreadable_clause("issuer") {
-                    absent.push(("issuer", "issuer \"Gubernur Banten\" level provincial"));
+                    absent.push((
+                        "issuer",
+                        "issuer \"NAME\" level LEVEL",
+                        "the office that issued it; LEVEL is `national`, `provincial` or `local`",
+                    ));
                 }
                 None
             }
-            Some((_, None, span)) => {
+            Some((name, None, span)) => {
                 missing_clauses.push(
                     Diagnostic::new(
                         Code::MissingClause,
@@ -542,32 +547,47 @@ impl Resolver {
                         format!("the issuer of {shown} has no level"),
                     )
                     .with_label("`level` missing")
-                    .with_help("add `level national`, `level provincial` or `level local` after the issuer's name"),
+                    .with_help(format!(
+                        "write `issuer \"{}\" level LEVEL`, where LEVEL is `national`, `provincial` or `local`",
+                        name.node
+                    )),
                 );
                 None
             }
             Some((_, Some(level), _)) => level.node,
         };
         if signed.is_none() && !unreadable_clause("signed") {
-            absent.push(("signed", "signed 2023-08-25 by \"NAME\""));
+            absent.push(("signed", "signed YYYY-MM-DD", "the day it was signed"));
         }
         if valid.is_none() && !unreadable_clause("valid") {
-            absent.push(("valid", "valid 2023-08-28 to 2023-09-27"));
+            absent.push((
+                "valid",
+                "valid YYYY-MM-DD to YYYY-MM-DD",
+                "its first and last day, or `valid from YYYY-MM-DD`",
+            ));
         }
         if scope.is_none() && !unreadable_clause("scope") {
-            absent.push(("scope", "scope \"Pemprov Banten\""));
+            absent.push((
+                "scope",
+                "scope \"GOVERNMENT\"",
+                "the government it binds, or `scope all` for every government",
+            ));
         }
         let has_rule = c
             .clauses
             .iter()
             .any(|cl| matches!(cl.node, ClauseKind::Rule(_)));
-        if !has_rule && !unreadable_clause("rule") {
-            absent.push(("rule", "rule everyone: all => wfo 50%"));
-        }
+        // A circular without rules (duties only, or only exemptions or priorities) is valid: it
+        // sets no share, and says so as a warning.
+        let no_rule = !has_rule && !unreadable_clause("rule");
+        let exempts = c
+            .clauses
+            .iter()
+            .any(|cl| matches!(cl.node, ClauseKind::Exempt(_)));
         // One diagnostic per circular, however many clauses it lacks.
         match absent.as_slice() {
             [] => {}
-            [(what, example)] => missing_clauses.push(
+            [(what, form, fill)] => missing_clauses.push(
                 Diagnostic::new(
                     Code::MissingClause,
                     file,
@@ -575,12 +595,15 @@ impl Resolver {
                     format!("{shown} has no `{what}` clause"),
                 )
                 .with_label(format!("`{what}` missing"))
-                .with_help(format!("add `{example}`")),
+                .with_help(format!("add `{form}`: {fill}")),
             ),
-            [init @ .., (last, _)] => {
-                let init: Vec<String> = init.iter().map(|(w, _)| format!("`{w}`")).collect();
+            [init @ .., (last, _, _)] => {
+                let init: Vec<String> = init.iter().map(|(w, _, _)| format!("`{w}`")).collect();
                 let list = format!("{} and `{last}`", init.join(", "));
-                let examples: Vec<&str> = absent.iter().map(|(_, e)| *e).collect();
+                let forms: Vec<String> = absent
+                    .iter()
+                    .map(|(_, form, fill)| format!("{form}  ({fill})"))
+                    .collect();
                 missing_clauses.push(
                     Diagnostic::new(
                         Code::MissingClause,
@@ -589,11 +612,30 @@ impl Resolver {
                         format!("{shown} has no {list} clauses"),
                     )
                     .with_label(format!("{list} missing"))
-                    .with_help(format!("add, for example:\n{}", examples.join("\n"))),
+                    .with_help(format!("add:\n{}", forms.join("\n"))),
                 );
             }
         }
         self.diagnostics.extend(missing_clauses);
+        if no_rule {
+            self.push(
+                Diagnostic::new(
+                    Code::NoRule,
+                    file,
+                    c.keyword,
+                    format!("{shown} has no rule: it sets no WFO share"),
+                )
+                .with_label("no `rule` in this circular")
+                .with_help(format!(
+                    "{}; if the circular states a share, add it as a rule: `rule NAME: SELECTOR => wfo N%`",
+                    if exempts {
+                        "where no other circular decides, those it exempts are answered `exempt` and the others keep the baseline"
+                    } else {
+                        "where no other circular decides, its staff keep the baseline"
+                    }
+                )),
+            );
+        }
 
         // Rules, names first so that `overrides` can point forward.
         let rule_asts: Vec<&ast::RuleDef> = c
@@ -805,7 +847,7 @@ impl Resolver {
                     "set of governments" => {
                         format!("govs {} = [\"GOVERNMENT\", ...]", name.node)
                     }
-                    _ => format!("rule {}: SELECTOR => wfo 50%", name.node),
+                    _ => format!("rule {}: SELECTOR => wfo N%", name.node),
                 }
             ),
         });
