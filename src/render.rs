@@ -82,14 +82,76 @@ impl<'s> Renderer<'s> {
     }
 
     /// The text of one diagnostic, ending with a newline.
+    ///
+    /// It opens at the place at fault, as the JSON does: miette shows the labels of one file in
+    /// one snippet, in the order of the text, so the labels on lines above the primary span's
+    /// are shown in a second snippet, after the primary's.
     pub fn render(&self, diagnostic: &Diagnostic) -> String {
-        let adapter = Adapter::new(diagnostic, |file| self.named(file));
+        let adapter = Adapter::new(diagnostic, self.sources, |file| self.named(file));
         let mut out = String::new();
         if self.handler.render_report(&mut out, &adapter).is_err() {
-            out = format!("{}: {}\n", diagnostic.code, diagnostic.message);
+            return format!("{}: {}\n", diagnostic.code, diagnostic.message);
+        }
+        if let Some(snippet) = self.earlier_labels(diagnostic) {
+            // After the primary's snippet, which ends with the first bottom corner.
+            if let Some(at) = out.find(SNIPPET_END) {
+                let at = out[at..].find('\n').map_or(out.len(), |i| at + i + 1);
+                out.insert_str(at, &snippet);
+            }
         }
         out
     }
+
+    /// The snippet of the labels of `d` in its own file on lines above its primary span, or
+    /// `None` when there are none.
+    fn earlier_labels(&self, d: &Diagnostic) -> Option<String> {
+        let line = primary_line_start(self.sources, d);
+        let mut labels: Vec<LabeledSpan> = d
+            .labels
+            .iter()
+            .filter(|l| l.file == d.file && l.span.start() < line)
+            .map(|l| LabeledSpan::new_with_span(Some(l.message.clone()), source_span(l.span)))
+            .collect();
+        if labels.is_empty() {
+            return None;
+        }
+        let first = labels.remove(0);
+        labels.insert(
+            0,
+            LabeledSpan::new_primary_with_span(first.label().map(String::from), *first.inner()),
+        );
+        let adapter = Adapter {
+            message: String::new(),
+            code: None,
+            severity: miette::Severity::Advice,
+            help: None,
+            source: self.named(d.file),
+            labels,
+            related: Vec::new(),
+        };
+        let mut text = String::new();
+        self.handler.render_report(&mut text, &adapter).ok()?;
+        let start = text.find(SNIPPET_START)?;
+        let start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+        let end = text[start..].find(SNIPPET_END)? + start;
+        let end = text[end..].find('\n').map_or(text.len(), |i| end + i + 1);
+        Some(text[start..end].to_string())
+    }
+}
+
+/// How miette opens and closes a snippet (both themes draw them with these characters).
+const SNIPPET_START: &str = "\u{256d}\u{2500}[";
+const SNIPPET_END: &str = "\u{2570}\u{2500}\u{2500}\u{2500}\u{2500}";
+
+/// Where the line of the primary span of `d` starts.
+fn primary_line_start(sources: &[Source], d: &Diagnostic) -> usize {
+    let text = sources
+        .get(d.file.0 as usize)
+        .map_or("", |s| s.text.as_str());
+    let at = d.span.start().min(text.len());
+    text.get(..at)
+        .and_then(|before| before.rfind('\n'))
+        .map_or(0, |i| i + 1)
 }
 
 fn source_span(span: crate::span::Span) -> SourceSpan {
@@ -111,9 +173,11 @@ struct Adapter<'a> {
 impl<'a> Adapter<'a> {
     fn new(
         d: &Diagnostic,
+        sources: &[Source],
         source_of: impl Fn(crate::span::FileId) -> &'a NamedSource<Arc<str>>,
     ) -> Adapter<'a> {
         let source = source_of(d.file);
+        let line = primary_line_start(sources, d);
         let mut labels = vec![LabeledSpan::new_primary_with_span(
             d.label.clone(),
             source_span(d.span),
@@ -121,6 +185,10 @@ impl<'a> Adapter<'a> {
         let mut related = Vec::new();
         for l in &d.labels {
             let span = source_span(l.span);
+            if l.file == d.file && l.span.start() < line {
+                // Shown after the primary's snippet: see `Renderer::render`.
+                continue;
+            }
             if l.file == d.file {
                 labels.push(LabeledSpan::new_with_span(Some(l.message.clone()), span));
             } else {

@@ -715,7 +715,9 @@ fn no_help_invents_a_government_or_a_share() {
                 last = b;
             }
             text.push_str(&full[last..]);
-            for quoted in help.split('"').skip(1).step_by(2) {
+            // A quote mark shown as itself (`"`) is punctuation, not a quoted word.
+            let help_words = help.replace("`\"`", "`QUOTE`");
+            for quoted in help_words.split('"').skip(1).step_by(2) {
                 let placeholder = !quoted.is_empty()
                     && quoted
                         .chars()

@@ -277,6 +277,14 @@ fn unreadable_words(text: &str, diagnostics: &[Diagnostic]) -> HashSet<String> {
                 .filter(|w| !w.is_empty())
                 .map(str::to_string),
         );
+        // The name the syntax error proposes (`Kritikal` and `non-esensial` are read as
+        // `kritikal` and `non_esensial`): using it is not reported either.
+        words.extend(
+            text[start..end]
+                .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'))
+                .filter(|w| w.contains('-') || w.contains(|c: char| c.is_ascii_uppercase()))
+                .map(|w| w.to_lowercase().replace('-', "_")),
+        );
     }
     words
 }

@@ -128,6 +128,7 @@ fn describe(rule: Rule) -> Option<String> {
         Rule::ident | Rule::set_name | Rule::sel_sector => "a name",
         Rule::level => "a level (`national`, `provincial` or `local`)",
         Rule::duration_unit => "`days`, `weeks` or `months`",
+        Rule::mode => "`wfo` or `wfh`",
         Rule::string_list => "a list `[\"...\", ...]`",
         Rule::ident_list => "a list `[name, ...]`",
         Rule::EOI => "the end of the line",
@@ -218,6 +219,10 @@ pub fn from_pest(
     let is_clause = positives.contains(&Rule::kw_title) && positives.contains(&Rule::kw_rule);
     let is_item = positives.contains(&Rule::kw_circular) && positives.contains(&Rule::kw_baseline);
     let is_query = positives.contains(&Rule::kw_explain) && positives.contains(&Rule::kw_conflicts);
+    // After a rule's arrangement: its modifiers.
+    let is_modifier = [Rule::kw_except, Rule::kw_overrides, Rule::kw_during]
+        .iter()
+        .all(|r| positives.contains(r));
     for rule in &positives {
         let name = format!("{rule:?}");
         if let Some(k) = name.strip_prefix("kw_") {
@@ -243,6 +248,14 @@ pub fn from_pest(
         if (is_clause || is_item || is_query) && name.starts_with("kw_") {
             continue;
         }
+        if is_modifier
+            && matches!(
+                rule,
+                Rule::kw_except | Rule::kw_overrides | Rule::kw_during | Rule::dots
+            )
+        {
+            continue;
+        }
         if let Some(d) = describe(*rule) {
             expected.insert(d);
         }
@@ -261,6 +274,9 @@ pub fn from_pest(
     if is_selector {
         groups.push("a selector".into());
     }
+    if is_modifier {
+        groups.push("a modifier (`except`, `overrides` or `during`)".into());
+    }
     groups.extend(expected);
     // The span starts at the found word (after blanks) and covers it.
     let rest = text.get(at..).unwrap_or("");
@@ -276,19 +292,48 @@ pub fn from_pest(
     } else {
         format!("expected {}, found {found}", one_of(&groups))
     };
-    let mut diagnostic = Diagnostic::new(Code::Syntax, file, span, message);
-    diagnostic = diagnostic.with_label(if groups.is_empty() {
+    let label = if groups.is_empty() {
         "not expected here".to_string()
     } else {
         format!("expected {}", shorten(&groups))
-    });
+    };
+    if let Some(slip) = slip(text, at + blanks, &positives) {
+        let span = Span::new(offset + slip.start, offset + slip.end);
+        let (message, label) = match slip.message {
+            Some(own) => own,
+            None => {
+                let found = format!("`{}`", &text[slip.start..slip.end]);
+                (
+                    format!("expected {}, found {found}", one_of(&groups)),
+                    label,
+                )
+            }
+        };
+        return Diagnostic::new(Code::Syntax, file, span, message)
+            .with_label(label)
+            .with_help(slip.help);
+    }
+    let mut diagnostic = Diagnostic::new(Code::Syntax, file, span, message);
+    diagnostic = diagnostic.with_label(label);
     if positives.contains(&Rule::percent)
         && !word.is_empty()
         && word.chars().all(|c| c.is_ascii_digit())
     {
         diagnostic = diagnostic.with_help(format!("percentages take a percent sign: `{word}%`"));
-    } else if let Some(help) = help_for(context, word, &keywords, is_clause, is_item) {
+    } else if let Some(help) = help_for(
+        context,
+        word,
+        &keywords,
+        is_clause,
+        is_item,
+        defines_name(&text[..at]),
+    ) {
         diagnostic = diagnostic.with_help(help);
+    } else if is_modifier {
+        diagnostic = diagnostic.with_help(
+            "after its arrangement a rule takes only `except SELECTOR`, `overrides RULE` \
+             and `during DATE to DATE`",
+        );
     } else if positives.contains(&Rule::ident) && KEYWORDS.contains(&word) {
         diagnostic = diagnostic.with_help(format!(
             "`{word}` is a keyword and cannot be a name: choose another name"
@@ -311,6 +356,7 @@ fn help_for(
     keywords: &BTreeSet<String>,
     is_clause: bool,
     is_item: bool,
+    defining: bool,
 ) -> Option<String> {
     if is_item && CLAUSE_KEYWORDS.contains(&word) && !ITEM_KEYWORDS.contains(&word) {
         return Some(format!(
@@ -347,14 +393,227 @@ fn help_for(
         }
     }
     if word.chars().any(|c| c.is_ascii_uppercase())
-        && word.chars().all(|c| c.is_alphanumeric() || c == '_')
+        && word
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '_' || c == '-')
     {
+        let name = word.to_lowercase().replace('-', "_");
+        if defining {
+            return Some(format!(
+                "names are lowercase: write `{name}`, here and where it is used"
+            ));
+        }
         return Some(format!(
-            "names are lowercase (`{}`); unit and place names are quoted strings (`\"{word}\"`)",
-            word.to_lowercase()
+            "names are lowercase (`{name}`); unit and place names are quoted strings (`\"{word}\"`)"
         ));
     }
     None
+}
+
+/// A slip drafters make, recognised where pest stopped: its span in `text` and what to write.
+struct Slip {
+    start: usize,
+    end: usize,
+    /// The message and the label, when the usual "expected ..., found ..." does not fit.
+    message: Option<(String, String)>,
+    help: String,
+}
+
+/// The amounts an arrangement takes, for the help of a misspelt `wfo` or `wfh`.
+const AMOUNTS: &str = "`wfo 50%`, `wfo at most 25%`, `wfo at least 50%` or `wfo 25%..50%` \
+     (or the same with `wfh`, the share working from home)";
+
+/// Recognises the slips of [`Slip`] at byte `at` of `text` (only on the error path).
+fn slip(text: &str, at: usize, positives: &[Rule]) -> Option<Slip> {
+    let rest = text.get(at..)?;
+    let run = |s: &str, ok: fn(char) -> bool| s.find(|c: char| !ok(c)).unwrap_or(s.len());
+    let digits = |s: &str| run(s, |c| c.is_ascii_digit());
+    let slip = |len: usize, help: String| Slip {
+        start: at,
+        end: at + len,
+        message: None,
+        help,
+    };
+
+    // An unclosed string: the line ends before its closing quote.
+    if rest.starts_with('"') && !closes(&rest[1..]) {
+        return Some(Slip {
+            start: at,
+            end: at + 1,
+            message: Some((
+                "this string is not closed".into(),
+                "the string opens here".into(),
+            )),
+            help: "close it with `\"` on the same line".into(),
+        });
+    }
+
+    // A name written with `-` (`non-esensial`): names join words with `_`.
+    let before = &text[..at];
+    let word_before = &before[before.len() - run_back(before)..];
+    if rest.starts_with('-')
+        && rest[1..].starts_with(|c: char| c.is_ascii_alphabetic())
+        && word_before.starts_with(|c: char| c.is_ascii_alphabetic())
+        && !KEYWORDS.contains(&word_before)
+    {
+        let tail = run(rest, |c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+        let name = format!("{word_before}{}", &rest[..tail]);
+        let fixed = name.to_lowercase().replace('-', "_");
+        return Some(Slip {
+            start: at - word_before.len(),
+            end: at + tail,
+            message: Some((
+                format!("a name cannot contain `-`: `{name}`"),
+                "names join words with `_`".into(),
+            )),
+            help: format!("write `{fixed}`"),
+        });
+    }
+
+    // A decimal comma: `33,5%` is thirty-three and a half percent.
+    if positives.contains(&Rule::percent) {
+        let whole = digits(rest);
+        if whole > 0 && rest[whole..].starts_with(',') {
+            let frac = digits(&rest[whole + 1..]);
+            if frac > 0 {
+                let end = whole + 1 + frac;
+                let end = end + usize::from(rest[end..].starts_with('%'));
+                let fixed = format!("{}.{}%", &rest[..whole], &rest[whole + 1..whole + 1 + frac]);
+                return Some(slip(
+                    end,
+                    format!("decimals are written with a point: `{fixed}`"),
+                ));
+            }
+        }
+    }
+
+    // A date written day first (`01-02-2024`, as in Indonesian letters) or with `/` or `.`.
+    if positives.contains(&Rule::date) {
+        let parts: Vec<&str> = rest
+            .split(|c: char| !(c.is_ascii_digit() || matches!(c, '-' | '/' | '.')))
+            .next()
+            .unwrap_or("")
+            .split(['-', '/', '.'])
+            .collect();
+        if let [a, b, c] = parts[..]
+            && [a, b, c].iter().all(|p| !p.is_empty() && p.len() <= 4)
+        {
+            let len = a.len() + b.len() + c.len() + 2;
+            let (y, m, d) = if c.len() == 4 && a.len() <= 2 {
+                (c, b, a)
+            } else if a.len() == 4 && rest[..len].contains(['/', '.']) {
+                (a, b, c)
+            } else {
+                return None;
+            };
+            let date = match (y.parse(), m.parse(), d.parse()) {
+                (Ok(y), Ok(m), Ok(d)) => chrono::NaiveDate::from_ymd_opt(y, m, d),
+                _ => None,
+            };
+            let how = if c.len() == 4 {
+                "dates are written year first, `YYYY-MM-DD`"
+            } else {
+                "dates are written with `-`, `YYYY-MM-DD`"
+            };
+            let help = match date {
+                Some(date) => format!("{how}: `{}`", date.format("%Y-%m-%d")),
+                None => how.to_string(),
+            };
+            return Some(slip(len, help));
+        }
+    }
+
+    // A duration in Indonesian (`(1 bulan)`) or misspelt.
+    if positives.contains(&Rule::duration_unit) {
+        let len = run(rest, |c| c.is_alphabetic());
+        let word = rest[..len].to_lowercase();
+        let count: u32 = before.trim_end()[before.trim_end().len() - run_back(before.trim_end())..]
+            .parse()
+            .unwrap_or(1);
+        let (count, unit) = match word.as_str() {
+            "hari" => (count, "day"),
+            "minggu" | "pekan" => (count, "week"),
+            "bulan" => (count, "month"),
+            "tahun" => (count.saturating_mul(12), "month"),
+            _ => match closest(&word, ["day", "days", "week", "weeks", "month", "months"]) {
+                Some(unit) => (count, unit.trim_end_matches('s')),
+                None => (count, ""),
+            },
+        };
+        let help = if unit.is_empty() {
+            "a duration is counted in `days`, `weeks` or `months`: `(1 month)`".to_string()
+        } else {
+            let plural = if count == 1 { "" } else { "s" };
+            format!("durations are written in English: `({count} {unit}{plural})`")
+        };
+        return Some(slip(len, help));
+    }
+
+    // A misspelt arrangement (`wof`, `wfh100%`), or one this version does not know (`wfa`).
+    if positives.contains(&Rule::mode) {
+        let len = run(rest, |c| {
+            c.is_alphanumeric() || matches!(c, '_' | '%' | '.')
+        });
+        let word = &rest[..len];
+        let lower = word.to_lowercase();
+        let help = if let Some(k) = ["wfo", "wfh"]
+            .into_iter()
+            .find(|k| lower.starts_with(k) && lower[3..].starts_with(|c: char| c.is_ascii_digit()))
+        {
+            format!("put a space after `{k}`: `{k} {}`", &word[3..])
+        } else if lower == "wfa" {
+            format!("work from anywhere (`wfa`) comes in a later version; for now write {AMOUNTS}")
+        } else {
+            let guess = match lower.as_str() {
+                "wfo" | "wfh" => Some(lower.as_str()),
+                _ => closest(&lower, ["wfo", "wfh"]).filter(|k| {
+                    // Only when one of the two is closer than the other.
+                    let other = if *k == "wfo" { "wfh" } else { "wfo" };
+                    strsim::damerau_levenshtein(&lower, k)
+                        < strsim::damerau_levenshtein(&lower, other)
+                }),
+            };
+            match guess {
+                Some(k) => format!("did you mean `{k}`? write {AMOUNTS}"),
+                None => format!("write {AMOUNTS}"),
+            }
+        };
+        return Some(slip(len, help));
+    }
+    None
+}
+
+/// The length of the run of name characters that ends `text`.
+fn run_back(text: &str) -> usize {
+    text.len()
+        - text
+            .trim_end_matches(|c: char| c.is_ascii_alphanumeric() || c == '_')
+            .len()
+}
+
+/// Whether the inside of a string, starting after its opening quote, closes on its line.
+fn closes(inside: &str) -> bool {
+    let mut escaped = false;
+    for c in inside.chars() {
+        match c {
+            '\n' => return false,
+            '"' if !escaped => return true,
+            '\\' => escaped = !escaped,
+            _ => escaped = false,
+        }
+    }
+    false
+}
+
+/// Whether the text before an error ends with a keyword that defines a name (`sector`,
+/// `region`, `rule`).
+fn defines_name(before: &str) -> bool {
+    let before = before.trim_end();
+    ["sector", "region", "rule"].iter().any(|k| {
+        before
+            .strip_suffix(k)
+            .is_some_and(|b| !b.ends_with(|c: char| c.is_ascii_alphanumeric() || c == '_'))
+    })
 }
 
 fn backticked(words: &[&str]) -> String {

@@ -175,6 +175,37 @@ impl<'a> Lowerer<'a> {
         self.diagnostics.push(diagnostic);
     }
 
+    /// Whether the bad text `junk` is the rest of the line of the clause read at `start`: the
+    /// clause ended early (`wfo 50% on friday`, `(1 bulan)`, a `during` with a bad date) and the
+    /// rest does not start a clause of its own.
+    fn continues(&self, start: usize, junk: &P<'a>) -> bool {
+        let at = junk.as_span().start();
+        if self.text[start..at].contains('\n') {
+            return false;
+        }
+        let text = junk.as_str();
+        let word = &text[..text
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+            .unwrap_or(text.len())];
+        errors::MODIFIER_KEYWORDS.contains(&word)
+            || !(errors::CLAUSE_KEYWORDS.contains(&word)
+                || errors::closest(word, errors::CLAUSE_KEYWORDS.iter().copied()).is_some())
+    }
+
+    /// Reports the bad rest of a line whose clause, read from `start`, ended early: the whole
+    /// line is reparsed, so that the message says what may follow the clause.
+    fn junk_after(&mut self, start: usize, junk: P<'a>) {
+        let end = junk.as_span().end();
+        match EdaranParser::parse(Rule::clause_only, &self.text[start..end]) {
+            Err(error) => {
+                let text = &self.text[start..end];
+                let d = errors::from_pest(error, self.file, text, start, Context::Clause);
+                self.diagnostics.push(d);
+            }
+            Ok(_) => self.junk(junk, Rule::clause_only, Context::Clause),
+        }
+    }
+
     // -----------------------------------------------------------------------------------------
     // Files
 
@@ -265,6 +296,8 @@ impl<'a> Lowerer<'a> {
         );
         let mut keyword = whole;
         let mut clauses = Vec::new();
+        // The start of the last clause read, when the rest of its line may follow it.
+        let mut last: Option<usize> = None;
         for p in kids(pair) {
             let s = self.span(&p);
             let kind = match p.as_rule() {
@@ -273,7 +306,11 @@ impl<'a> Lowerer<'a> {
                     None
                 }
                 Rule::bad_clause => {
-                    self.junk(p, Rule::clause_only, Context::Clause);
+                    match last.filter(|&start| self.continues(start, &p)) {
+                        Some(start) => self.junk_after(start, p),
+                        None => self.junk(p, Rule::clause_only, Context::Clause),
+                    }
+                    last = None;
                     None
                 }
                 Rule::string | Rule::bad_header | Rule::missing_brace | Rule::unclosed => None,
@@ -288,6 +325,7 @@ impl<'a> Lowerer<'a> {
                 }
             };
             if let Some(kind) = kind {
+                last = Some(s.start());
                 clauses.push(Spanned::new(kind, s));
             }
         }
