@@ -1378,6 +1378,23 @@ fn explain_a_revoked_circular() {
 }
 
 #[test]
+fn explain_lists_the_circular_revoked_last_and_counts_the_earlier_ones() {
+    let (out, all) = explain_both(
+        &fixture("revoked-chain"),
+        r#"explain "BPKAD" function admin gov "Pemprov Contoh" domicile "Serang" office "Serang" on 2024-03-20"#,
+    );
+    assert!(out.contains(
+        "  circular DUA/2024 (provincial, signed 2024-02-01): does not apply: revoked by TIGA/2024 from 2024-03-04\n"
+    ));
+    assert!(!out.contains("circular SATU/2024"));
+    assert!(out.contains("    1 earlier circular for this government: revoked before 2024-03-20\n"));
+    assert!(all.contains(
+        "  circular SATU/2024 (provincial, signed 2024-01-01): does not apply: revoked by DUA/2024 from 2024-02-02\n"
+    ));
+    insta::assert_snapshot!("explain_revoked_chain", out);
+}
+
+#[test]
 fn explain_lex_posterior_between_circulars_of_one_level() {
     let out = explain(
         &fixture("posterior"),
