@@ -1387,11 +1387,29 @@ fn explain_lists_the_circular_revoked_last_and_counts_the_earlier_ones() {
         "  circular DUA/2024 (provincial, signed 2024-02-01): does not apply: revoked by TIGA/2024 from 2024-03-04\n"
     ));
     assert!(!out.contains("circular SATU/2024"));
-    assert!(out.contains("    1 earlier circular for this government: revoked before 2024-03-20\n"));
+    assert!(
+        out.contains("    1 earlier circular for this government: revoked before 2024-03-20\n")
+    );
     assert!(all.contains(
         "  circular SATU/2024 (provincial, signed 2024-01-01): does not apply: revoked by DUA/2024 from 2024-02-02\n"
     ));
     insta::assert_snapshot!("explain_revoked_chain", out);
+}
+
+#[test]
+fn explain_of_a_government_no_circular_names_says_so() {
+    let out = explain(
+        "examples/",
+        r#"explain "BPKAD" function admin gov "Pemprov Jateng" domicile "Bekasi" office "Kota Serang" on 2023-09-01"#,
+    );
+    // No circular concerns it, so none is listed: the note says why.
+    assert!(!out.contains("  circular "), "{out}");
+    assert!(out.contains("\n  note: no circular names this government in its scope\n"));
+    assert!(
+        out.contains(
+            "    5 circulars of other governments: the government is out of their scope\n"
+        )
+    );
 }
 
 #[test]

@@ -94,6 +94,11 @@ pub fn explanation_text(engine: &Engine<'_>, e: &Explanation) -> String {
     let ws = engine.ws;
     let mut out = String::new();
     let _ = writeln!(out, "  answer: {}", answer_line(engine, &e.answer, false));
+    // The notes that are not principles (those are given below, in their place): "no circular
+    // names this government", which an explanation that lists no circular must not hide.
+    for note in e.answer.notes.iter().filter(|n| !e.principles.contains(n)) {
+        let _ = writeln!(out, "  note: {note}");
+    }
     for t in &e.circulars {
         let c = engine.circular(t.circular);
         let validity = match c.valid_to {
