@@ -106,6 +106,8 @@ fn set(items: &[&'static str]) -> BTreeSet<&'static str> {
 
 const DIMENSIONS: &[&str] = &["unit", "function", "domicile", "office", "gov"];
 const STATUSES: &[&str] = &["ruled", "exempt", "baseline", "conflict"];
+/// The groups of circulars `explain` counts instead of listing them.
+const NOT_LISTED_GROUPS: &[&str] = &["other_governments", "ended", "revoked", "not_yet_in_force"];
 
 fn is_date(v: &Value) -> bool {
     v.as_str().is_some_and(|s| {
@@ -184,7 +186,8 @@ fn assert_query_shape(doc: &Value) {
                         "decided_by",
                         "notes",
                         "explanation",
-                        "duties"
+                        "duties",
+                        "not_listed"
                     ]),
                     "{c}"
                 );
@@ -203,6 +206,17 @@ fn assert_query_shape(doc: &Value) {
                     ]),
                     "{c}"
                 );
+            }
+            if ck.contains("not_listed") {
+                for g in c["not_listed"]
+                    .as_array()
+                    .expect("`not_listed` is an array")
+                {
+                    assert_eq!(keys(g), set(&["group", "circulars"]), "{g}");
+                    let group = g["group"].as_str().expect("a group name");
+                    assert!(NOT_LISTED_GROUPS.contains(&group), "{g}");
+                    assert!(g["circulars"].as_u64().is_some_and(|n| n > 0), "{g}");
+                }
             }
             assert_when_shape(&c["when"]);
             assert!(is_date(&c["from"]) && is_date(&c["to"]), "{c}");
@@ -266,33 +280,92 @@ fn rules_and_circulars(path: &str) -> (Vec<String>, Vec<String>) {
 }
 
 /// `explain` on a fully specified subject: the human text, after checking that it is one case,
-/// exits 0 and names every circular and every rule of the workspace.
+/// exits 0 and names or counts every circular. With `--all` it names every circular and every
+/// rule of the workspace; without, the circulars it names and those it counts in its "not
+/// listed" lines add up to every circular, and each of its other lines is a line of the full one.
 fn explain(path: &str, question: &str) -> String {
-    let r = query(path, &[question]);
-    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
-    assert_eq!(r.stderr, "");
+    explain_both(path, question).0
+}
+
+/// [`explain`], and the same with `--all`.
+fn explain_both(path: &str, question: &str) -> (String, String) {
+    let mut cmd = edaran();
+    cmd.arg("query")
+        .arg(path)
+        .arg("--all")
+        .arg("-e")
+        .arg(question);
+    let full = run(&mut cmd);
+    assert_eq!(full.code, 0, "{}{}", full.stdout, full.stderr);
+    assert_eq!(full.stderr, "");
     assert!(
-        !r.stdout.contains("case 1 of"),
+        !full.stdout.contains("case 1 of"),
         "a fully specified point is one case:\n{}",
-        r.stdout
+        full.stdout
     );
+    assert!(!full.stdout.contains("not listed"), "{}", full.stdout);
     let (rules, circulars) = rules_and_circulars(path);
     for c in &circulars {
         assert!(
-            r.stdout.contains(&format!("  circular {c} (")),
-            "explain does not say what became of circular {c}:\n{}",
-            r.stdout
+            full.stdout.contains(&format!("  circular {c} (")),
+            "explain --all does not say what became of circular {c}:\n{}",
+            full.stdout
         );
     }
     for rule in &rules {
         assert!(
-            r.stdout.contains(&format!("    rule `{rule}`: ")),
-            "explain does not say what became of rule `{rule}`:\n{}",
-            r.stdout
+            full.stdout.contains(&format!("    rule `{rule}`: ")),
+            "explain --all does not say what became of rule `{rule}`:\n{}",
+            full.stdout
         );
     }
+    let r = query(path, &[question]);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    assert_eq!(r.stderr, "");
     assert!(r.stdout.lines().nth(1).unwrap().starts_with("  answer: "));
-    r.stdout
+    let (listed, counted) = listed_and_counted(&r.stdout);
+    assert_eq!(
+        listed + counted,
+        circulars.len(),
+        "explain neither lists nor counts some circulars:\n{}",
+        r.stdout
+    );
+    let full_lines: BTreeSet<&str> = full.stdout.lines().collect();
+    for line in r.stdout.lines() {
+        assert!(
+            full_lines.contains(line) || is_not_listed_line(line),
+            "`{line}` is not in the full explanation:\n{}",
+            full.stdout
+        );
+    }
+    (r.stdout, full.stdout)
+}
+
+/// Whether a line of an explanation belongs to its "not listed" part.
+fn is_not_listed_line(line: &str) -> bool {
+    line.starts_with("  not listed (")
+        || line
+            .strip_prefix("    ")
+            .is_some_and(|l| l.starts_with(|c: char| c.is_ascii_digit()))
+}
+
+/// How many circulars an explanation lists one by one, and how many its "not listed" lines
+/// count.
+fn listed_and_counted(text: &str) -> (usize, usize) {
+    let listed = text
+        .lines()
+        .filter(|l| l.starts_with("  circular "))
+        .count();
+    let counted = text
+        .lines()
+        .filter(|l| is_not_listed_line(l) && l.starts_with("    "))
+        .map(|l| {
+            let n = l.trim_start().split(' ').next().unwrap();
+            n.parse::<usize>()
+                .unwrap_or_else(|_| panic!("a count: `{l}`"))
+        })
+        .sum();
+    (listed, counted)
 }
 
 /// The 1-based line of the first line of a file containing `needle`.
@@ -1195,6 +1268,14 @@ fn json_for_explain_adds_the_explanation_and_the_duties() {
         )
     );
     assert!(lines.contains(&"rule `uptd_service`: decides: WFO at most 50%"));
+    // The circulars of Banten are counted, not listed, in the lines and as data.
+    assert!(
+        lines.contains(&"4 circulars of other governments: the government is out of their scope")
+    );
+    assert_eq!(
+        case["not_listed"],
+        json!([{"group": "other_governments", "circulars": 4}])
+    );
 }
 
 // -------------------------------------------------------------------------------------------------
@@ -1247,17 +1328,26 @@ fn explain_the_national_frame_over_banten_2023() {
 
 #[test]
 fn explain_a_date_outside_every_validity() {
-    let out = explain(
+    let (out, all) = explain_both(
         "examples/",
         r#"explain "BPKAD" function admin gov "Pemprov Banten" domicile "Bekasi" office "Kota Serang" on 2019-01-01"#,
     );
     // Four circulars have ended or not begun; the open-ended national frame is not yet in force.
     assert_eq!(
-        out.matches(": does not apply: outside its validity")
+        all.matches(": does not apply: outside its validity")
             .count(),
         4
     );
-    assert_eq!(out.matches(": does not apply: not yet in force").count(), 1);
+    assert_eq!(all.matches(": does not apply: not yet in force").count(), 1);
+    // Of Banten's, only the first to start is listed; Lampung's is counted.
+    assert_eq!(out.matches("  circular ").count(), 1);
+    assert!(out.contains("  circular BANTEN-2020-KONSEP-WFH (provincial, signed 2020-03-16): does not apply: outside its validity (2020-03-17 to 2020-03-30)\n"));
+    assert!(
+        out.contains("    1 circular of another government: the government is out of its scope\n")
+    );
+    assert!(
+        out.contains("    3 later circulars for this government: not yet in force on 2019-01-01\n")
+    );
     assert!(out.contains("  no rule applies: the baseline is WFO 100%\n"));
     insta::assert_snapshot!("explain_outside_every_validity", out);
 }
@@ -1285,6 +1375,41 @@ fn explain_a_revoked_circular() {
     );
     assert!(before.contains("  answer: WFO 25% (rule `everyone` of LAMA/2024)\n"));
     assert!(before.contains("circular BARU/2024 (provincial, signed 2024-03-12): does not apply: outside its validity (2024-03-15 to 2024-04-15)"));
+}
+
+#[test]
+fn explain_lists_the_circular_revoked_last_and_counts_the_earlier_ones() {
+    let (out, all) = explain_both(
+        &fixture("revoked-chain"),
+        r#"explain "BPKAD" function admin gov "Pemprov Contoh" domicile "Serang" office "Serang" on 2024-03-20"#,
+    );
+    assert!(out.contains(
+        "  circular DUA/2024 (provincial, signed 2024-02-01): does not apply: revoked by TIGA/2024 from 2024-03-04\n"
+    ));
+    assert!(!out.contains("circular SATU/2024"));
+    assert!(
+        out.contains("    1 earlier circular for this government: revoked before 2024-03-20\n")
+    );
+    assert!(all.contains(
+        "  circular SATU/2024 (provincial, signed 2024-01-01): does not apply: revoked by DUA/2024 from 2024-02-02\n"
+    ));
+    insta::assert_snapshot!("explain_revoked_chain", out);
+}
+
+#[test]
+fn explain_of_a_government_no_circular_names_says_so() {
+    let out = explain(
+        "examples/",
+        r#"explain "BPKAD" function admin gov "Pemprov Jateng" domicile "Bekasi" office "Kota Serang" on 2023-09-01"#,
+    );
+    // No circular concerns it, so none is listed: the note says why.
+    assert!(!out.contains("  circular "), "{out}");
+    assert!(out.contains("\n  note: no circular names this government in its scope\n"));
+    assert!(
+        out.contains(
+            "    5 circulars of other governments: the government is out of their scope\n"
+        )
+    );
 }
 
 #[test]
@@ -1345,6 +1470,123 @@ fn explain_with_a_left_out_dimension_explains_each_case() {
             .contains("  case 2 of 2: function not in [service], on 2021-07-15\n")
     );
     assert_eq!(r.stdout.matches("  answer: ").count(), 2);
+}
+
+/// A national corpus in miniature: the generator's regional governments, each with a circular a
+/// quarter, and a national frame a year.
+#[test]
+fn explain_on_a_corpus_lists_what_concerns_the_point_and_counts_the_rest() {
+    use edaran::corpus::{Size, generate};
+    let sources = generate(
+        Size {
+            rules: 400,
+            governments: 4,
+            exceptions: 0,
+        },
+        3,
+    );
+    let dir = tempfile::tempdir().unwrap();
+    // (id, first day, last day, scope) of every circular, read off the generated text.
+    let mut circulars: Vec<(String, String, String, String)> = Vec::new();
+    for s in &sources {
+        std::fs::write(dir.path().join(&s.name), &s.text).unwrap();
+        for block in s.text.split("circular \"").skip(1) {
+            let id = block.split('"').next().unwrap().to_string();
+            let field = |key: &str| {
+                block
+                    .lines()
+                    .find_map(|l| l.trim().strip_prefix(key))
+                    .unwrap()
+                    .to_string()
+            };
+            let valid = field("valid ");
+            let (from, to) = valid.split_once(" to ").unwrap();
+            circulars.push((id, from.into(), to.into(), field("scope ")));
+        }
+    }
+    let (gov, day) = ("Pemda 001", "2022-05-10");
+    // What the explanation should list and count, by a direct reading of the circulars (dates
+    // as written compare as text). The corpus revokes only circulars that have ended.
+    let ours: Vec<_> = circulars
+        .iter()
+        .filter(|c| c.3 == "all" || c.3 == format!("\"{gov}\""))
+        .collect();
+    let last_end = ours
+        .iter()
+        .map(|c| &c.2)
+        .filter(|&t| t.as_str() < day)
+        .max()
+        .unwrap();
+    let next_start = ours
+        .iter()
+        .map(|c| &c.1)
+        .filter(|&f| f.as_str() > day)
+        .min()
+        .unwrap();
+    let listed: BTreeSet<&str> = ours
+        .iter()
+        .filter(|c| {
+            (c.1.as_str() <= day && day <= c.2.as_str()) || &c.2 == last_end || &c.1 == next_start
+        })
+        .map(|c| c.0.as_str())
+        .collect();
+    let ended = ours.iter().filter(|c| c.2.as_str() < day).count() - 1;
+    let later = ours.iter().filter(|c| c.1.as_str() > day).count() - 1;
+    let others = circulars.len() - ours.len();
+    assert!(listed.len() == 4 && ended > 4 && later > 4 && others > 40);
+
+    let path = dir.path().to_str().unwrap();
+    let question = format!(
+        r#"explain "Dinas Kesehatan" function admin gov "{gov}" domicile "Bogor" office "Bogor" on {day}"#
+    );
+    let r = query(path, &[&question]);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    let named: BTreeSet<&str> = r
+        .stdout
+        .lines()
+        .filter_map(|l| l.strip_prefix("  circular "))
+        .map(|l| l.split(" (").next().unwrap())
+        .collect();
+    assert_eq!(named, listed, "{}", r.stdout);
+    let expected = [
+        format!("  not listed (`edaran query --all` lists every circular):\n    {others} circulars of other governments: the government is out of their scope\n"),
+        format!("    {ended} earlier circulars for this government: ended before {day}\n"),
+        format!("    {later} later circulars for this government: not yet in force on {day}\n"),
+    ]
+    .concat();
+    assert!(r.stdout.contains(&expected), "{}", r.stdout);
+    assert_eq!(listed_and_counted(&r.stdout), (4, circulars.len() - 4));
+    assert!(r.stdout.lines().count() < 50, "{}", r.stdout);
+
+    // `--all` lists every circular, and counts none.
+    let mut cmd = edaran();
+    cmd.arg("query")
+        .arg(path)
+        .arg("--all")
+        .arg("-e")
+        .arg(&question);
+    let all = run(&mut cmd);
+    assert_eq!(all.code, 0, "{}", all.stderr);
+    assert_eq!(listed_and_counted(&all.stdout), (circulars.len(), 0));
+    for c in &circulars {
+        assert!(all.stdout.contains(&format!("  circular {} (", c.0)));
+    }
+    // Each listed circular reads the same in both.
+    for line in r.stdout.lines().filter(|l| !is_not_listed_line(l)) {
+        assert!(all.stdout.lines().any(|l| l == line), "`{line}`");
+    }
+
+    // The JSON carries the same counts, by group.
+    let (code, doc) = query_json(path, &[&question]);
+    assert_eq!(code, 0);
+    assert_eq!(
+        doc["answers"][0]["cases"][0]["not_listed"],
+        json!([
+            {"group": "other_governments", "circulars": others},
+            {"group": "ended", "circulars": ended},
+            {"group": "not_yet_in_force", "circulars": later},
+        ])
+    );
 }
 
 // -------------------------------------------------------------------------------------------------

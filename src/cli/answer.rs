@@ -2,7 +2,8 @@
 
 use edaran::eval::query::Case;
 use edaran::eval::{
-    Answer, CircularOutcome, Engine, Explanation, RuleOutcome, Status, render_case_condition,
+    Answer, CircularOutcome, Engine, Explanation, LeftOut, RuleOutcome, Status,
+    render_case_condition,
 };
 use edaran::region::{self, describe_dates};
 use serde_json::{Map, Value, json};
@@ -93,6 +94,11 @@ pub fn explanation_text(engine: &Engine<'_>, e: &Explanation) -> String {
     let ws = engine.ws;
     let mut out = String::new();
     let _ = writeln!(out, "  answer: {}", answer_line(engine, &e.answer, false));
+    // The notes that are not principles (those are given below, in their place): "no circular
+    // names this government", which an explanation that lists no circular must not hide.
+    for note in e.answer.notes.iter().filter(|n| !e.principles.contains(n)) {
+        let _ = writeln!(out, "  note: {note}");
+    }
     for t in &e.circulars {
         let c = engine.circular(t.circular);
         let validity = match c.valid_to {
@@ -185,6 +191,15 @@ pub fn explanation_text(engine: &Engine<'_>, e: &Explanation) -> String {
             None => {}
         }
     }
+    if !e.left_out.is_empty() {
+        let _ = writeln!(
+            out,
+            "  not listed (`edaran query --all` lists every circular):"
+        );
+        for &(group, n) in &e.left_out {
+            let _ = writeln!(out, "    {}", left_out_text(group, n, e.day));
+        }
+    }
     for p in &e.principles {
         let _ = writeln!(out, "  {p}");
     }
@@ -199,6 +214,31 @@ pub fn explanation_text(engine: &Engine<'_>, e: &Explanation) -> String {
         let _ = writeln!(out, "  duty ({}): {duty}", engine.circular(*c).id);
     }
     out
+}
+
+/// One line for a group of circulars an explanation does not list: "12 earlier circulars for
+/// this government, ended before 2021-05-01".
+fn left_out_text(group: LeftOut, n: usize, day: region::Day) -> String {
+    let one = n == 1;
+    let circulars = if one { "circular" } else { "circulars" };
+    let date = region::date(day);
+    match group {
+        LeftOut::OtherGovernments if one => {
+            "1 circular of another government: the government is out of its scope".to_string()
+        }
+        LeftOut::OtherGovernments => {
+            format!("{n} circulars of other governments: the government is out of their scope")
+        }
+        LeftOut::Ended => {
+            format!("{n} earlier {circulars} for this government: ended before {date}")
+        }
+        LeftOut::Revoked => {
+            format!("{n} earlier {circulars} for this government: revoked before {date}")
+        }
+        LeftOut::NotYetInForce => {
+            format!("{n} later {circulars} for this government: not yet in force on {date}")
+        }
+    }
 }
 
 /// The JSON of one case.
@@ -238,6 +278,12 @@ pub fn case_json(engine: &Engine<'_>, case: &Case, explanation: Option<&Explanat
                 .collect::<Vec<_>>()
         );
         v["duties"] = json!(e.duties.iter().map(|(_, d)| d).collect::<Vec<_>>());
+        v["not_listed"] = json!(
+            e.left_out
+                .iter()
+                .map(|&(group, n)| json!({"group": group.as_str(), "circulars": n}))
+                .collect::<Vec<_>>()
+        );
     }
     v
 }

@@ -65,6 +65,10 @@ struct QueryArgs {
     /// A question (repeatable); without any, one question per line is read from stdin
     #[arg(short = 'e', long = "expr", value_name = "QUERY")]
     exprs: Vec<String>,
+    /// With `explain`: list every circular of the workspace, not only those that concern the
+    /// subject and date (the others are otherwise counted in one line per group)
+    #[arg(long)]
+    all: bool,
     /// Output format
     #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,
@@ -176,9 +180,13 @@ pub fn run() -> i32 {
             args.deny.is_some(),
             args.color.enabled(),
         ),
-        Command::Query(args) => {
-            query::run(&args.paths, &args.exprs, args.format, args.color.enabled())
-        }
+        Command::Query(args) => query::run(
+            &args.paths,
+            &args.exprs,
+            args.format,
+            args.color.enabled(),
+            args.all,
+        ),
         Command::Test(args) => test::run(&args.paths, args.format, args.color.enabled()),
         Command::Repl(args) => repl::run(&args.paths, args.history),
         Command::Fmt(args) => fmt::run(&args.paths, args.check, args.color.enabled()),

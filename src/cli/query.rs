@@ -3,7 +3,7 @@
 use super::answer::{case_json, cases_text, explanation_text};
 use super::{FINDINGS, Format, OK, USAGE};
 use edaran::eval::query::{Focus, Spec};
-use edaran::eval::{Engine, Status};
+use edaran::eval::{Detail, Engine, Status};
 use edaran::model::{Source, Workspace};
 use edaran::region;
 use edaran::render::Renderer;
@@ -54,8 +54,20 @@ pub enum Outcome {
     Bad(String),
 }
 
-/// Answers one line of query text.
+/// Answers one line of query text; `explain` lists the circulars that concern the point and
+/// counts the others.
 pub fn answer(engine: &Engine<'_>, text: &str, given: &[Dimension], color: bool) -> Outcome {
+    answer_with(engine, text, given, color, Detail::Concerning)
+}
+
+/// Answers one line of query text; `explain` lists the circulars `detail` says.
+pub fn answer_with(
+    engine: &Engine<'_>,
+    text: &str,
+    given: &[Dimension],
+    color: bool,
+    detail: Detail,
+) -> Outcome {
     let (query, diagnostics) = edaran::syntax::parse_query(FileId(0), text);
     let bad = |diagnostics: &[edaran::Diagnostic]| {
         let source = [Source {
@@ -152,7 +164,7 @@ pub fn answer(engine: &Engine<'_>, text: &str, given: &[Dimension], color: bool)
             let cases: Vec<_> = cases
                 .into_iter()
                 .map(|c| {
-                    let e = engine.explain(&c.point);
+                    let e = explain.then(|| engine.explain_with(&c.point, detail));
                     (c, e)
                 })
                 .collect();
@@ -172,7 +184,9 @@ pub fn answer(engine: &Engine<'_>, text: &str, given: &[Dimension], color: bool)
                             region::describe_dates(case.from, case.to)
                         ));
                     }
-                    human.push_str(&explanation_text(engine, e));
+                    if let Some(e) = e {
+                        human.push_str(&explanation_text(engine, e));
+                    }
                 }
             } else {
                 human.push_str(&cases_text(engine, &plain, priority));
@@ -180,7 +194,7 @@ pub fn answer(engine: &Engine<'_>, text: &str, given: &[Dimension], color: bool)
             let json_cases: Vec<Value> = cases
                 .iter()
                 .map(|(c, e)| {
-                    let mut v = case_json(engine, c, explain.then_some(e));
+                    let mut v = case_json(engine, c, e.as_ref());
                     if priority {
                         // A `wfh priority` question is about the rank only: cases are split by
                         // it, so the other parts of the answer are not the case's.
@@ -202,7 +216,8 @@ pub fn answer(engine: &Engine<'_>, text: &str, given: &[Dimension], color: bool)
     }
 }
 
-pub fn run(paths: &[PathBuf], exprs: &[String], format: Format, color: bool) -> i32 {
+/// Runs `edaran query`; with `all`, `explain` lists every circular of the workspace.
+pub fn run(paths: &[PathBuf], exprs: &[String], format: Format, color: bool, all: bool) -> i32 {
     let ws = match load_workspace(paths, color) {
         Ok(ws) => ws,
         Err(status) => return status,
@@ -226,7 +241,12 @@ pub fn run(paths: &[PathBuf], exprs: &[String], format: Format, color: bool) -> 
     let mut answers = Vec::new();
     let mut out = String::new();
     for line in &lines {
-        match answer(&engine, line, &[], color) {
+        let detail = if all {
+            Detail::Every
+        } else {
+            Detail::Concerning
+        };
+        match answer_with(&engine, line, &[], color, detail) {
             Outcome::Answered(human, value, conflict) => {
                 if conflict && status == OK {
                     status = FINDINGS;

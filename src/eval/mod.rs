@@ -109,13 +109,66 @@ pub struct CircularTrace {
     pub constraint: Option<Option<Interval>>,
 }
 
+/// How much of the workspace an explanation lists one by one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Detail {
+    /// Every circular of the workspace.
+    Every,
+    /// The circulars that concern the point: those in force on its date whose scope holds its
+    /// government (they apply, or exempt the subject, or are revoked), and of the others whose
+    /// scope holds it, the last to stop before the date (ended or revoked) and the next to start
+    /// after it. The rest are counted by [`LeftOut`] group.
+    Concerning,
+}
+
+/// A group of circulars an explanation counts instead of listing them (they do not apply, for
+/// one reason).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum LeftOut {
+    /// Their scope does not hold the subject's government.
+    OtherGovernments,
+    /// Their scope holds it, and their validity ended before the date.
+    Ended,
+    /// Their scope holds it, and they were revoked before the date (within their validity).
+    Revoked,
+    /// Their scope holds it, and their validity starts after the date.
+    NotYetInForce,
+}
+
+impl LeftOut {
+    /// Every group, in the order explanations give them.
+    pub const ALL: [LeftOut; 4] = [
+        LeftOut::OtherGovernments,
+        LeftOut::Ended,
+        LeftOut::Revoked,
+        LeftOut::NotYetInForce,
+    ];
+
+    /// The group's name in output (JSON).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LeftOut::OtherGovernments => "other_governments",
+            LeftOut::Ended => "ended",
+            LeftOut::Revoked => "revoked",
+            LeftOut::NotYetInForce => "not_yet_in_force",
+        }
+    }
+}
+
 /// An answer with its derivation.
 #[derive(Clone, Debug)]
 pub struct Explanation {
     /// The answer.
     pub answer: Answer,
-    /// Every circular, in workspace order.
+    /// The date of the point explained.
+    pub day: Day,
+    /// The circulars listed one by one, in workspace order: every circular with
+    /// [`Detail::Every`], those that concern the point with [`Detail::Concerning`].
     pub circulars: Vec<CircularTrace>,
+    /// How many circulars of each group are not listed, in the order of [`LeftOut::ALL`],
+    /// groups of none left out; empty with [`Detail::Every`]. With the listed ones, they are
+    /// every circular of the workspace.
+    pub left_out: Vec<(LeftOut, usize)>,
     /// The principles applied, in order (lex posterior, lex superior, antinomies).
     pub principles: Vec<String>,
     /// The duties of the circulars whose rules decided.
@@ -357,23 +410,30 @@ impl<'w> Engine<'w> {
 
     /// The answer at a point.
     pub fn answer(&self, p: &Point) -> Answer {
-        self.evaluate(p, false).answer
+        self.evaluate(p, None).answer
     }
 
-    /// The answer at a point with its derivation.
+    /// The answer at a point with its derivation, listing every circular of the workspace.
     pub fn explain(&self, p: &Point) -> Explanation {
-        self.evaluate(p, true)
+        self.evaluate(p, Some(Detail::Every))
     }
 
-    fn evaluate(&self, p: &Point, trace: bool) -> Explanation {
+    /// The answer at a point with its derivation, listing the circulars `detail` says.
+    pub fn explain_with(&self, p: &Point, detail: Detail) -> Explanation {
+        self.evaluate(p, Some(detail))
+    }
+
+    fn evaluate(&self, p: &Point, detail: Option<Detail>) -> Explanation {
+        let trace = detail.is_some();
         let ws = self.ws;
         let mut traces = Vec::new();
         // Per applying circular with deciding rules: (circular, constraint or conflict, deciding).
         let mut decided: Vec<(CircularId, Option<Interval>, Vec<RuleId>)> = Vec::new();
         let mut exempt_somewhere = false;
         let mut priority: Option<u32> = None;
-        // A plain answer needs only the circulars in scope; `explain` lists every one.
-        let walk: &[CircularId] = if trace {
+        // A plain answer, and an explanation of what concerns the point, need only the
+        // circulars in scope; an explanation of everything lists every one.
+        let walk: &[CircularId] = if detail == Some(Detail::Every) {
             &self.everyone
         } else {
             self.by_gov
@@ -468,12 +528,79 @@ impl<'w> Engine<'w> {
         // The explanation also says where circulars agreed (steps), not only where a principle
         // had to decide (notes of the answer).
         steps.extend(principles);
+        let mut left_out = Vec::new();
+        if detail == Some(Detail::Concerning) {
+            let skipped = self.everyone.len() - walk.len();
+            left_out = self.keep_concerning(p, &mut traces, skipped);
+        }
         Explanation {
             answer,
+            day: p.day,
             circulars: traces,
+            left_out,
             principles: steps,
             duties,
         }
+    }
+
+    /// Keeps the traces of the circulars that concern the point ([`Detail::Concerning`]) and
+    /// counts the others by group; `skipped` circulars were not walked (their scope does not
+    /// hold the point's government).
+    fn keep_concerning(
+        &self,
+        p: &Point,
+        traces: &mut Vec<CircularTrace>,
+        skipped: usize,
+    ) -> Vec<(LeftOut, usize)> {
+        // Why a trace would be left out, and the day it stopped or starts applying.
+        let group = |t: &CircularTrace| -> Option<(LeftOut, Day)> {
+            let c = &self.compiled[t.circular];
+            match t.outcome {
+                CircularOutcome::OutOfScope => Some((LeftOut::OtherGovernments, p.day)),
+                CircularOutcome::OutsideValidity if p.day < c.from => {
+                    Some((LeftOut::NotYetInForce, c.from))
+                }
+                CircularOutcome::OutsideValidity => Some((LeftOut::Ended, c.to)),
+                CircularOutcome::RevokedBy(_) => {
+                    let from = c.revoked.map_or(p.day, |(d, _)| d);
+                    Some((LeftOut::Revoked, from.saturating_sub(1)))
+                }
+                CircularOutcome::Applies | CircularOutcome::Exempt => None,
+            }
+        };
+        // The last day any of them stopped applying before the date, and the first day any of
+        // them starts after it: those circulars are listed, so that the explanation shows what
+        // came just before and what comes next.
+        let mut last_stop: Option<Day> = None;
+        let mut next_start: Option<Day> = None;
+        for t in traces.iter() {
+            match group(t) {
+                Some((LeftOut::Ended | LeftOut::Revoked, d)) => {
+                    last_stop = last_stop.max(Some(d));
+                }
+                Some((LeftOut::NotYetInForce, d)) => {
+                    next_start = Some(next_start.map_or(d, |n: Day| n.min(d)));
+                }
+                _ => {}
+            }
+        }
+        // Counts by group, indexed by the group's place in `LeftOut::ALL` (its declaration order).
+        let mut counts = [0usize; LeftOut::ALL.len()];
+        counts[LeftOut::OtherGovernments as usize] = skipped;
+        traces.retain(|t| match group(t) {
+            None => true,
+            Some((LeftOut::Ended | LeftOut::Revoked, d)) if Some(d) == last_stop => true,
+            Some((LeftOut::NotYetInForce, d)) if Some(d) == next_start => true,
+            Some((g, _)) => {
+                counts[g as usize] += 1;
+                false
+            }
+        });
+        LeftOut::ALL
+            .into_iter()
+            .zip(counts)
+            .filter(|&(_, n)| n > 0)
+            .collect()
     }
 
     /// Steps 3 and 4 of section 5: same level by lex posterior (or antinomy), then across levels
