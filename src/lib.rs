@@ -10,6 +10,7 @@
 
 pub mod diagnostic;
 pub mod span;
+pub mod text;
 pub mod syntax;
 
 pub use diagnostic::{Code, Diagnostic, Severity};
