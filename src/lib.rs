@@ -10,8 +10,8 @@
 
 pub mod diagnostic;
 pub mod span;
-pub mod text;
 pub mod syntax;
+pub mod text;
 
 pub use diagnostic::{Code, Diagnostic, Severity};
 pub use span::{FileId, Span, Spanned};

@@ -137,10 +137,7 @@ struct Adapter<'a> {
 }
 
 impl<'a> Adapter<'a> {
-    fn new(
-        d: &Diagnostic,
-        source_of: impl Fn(crate::span::FileId) -> &'a Named,
-    ) -> Adapter<'a> {
+    fn new(d: &Diagnostic, source_of: impl Fn(crate::span::FileId) -> &'a Named) -> Adapter<'a> {
         let named = source_of(d.file);
         let mut labels = vec![LabeledSpan::new_primary_with_span(
             d.label.as_deref().map(escape),

@@ -115,7 +115,11 @@ pub fn escape(text: &str) -> Cow<'_, str> {
 /// mark at the start are kept (they are the file's layout, outside strings), and the byte
 /// offset of each escaped character with the number of bytes its escape adds, to move spans.
 pub fn escape_source(text: &str) -> (Cow<'_, str>, Vec<(usize, usize)>) {
-    let bom = if text.starts_with('\u{feff}') { '\u{feff}'.len_utf8() } else { 0 };
+    let bom = if text.starts_with('\u{feff}') {
+        '\u{feff}'.len_utf8()
+    } else {
+        0
+    };
     let (body, shifts) = escape_with(&text[bom..], true);
     if shifts.is_empty() {
         return (Cow::Borrowed(text), shifts);
@@ -163,7 +167,10 @@ mod tests {
     #[test]
     fn ascii_names_are_only_trimmed_and_borrowed() {
         assert!(matches!(normalize_name("BPKAD"), Cow::Borrowed("BPKAD")));
-        assert!(matches!(normalize_name("  Dinas Kesehatan "), Cow::Borrowed("Dinas Kesehatan")));
+        assert!(matches!(
+            normalize_name("  Dinas Kesehatan "),
+            Cow::Borrowed("Dinas Kesehatan")
+        ));
         // A control character is not removed: it is warned about.
         assert_eq!(normalize_name("BP\u{1b}KAD"), "BP\u{1b}KAD");
     }

@@ -1,6 +1,6 @@
 //! `edaran query`.
 
-use super::answer::{case_json, cases_text, explanation_text};
+use super::answer::{case_json, cases_text, explanation_text, for_terminal, question_notes};
 use super::{FINDINGS, Format, OK, USAGE};
 use edaran::eval::query::{Focus, Spec};
 use edaran::eval::{Engine, Status};
@@ -94,7 +94,11 @@ pub fn answer(engine: &Engine<'_>, text: &str, given: &[Dimension], color: bool)
                     json!({"id": c.id, "valid_from": c.valid_from.to_string(), "valid_to": to}),
                 );
             }
-            Outcome::Answered(human, json!({"query": shown, "circulars": list}), false)
+            Outcome::Answered(
+                for_terminal(human),
+                json!({"query": shown, "circulars": list}),
+                false,
+            )
         }
         QueryKind::Conflicts => {
             let findings = edaran::analysis::conflicts(engine);
@@ -112,7 +116,11 @@ pub fn answer(engine: &Engine<'_>, text: &str, given: &[Dimension], color: bool)
                 list.push(json!({"code": d.code.as_str(), "message": d.message, "file": source_of(d), "witness": d.witness}));
             }
             let any = findings.iter().any(|d| d.is_error());
-            Outcome::Answered(human, json!({"query": shown, "conflicts": list}), any)
+            Outcome::Answered(
+                for_terminal(human),
+                json!({"query": shown, "conflicts": list}),
+                any,
+            )
         }
         QueryKind::Wfo(subject) | QueryKind::Explain(subject) | QueryKind::Priority(subject) => {
             let Some(spec) = Spec::new(subject, given) else {
@@ -149,10 +157,14 @@ pub fn answer(engine: &Engine<'_>, text: &str, given: &[Dimension], color: bool)
                 }
                 Err(e) => return Outcome::Bad(format!("error: {e}\n")),
             };
+            // A name of the question with an invisible character is answered for the name
+            // without it (or with it, for a control character), and the answer says so.
+            let notes = question_notes(subject, given);
             let cases: Vec<_> = cases
                 .into_iter()
-                .map(|c| {
+                .map(|mut c| {
                     let e = engine.explain(&c.point);
+                    c.answer.notes.extend(notes.iter().cloned());
                     (c, e)
                 })
                 .collect();
@@ -173,6 +185,9 @@ pub fn answer(engine: &Engine<'_>, text: &str, given: &[Dimension], color: bool)
                         ));
                     }
                     human.push_str(&explanation_text(engine, e));
+                    for note in &notes {
+                        human.push_str(&format!("  note: {note}\n"));
+                    }
                 }
             } else {
                 human.push_str(&cases_text(engine, &plain, priority));
@@ -194,7 +209,7 @@ pub fn answer(engine: &Engine<'_>, text: &str, given: &[Dimension], color: bool)
                 })
                 .collect();
             Outcome::Answered(
-                human,
+                for_terminal(human),
                 json!({"query": shown, "cases": json_cases}),
                 conflict,
             )

@@ -46,10 +46,10 @@ pub fn question_note(what: &str, value: &str) -> Option<String> {
     let chars = found(value);
     let &(_, first) = chars.first()?;
     let named = describe(first).unwrap_or_default();
-    let more = if chars.len() > 1 {
-        format!(" and {} more invisible characters", chars.len() - 1)
-    } else {
-        String::new()
+    let more = match chars.len() {
+        1 => String::new(),
+        2 => " and 1 more invisible character".to_string(),
+        n => format!(" and {} more invisible characters", n - 1),
     };
     let a = article(&named);
     Some(if chars.iter().all(|&(_, c)| is_ignorable(c)) {
@@ -235,7 +235,10 @@ mod tests {
             describe('\u{200b}').as_deref(),
             Some("zero-width space (U+200B)")
         );
-        assert_eq!(describe('\u{1b}').as_deref(), Some("escape character (U+001B)"));
+        assert_eq!(
+            describe('\u{1b}').as_deref(),
+            Some("escape character (U+001B)")
+        );
         assert_eq!(describe('a'), None);
     }
 

@@ -983,8 +983,12 @@ mod tests {
         let slow = |p: &str| {
             p.split('/')
                 .map(|s| {
-                    let kept: String = s.chars().filter(|&c| !crate::text::is_ignorable(c)).collect();
-                    unicode_normalization::UnicodeNormalization::nfc(kept.trim()).collect::<String>()
+                    let kept: String = s
+                        .chars()
+                        .filter(|&c| !crate::text::is_ignorable(c))
+                        .collect();
+                    unicode_normalization::UnicodeNormalization::nfc(kept.trim())
+                        .collect::<String>()
                 })
                 .filter(|s| !s.is_empty())
                 .collect::<Vec<_>>()
