@@ -868,7 +868,7 @@ impl<'a> Lowerer<'a> {
                     )
                 } else {
                     format!(
-                        "edaran reads the years {} to {}: check the year",
+                        "edaran accepts the years {} to {}: check the year",
                         YEARS.start(),
                         YEARS.end()
                     )
