@@ -106,6 +106,7 @@ codes! {
     Retroactive => "retroactive", Warning, "a circular signed after its first valid day";
     PeriodMismatch => "period-mismatch", Warning, "a stated duration that disagrees with the dates";
     NearDuplicateName => "near-duplicate-name", Warning, "two names that differ only by case, spacing or a letter or two";
+    InvisibleCharacter => "invisible-character", Warning, "a name holding an invisible or control character";
 }
 
 impl fmt::Display for Code {

@@ -11,6 +11,7 @@
 pub mod diagnostic;
 pub mod span;
 pub mod syntax;
+pub mod text;
 
 pub use diagnostic::{Code, Diagnostic, Severity};
 pub use span::{FileId, Span, Spanned};

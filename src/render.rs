@@ -2,6 +2,10 @@
 //!
 //! The core builds plain [`Diagnostic`]s; this module adapts them to miette. It formats to a
 //! string and does no I/O: the binary decides where the text goes and whether it has colour.
+//!
+//! Text from a file never reaches the terminal raw: control and invisible characters in messages,
+//! labels, helps and snippets are shown escaped (`\u{1b}`, [`crate::text::escape`]), and the
+//! spans are moved to the escaped snippet.
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::Source;
@@ -17,7 +21,7 @@ pub struct Renderer<'s> {
     sources: &'s [Source],
     /// miette's copy of each file, made the first time a diagnostic points into it: a national
     /// corpus with a handful of findings should not be copied whole to print them.
-    named: Vec<OnceCell<NamedSource<Arc<str>>>>,
+    named: Vec<OnceCell<Named>>,
     handler: GraphicalReportHandler,
 }
 
@@ -44,13 +48,17 @@ impl<'s> Renderer<'s> {
     }
 
     /// miette's copy of a file.
-    fn named(&self, file: crate::span::FileId) -> &NamedSource<Arc<str>> {
+    fn named(&self, file: crate::span::FileId) -> &Named {
         let i = file.0 as usize;
         self.named[i].get_or_init(|| {
             let s = &self.sources[i];
+            let (text, shifts) = crate::text::escape_source(&s.text);
             // One space after the text, so that a position at the very end (where a missing
             // date or brace belongs) has a character to point at.
-            NamedSource::new(&s.name, Arc::<str>::from(format!("{} ", s.text)))
+            Named {
+                source: NamedSource::new(escape(&s.name), Arc::<str>::from(format!("{text} "))),
+                shifts,
+            }
         })
     }
 
@@ -62,21 +70,22 @@ impl<'s> Renderer<'s> {
         message: &str,
         label: &str,
     ) -> String {
+        let named = self.named(file);
         let adapter = Adapter {
-            message: message.to_string(),
+            message: escape(message),
             code: Some("test-failure"),
             severity: miette::Severity::Error,
             help: None,
-            source: self.named(file),
+            source: &named.source,
             labels: vec![LabeledSpan::new_primary_with_span(
-                Some(label.to_string()),
-                source_span(span),
+                Some(escape(label)),
+                named.span(span),
             )],
             related: Vec::new(),
         };
         let mut out = String::new();
         if self.handler.render_report(&mut out, &adapter).is_err() {
-            out = format!("test failure: {message}\n");
+            out = format!("test failure: {}\n", escape(message));
         }
         out
     }
@@ -90,7 +99,7 @@ impl<'s> Renderer<'s> {
         let adapter = Adapter::new(diagnostic, self.sources, |file| self.named(file));
         let mut out = String::new();
         if self.handler.render_report(&mut out, &adapter).is_err() {
-            return format!("{}: {}\n", diagnostic.code, diagnostic.message);
+            return format!("{}: {}\n", diagnostic.code, escape(&diagnostic.message));
         }
         if let Some(snippet) = self.earlier_labels(diagnostic) {
             // After the primary's snippet, which ends with the first bottom corner.
@@ -110,7 +119,12 @@ impl<'s> Renderer<'s> {
             .labels
             .iter()
             .filter(|l| l.file == d.file && l.span.start() < line)
-            .map(|l| LabeledSpan::new_with_span(Some(l.message.clone()), source_span(l.span)))
+            .map(|l| {
+                LabeledSpan::new_with_span(
+                    Some(escape(&l.message)),
+                    self.named(d.file).span(l.span),
+                )
+            })
             .collect();
         if labels.is_empty() {
             return None;
@@ -125,7 +139,7 @@ impl<'s> Renderer<'s> {
             code: None,
             severity: miette::Severity::Advice,
             help: None,
-            source: self.named(d.file),
+            source: &self.named(d.file).source,
             labels,
             related: Vec::new(),
         };
@@ -154,8 +168,27 @@ fn primary_line_start(sources: &[Source], d: &Diagnostic) -> usize {
         .map_or(0, |i| i + 1)
 }
 
-fn source_span(span: crate::span::Span) -> SourceSpan {
-    SourceSpan::new(span.start().into(), span.len())
+/// miette's copy of a file, escaped, with the shifts that move spans into it.
+struct Named {
+    source: NamedSource<Arc<str>>,
+    shifts: Vec<(usize, usize)>,
+}
+
+impl Named {
+    /// A span of the file, in the escaped copy.
+    fn span(&self, span: crate::span::Span) -> SourceSpan {
+        if self.shifts.is_empty() {
+            return SourceSpan::new(span.start().into(), span.len());
+        }
+        let start = crate::text::shift_offset(&self.shifts, span.start());
+        let end = crate::text::shift_offset(&self.shifts, span.end());
+        SourceSpan::new(start.into(), end - start)
+    }
+}
+
+/// Text for a terminal: control and invisible characters escaped.
+fn escape(text: &str) -> String {
+    crate::text::escape(text).into_owned()
 }
 
 /// A diagnostic as miette sees it. Labels in other files become related diagnostics, each with
@@ -174,53 +207,56 @@ impl<'a> Adapter<'a> {
     fn new(
         d: &Diagnostic,
         sources: &[Source],
-        source_of: impl Fn(crate::span::FileId) -> &'a NamedSource<Arc<str>>,
+        source_of: impl Fn(crate::span::FileId) -> &'a Named,
     ) -> Adapter<'a> {
-        let source = source_of(d.file);
+        let named = source_of(d.file);
         let line = primary_line_start(sources, d);
         let mut labels = vec![LabeledSpan::new_primary_with_span(
-            d.label.clone(),
-            source_span(d.span),
+            d.label.as_deref().map(escape),
+            named.span(d.span),
         )];
         let mut related = Vec::new();
         for l in &d.labels {
-            let span = source_span(l.span);
             if l.file == d.file && l.span.start() < line {
                 // Shown after the primary's snippet: see `Renderer::render`.
                 continue;
             }
             if l.file == d.file {
-                labels.push(LabeledSpan::new_with_span(Some(l.message.clone()), span));
+                labels.push(LabeledSpan::new_with_span(
+                    Some(escape(&l.message)),
+                    named.span(l.span),
+                ));
             } else {
+                let other = source_of(l.file);
                 related.push(Adapter {
-                    message: l.message.clone(),
+                    message: escape(&l.message),
                     code: None,
                     severity: miette::Severity::Advice,
                     help: None,
-                    source: source_of(l.file),
+                    source: &other.source,
                     labels: vec![LabeledSpan::new_primary_with_span(
-                        Some(l.message.clone()),
-                        span,
+                        Some(escape(&l.message)),
+                        other.span(l.span),
                     )],
                     related: Vec::new(),
                 });
             }
         }
         let help = match (&d.help, &d.witness) {
-            (Some(h), Some(w)) => Some(format!("{h}\nwitness: {w}")),
-            (Some(h), None) => Some(h.clone()),
-            (None, Some(w)) => Some(format!("witness: {w}")),
+            (Some(h), Some(w)) => Some(format!("{}\nwitness: {}", escape(h), escape(w))),
+            (Some(h), None) => Some(escape(h)),
+            (None, Some(w)) => Some(format!("witness: {}", escape(w))),
             (None, None) => None,
         };
         Adapter {
-            message: d.message.clone(),
+            message: escape(&d.message),
             code: Some(d.code.as_str()),
             severity: match d.severity {
                 Severity::Error => miette::Severity::Error,
                 Severity::Warning => miette::Severity::Warning,
             },
             help,
-            source,
+            source: &named.source,
             labels,
             related,
         }

@@ -81,7 +81,12 @@ fn one_answer(path: &str, question: &str) -> String {
     let r = query(path, &[question]);
     assert_eq!(r.code, 0, "{question}\n{}{}", r.stdout, r.stderr);
     assert_eq!(r.stderr, "", "{question}");
-    let lines: Vec<&str> = r.stdout.lines().collect();
+    // The question's own notes (values no circular names) stand under it, before its cases.
+    let lines: Vec<&str> = r
+        .stdout
+        .lines()
+        .filter(|l| !l.starts_with("  note: no circular names"))
+        .collect();
     assert_eq!(
         lines.len(),
         2,
@@ -167,6 +172,12 @@ fn assert_query_shape(doc: &Value) {
             assert!(a["conflicts"].is_array());
             continue;
         }
+        // `notes`: the question's own, when it names a value no circular names.
+        let k: BTreeSet<&str> = k.into_iter().filter(|&key| key != "notes").collect();
+        assert!(
+            a.get("notes")
+                .is_none_or(|n| n.as_array().is_some_and(|n| !n.is_empty()))
+        );
         assert_eq!(k, set(&["query", "cases"]), "{a}");
         let question = a["query"].as_str().unwrap();
         for c in a["cases"].as_array().unwrap() {
@@ -322,7 +333,14 @@ fn explain_both(path: &str, question: &str) -> (String, String) {
     let r = query(path, &[question]);
     assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
     assert_eq!(r.stderr, "");
-    assert!(r.stdout.lines().nth(1).unwrap().starts_with("  answer: "));
+    assert!(
+        r.stdout
+            .lines()
+            .skip(1)
+            .find(|l| !l.starts_with("  note: no circular names"))
+            .unwrap()
+            .starts_with("  answer: ")
+    );
     let (listed, counted) = listed_and_counted(&r.stdout);
     assert_eq!(
         listed + counted,
@@ -557,7 +575,7 @@ fn a_government_no_scope_names_gets_the_baseline_with_a_note() {
     assert_eq!(r.code, 0);
     assert_eq!(
         r.stdout,
-        "wfo \"BPKAD\" gov \"Pemprov Papua\" function admin on 2023-09-01\n  baseline, WFO 100%\n    note: no circular names this government in its scope\n"
+        "wfo \"BPKAD\" gov \"Pemprov Papua\" function admin on 2023-09-01\n  note: no circular names function `admin`: it is answered like any other\n  baseline, WFO 100%\n    note: no circular names this government in its scope\n"
     );
 }
 
@@ -608,14 +626,18 @@ fn a_left_out_gov_ranges_over_the_governments_in_scopes() {
     );
     assert_eq!(r.code, 0);
     let lines: Vec<&str> = r.stdout.lines().collect();
-    assert_eq!(lines.len(), 3, "{}", r.stdout);
+    assert_eq!(lines.len(), 4, "{}", r.stdout);
+    assert_eq!(
+        lines[1],
+        "  note: no circular names function `admin`: it is answered like any other"
+    );
     // Lampung is the only government with a rule on that day; every other one named in a scope
     // gets the baseline. The larger case (eleven governments) reads as "otherwise".
     assert_eq!(
-        lines[1],
+        lines[2],
         "  gov \"Pemprov Lampung\": WFO at most 25% (rule `essential_cap` of 045.2103/VII/POSKO/2021)"
     );
-    assert_eq!(lines[2], "  otherwise: baseline, WFO 100%");
+    assert_eq!(lines[3], "  otherwise: baseline, WFO 100%");
 }
 
 #[test]
@@ -627,7 +649,7 @@ fn a_period_question_gives_merged_date_ranges() {
     assert_eq!(r.code, 0);
     assert_eq!(
         r.stdout,
-        "wfo \"BPKAD\" gov \"Pemprov Banten\" function admin from 2023-08-20 to 2023-10-05\n\
+        "wfo \"BPKAD\" gov \"Pemprov Banten\" function admin from 2023-08-20 to 2023-10-05\n  note: no circular names function `admin`: it is answered like any other\n\
          \x20 2023-08-20 to 2023-08-21:\n\
          \x20   baseline, WFO 100%\n\
          \x20 2023-08-22 to 2023-08-27:\n\
@@ -677,7 +699,7 @@ fn a_revoked_circular_stops_on_the_revokers_first_day() {
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert_eq!(
         r.stdout,
-        "wfo \"BPKAD\" gov \"Pemprov Contoh\" from 2024-03-01 to 2024-04-30\n\
+        "wfo \"BPKAD\" gov \"Pemprov Contoh\" from 2024-03-01 to 2024-04-30\n  note: no circular names unit `BPKAD`: it is answered like any other\n\
          \x20 2024-03-01 to 2024-03-14:\n\
          \x20   WFO 25% (rule `everyone` of LAMA/2024)\n\
          \x20 2024-03-15 to 2024-04-15:\n\
@@ -807,7 +829,7 @@ fn several_questions_are_answered_in_order() {
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert_eq!(
         r.stdout,
-        "wfo \"BPKAD\" gov \"Pemprov Banten\" function admin on 2023-09-01\n\
+        "wfo \"BPKAD\" gov \"Pemprov Banten\" function admin on 2023-09-01\n  note: no circular names function `admin`: it is answered like any other\n\
          \x20 WFO 50% (rule `national_hybrid` of Inmendagri 2/2023, rule `hybrid_50` of 800/2928-BKD/2023)\n\
          in force on 2021-07-15\n\
          \x20 045.2103/VII/POSKO/2021 (provincial, valid 2021-07-12 to 2021-07-20)\n\
@@ -842,11 +864,11 @@ in force on 2020-03-20
     assert_eq!(r.stderr, "");
     assert_eq!(
         r.stdout,
-        "wfo \"BPKAD\" gov \"Pemprov Banten\" function admin on 2023-09-01\n\
+        "wfo \"BPKAD\" gov \"Pemprov Banten\" function admin on 2023-09-01\n  note: no circular names function `admin`: it is answered like any other\n\
          \x20 WFO 50% (rule `national_hybrid` of Inmendagri 2/2023, rule `hybrid_50` of 800/2928-BKD/2023)\n\
          in force on 2020-03-20\n\
          \x20 BANTEN-2020-KONSEP-WFH (provincial, valid 2020-03-17 to 2020-03-30)\n\
-         wfo \"Biro Umum\" function admin gov \"Pemprov Banten\" on 2020-03-17\n\
+         wfo \"Biro Umum\" function admin gov \"Pemprov Banten\" on 2020-03-17\n  note: no circular names unit `Biro Umum` or function `admin`: they are answered like any other\n\
          \x20 WFO 0% (rule `non_service` of BANTEN-2020-KONSEP-WFH)\n"
     );
 
@@ -1816,16 +1838,16 @@ wfo \"BPKAD\" gov \"Pemprov Banten\" function admin on 2023-09-01
 
     // Answers appear in the order asked; the given government fills the second question.
     let expected_in_order = [
-        "wfo \"BPKAD\" gov \"Pemprov Lampung\" function admin on 2021-07-15\n  WFO at most 25% (rule `essential_cap` of 045.2103/VII/POSKO/2021)\n",
+        "wfo \"BPKAD\" gov \"Pemprov Lampung\" function admin on 2021-07-15\n  note: no circular names function `admin`: it is answered like any other\n  WFO at most 25% (rule `essential_cap` of 045.2103/VII/POSKO/2021)\n",
         "given: gov \"Pemprov Banten\"\n",
-        "wfo \"BPKAD\" function admin on 2023-09-01\n  WFO 50% (rule `national_hybrid` of Inmendagri 2/2023, rule `hybrid_50` of 800/2928-BKD/2023)\n",
+        "wfo \"BPKAD\" function admin on 2023-09-01\n  note: no circular names function `admin`: it is answered like any other\n  WFO 50% (rule `national_hybrid` of Inmendagri 2/2023, rule `hybrid_50` of 800/2928-BKD/2023)\n",
         "in force on 2020-03-20\n  BANTEN-2020-KONSEP-WFH (provincial, valid 2020-03-17 to 2020-03-30)\n",
         // :check shows the one warning of the examples
         "period-mismatch",
         "0 errors, 1 warning\n",
         // :load adds a sixth file
         "loaded 6 files, 6 circulars\n",
-        "wfo \"Dinas Pariwisata\" gov \"Pemprov DKI Jakarta\" function admin on 2024-05-10\n  WFO 40% (rule `national_hybrid` of Inmendagri 2/2023, rule `everyone` of JKT/2024)\n",
+        "wfo \"Dinas Pariwisata\" gov \"Pemprov DKI Jakarta\" function admin on 2024-05-10\n  note: no circular names unit `Dinas Pariwisata` or function `admin`: they are answered like any other\n  WFO 40% (rule `national_hybrid` of Inmendagri 2/2023, rule `everyone` of JKT/2024)\n",
         "in force on 2024-05-10\n  Inmendagri 2/2023 (national, valid 2023-08-22 to revocation)\n  JKT/2024 (provincial, valid 2024-05-06 to 2024-05-31)\n",
         // :reload keeps the loaded path
         "loaded 6 files, 6 circulars\n",
@@ -1835,7 +1857,7 @@ wfo \"BPKAD\" gov \"Pemprov Banten\" function admin on 2023-09-01
         ":given DIMS",
         // :given alone clears: the gov is left out again and the answer splits
         "given: cleared\n",
-        "wfo \"BPKAD\" function admin on 2021-07-15\n  gov \"Pemprov Lampung\": WFO at most 25%",
+        "wfo \"BPKAD\" function admin on 2021-07-15\n  note: no circular names function `admin`: it is answered like any other\n  gov \"Pemprov Lampung\": WFO at most 25%",
         "  otherwise: baseline, WFO 100%\n",
     ];
     let mut at = 0;
@@ -1881,6 +1903,7 @@ fn a_piped_repl_reports_bad_commands_and_goes_on() {
         r.stdout,
         "given: function admin\n\
          wfo \"BPKAD\" gov \"Pemprov Banten\" on 2023-09-01\n\
+         \x20 note: no circular names function `admin`: it is answered like any other\n\
          \x20 WFO 50% (rule `national_hybrid` of Inmendagri 2/2023, rule `hybrid_50` of 800/2928-BKD/2023)\n"
     );
 }

@@ -64,6 +64,7 @@ const WARNING_CODES: &[&str] = &[
     "retroactive",
     "period-mismatch",
     "near-duplicate-name",
+    "invisible-character",
 ];
 
 /// Every code of LANGUAGE.md section 8.
@@ -90,6 +91,7 @@ const CODES: &[&str] = &[
     "retroactive",
     "period-mismatch",
     "near-duplicate-name",
+    "invisible-character",
 ];
 
 /// `{"diagnostics": [{"code", "severity", "message", "file", "line", "column", "help"?,

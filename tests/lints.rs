@@ -44,6 +44,7 @@ const IMPLEMENTED: &[Code] = &[
     Code::Retroactive,
     Code::PeriodMismatch,
     Code::NearDuplicateName,
+    Code::InvisibleCharacter,
 ];
 
 /// The line `docs/lints.md` writes under the heading of a code that is not reported yet.
@@ -199,6 +200,7 @@ fixtures! {
     retroactive: Code::Retroactive;
     period_mismatch: Code::PeriodMismatch;
     near_duplicate_name: Code::NearDuplicateName;
+    invisible_character: Code::InvisibleCharacter;
     // Two sector names sharing a unit is what `overlapping-sectors` warns about; the clash of
     // their rules is a `conflict` all the same, since rules clash on regions, not on names.
     conflict: Code::Conflict, also &[Code::OverlappingSectors];

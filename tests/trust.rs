@@ -144,7 +144,7 @@ fn scope_all_binds_a_government_no_circular_names_without_a_note() {
     );
     assert_eq!(
         engine.name_notes(&spec),
-        ["no circular names unit `Setda`: it is answered like any other unit"]
+        ["no circular names unit `Setda`: it is answered like any other"]
     );
 }
 
@@ -393,8 +393,8 @@ circular "B/1" {
     assert_eq!(
         engine.name_notes(&spec),
         [
-            "no circular names unit `BPKAD`: it is answered like any other unit",
-            "no circular names function `direct_servce`: did you mean `direct_service`?"
+            "no circular names function `direct_servce`: did you mean `direct_service`?",
+            "no circular names unit `BPKAD`: it is answered like any other"
         ]
     );
 }

@@ -6,6 +6,7 @@ use edaran::eval::{
     render_case_condition,
 };
 use edaran::region::{self, describe_dates};
+use edaran::syntax::ast::{Dimension, Subject};
 use serde_json::{Map, Value, json};
 use std::fmt::Write as _;
 
@@ -239,6 +240,33 @@ fn left_out_text(group: LeftOut, n: usize, day: region::Day) -> String {
             format!("{n} later {circulars} for this government: not yet in force on {date}")
         }
     }
+}
+
+/// Human text for a terminal: the control and invisible characters of names and texts from the
+/// files (or the question) escaped (`\u{1b}`). JSON is left exact.
+pub fn for_terminal(text: String) -> String {
+    match edaran::text::escape(&text) {
+        std::borrow::Cow::Borrowed(_) => text,
+        std::borrow::Cow::Owned(escaped) => escaped,
+    }
+}
+
+/// The notes of a question whose names hold invisible characters: the answer is given for the
+/// name without the zero-width ones, and says so.
+pub fn question_notes(subject: &Subject, given: &[Dimension]) -> Vec<String> {
+    let mut notes: Vec<String> = edaran::lints::question_note("unit", &subject.unit.node)
+        .into_iter()
+        .collect();
+    for d in given.iter().chain(subject.dims.iter().map(|d| &d.node)) {
+        let (what, value) = match d {
+            Dimension::Domicile(v) => ("domicile", v),
+            Dimension::Office(v) => ("office", v),
+            Dimension::Gov(v) => ("government", v),
+            Dimension::Function(_) => continue,
+        };
+        notes.extend(edaran::lints::question_note(what, value));
+    }
+    notes
 }
 
 /// The JSON of one case.

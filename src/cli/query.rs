@@ -1,6 +1,6 @@
 //! `edaran query`.
 
-use super::answer::{case_json, cases_text, explanation_text};
+use super::answer::{case_json, cases_text, explanation_text, for_terminal, question_notes};
 use super::{FINDINGS, Format, OK, USAGE};
 use edaran::eval::query::{Focus, Spec};
 use edaran::eval::{Detail, Engine, Status};
@@ -106,7 +106,11 @@ pub fn answer_with(
                     json!({"id": c.id, "valid_from": c.valid_from.to_string(), "valid_to": to}),
                 );
             }
-            Outcome::Answered(human, json!({"query": shown, "circulars": list}), false)
+            Outcome::Answered(
+                for_terminal(human),
+                json!({"query": shown, "circulars": list}),
+                false,
+            )
         }
         QueryKind::Conflicts => {
             let findings = edaran::analysis::conflicts(engine);
@@ -124,7 +128,11 @@ pub fn answer_with(
                 list.push(json!({"code": d.code.as_str(), "message": d.message, "file": source_of(d), "witness": d.witness}));
             }
             let any = findings.iter().any(|d| d.is_error());
-            Outcome::Answered(human, json!({"query": shown, "conflicts": list}), any)
+            Outcome::Answered(
+                for_terminal(human),
+                json!({"query": shown, "conflicts": list}),
+                any,
+            )
         }
         QueryKind::Wfo(subject) | QueryKind::Explain(subject) | QueryKind::Priority(subject) => {
             let Some(spec) = Spec::new(subject, given) else {
@@ -161,6 +169,11 @@ pub fn answer_with(
                 }
                 Err(e) => return Outcome::Bad(format!("error: {e}\n")),
             };
+            // A name of the question with an invisible character is answered for the name
+            // without it (or with it, for a control character), and the answer says so.
+            // So does a value no circular names (with the closest one a circular does name).
+            let mut notes = question_notes(subject, given);
+            notes.extend(engine.name_notes(&spec));
             let cases: Vec<_> = cases
                 .into_iter()
                 .map(|c| {
@@ -171,7 +184,11 @@ pub fn answer_with(
             let conflict = cases
                 .iter()
                 .any(|(c, _)| c.answer.status == Status::Conflict);
+            // The question's own notes, once, before its cases.
             let mut human = format!("{shown}\n");
+            for note in &notes {
+                human.push_str(&format!("  note: {note}\n"));
+            }
             let plain: Vec<_> = cases.iter().map(|(c, _)| c.clone()).collect();
             if explain {
                 for (k, (case, e)) in cases.iter().enumerate() {
@@ -207,11 +224,11 @@ pub fn answer_with(
                     v
                 })
                 .collect();
-            Outcome::Answered(
-                human,
-                json!({"query": shown, "cases": json_cases}),
-                conflict,
-            )
+            let mut json = json!({"query": shown, "cases": json_cases});
+            if !notes.is_empty() {
+                json["notes"] = json!(notes);
+            }
+            Outcome::Answered(for_terminal(human), json, conflict)
         }
     }
 }

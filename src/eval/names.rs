@@ -64,6 +64,9 @@ impl Engine<'_> {
     /// word.
     pub fn name_notes(&self, spec: &Spec) -> Vec<String> {
         let mut notes = Vec::new();
+        // The values with no close spelling, in one note: "no circular names unit `BPKAD` or
+        // function `admin`: they are answered like any other".
+        let mut plain: Vec<String> = Vec::new();
         for dim in Dim::ALL {
             let Some(value) = spec.values[dim.index()].as_deref() else {
                 continue;
@@ -72,19 +75,30 @@ impl Engine<'_> {
                 continue;
             }
             let shown = value.trim();
-            let suggestion = did_you_mean(shown, self.named_values(dim));
-            let mean = suggestion.map(|s| format!(": did you mean `{s}`?"));
-            let note = match (dim, mean) {
-                // Bound by a `scope all` circular, or (the engine's own note) named by no scope.
-                (Dim::Gov, None) => continue,
-                (_, Some(mean)) => format!("no circular names {} `{shown}`{mean}", noun(dim)),
-                (_, None) => format!(
-                    "no circular names {} `{shown}`: it is answered like any other {}",
-                    noun(dim),
+            match did_you_mean(shown, self.named_values(dim)) {
+                Some(s) => notes.push(format!(
+                    "no circular names {} `{shown}`: did you mean `{s}`?",
                     noun(dim)
-                ),
-            };
-            notes.push(note);
+                )),
+                // Bound by a `scope all` circular, or (the engine's own note) named by no scope.
+                None if dim == Dim::Gov => {}
+                None => {
+                    let named = format!("{} `{shown}`", noun(dim));
+                    if !plain.contains(&named) {
+                        plain.push(named);
+                    }
+                }
+            }
+        }
+        match plain.as_slice() {
+            [] => {}
+            [one] => notes.push(format!(
+                "no circular names {one}: it is answered like any other"
+            )),
+            [init @ .., last] => notes.push(format!(
+                "no circular names {} or {last}: they are answered like any other",
+                init.join(", ")
+            )),
         }
         notes
     }

@@ -12,6 +12,7 @@
 //! every mistake of a draft. The conflict and overlap analysis ([`crate::analysis`]) runs after
 //! them, on the resolved circulars.
 
+mod invisible_character;
 mod near_duplicate_name;
 mod overlapping_sectors;
 mod override_cycle;
@@ -19,6 +20,8 @@ mod period_mismatch;
 mod retroactive;
 mod revokes_unknown;
 mod rule_outside_validity;
+
+pub use invisible_character::question_note;
 
 use crate::diagnostic::Diagnostic;
 use crate::span::FileId;
@@ -33,6 +36,7 @@ pub fn check_file(file: FileId, tree: &ast::File, out: &mut Vec<Diagnostic>) -> 
     retroactive::check(file, tree, out);
     period_mismatch::check(file, tree, out);
     overlapping_sectors::check(file, tree, out);
+    invisible_character::check(file, tree, out);
     FileFacts {
         names: near_duplicate_name::Names::of(file, tree),
         revokes: revokes_unknown::Facts::of(file, tree),

@@ -5,6 +5,8 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::syntax::ast::{ClauseKind, Item, Modifier, RuleSelector, SelectorKind, SetKind, Values};
 use crate::syntax::errors::closest;
 use crate::syntax::{self, ast};
+use crate::text::normalize_name;
+use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::sync::Arc;
 
@@ -289,14 +291,18 @@ fn unreadable_words(text: &str, diagnostics: &[Diagnostic]) -> HashSet<String> {
     words
 }
 
-/// Normalises a unit path: segments trimmed, empty segments dropped.
+/// Normalises a unit path: each segment compared as a name (trimmed, in NFC, without
+/// zero-width and formatting characters: [`crate::text::normalize_name`]), empty segments
+/// dropped.
 pub fn normalize_unit(path: &str) -> String {
     // Most paths are written normalised: copy them as they are.
-    if path.split('/').all(|s| !s.is_empty() && s.trim() == s) {
+    if path.split('/').all(|s| {
+        !s.is_empty() && matches!(crate::text::normalize_name(s), Cow::Borrowed(n) if n == s)
+    }) {
         return path.to_string();
     }
     path.split('/')
-        .map(str::trim)
+        .map(crate::text::normalize_name)
         .filter(|s| !s.is_empty())
         .collect::<Vec<_>>()
         .join("/")
@@ -404,7 +410,7 @@ impl Resolver {
             .iter()
             .map(|m| match def.kind {
                 SetKind::Sector => self.interner.intern(&normalize_unit(&m.node)),
-                SetKind::Region | SetKind::Govs => self.interner.intern(m.node.trim()),
+                SetKind::Region | SetKind::Govs => self.interner.intern(&normalize_name(&m.node)),
             })
             .collect();
         if def.kind == SetKind::Govs {
@@ -782,7 +788,7 @@ impl Resolver {
             ast::Scope::All => GovScope::All,
             ast::Scope::Govs(govs) => GovScope::Govs(
                 govs.iter()
-                    .map(|g| self.interner.intern(g.node.trim()))
+                    .map(|g| self.interner.intern(&normalize_name(&g.node)))
                     .collect(),
             ),
         };
@@ -924,15 +930,17 @@ impl Resolver {
         kind: SetKind,
         sets: &HashMap<String, SetEntry>,
     ) -> Vec<Sym> {
-        let norm = |s: &str| match kind {
-            SetKind::Sector => normalize_unit(s),
-            SetKind::Region | SetKind::Govs => s.trim().to_string(),
-        };
+        fn norm(kind: SetKind, s: &str) -> Cow<'_, str> {
+            match kind {
+                SetKind::Sector => Cow::Owned(normalize_unit(s)),
+                SetKind::Region | SetKind::Govs => normalize_name(s),
+            }
+        }
         match values {
-            Values::One(s) => vec![self.interner.intern(&norm(&s.node))],
+            Values::One(s) => vec![self.interner.intern(&norm(kind, &s.node))],
             Values::List(list) => list
                 .iter()
-                .map(|s| self.interner.intern(&norm(&s.node)))
+                .map(|s| self.interner.intern(&norm(kind, &s.node)))
                 .collect(),
             Values::Named(name) => self.set(file, name, kind, sets),
         }
@@ -1099,7 +1107,14 @@ mod tests {
     fn normalize_unit_trims_segments_and_drops_empty_ones() {
         let slow = |p: &str| {
             p.split('/')
-                .map(str::trim)
+                .map(|s| {
+                    let kept: String = s
+                        .chars()
+                        .filter(|&c| !crate::text::is_ignorable(c))
+                        .collect();
+                    unicode_normalization::UnicodeNormalization::nfc(kept.trim())
+                        .collect::<String>()
+                })
                 .filter(|s| !s.is_empty())
                 .collect::<Vec<_>>()
                 .join("/")
@@ -1119,6 +1134,10 @@ mod tests {
             "\tBapenda",
             "Bapenda\u{a0}/x",
             "ä/ö",
+            "a\u{308}/o\u{308} ",
+            "BPKAD\u{200b}/UPTD",
+            "\u{200b}/x",
+            "a\u{1b}/b",
         ] {
             assert_eq!(super::normalize_unit(p), slow(p), "{p:?}");
         }

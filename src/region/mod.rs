@@ -162,13 +162,14 @@ impl Universe {
     }
 
     /// The class of any value, mentioned or not. A unit belongs to the class of its deepest
-    /// mentioned ancestor-or-self. Values are normalised as the circulars' own are (unit segments
-    /// trimmed, other values trimmed), so `" Bekasi "` is `"Bekasi"`.
+    /// mentioned ancestor-or-self. Values are normalised as the circulars' own are (each name, or
+    /// unit segment, trimmed, in NFC, without zero-width characters), so `" Bekasi "` is
+    /// `"Bekasi"`.
     pub fn classify(&self, dim: Dim, value: &str, interner: &Interner) -> u32 {
         let other = self.named(dim);
         if dim != Dim::Unit {
             return interner
-                .get(value.trim())
+                .get(&crate::text::normalize_name(value))
                 .and_then(|s| self.class_of(dim, s))
                 .unwrap_or(other);
         }

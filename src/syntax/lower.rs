@@ -955,6 +955,32 @@ impl<'a> Lowerer<'a> {
             return Spanned::new(None, s);
         };
         match NaiveDate::from_ymd_opt(y as i32, m, d) {
+            Some(date) if !YEARS.contains(&y) => {
+                let year = &text[..4];
+                let help = if y < 100 {
+                    format!(
+                        "edaran accepts the years {} to {}, and `{year}` looks like a typo: write the year in full, such as `{}`",
+                        YEARS.start(),
+                        YEARS.end(),
+                        NaiveDate::from_ymd_opt(2000 + y as i32, m, d)
+                            .unwrap_or(date)
+                            .format("%Y-%m-%d")
+                    )
+                } else {
+                    format!(
+                        "edaran accepts the years {} to {}: check the year",
+                        YEARS.start(),
+                        YEARS.end()
+                    )
+                };
+                self.error(
+                    Code::InvalidDate,
+                    s,
+                    format!("`{text}` is not a plausible date: the year `{year}` is out of range"),
+                )
+                .help = Some(help);
+                Spanned::new(None, s)
+            }
             Some(date) => {
                 if text.len() != 10 {
                     self.error(
@@ -1035,6 +1061,10 @@ impl<'a> Lowerer<'a> {
         Spanned::new(Some(Pct(hundredths as u16)), s)
     }
 }
+
+/// The years a date may have: an earlier or later one is a typo (`0023` for `2023`), and the
+/// region algebra's days start well before the first.
+pub const YEARS: std::ops::RangeInclusive<u32> = 1900..=2199;
 
 /// The number of days of month `m` of year `y`.
 pub fn last_day_of_month(y: i32, m: u32) -> u32 {
