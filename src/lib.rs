@@ -16,6 +16,7 @@ pub mod text;
 pub use diagnostic::{Code, Diagnostic, Severity};
 pub use span::{FileId, Span, Spanned};
 pub mod analysis;
+pub mod calendar;
 pub mod corpus;
 pub mod eval;
 pub mod fmt;
