@@ -160,6 +160,15 @@ pub fn print(text: &str) -> bool {
         .is_ok()
 }
 
+/// Prints the document of a `--format json` run that stops before its work (LANGUAGE.md section
+/// 9 as corrected: unreadable input, a workspace that does not parse and resolve, no question):
+/// `{"input_errors": [{"code", "severity", "message", "file"?, "line"?, "column"?, "help"?}]}`.
+/// The caller exits 2 whether or not the printing succeeds.
+pub fn print_input_errors(entries: Vec<serde_json::Value>) {
+    let doc = serde_json::json!({ "input_errors": entries });
+    print(&(serde_json::to_string_pretty(&doc).expect("JSON") + "\n"));
+}
+
 /// Runs the command line and returns the exit status.
 pub fn run() -> i32 {
     let cli = match Cli::try_parse() {
