@@ -130,6 +130,12 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), ReadError> {
     Ok(())
 }
 
+/// Whether `path`, or the file it leads to, is named `*.se`.
+fn is_se(path: &Path) -> bool {
+    let se = |p: &Path| p.extension().is_some_and(|e| e == "se");
+    se(path) || std::fs::canonicalize(path).is_ok_and(|p| se(&p))
+}
+
 /// The `.se` files named by `paths` (directories searched recursively), in a stable order.
 pub fn find(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Vec<ReadError>> {
     let default = [PathBuf::from(".")];
@@ -151,10 +157,10 @@ pub fn find(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Vec<ReadError>> {
                     errors.push(ReadError::NoSources(path.clone()));
                 }
             }
-            // A regular file must be a `.se` file: `edaran check README.md` is a slip, not 102
-            // syntax errors. What is not a regular file (a pipe, `/dev/stdin`, `<(...)`) is read
-            // as it is.
-            Ok(meta) if meta.is_file() && path.extension().is_none_or(|e| e != "se") => {
+            // A regular file must be a `.se` file, by its name or by the name of the file a
+            // link leads to (`/dev/stdin < x.se`): `edaran check README.md` is a slip, not 102
+            // syntax errors. What is not a regular file (a pipe, `<(...)`) is read as it is.
+            Ok(meta) if meta.is_file() && !is_se(path) => {
                 errors.push(ReadError::NotSe(path.clone()))
             }
             Ok(_) => files.push(path.clone()),
