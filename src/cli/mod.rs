@@ -35,7 +35,9 @@ struct Cli {
 #[derive(Subcommand, Debug)]
 enum Command {
     /// Parse, resolve and lint `.se` files: every diagnostic of every file
-    #[command(after_help = "Every check, with an example and the fix: docs/lints.md; the language: docs/language.md")]
+    #[command(
+        after_help = "Every check, with an example and the fix: docs/lints.md; the language: docs/language.md"
+    )]
     Check(CheckArgs),
     /// Answer questions: `wfo "BPKAD" on 2023-09-01`, `explain ...`, `in force on DATE`, ...
     #[command(after_help = QUERY_HELP)]
@@ -260,9 +262,12 @@ pub fn run() -> i32 {
             args.deny.is_some(),
             args.color.enabled(),
         ),
-        Command::Query(args) => {
-            query::run(&args.paths, &args.exprs, args.format.into(), args.color.enabled())
-        }
+        Command::Query(args) => query::run(
+            &args.paths,
+            &args.exprs,
+            args.format.into(),
+            args.color.enabled(),
+        ),
         Command::Test(args) => test::run(&args.paths, args.format.into(), args.color.enabled()),
         Command::Repl(args) => repl::run(&args.paths, args.history),
         Command::Fmt(args) => fmt::run(&args.paths, args.check, args.color.enabled()),
