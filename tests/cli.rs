@@ -826,7 +826,9 @@ fn unreadable_paths_give_a_json_document_on_every_command() {
     std::fs::write(empty.join("notes.txt"), "not a circular").unwrap();
     let latin1 = latin1.display().to_string();
     let empty = empty.display().to_string();
-    let cases: Vec<(Vec<&str>, Vec<(&str, &str)>)> = vec![
+    // (paths, the expected `(code, file)` of each entry)
+    type Case<'a> = (Vec<&'a str>, Vec<(&'a str, &'a str)>);
+    let cases: Vec<Case> = vec![
         (vec!["no/such.se"], vec![("cannot-read", "no/such.se")]),
         (vec![&latin1], vec![("not-utf8", &latin1)]),
         (vec![&empty], vec![("no-se-files", &empty)]),
