@@ -1,5 +1,6 @@
 //! End-to-end tests of the `edaran` binary: real invocations of `edaran check`, as a user or a CI
-//! job runs them (LANGUAGE.md sections 8 and 9).
+//! job runs them (LANGUAGE.md sections 8 and 9), and what every command does with input it
+//! cannot use: the JSON document of every exit-2 path, files that are not `.se`, the help.
 //!
 //! Fixtures live in `tests/fixtures/cli/`. Files that carry deliberate mistakes mark each one with
 //! a trailing `// mistake: CODE` comment on the line where the diagnostic must point; the tests
@@ -227,6 +228,75 @@ fn assert_exit_2(r: &Run, needles: &[&str]) {
             "stderr should contain `{needle}`:\n{}",
             r.stderr
         );
+    }
+}
+
+/// Asserts the document of a `--format json` run that stops with exit status 2:
+/// `{"input_errors": [{"code", "severity", "message", "file"?, "line"?, "column"?, "help"?}]}`,
+/// one entry per `(code, file)` expected, in that order. Returns the document.
+fn assert_json_exit_2(r: &Run, expected: &[(&str, &str)]) -> Value {
+    assert_eq!(
+        r.code, 2,
+        "exit status 2 expected\nstdout:\n{}\nstderr:\n{}",
+        r.stdout, r.stderr
+    );
+    let doc: Value = serde_json::from_str(&r.stdout)
+        .unwrap_or_else(|e| panic!("stdout is one JSON document ({e}):\n{}", r.stdout));
+    assert_input_errors_shape(&doc);
+    let got: Vec<(&str, &str)> = doc["input_errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["code"].as_str().unwrap(),
+                e.get("file").and_then(Value::as_str).unwrap_or(""),
+            )
+        })
+        .collect();
+    assert_eq!(got, expected, "{doc:#}");
+    assert!(!r.stderr.trim().is_empty(), "the message is on stderr too");
+    doc
+}
+
+/// The shape of `{"input_errors": [...]}` and nothing else.
+fn assert_input_errors_shape(doc: &Value) {
+    let top = doc.as_object().expect("the document is an object");
+    assert_eq!(
+        top.keys().map(String::as_str).collect::<Vec<_>>(),
+        ["input_errors"],
+        "{doc:#}"
+    );
+    let entries = top["input_errors"].as_array().expect("a list");
+    assert!(!entries.is_empty(), "at least one reason: {doc:#}");
+    for e in entries {
+        let e = e.as_object().expect("an entry is an object");
+        for key in e.keys() {
+            assert!(
+                [
+                    "code", "severity", "message", "file", "line", "column", "help"
+                ]
+                .contains(&key.as_str()),
+                "unexpected field `{key}` in {e:?}"
+            );
+        }
+        for key in ["code", "message"] {
+            assert!(
+                e[key].as_str().is_some_and(|s| !s.is_empty()),
+                "`{key}` is a non-empty string in {e:?}"
+            );
+        }
+        assert_eq!(e["severity"], "error", "{e:?}");
+        assert_eq!(
+            e.contains_key("line"),
+            e.contains_key("column"),
+            "line and column come together: {e:?}"
+        );
+        for key in ["line", "column"] {
+            if let Some(n) = e.get(key) {
+                assert!(n.as_u64().is_some_and(|n| n >= 1), "1-based {key}: {e:?}");
+            }
+        }
     }
 }
 
@@ -549,7 +619,8 @@ fn a_path_that_does_not_exist() {
     let r = run(edaran().args(["check", "no/such/dir/circulars.se"]));
     assert_exit_2(&r, &["no/such/dir/circulars.se", "no such file"]);
     let r = run(edaran().args(["check", "--format", "json", "nowhere"]));
-    assert_exit_2(&r, &["nowhere"]);
+    assert_json_exit_2(&r, &[("cannot-read", "nowhere")]);
+    assert!(r.stderr.contains("nowhere"), "{}", r.stderr);
 }
 
 #[test]
@@ -582,7 +653,17 @@ fn a_file_that_is_not_utf8() {
     let r = run(edaran().arg("check").arg(&path));
     assert_exit_2(&r, &[&shown, "UTF-8"]);
     let r = run(edaran().args(["check", "--format", "json"]).arg(&path));
-    assert_exit_2(&r, &[&shown, "UTF-8"]);
+    let doc = assert_json_exit_2(&r, &[("not-utf8", &shown)]);
+    assert!(r.stderr.contains("UTF-8"), "{}", r.stderr);
+    // The first bad byte: line 2, after `  title "Penyesuaian Sist`.
+    let entry = &doc["input_errors"][0];
+    assert_eq!(entry["line"], 2, "{doc:#}");
+    assert_eq!(
+        entry["column"],
+        "  title \"Penyesuaian Sist".chars().count() as u64 + 1,
+        "{doc:#}"
+    );
+    assert!(entry["message"].as_str().unwrap().contains("UTF-8"));
 }
 
 #[test]
@@ -713,4 +794,509 @@ fn directories_are_searched_recursively() {
     assert_eq!(r.code, 1);
     assert!(r.stdout.contains(&nested), "{}", r.stdout);
     assert_eq!(summary(&r.stdout), "checked 2 files: 2 errors, 1 warning");
+}
+
+// -------------------------------------------------------------------------------------------------
+// `--format json` prints one document on every run, also on exit 2
+
+/// A workspace that does not resolve: query and test refuse it.
+const BROKEN: &str = "tests/fixtures/answers/broken";
+
+/// `check`, `query -e ...` and `test` with `--format json` and `paths`.
+fn each_command_as_json(paths: &[&str]) -> Vec<(&'static str, Run)> {
+    let mut out = Vec::new();
+    for (name, extra) in [
+        ("check", &[][..]),
+        ("query", &["-e", "in force on 2022-02-10"][..]),
+        ("test", &[][..]),
+    ] {
+        let r = run(edaran()
+            .arg(name)
+            .args(["--format", "json"])
+            .args(extra)
+            .args(paths));
+        out.push((name, r));
+    }
+    out
+}
+
+#[test]
+fn unreadable_paths_give_a_json_document_on_every_command() {
+    let dir = tempfile::tempdir().unwrap();
+    let latin1 = dir.path().join("latin1.se");
+    std::fs::write(&latin1, b"circular \"1\" {\n  title \"Sist\xe9m\"\n}\n").unwrap();
+    let empty = dir.path().join("empty");
+    std::fs::create_dir(&empty).unwrap();
+    std::fs::write(empty.join("notes.txt"), "not a circular").unwrap();
+    let latin1 = latin1.display().to_string();
+    let empty = empty.display().to_string();
+    // (paths, the expected `(code, file)` of each entry)
+    type Case<'a> = (Vec<&'a str>, Vec<(&'a str, &'a str)>);
+    let cases: Vec<Case> = vec![
+        (vec!["no/such.se"], vec![("cannot-read", "no/such.se")]),
+        (vec![&latin1], vec![("not-utf8", &latin1)]),
+        (vec![&empty], vec![("no-se-files", &empty)]),
+        (vec!["README.md"], vec![("not-se-file", "README.md")]),
+        // Every problem, not only the first, and a good path does not hide them.
+        (
+            vec!["examples/", "missing.se", "Cargo.toml"],
+            vec![("cannot-read", "missing.se"), ("not-se-file", "Cargo.toml")],
+        ),
+    ];
+    for (paths, expected) in &cases {
+        for (command, r) in each_command_as_json(paths) {
+            let doc = assert_json_exit_2(&r, expected);
+            for (entry, (_, file)) in doc["input_errors"].as_array().unwrap().iter().zip(expected) {
+                let message = entry["message"].as_str().unwrap();
+                assert!(message.contains(file), "{command}: {message}");
+                assert!(
+                    r.stderr.contains(message),
+                    "{command}: stderr says the same: {}",
+                    r.stderr
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn a_workspace_that_does_not_resolve_is_refused_with_a_json_document() {
+    // The blocking errors, each as `check` reports it (code, message, file, line, column).
+    let (code, checked) = check_json(&[BROKEN]);
+    assert_eq!(code, 1);
+    let as_check: Vec<&Value> = diagnostics(&checked)
+        .iter()
+        .filter(|d| ["empty-period", "unknown-name"].contains(&d["code"].as_str().unwrap()))
+        .collect();
+    assert_eq!(as_check.len(), 2, "{checked:#}");
+    let file = format!("{BROKEN}/broken.se");
+    for (command, args) in [
+        (
+            "query",
+            &["-e", "in force on 2024-03-05", "-e", "conflicts"][..],
+        ),
+        ("test", &[][..]),
+    ] {
+        let r = run(edaran()
+            .arg(command)
+            .arg(BROKEN)
+            .args(["--format", "json"])
+            .args(args));
+        let doc = assert_json_exit_2(&r, &[("empty-period", &file), ("unknown-name", &file)]);
+        for (entry, d) in doc["input_errors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .zip(&as_check)
+        {
+            for key in ["code", "message", "file", "line", "column", "help"] {
+                assert_eq!(entry[key], d[key], "{command}: `{key}` of {entry:#}");
+            }
+        }
+        assert!(
+            r.stderr.contains("does not parse and resolve"),
+            "{command}: {}",
+            r.stderr
+        );
+    }
+    // Human output is unchanged: nothing on stdout.
+    let r = run(edaran().args(["query", BROKEN, "-e", "conflicts"]));
+    assert_exit_2(&r, &["unknown rule `nobody`"]);
+}
+
+#[test]
+fn no_question_is_a_json_document_too() {
+    let r = run(edaran()
+        .args(["query", "examples/", "--format", "json"])
+        .write_stdin("// only a comment\n\n"));
+    let doc = assert_json_exit_2(&r, &[("no-question", "")]);
+    assert!(
+        doc["input_errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("-e QUERY")
+    );
+}
+
+/// Good and bad questions, mixed: each good one with what the examples answer, each bad one
+/// with the code and the column (1-based, in the question as shown) of its mistake.
+const QUESTIONS: &[(&str, Option<(&str, u64)>)] = &[
+    ("in force on 2022-02-10", None),
+    ("wfo BPKAD on 2023-09-01", Some(("syntax", 5))),
+    (
+        r#"wfo "BPKAD" gov "Pemprov Banten" function admin on 2023-09-01"#,
+        None,
+    ),
+    (
+        r#"wfo "BPKAD" gov "Pemprov Banten" on 2023-02-30"#,
+        Some(("invalid-date", 37)),
+    ),
+    ("conflicts", None),
+    (r#"wfx "BPKAD" on 2023-09-01"#, Some(("syntax", 1))),
+    (
+        r#"wfh priority "BPKAD" gov "Pemprov Banten" on 2023-09-01"#,
+        None,
+    ),
+    (
+        r#"wfo "BPKAD" from 2023-09-10 to 2023-09-01"#,
+        Some(("empty-period", 18)),
+    ),
+];
+
+/// Asserts that `answers` lines up with `QUESTIONS` repeated `times` times.
+fn assert_answers_line_up(doc: &Value, times: usize) {
+    assert_eq!(
+        doc.as_object().unwrap().keys().collect::<Vec<_>>(),
+        ["answers"]
+    );
+    let answers = doc["answers"].as_array().unwrap();
+    assert_eq!(
+        answers.len(),
+        QUESTIONS.len() * times,
+        "one answer per question: {doc:#}"
+    );
+    for (a, (q, bad)) in answers.iter().zip(QUESTIONS.iter().cycle()) {
+        assert_eq!(a["query"], *q, "in the order asked: {a:#}");
+        match bad {
+            None => {
+                assert!(a.get("errors").is_none(), "{a:#}");
+                assert!(
+                    ["cases", "circulars", "conflicts"]
+                        .iter()
+                        .any(|k| a.get(k).is_some()),
+                    "{a:#}"
+                );
+            }
+            Some((code, column)) => {
+                let keys: BTreeSet<&str> =
+                    a.as_object().unwrap().keys().map(String::as_str).collect();
+                assert_eq!(keys, BTreeSet::from(["query", "errors"]), "{a:#}");
+                let [e] = a["errors"].as_array().unwrap().as_slice() else {
+                    panic!("one error: {a:#}");
+                };
+                assert_eq!(e["code"], *code, "{a:#}");
+                assert_eq!(e["severity"], "error");
+                assert_eq!(e["column"], *column, "{a:#}");
+                assert!(e["message"].as_str().is_some_and(|m| !m.is_empty()));
+            }
+        }
+    }
+}
+
+#[test]
+fn a_bad_question_keeps_its_place_in_the_answers() {
+    // As `-e`, six times over (48 questions): 48 answers, 18 of them errors.
+    let mut cmd = edaran();
+    cmd.args(["query", "examples/", "--format", "json"]);
+    for _ in 0..6 {
+        for (q, _) in QUESTIONS {
+            cmd.args(["-e", q]);
+        }
+    }
+    let r = run(&mut cmd);
+    assert_eq!(r.code, 2, "a bad question: exit 2\n{}", r.stderr);
+    let doc: Value = serde_json::from_str(&r.stdout).expect("one JSON document");
+    assert_answers_line_up(&doc, 6);
+    // The good answers are the ones asked alone.
+    let alone = run(edaran().args([
+        "query",
+        "examples/",
+        "--format",
+        "json",
+        "-e",
+        QUESTIONS[2].0,
+    ]));
+    assert_eq!(alone.code, 0);
+    let alone: Value = serde_json::from_str(&alone.stdout).unwrap();
+    assert_eq!(doc["answers"][2], alone["answers"][0]);
+    assert_eq!(doc["answers"][10], alone["answers"][0]);
+    // The diagnostics of the bad ones are still on stderr.
+    assert!(
+        r.stderr.contains("expected a quoted string"),
+        "{}",
+        r.stderr
+    );
+
+    // On stdin, with blank lines and comments between them, and leading spaces.
+    let text: String = QUESTIONS
+        .iter()
+        .map(|(q, _)| format!("\n// next\n   {q}\n"))
+        .collect();
+    let r = run(edaran()
+        .args(["query", "examples/", "--format", "json"])
+        .write_stdin(text));
+    assert_eq!(r.code, 2);
+    let doc: Value = serde_json::from_str(&r.stdout).expect("one JSON document");
+    assert_answers_line_up(&doc, 1);
+
+    // Human output: the good answers only, as before.
+    let mut cmd = edaran();
+    cmd.args(["query", "examples/"]);
+    for (q, _) in QUESTIONS {
+        cmd.args(["-e", q]);
+    }
+    let r = run(&mut cmd);
+    assert_eq!(r.code, 2);
+    assert!(r.stdout.starts_with("in force on 2022-02-10\n"));
+    assert!(!r.stdout.contains("wfx"), "{}", r.stdout);
+    assert!(!r.stdout.contains("errors"), "{}", r.stdout);
+}
+
+#[test]
+fn only_good_questions_exit_0_with_no_errors_entry() {
+    let mut cmd = edaran();
+    cmd.args(["query", "examples/", "--format", "json"]);
+    let good: Vec<&str> = QUESTIONS
+        .iter()
+        .filter(|(_, bad)| bad.is_none())
+        .map(|(q, _)| *q)
+        .collect();
+    for q in &good {
+        cmd.args(["-e", q]);
+    }
+    let r = run(&mut cmd);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let doc: Value = serde_json::from_str(&r.stdout).unwrap();
+    let answers = doc["answers"].as_array().unwrap();
+    assert_eq!(answers.len(), good.len());
+    assert!(answers.iter().all(|a| a.get("errors").is_none()), "{doc:#}");
+}
+
+// -------------------------------------------------------------------------------------------------
+// Help
+
+fn help(args: &[&str]) -> String {
+    let r = run(edaran().args(args));
+    assert_eq!(r.code, 0, "{args:?}: {}", r.stderr);
+    r.stdout
+}
+
+#[test]
+fn query_help_lists_the_question_forms_with_examples() {
+    for flag in ["--help", "-h"] {
+        let text = help(&["query", flag]);
+        for form in [
+            "wfo SUBJECT on DATE",
+            "wfo SUBJECT from DATE to DATE",
+            "explain SUBJECT on DATE",
+            "wfh priority SUBJECT on DATE",
+            "in force on DATE",
+            "conflicts",
+            "SUBJECT := STRING [function IDENT] [domicile STRING] [office STRING] [gov STRING]",
+            "docs/language.md",
+        ] {
+            assert!(text.contains(form), "{flag}: `{form}` missing:\n{text}");
+        }
+        // The examples work as written (run from the repository root, as the help says).
+        let examples: Vec<&str> = text
+            .lines()
+            .map(str::trim)
+            .filter(|l| l.starts_with("edaran query ") || l.contains("| edaran query "))
+            .collect();
+        assert!(examples.len() >= 2, "{flag}: examples:\n{text}");
+        for example in examples {
+            let (stdin, command) = match example.split_once(" | ") {
+                Some((echo, command)) => (
+                    Some(
+                        echo.trim_start_matches("echo ")
+                            .trim_matches('\'')
+                            .to_string()
+                            + "\n",
+                    ),
+                    command,
+                ),
+                None => (None, example),
+            };
+            // `edaran query PATH [-e 'Q'] [--format json]`: split on the quotes.
+            let mut args: Vec<String> = Vec::new();
+            for (i, part) in command.split('\'').enumerate() {
+                if i % 2 == 1 {
+                    args.push(part.to_string());
+                } else {
+                    args.extend(part.split_whitespace().map(str::to_string));
+                }
+            }
+            assert_eq!(args[0], "edaran", "{example}");
+            let mut cmd = edaran();
+            cmd.args(&args[1..]);
+            if let Some(stdin) = stdin {
+                cmd.write_stdin(stdin);
+            }
+            let r = run(&mut cmd);
+            assert_eq!(r.code, 0, "`{example}` fails:\n{}{}", r.stdout, r.stderr);
+            assert!(!r.stdout.is_empty(), "`{example}` answers");
+        }
+    }
+}
+
+#[test]
+fn format_help_says_what_each_command_prints() {
+    let query = help(&["query", "--help"]);
+    let test = help(&["test", "--help"]);
+    let check = help(&["check", "--help"]);
+    assert!(query.contains(r#"{"answers": [...]}"#), "{query}");
+    assert!(query.contains(r#"{"query", "errors"}"#), "{query}");
+    assert!(test.contains(r#""passed": N, "failed": N"#), "{test}");
+    assert!(check.contains(r#""errors": N, "warnings": N"#), "{check}");
+    for text in [&query, &test, &check] {
+        assert!(text.contains("input_errors"), "{text}");
+        assert!(text.contains("docs/language.md"), "{text}");
+    }
+    // Each says what it prints, not what `check` prints.
+    for text in [&query, &test] {
+        assert!(!text.contains("Diagnostics with source snippets"), "{text}");
+        assert!(!text.contains("diagnostics"), "{text}");
+    }
+    assert!(!check.contains("answers"), "{check}");
+    assert!(help(&["--help"]).contains("docs/language.md"));
+}
+
+// -------------------------------------------------------------------------------------------------
+// The repository root
+
+#[test]
+fn check_in_the_repository_root_reads_the_examples_only() {
+    let r = run(edaran()
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .arg("check"));
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    let examples = run(edaran().args(["check", "examples/"]));
+    assert_eq!(
+        summary(&r.stdout),
+        summary(&examples.stdout),
+        "{}",
+        r.stdout
+    );
+    assert!(summary(&r.stdout).ends_with("0 errors, 1 warning"));
+
+    let r = run(edaran()
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["check", "--format", "json"]));
+    assert_eq!(r.code, 0);
+    let doc: Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_json_shape(&doc);
+    let [d] = diagnostics(&doc) else {
+        panic!("the one known warning: {doc:#}");
+    };
+    assert_eq!(d["code"], "period-mismatch");
+    assert!(
+        Path::new(d["file"].as_str().unwrap()).ends_with(BANTEN_2023),
+        "{doc:#}"
+    );
+
+    // The root's `.edaranignore` skips the fixtures, but a fixture named is still read.
+    let ignore = read(".edaranignore");
+    assert!(ignore.lines().any(|l| l.trim() == "tests/"), "{ignore}");
+    let r = run(edaran()
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["check", "tests/fixtures/cli/bad.se"]));
+    assert_eq!(r.code, 1);
+}
+
+// -------------------------------------------------------------------------------------------------
+// A file that is not `.se`
+
+#[test]
+fn a_file_that_is_not_se_is_refused_by_name() {
+    for command in ["check", "query", "test", "fmt"] {
+        let r = run(edaran().args([command, "README.md"]));
+        assert_exit_2(&r, &["`README.md` is not a `.se` file", "`.se` files"]);
+        assert_eq!(
+            r.stderr.lines().count(),
+            1,
+            "{command}: one line:\n{}",
+            r.stderr
+        );
+    }
+    // Among good paths: still refused, and every one named.
+    let r = run(edaran().args(["check", "examples/", "README.md", "Cargo.toml"]));
+    assert_exit_2(&r, &["`README.md`", "`Cargo.toml`"]);
+    assert_eq!(r.stderr.lines().count(), 2, "{}", r.stderr);
+    // A directory is searched for `*.se` and its other files are passed over, as before.
+    let dir = tempfile::tempdir().unwrap();
+    copy_fixture("good.se", &dir.path().join("good.se"));
+    std::fs::write(dir.path().join("notes.md"), "# notes").unwrap();
+    let r = run(edaran().arg("check").arg(dir.path()));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    // A named file without an extension is refused too, even if it holds a circular.
+    let plain = dir.path().join("circular");
+    copy_fixture("good.se", &plain);
+    let r = run(edaran().arg("check").arg(&plain));
+    assert_exit_2(&r, &[&plain.display().to_string(), ".se"]);
+}
+
+#[cfg(unix)]
+#[test]
+fn what_is_not_a_regular_file_is_read_as_it_is() {
+    // A pipe (`/dev/stdin`, `<(...)`): read, whatever its name.
+    let r = run(edaran()
+        .args(["check", "/dev/stdin"])
+        .write_stdin(read(&fixture("good.se"))));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(r.stdout, "checked 1 file: no problems found\n");
+    // A link named otherwise to a `.se` file is that file.
+    let dir = tempfile::tempdir().unwrap();
+    let link = dir.path().join("current");
+    std::os::unix::fs::symlink(root().join(fixture("good.se")), &link).unwrap();
+    let r = run(edaran().arg("check").arg(&link));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+}
+
+// -------------------------------------------------------------------------------------------------
+// Questions from a terminal
+
+/// The note `query` prints before it waits for questions on a terminal.
+const READING: &str = "reading questions from standard input, one per line; end with Ctrl-D";
+
+#[test]
+fn questions_from_a_pipe_get_no_note() {
+    let r = run(edaran()
+        .args(["query", "examples/"])
+        .write_stdin("in force on 2022-02-10\n"));
+    assert_eq!(r.code, 0);
+    assert_eq!(r.stderr, "", "no note when stdin is a pipe");
+}
+
+#[cfg(unix)]
+#[test]
+fn questions_from_a_terminal_get_a_note_on_stderr() {
+    // `script` runs the command on a pseudo-terminal; without it, the test cannot see one.
+    let script = std::process::Command::new("script")
+        .arg("--version")
+        .output();
+    if !script.is_ok_and(|o| o.status.success()) {
+        eprintln!("skipped: `script` (util-linux) is not installed");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let stderr = dir.path().join("stderr");
+    let command = format!(
+        "'{}' query examples/ 2>'{}'",
+        env!("CARGO_BIN_EXE_edaran"),
+        stderr.display()
+    );
+    let mut child = std::process::Command::new("script")
+        .args(["-q", "-e", "-c", &command, "/dev/null"])
+        .current_dir(root())
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("script runs");
+    {
+        use std::io::Write;
+        let mut stdin = child.stdin.take().unwrap();
+        stdin.write_all(b"in force on 2022-02-10\n").unwrap();
+        // Dropped here: the end of input, which `script` passes on as Ctrl-D.
+    }
+    let out = child.wait_with_output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{stdout}");
+    assert!(stdout.contains("800/258-BKD/2022"), "answered: {stdout}");
+    let note = std::fs::read_to_string(&stderr).unwrap();
+    assert_eq!(
+        note.lines().collect::<Vec<_>>(),
+        [format!("{READING} (or give one with `-e QUERY`)")],
+        "{note:?}"
+    );
 }

@@ -10,7 +10,7 @@ use std::cell::OnceCell;
 use std::path::PathBuf;
 
 pub fn run(paths: &[PathBuf], format: Format, deny_warnings: bool, color: bool) -> i32 {
-    let Some(sources) = super::files::load(paths) else {
+    let Some(sources) = super::files::load_as(paths, format) else {
         return USAGE;
     };
     let files = sources.len();
@@ -59,8 +59,11 @@ fn human(ws: &Workspace, files: usize, errors: usize, warnings: usize, color: bo
     out
 }
 
-/// The JSON document of LANGUAGE.md section 9.
-pub fn to_json(ws: &Workspace) -> Value {
+/// The JSON of diagnostics, as in the document of LANGUAGE.md section 9.
+pub fn diagnostics_json<'a>(
+    ws: &Workspace,
+    diagnostics: impl IntoIterator<Item = &'a Diagnostic>,
+) -> Vec<Value> {
     // Lines are indexed only in the files a diagnostic points into.
     let indexes: Vec<OnceCell<LineIndex>> = ws.sources.iter().map(|_| OnceCell::new()).collect();
     let diagnostic = |d: &Diagnostic| {
@@ -83,13 +86,18 @@ pub fn to_json(ws: &Workspace) -> Value {
         }
         v
     };
+    diagnostics.into_iter().map(diagnostic).collect()
+}
+
+/// The JSON document of LANGUAGE.md section 9.
+pub fn to_json(ws: &Workspace) -> Value {
     let errors = ws
         .diagnostics
         .iter()
         .filter(|d| d.severity == Severity::Error)
         .count();
     json!({
-        "diagnostics": ws.diagnostics.iter().map(diagnostic).collect::<Vec<_>>(),
+        "diagnostics": diagnostics_json(ws, &ws.diagnostics),
         "errors": errors,
         "warnings": ws.diagnostics.len() - errors,
     })

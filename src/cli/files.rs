@@ -1,6 +1,7 @@
 //! Finding and reading the `.se` files of a workspace.
 
 use edaran::model::Source;
+use serde_json::{Value, json};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -11,8 +12,11 @@ pub enum ReadError {
     Io(PathBuf, std::io::Error),
     /// A directory holds no `.se` file.
     NoSources(PathBuf),
-    /// A file is not UTF-8.
-    NotUtf8(PathBuf, usize),
+    /// A file is not UTF-8: the byte offset, line and column (1-based, in characters) of the
+    /// first invalid byte.
+    NotUtf8(PathBuf, usize, usize, usize),
+    /// A file named on the command line is not a `.se` file.
+    NotSe(PathBuf),
 }
 
 impl fmt::Display for ReadError {
@@ -29,12 +33,52 @@ impl fmt::Display for ReadError {
             ReadError::NoSources(path) => {
                 write!(f, "no `.se` files in `{}`", path.display())
             }
-            ReadError::NotUtf8(path, offset) => write!(
+            ReadError::NotUtf8(path, offset, ..) => write!(
                 f,
                 "`{}` is not UTF-8 text (invalid byte at offset {offset}); save it as UTF-8",
                 path.display()
             ),
+            ReadError::NotSe(path) => write!(
+                f,
+                "`{}` is not a `.se` file: edaran reads circulars written in `.se` files; name \
+                 those files, or a directory that holds them",
+                path.display()
+            ),
         }
+    }
+}
+
+impl ReadError {
+    /// The code of the problem in JSON output.
+    pub fn code(&self) -> &'static str {
+        match self {
+            ReadError::Io(..) => "cannot-read",
+            ReadError::NoSources(_) => "no-se-files",
+            ReadError::NotUtf8(..) => "not-utf8",
+            ReadError::NotSe(_) => "not-se-file",
+        }
+    }
+
+    /// The entry of `input_errors` (docs/language.md, the command line): the fields of a `check`
+    /// diagnostic, with `line` and `column` only where the problem has a place in the file.
+    pub fn to_json(&self) -> Value {
+        let path = match self {
+            ReadError::Io(p, _)
+            | ReadError::NoSources(p)
+            | ReadError::NotUtf8(p, ..)
+            | ReadError::NotSe(p) => p,
+        };
+        let mut v = json!({
+            "code": self.code(),
+            "severity": "error",
+            "message": self.to_string(),
+            "file": path.display().to_string(),
+        });
+        if let ReadError::NotUtf8(_, _, line, column) = self {
+            v["line"] = json!(line);
+            v["column"] = json!(column);
+        }
+        v
     }
 }
 
@@ -86,6 +130,12 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), ReadError> {
     Ok(())
 }
 
+/// Whether `path`, or the file it leads to, is named `*.se`.
+fn is_se(path: &Path) -> bool {
+    let se = |p: &Path| p.extension().is_some_and(|e| e == "se");
+    se(path) || std::fs::canonicalize(path).is_ok_and(|p| se(&p))
+}
+
 /// The `.se` files named by `paths` (directories searched recursively), in a stable order.
 pub fn find(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Vec<ReadError>> {
     let default = [PathBuf::from(".")];
@@ -106,6 +156,12 @@ pub fn find(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Vec<ReadError>> {
                 } else if files.len() == before {
                     errors.push(ReadError::NoSources(path.clone()));
                 }
+            }
+            // A regular file must be a `.se` file, by its name or by the name of the file a
+            // link leads to (`/dev/stdin < x.se`): `edaran check README.md` is a slip, not 102
+            // syntax errors. What is not a regular file (a pipe, `<(...)`) is read as it is.
+            Ok(meta) if meta.is_file() && !is_se(path) => {
+                errors.push(ReadError::NotSe(path.clone()))
             }
             Ok(_) => files.push(path.clone()),
         }
@@ -133,10 +189,13 @@ pub fn read(files: &[PathBuf]) -> Result<Vec<Source>, Vec<ReadError>> {
                     name: path.display().to_string(),
                     text,
                 }),
-                Err(e) => errors.push(ReadError::NotUtf8(
-                    path.clone(),
-                    e.utf8_error().valid_up_to(),
-                )),
+                Err(e) => {
+                    let offset = e.utf8_error().valid_up_to();
+                    let valid = std::str::from_utf8(&e.as_bytes()[..offset]).unwrap_or("");
+                    let line = valid.matches('\n').count() + 1;
+                    let column = valid.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+                    errors.push(ReadError::NotUtf8(path.clone(), offset, line, column))
+                }
             },
         }
     }
@@ -147,14 +206,24 @@ pub fn read(files: &[PathBuf]) -> Result<Vec<Source>, Vec<ReadError>> {
     }
 }
 
-/// Finds and reads the workspace, printing every problem; `None` means exit 2.
-pub fn load(paths: &[PathBuf]) -> Option<Vec<Source>> {
+/// Finds and reads the workspace, printing every problem on stderr; `Err` means exit 2.
+pub fn load(paths: &[PathBuf]) -> Result<Vec<Source>, Vec<ReadError>> {
     let result = find(paths).and_then(|files| read(&files));
-    match result {
+    if let Err(errors) = &result {
+        for e in errors {
+            eprintln!("error: {e}");
+        }
+    }
+    result
+}
+
+/// [`load`], and under `--format json` the document of the problems on stdout.
+pub fn load_as(paths: &[PathBuf], format: super::Format) -> Option<Vec<Source>> {
+    match load(paths) {
         Ok(sources) => Some(sources),
         Err(errors) => {
-            for e in errors {
-                eprintln!("error: {e}");
+            if format == super::Format::Json {
+                super::print_input_errors(errors.iter().map(ReadError::to_json).collect());
             }
             None
         }

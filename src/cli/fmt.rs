@@ -93,7 +93,7 @@ pub fn run(paths: &[PathBuf], check: bool, color: bool) -> i32 {
             }
         };
     }
-    let Some(sources) = super::files::load(paths) else {
+    let Ok(sources) = super::files::load(paths) else {
         return USAGE;
     };
     let mut status = OK;

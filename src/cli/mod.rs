@@ -24,7 +24,8 @@ pub const USAGE: i32 = 2;
     name = "edaran",
     version,
     about = "Check and query Indonesian government circulars (Surat Edaran) on work arrangements",
-    long_about = None
+    long_about = None,
+    after_help = "The language, the questions and every check: docs/language.md"
 )]
 struct Cli {
     #[command(subcommand)]
@@ -34,16 +35,44 @@ struct Cli {
 #[derive(Subcommand, Debug)]
 enum Command {
     /// Parse, resolve and lint `.se` files: every diagnostic of every file
+    #[command(
+        after_help = "Every check, with an example and the fix: docs/lints.md; the language: docs/language.md"
+    )]
     Check(CheckArgs),
     /// Answer questions: `wfo "BPKAD" on 2023-09-01`, `explain ...`, `in force on DATE`, ...
+    #[command(after_help = QUERY_HELP)]
     Query(QueryArgs),
     /// Run the `test` blocks of `.se` files
+    #[command(after_help = "How to write `test` blocks and `expect` lines: docs/language.md")]
     Test(TestArgs),
     /// Ask questions interactively (reads plain lines from a pipe too)
     Repl(ReplArgs),
     /// Rewrite `.se` files in the canonical layout (comments kept; `-` for stdin to stdout)
     Fmt(FmtArgs),
 }
+
+/// The question forms, after `edaran query --help`.
+const QUERY_HELP: &str = r#"Questions (one per `-e`, or one per line on standard input):
+  wfo SUBJECT on DATE              the share of work from the office on that day
+  wfo SUBJECT from DATE to DATE    the shares over a period, as a timeline
+  explain SUBJECT on DATE          the answer and why: every rule, and why it applied or not
+  wfh priority SUBJECT on DATE     the WFH priority rank, or none
+  in force on DATE                 the circulars in force on that day
+  conflicts                        every conflict and antinomy in the workspace
+
+  SUBJECT := STRING [function IDENT] [domicile STRING] [office STRING] [gov STRING]
+
+A SUBJECT is a unit in quotes ("Dinas Kesehatan", "Bapenda/UPTD Samsat Serang"), then any of
+the other dimensions, each at most once, in any order; `on` or `from` may also come first.
+A dimension left out splits the answer into cases, each saying when it holds.
+Dates are written YYYY-MM-DD.
+
+Examples:
+  edaran query examples/ -e 'wfo "BPKAD" gov "Pemprov Banten" on 2023-09-01'
+  edaran query examples/ -e 'explain "Dinas Kesehatan" gov "Pemprov Banten" on 2022-02-10'
+  echo 'in force on 2022-02-10' | edaran query examples/ --format json
+
+The full reference: docs/language.md"#;
 
 #[derive(clap::Args, Debug)]
 struct FmtArgs {
@@ -70,8 +99,8 @@ struct QueryArgs {
     #[arg(long)]
     all: bool,
     /// Output format
-    #[arg(long, value_enum, default_value_t = Format::Human)]
-    format: Format,
+    #[arg(long, value_enum, default_value_t = QueryFormat::Human)]
+    format: QueryFormat,
     /// When to use colour
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     color: Color,
@@ -82,8 +111,8 @@ struct TestArgs {
     /// Files and directories (searched recursively for `*.se`); default: the current directory
     paths: Vec<PathBuf>,
     /// Output format
-    #[arg(long, value_enum, default_value_t = Format::Human)]
-    format: Format,
+    #[arg(long, value_enum, default_value_t = TestFormat::Human)]
+    format: TestFormat,
     /// When to use colour
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     color: Color,
@@ -99,13 +128,61 @@ struct ReplArgs {
 }
 
 /// Output format.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
-    /// Diagnostics with source snippets
+    /// For people.
     Human,
-    /// One JSON document on stdout
+    /// One JSON document on stdout.
     Json,
 }
+
+/// `check --format`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum CheckFormat {
+    /// Each diagnostic with the lines it points at, then a summary line
+    Human,
+    /// One JSON document on stdout: {"diagnostics": [...], "errors": N, "warnings": N}; when
+    /// the files cannot be read, {"input_errors": [...]}
+    Json,
+}
+
+/// `query --format`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum QueryFormat {
+    /// Each question, then its answer beneath it (its cases, rules and notes); a bad question
+    /// is shown with what is wrong on stderr
+    Human,
+    /// One JSON document on stdout: {"answers": [...]}, one entry per question in order, with
+    /// its cases (or circulars, or conflicts); a bad question gets {"query", "errors"} in its
+    /// place; when the workspace cannot be read or does not resolve, {"input_errors": [...]}
+    Json,
+}
+
+/// `test --format`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum TestFormat {
+    /// One line per test (ok or FAILED), each failed `expect` with the line it is on, then the
+    /// counts
+    Human,
+    /// One JSON document on stdout: {"tests": [{"name", "file", "passed", "failures"}],
+    /// "passed": N, "failed": N}; when the workspace cannot be read or does not resolve,
+    /// {"input_errors": [...]}
+    Json,
+}
+
+macro_rules! into_format {
+    ($($t:ty),*) => {$(
+        impl From<$t> for Format {
+            fn from(f: $t) -> Format {
+                match f {
+                    <$t>::Human => Format::Human,
+                    <$t>::Json => Format::Json,
+                }
+            }
+        }
+    )*};
+}
+into_format!(CheckFormat, QueryFormat, TestFormat);
 
 /// When to colour human output.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -130,8 +207,8 @@ struct CheckArgs {
     /// Files and directories (searched recursively for `*.se`); default: the current directory
     paths: Vec<PathBuf>,
     /// Output format
-    #[arg(long, value_enum, default_value_t = Format::Human)]
-    format: Format,
+    #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
+    format: CheckFormat,
     /// Exit 1 on warnings too
     #[arg(long, value_enum)]
     deny: Option<Deny>,
@@ -164,6 +241,15 @@ pub fn print(text: &str) -> bool {
         .is_ok()
 }
 
+/// Prints the document of a `--format json` run that stops before its work (LANGUAGE.md section
+/// 9 as corrected: unreadable input, a workspace that does not parse and resolve, no question):
+/// `{"input_errors": [{"code", "severity", "message", "file"?, "line"?, "column"?, "help"?}]}`.
+/// The caller exits 2 whether or not the printing succeeds.
+pub fn print_input_errors(entries: Vec<serde_json::Value>) {
+    let doc = serde_json::json!({ "input_errors": entries });
+    print(&(serde_json::to_string_pretty(&doc).expect("JSON") + "\n"));
+}
+
 /// Runs the command line and returns the exit status.
 pub fn run() -> i32 {
     let cli = match Cli::try_parse() {
@@ -176,18 +262,18 @@ pub fn run() -> i32 {
     match cli.command {
         Command::Check(args) => check::run(
             &args.paths,
-            args.format,
+            args.format.into(),
             args.deny.is_some(),
             args.color.enabled(),
         ),
         Command::Query(args) => query::run(
             &args.paths,
             &args.exprs,
-            args.format,
+            args.format.into(),
             args.color.enabled(),
             args.all,
         ),
-        Command::Test(args) => test::run(&args.paths, args.format, args.color.enabled()),
+        Command::Test(args) => test::run(&args.paths, args.format.into(), args.color.enabled()),
         Command::Repl(args) => repl::run(&args.paths, args.history),
         Command::Fmt(args) => fmt::run(&args.paths, args.check, args.color.enabled()),
     }

@@ -10,7 +10,7 @@ use edaran::render::Renderer;
 use edaran::span::FileId;
 use edaran::syntax::ast::{Dimension, QueryKind};
 use serde_json::{Value, json};
-use std::io::{BufRead, Write as _};
+use std::io::{BufRead, IsTerminal as _, Write as _};
 use std::path::PathBuf;
 
 /// The diagnostics that make a workspace unfit for questions.
@@ -22,9 +22,10 @@ pub fn blocking(ws: &Workspace) -> Vec<&edaran::Diagnostic> {
 }
 
 /// Loads a workspace for answering questions: `Err(status)` when it cannot be read or does not
-/// parse and resolve (its errors are printed on stderr).
-pub fn load_workspace(paths: &[PathBuf], color: bool) -> Result<Workspace, i32> {
-    let sources = super::files::load(paths).ok_or(USAGE)?;
+/// parse and resolve (its errors are printed on stderr, and under `--format json` as the
+/// document of input errors on stdout).
+pub fn load_workspace(paths: &[PathBuf], color: bool, format: Format) -> Result<Workspace, i32> {
+    let sources = super::files::load_as(paths, format).ok_or(USAGE)?;
     // Questions need only the errors of parsing and resolution: the conflict analysis would
     // compile the circulars a first time, and the caller compiles them for its answers.
     let ws = edaran::model::load_for_questions(sources);
@@ -41,14 +42,18 @@ pub fn load_workspace(paths: &[PathBuf], color: bool) -> Result<Workspace, i32> 
             blocking.len(),
             if blocking.len() == 1 { "" } else { "s" }
         );
+        if format == Format::Json {
+            super::print_input_errors(super::check::diagnostics_json(&ws, blocking));
+        }
         return Err(USAGE);
     }
     Ok(ws)
 }
 
-/// The outcome of one question.
+/// The outcome of one question, as the REPL reads it.
 pub enum Outcome {
     /// Human text, JSON, and whether an answer is a conflict.
+    #[allow(dead_code)] // the REPL prints the text only
     Answered(String, Value, bool),
     /// A bad question: the rendered diagnostics.
     Bad(String),
@@ -68,6 +73,63 @@ pub fn answer_with(
     color: bool,
     detail: Detail,
 ) -> Outcome {
+    match reply(engine, text, given, color, detail) {
+        Reply::Answered(human, value, conflict) => Outcome::Answered(human, value, conflict),
+        Reply::Bad(human, _) => Outcome::Bad(human),
+    }
+}
+
+/// The outcome of one question, with the JSON of a bad one.
+enum Reply {
+    /// Human text, JSON, and whether an answer is a conflict.
+    Answered(String, Value, bool),
+    /// A bad question: the rendered diagnostics, and the entry of `answers` that stands in the
+    /// question's place: `{"query", "errors": [{"code", "severity", "message", "column"?,
+    /// "help"?}]}`, the column 1-based in the question as `query` shows it.
+    Bad(String, Value),
+}
+
+/// The entry of `answers` for a bad question.
+fn bad_json(text: &str, diagnostics: &[edaran::Diagnostic]) -> Value {
+    let shown = text.trim();
+    let lead = text.len() - text.trim_start().len();
+    let mut errors: Vec<Value> = diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .map(|d| {
+            let start = d.span.start().clamp(lead, text.len());
+            let column = text.get(lead..start).map_or(1, |t| t.chars().count() + 1);
+            let mut v = json!({
+                "code": d.code.as_str(),
+                "severity": d.severity.as_str(),
+                "message": d.message,
+                "column": column,
+            });
+            if let Some(help) = &d.help {
+                v["help"] = json!(help);
+            }
+            v
+        })
+        .collect();
+    if errors.is_empty() {
+        // Never an entry without a reason (the parser reports every refusal; this is a guard).
+        errors.push(json!({
+            "code": "syntax",
+            "severity": "error",
+            "message": "this question cannot be answered",
+        }));
+    }
+    json!({"query": shown, "errors": errors})
+}
+
+/// Answers one line of query text.
+fn reply(
+    engine: &Engine<'_>,
+    text: &str,
+    given: &[Dimension],
+    color: bool,
+    detail: Detail,
+) -> Reply {
     let (query, diagnostics) = edaran::syntax::parse_query(FileId(0), text);
     let bad = |diagnostics: &[edaran::Diagnostic]| {
         let source = [Source {
@@ -75,7 +137,10 @@ pub fn answer_with(
             text: text.to_string(),
         }];
         let renderer = Renderer::new(&source, color);
-        Outcome::Bad(diagnostics.iter().map(|d| renderer.render(d)).collect())
+        Reply::Bad(
+            diagnostics.iter().map(|d| renderer.render(d)).collect(),
+            bad_json(text, diagnostics),
+        )
     };
     let Some(query) = query else {
         return bad(&diagnostics);
@@ -106,7 +171,7 @@ pub fn answer_with(
                     json!({"id": c.id, "valid_from": c.valid_from.to_string(), "valid_to": to}),
                 );
             }
-            Outcome::Answered(
+            Reply::Answered(
                 for_terminal(human),
                 json!({"query": shown, "circulars": list}),
                 false,
@@ -128,7 +193,7 @@ pub fn answer_with(
                 list.push(json!({"code": d.code.as_str(), "message": d.message, "file": source_of(d), "witness": d.witness}));
             }
             let any = findings.iter().any(|d| d.is_error());
-            Outcome::Answered(
+            Reply::Answered(
                 for_terminal(human),
                 json!({"query": shown, "conflicts": list}),
                 any,
@@ -167,7 +232,14 @@ pub fn answer_with(
                     }
                     cases
                 }
-                Err(e) => return Outcome::Bad(format!("error: {e}\n")),
+                Err(e) => {
+                    let entry = json!({"query": shown, "errors": [{
+                        "code": "too-broad",
+                        "severity": "error",
+                        "message": e.to_string(),
+                    }]});
+                    return Reply::Bad(format!("error: {e}\n"), entry);
+                }
             };
             // A name of the question with an invisible character is answered for the name
             // without it (or with it, for a control character), and the answer says so.
@@ -228,20 +300,27 @@ pub fn answer_with(
             if !notes.is_empty() {
                 json["notes"] = json!(notes);
             }
-            Outcome::Answered(for_terminal(human), json, conflict)
+            Reply::Answered(for_terminal(human), json, conflict)
         }
     }
 }
 
 /// Runs `edaran query`; with `all`, `explain` lists every circular of the workspace.
 pub fn run(paths: &[PathBuf], exprs: &[String], format: Format, color: bool, all: bool) -> i32 {
-    let ws = match load_workspace(paths, color) {
+    let ws = match load_workspace(paths, color, format) {
         Ok(ws) => ws,
         Err(status) => return status,
     };
     let engine = Engine::new(&ws);
     let lines: Vec<String> = if exprs.is_empty() {
-        std::io::stdin()
+        let stdin = std::io::stdin();
+        if stdin.is_terminal() {
+            eprintln!(
+                "reading questions from standard input, one per line; end with Ctrl-D \
+                 (or give one with `-e QUERY`)"
+            );
+        }
+        stdin
             .lock()
             .lines()
             .map_while(Result::ok)
@@ -251,7 +330,15 @@ pub fn run(paths: &[PathBuf], exprs: &[String], format: Format, color: bool, all
         exprs.to_vec()
     };
     if lines.is_empty() {
-        eprintln!("error: no question: give one with `-e QUERY`, or one per line on stdin");
+        let message = "no question: give one with `-e QUERY`, or one per line on stdin";
+        eprintln!("error: {message}");
+        if format == Format::Json {
+            super::print_input_errors(vec![json!({
+                "code": "no-question",
+                "severity": "error",
+                "message": message,
+            })]);
+        }
         return USAGE;
     }
     let mut status = OK;
@@ -263,16 +350,18 @@ pub fn run(paths: &[PathBuf], exprs: &[String], format: Format, color: bool, all
         } else {
             Detail::Concerning
         };
-        match answer_with(&engine, line, &[], color, detail) {
-            Outcome::Answered(human, value, conflict) => {
+        match reply(&engine, line, &[], color, detail) {
+            Reply::Answered(human, value, conflict) => {
                 if conflict && status == OK {
                     status = FINDINGS;
                 }
                 out.push_str(&human);
                 answers.push(value);
             }
-            Outcome::Bad(text) => {
+            Reply::Bad(text, value) => {
                 eprint!("{text}");
+                // In its place: the answers line up one to one with the questions.
+                answers.push(value);
                 status = USAGE;
             }
         }

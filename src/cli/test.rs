@@ -8,7 +8,7 @@ use serde_json::json;
 use std::path::PathBuf;
 
 pub fn run(paths: &[PathBuf], format: Format, color: bool) -> i32 {
-    let ws = match super::query::load_workspace(paths, color) {
+    let ws = match super::query::load_workspace(paths, color, format) {
         Ok(ws) => ws,
         Err(status) => return status,
     };
