@@ -95,7 +95,10 @@ fn blocks(page: &str) -> Vec<Block> {
             (None, None) => {}
         }
     }
-    assert!(open.is_none(), "docs/language.md: a fenced block is not closed");
+    assert!(
+        open.is_none(),
+        "docs/language.md: a fenced block is not closed"
+    );
     out
 }
 
@@ -190,7 +193,11 @@ fn run_line(line: &str, dir: &Path) -> Result<Ran, String> {
         let text = match left.first().map(String::as_str) {
             Some("echo") => format!("{}\n", left[1..].join(" ")),
             Some("printf") if left.len() == 2 => left[1].replace("\\n", "\n"),
-            _ => return Err(format!("only `echo` or `printf` may feed a command: {line}")),
+            _ => {
+                return Err(format!(
+                    "only `echo` or `printf` may feed a command: {line}"
+                ));
+            }
         };
         stdin = Some(text.into_bytes());
         command = right;
@@ -368,7 +375,11 @@ fn run_se(block: &Block, dir: &Path) -> Result<(), String> {
             shown.join("\n")
         ));
     }
-    if block.text.lines().any(|l| l.trim_start().starts_with("test \"")) {
+    if block
+        .text
+        .lines()
+        .any(|l| l.trim_start().starts_with("test \""))
+    {
         let sub = dir.join(format!(".block-{}", block.line));
         std::fs::create_dir_all(&sub).map_err(|e| e.to_string())?;
         std::fs::write(sub.join(&name), &block.text).map_err(|e| e.to_string())?;
@@ -486,7 +497,13 @@ fn tracked_files() -> Vec<PathBuf> {
         for entry in std::fs::read_dir(root.join(&dir)).expect("read a directory") {
             let entry = entry.expect("a directory entry");
             let rel = dir.join(entry.file_name());
-            let skip = ["target", ".git", "fuzz/target", "fuzz/corpus", "fuzz/artifacts"];
+            let skip = [
+                "target",
+                ".git",
+                "fuzz/target",
+                "fuzz/corpus",
+                "fuzz/artifacts",
+            ];
             if skip.iter().any(|s| rel == Path::new(s)) {
                 continue;
             }
@@ -529,7 +546,10 @@ fn link_targets(line: &str) -> Vec<&str> {
 /// leaves the repository.
 fn resolve_link(file: &Path, target: &str) -> Option<PathBuf> {
     let target = target.split('#').next().unwrap_or("");
-    let mut path: Vec<Component> = file.parent().map(|p| p.components().collect()).unwrap_or_default();
+    let mut path: Vec<Component> = file
+        .parent()
+        .map(|p| p.components().collect())
+        .unwrap_or_default();
     for c in Path::new(target).components() {
         match c {
             Component::ParentDir => {
@@ -596,9 +616,18 @@ fn no_file_names_a_path_outside_the_repository() {
 fn links_are_resolved_as_a_reader_follows_them() {
     let readme = Path::new("README.md");
     let nested = Path::new("docs/lints.md");
-    assert_eq!(resolve_link(readme, "docs/language.md"), Some("docs/language.md".into()));
-    assert_eq!(resolve_link(nested, "../README.md#install"), Some("README.md".into()));
-    assert_eq!(resolve_link(nested, "language.md"), Some("docs/language.md".into()));
+    assert_eq!(
+        resolve_link(readme, "docs/language.md"),
+        Some("docs/language.md".into())
+    );
+    assert_eq!(
+        resolve_link(nested, "../README.md#install"),
+        Some("README.md".into())
+    );
+    assert_eq!(
+        resolve_link(nested, "language.md"),
+        Some("docs/language.md".into())
+    );
     assert_eq!(resolve_link(readme, "../elsewhere/LANGUAGE.md"), None);
     assert_eq!(resolve_link(nested, "../../x.md"), None);
     assert_eq!(resolve_link(nested, "/etc/passwd"), None);
@@ -608,6 +637,13 @@ fn links_are_resolved_as_a_reader_follows_them() {
     );
     assert_eq!(
         words(r#"query examples/ -e 'wfo "BPKAD" on 2023-09-01' -e "in force on \"x\"""#),
-        vec!["query", "examples/", "-e", "wfo \"BPKAD\" on 2023-09-01", "-e", "in force on \"x\""]
+        vec![
+            "query",
+            "examples/",
+            "-e",
+            "wfo \"BPKAD\" on 2023-09-01",
+            "-e",
+            "in force on \"x\""
+        ]
     );
 }
