@@ -170,6 +170,16 @@ impl Engine<'_> {
                 .map(|v| self.universe.classify(Dim::ALL[d], v, &self.ws.interner))
         });
         let choices: Vec<Vec<u32>> = open.iter().map(|&d| self.open_classes(d)).collect();
+        // The "other" class of each left-out dimension, when it ranges over it (`gov` does only
+        // under `scope all`).
+        let others: Vec<Option<u32>> = open
+            .iter()
+            .zip(&choices)
+            .map(|(&d, c)| {
+                c.contains(&self.universe.named(d))
+                    .then(|| self.universe.named(d))
+            })
+            .collect();
         let combos: usize = choices.iter().map(Vec::len).product();
         let ranges = self.date_ranges(spec.from, spec.to);
         let total = combos.saturating_mul(ranges.len());
@@ -189,7 +199,7 @@ impl Engine<'_> {
                     break;
                 }
             }
-            let cases = factor_cases(&open, &choices, &cells, from, to, &fixed);
+            let cases = factor_cases(&open, &choices, &others, &cells, from, to, &fixed);
             // Adjacent date ranges with the same cases merge into one range.
             match previous.as_mut() {
                 Some(prev) if same_cases(prev, &cases) => {
@@ -246,6 +256,7 @@ fn same_cases(a: &[Case], b: &[Case]) -> bool {
 fn factor_cases(
     open: &[Dim],
     choices: &[Vec<u32>],
+    others: &[Option<u32>],
     cells: &BTreeMap<Vec<u32>, Answer>,
     from: Day,
     to: Day,
@@ -315,7 +326,7 @@ fn factor_cases(
     // The last case reads as "otherwise".
     let other = |d: Dim| -> Option<u32> {
         let k = open.iter().position(|&o| o == d)?;
-        (d != Dim::Gov).then(|| *choices[k].last().expect("a choice"))
+        others[k]
     };
     let size = |c: &Case| -> usize {
         open.iter()
