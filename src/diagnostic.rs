@@ -34,7 +34,7 @@ impl fmt::Display for Severity {
 
 macro_rules! codes {
     ($($variant:ident => $name:literal, $severity:ident, $summary:literal;)*) => {
-        /// The stable code of a diagnostic (LANGUAGE.md section 8).
+        /// The stable code of a diagnostic (docs/language.md section 11).
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub enum Code {
             $(#[doc = $summary] $variant,)*

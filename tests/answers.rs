@@ -1,5 +1,5 @@
 //! End-to-end tests of the answering side of `edaran`: `query`, `explain`, `test` and `repl`, run
-//! as the real binary the way a user or a CI job runs them (LANGUAGE.md sections 5, 6, 7 and 9).
+//! as the real binary the way a user or a CI job runs them (docs/language.md sections 8, 9, 10 and 13).
 //!
 //! The facts pinned here are the ones the source articles state (see the `test` blocks and the
 //! header comments of `examples/*.se`). Fixtures for what the examples do not show (a conflict
@@ -62,7 +62,7 @@ fn query(path: &str, questions: &[&str]) -> Run {
 }
 
 /// `edaran query PATH --format json -e Q ...`: the exit status and the document, whose shape is
-/// checked against LANGUAGE.md section 9.
+/// checked against docs/language.md section 13.
 fn query_json(path: &str, questions: &[&str]) -> (i32, Value) {
     let mut cmd = edaran();
     cmd.arg("query").arg(path).arg("--format").arg("json");
@@ -151,7 +151,7 @@ fn assert_when_shape(when: &Value) {
     }
 }
 
-/// The shape of a `query --format json` document (LANGUAGE.md section 9; `explain` adds
+/// The shape of a `query --format json` document (docs/language.md section 13; `explain` adds
 /// `explanation` and `duties`, a `wfh priority` question keeps `when`, `from`, `to` and
 /// `wfh_priority` only, `conflicts` lists findings: docs/decisions.md).
 fn assert_query_shape(doc: &Value) {
@@ -1101,7 +1101,7 @@ fn a_workspace_that_does_not_resolve_is_refused_with_exit_2() {
 }
 
 // -------------------------------------------------------------------------------------------------
-// query --format json: the shape of LANGUAGE.md section 9, with the values
+// query --format json: the shape of docs/language.md section 13, with the values
 
 #[test]
 fn json_cases_carry_when_dates_status_share_priority_rules_and_notes() {

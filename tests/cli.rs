@@ -1,5 +1,5 @@
 //! End-to-end tests of the `edaran` binary: real invocations of `edaran check`, as a user or a CI
-//! job runs them (LANGUAGE.md sections 8 and 9), and what every command does with input it
+//! job runs them (docs/language.md sections 11 and 13), and what every command does with input it
 //! cannot use: the JSON document of every exit-2 path, files that are not `.se`, the help.
 //!
 //! Fixtures live in `tests/fixtures/cli/`. Files that carry deliberate mistakes mark each one with
@@ -44,7 +44,7 @@ fn read(path: &str) -> String {
 }
 
 /// `edaran check --format json ARGS`: the exit status and the document, checked against the
-/// shape of LANGUAGE.md section 9.
+/// shape of docs/language.md section 13.
 fn check_json(args: &[&str]) -> (i32, Value) {
     let r = run(edaran().arg("check").arg("--format").arg("json").args(args));
     let doc: Value = serde_json::from_str(&r.stdout)
@@ -53,7 +53,7 @@ fn check_json(args: &[&str]) -> (i32, Value) {
     (r.code, doc)
 }
 
-/// Codes whose severity is `warning` in LANGUAGE.md section 8; every other code is an error.
+/// Codes whose severity is `warning` in docs/language.md section 11; every other code is an error.
 const WARNING_CODES: &[&str] = &[
     "implicit-revocation",
     "overlapping-sectors",
@@ -68,7 +68,7 @@ const WARNING_CODES: &[&str] = &[
     "invisible-character",
 ];
 
-/// Every code of LANGUAGE.md section 8.
+/// Every code of docs/language.md section 11.
 const CODES: &[&str] = &[
     "syntax",
     "invalid-date",

@@ -1,5 +1,5 @@
-//! Names as people read them, plausible dates, and text that is safe to print (LANGUAGE.md
-//! section 10.1), run as the real binary.
+//! Names as people read them, plausible dates, and text that is safe to print (docs/decisions.md,
+//! "Version 2"), run as the real binary.
 //!
 //! The circulars are written into a temporary directory by each test: they hold characters
 //! (escapes, zero-width spaces, decomposed letters) that are better spelt as Rust escapes here

@@ -1,4 +1,4 @@
-//! Regressions of answers that were wrong without a word (LANGUAGE.md section 10.1): each test
+//! Regressions of answers that were wrong without a word (docs/decisions.md, "Version 2"): each test
 //! is the reproducer of one, in the library's terms, so that it fails on the old behaviour.
 
 use edaran::Code;

@@ -1,4 +1,4 @@
-//! Rendering answers: human text and the JSON of LANGUAGE.md section 9.
+//! Rendering answers: human text and the JSON of docs/language.md section 13.
 
 use edaran::eval::query::Case;
 use edaran::eval::{
@@ -133,7 +133,7 @@ pub fn explanation_text(engine: &Engine<'_>, e: &Explanation) -> String {
             c.level.as_str(),
             c.signed
         );
-        // Every candidate rule is listed (LANGUAGE.md section 6), also those of a circular that
+        // Every candidate rule is listed (docs/language.md section 9), also those of a circular that
         // does not apply: they drop out with it.
         let with_circular = match &t.outcome {
             CircularOutcome::Applies => None,

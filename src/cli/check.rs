@@ -59,7 +59,7 @@ fn human(ws: &Workspace, files: usize, errors: usize, warnings: usize, color: bo
     out
 }
 
-/// The JSON of diagnostics, as in the document of LANGUAGE.md section 9.
+/// The JSON of diagnostics, as in the document of docs/language.md section 13.
 pub fn diagnostics_json<'a>(
     ws: &Workspace,
     diagnostics: impl IntoIterator<Item = &'a Diagnostic>,
@@ -89,7 +89,7 @@ pub fn diagnostics_json<'a>(
     diagnostics.into_iter().map(diagnostic).collect()
 }
 
-/// The JSON document of LANGUAGE.md section 9.
+/// The JSON document of docs/language.md section 13.
 pub fn to_json(ws: &Workspace) -> Value {
     let errors = ws
         .diagnostics

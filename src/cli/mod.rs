@@ -241,8 +241,8 @@ pub fn print(text: &str) -> bool {
         .is_ok()
 }
 
-/// Prints the document of a `--format json` run that stops before its work (LANGUAGE.md section
-/// 9 as corrected: unreadable input, a workspace that does not parse and resolve, no question):
+/// Prints the document of a `--format json` run that stops before its work (docs/language.md
+/// section 13: unreadable input, a workspace that does not parse and resolve, no question):
 /// `{"input_errors": [{"code", "severity", "message", "file"?, "line"?, "column"?, "help"?}]}`.
 /// The caller exits 2 whether or not the printing succeeds.
 pub fn print_input_errors(entries: Vec<serde_json::Value>) {

@@ -1,4 +1,4 @@
-//! The interpreter: the answer at one point (LANGUAGE.md section 5), with its derivation.
+//! The interpreter: the answer at one point (docs/language.md section 8), with its derivation.
 //!
 //! An [`Engine`] compiles every circular of a workspace into regions of the [region
 //! algebra](crate::region) once; a point question is then a walk over the circulars that asks

@@ -1,4 +1,4 @@
-//! Questions (LANGUAGE.md section 6): a subject with dimensions left out, or a period, is split
+//! Questions (docs/language.md section 9): a subject with dimensions left out, or a period, is split
 //! into cases, each with the condition under which it holds.
 
 use super::{Answer, Engine};

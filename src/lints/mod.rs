@@ -1,4 +1,4 @@
-//! The checks of LANGUAGE.md section 8 that read the syntax trees, one module each. They need
+//! The checks of docs/language.md section 11 that read the syntax trees, one module each. They need
 //! nothing resolved, so `model::load` runs them on a second thread beside the resolution.
 //!
 //! Each module opens with the same sections as `docs/lints.md`: what it finds, why it matters, an

@@ -83,7 +83,7 @@ pub struct Circular {
 /// A clause of a circular, with its span.
 pub type Clause = Spanned<ClauseKind>;
 
-/// The clauses of LANGUAGE.md section 2.
+/// The clauses of docs/language.md section 4.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ClauseKind {
     /// `title STRING`
@@ -381,7 +381,7 @@ pub struct Arrangement {
 }
 
 impl Arrangement {
-    /// The closed interval of WFO shares this arrangement allows (LANGUAGE.md section 4).
+    /// The closed interval of WFO shares this arrangement allows (docs/language.md section 6).
     pub fn wfo_interval(&self) -> Option<Interval> {
         let written = self.amount.written()?;
         Some(match self.mode {
@@ -397,7 +397,7 @@ impl Arrangement {
 /// A selector with its span.
 pub type Selector = Spanned<SelectorKind>;
 
-/// Selectors of LANGUAGE.md section 3.
+/// Selectors of docs/language.md section 5.
 #[derive(Clone, Debug, PartialEq)]
 pub enum SelectorKind {
     /// `all`
@@ -478,7 +478,7 @@ pub enum Expected {
     Circulars(Vec<Str>),
 }
 
-/// A question (LANGUAGE.md section 6).
+/// A question (docs/language.md section 9).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Query {
     /// The whole query.

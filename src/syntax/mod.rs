@@ -99,7 +99,7 @@ pub fn parse_file(file: FileId, text: &str) -> (ast::File, Vec<Diagnostic>) {
     (tree, diagnostics)
 }
 
-/// Parses one question (LANGUAGE.md section 6). `None` when it cannot be read; the diagnostics
+/// Parses one question (docs/language.md section 9). `None` when it cannot be read; the diagnostics
 /// point into `text`.
 pub fn parse_query(file: FileId, text: &str) -> (Option<ast::Query>, Vec<Diagnostic>) {
     init_limits(text.len());

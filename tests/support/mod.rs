@@ -1,7 +1,7 @@
 //! Shared helpers of the integration tests.
 //!
 //! - [`generate`]: a proptest generator of random `.se` workspaces, as text.
-//! - [`reference`]: a reference interpreter of LANGUAGE.md section 5, independent of the region
+//! - [`reference`]: a reference interpreter of docs/language.md section 8, independent of the region
 //!   algebra.
 
 #![allow(dead_code)]

@@ -1,4 +1,4 @@
-//! A reference interpreter of LANGUAGE.md section 5, written straight from the text and
+//! A reference interpreter of docs/language.md section 8, written straight from the text and
 //! independent of the region algebra: selectors are evaluated on one point by string
 //! comparison of the values of its classes (a unit path matches a selector value equal to it or
 //! below it), and the steps are followed literally.
