@@ -28,7 +28,8 @@ Commands:
   :load PATH     add a file or directory to the workspace
   :reload        read every file again
   :check         show the workspace's diagnostics
-  :given DIMS    fill left-out dimensions of the following questions, e.g. `:given gov \"Pemprov Banten\"`
+  :given DIMS    fill what the next questions leave out, for example
+                 `:given gov \"Pemprov Banten\" function admin`
   :given         show the dimensions given
   :given clear   give none again
   :help          this text
@@ -343,7 +344,10 @@ impl Names {
             Sel::Not(s) => return self.add(ws, s),
         };
         for sym in syms {
-            set.insert(ws.interner.resolve(*sym).to_string());
+            let name = ws.interner.resolve(*sym);
+            if !set.contains(name) {
+                set.insert(name.to_string());
+            }
         }
     }
 }
