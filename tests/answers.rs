@@ -1825,6 +1825,8 @@ in force on 2024-05-10
 :bogus
 :help
 :given
+:given clear
+:given
 wfo \"BPKAD\" function admin on 2021-07-15
 :quit
 wfo \"BPKAD\" gov \"Pemprov Banten\" function admin on 2023-09-01
@@ -1855,8 +1857,11 @@ wfo \"BPKAD\" gov \"Pemprov Banten\" function admin on 2023-09-01
         "Commands:\n",
         ":load PATH",
         ":given DIMS",
-        // :given alone clears: the gov is left out again and the answer splits
+        // :given alone shows what is given, `:given clear` clears: the gov is left out again
+        // and the answer splits
+        "given: gov \"Pemprov Banten\"\n",
         "given: cleared\n",
+        "given: none",
         "wfo \"BPKAD\" function admin on 2021-07-15\n  note: no circular names function `admin`: it is answered like any other\n  gov \"Pemprov Lampung\": WFO at most 25%",
         "  otherwise: baseline, WFO 100%\n",
     ];
@@ -1882,6 +1887,9 @@ wfo \"BPKAD\" gov \"Pemprov Banten\" function admin on 2023-09-01
             .contains("error: unknown command `:bogus` (`:help` lists them)")
     );
     assert!(!out.contains("expected a quoted string"));
+    // :help points inside the repository.
+    assert!(out.contains("docs/language.md"));
+    assert!(!out.contains("LANGUAGE.md"));
     // No prompt and no banner from a pipe.
     assert!(!out.contains("edaran>"));
     assert!(!out.contains("Ctrl-D leaves"));

@@ -226,7 +226,10 @@ impl CompiledCircular {
 
     /// True when `day` is within the validity (before any revocation).
     pub fn valid_on(&self, day: Day) -> bool {
-        self.from <= day && day <= self.to && in_windows(&self.windows, day)
+        // One window (the usual case) is `from..=to` itself.
+        self.from <= day
+            && day <= self.to
+            && (matches!(self.windows, SmallList::One(_)) || in_windows(&self.windows, day))
     }
 }
 

@@ -157,6 +157,11 @@ fn names_in(tree: &ast::File) -> BTreeSet<String> {
                             if let RuleSelector::Selector(s) = &r.selector {
                                 functions(s, &mut names);
                             }
+                            for m in &r.modifiers {
+                                if let Modifier::Except(s) = &m.node {
+                                    functions(s, &mut names);
+                                }
+                            }
                         }
                         ClauseKind::Exempt(s) | ClauseKind::Priority { selector: s, .. } => {
                             functions(s, &mut names)
@@ -1100,6 +1105,20 @@ mod tests {
         let c = &ws.circulars[0];
         let names: Vec<&str> = c.rules.iter().map(|r| ws.rule_name(c, r)).collect();
         assert_eq!(names, ["baru_2", "z"]);
+    }
+
+    /// The names offered for completion include the functions written only in `except`.
+    #[test]
+    fn names_include_functions_written_only_in_except() {
+        let text = "circular \"A/1\" {\n  issuer \"X\" level national\n  signed 2024-01-01 by \"Y\"\n  \
+            valid 2024-01-02 to 2024-01-31\n  scope all\n  \
+            rule r: function admin => wfo 50% except function guard\n}\n";
+        let ws = super::load(vec![Source {
+            name: "a.se".into(),
+            text: text.into(),
+        }]);
+        assert_eq!(ws.error_count(), 0, "{:?}", ws.diagnostics);
+        assert_eq!(ws.names, ["admin", "guard"]);
     }
 
     /// The fast path (a path already normal is copied) agrees with the definition.
