@@ -84,8 +84,7 @@ pub fn run(paths: &[PathBuf], check: bool, color: bool) -> i32 {
                     }
                     return OK;
                 }
-                print!("{formatted}");
-                OK
+                if super::print(&formatted) { OK } else { USAGE }
             }
             Err(diagnostics) => {
                 eprint!("{}", syntax_errors("<stdin>", &text, &diagnostics, color));

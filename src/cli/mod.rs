@@ -1,6 +1,31 @@
 //! The command line: argument parsing, reading files, rendering. The only layer that does I/O,
 //! knows JSON and knows whether it talks to a terminal.
 
+// The command line never panics on output: these shadow the standard macros in every module
+// below, so that a closed pipe ends quietly, a failed write to stdout is one message on stderr,
+// and a stderr that cannot be written is ignored ([`print`], [`eprint`]). Where a failed write
+// must change the exit status, the command calls [`print`] itself.
+macro_rules! print {
+    ($($arg:tt)*) => {{
+        let _ = $crate::cli::print(&format!($($arg)*));
+    }};
+}
+macro_rules! println {
+    ($($arg:tt)*) => {{
+        let _ = $crate::cli::print(&format!("{}\n", format_args!($($arg)*)));
+    }};
+}
+macro_rules! eprint {
+    ($($arg:tt)*) => {
+        $crate::cli::eprint(&format!($($arg)*))
+    };
+}
+macro_rules! eprintln {
+    ($($arg:tt)*) => {
+        $crate::cli::eprint(&format!("{}\n", format_args!($($arg)*)))
+    };
+}
+
 mod answer;
 mod check;
 mod files;
@@ -230,15 +255,34 @@ impl Color {
     }
 }
 
-/// Writes `text` to stdout; false when that fails (a closed pipe, a full disk), which the
-/// commands turn into exit status 2.
+/// Writes `text` to stdout; false when that fails, which the commands turn into exit status 2.
+/// A closed pipe (`edaran check | head -1`) ends the process quietly, as `ls | head` does: the
+/// reader has what it wanted. Any other failure (a full disk, `> /dev/full`) is one line on
+/// stderr. Never a panic.
 pub fn print(text: &str) -> bool {
     use std::io::Write;
     let mut stdout = std::io::stdout().lock();
-    stdout
+    match stdout
         .write_all(text.as_bytes())
         .and_then(|_| stdout.flush())
-        .is_ok()
+    {
+        Ok(()) => true,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(OK),
+        Err(e) => {
+            eprint(&format!("error: cannot write the output: {e}\n"));
+            false
+        }
+    }
+}
+
+/// Writes `text` to stderr, ignoring a failure: a message that cannot be shown is no reason to
+/// stop (and `eprint!` would panic).
+pub fn eprint(text: &str) {
+    use std::io::Write;
+    let mut stderr = std::io::stderr().lock();
+    let _ = stderr
+        .write_all(text.as_bytes())
+        .and_then(|_| stderr.flush());
 }
 
 /// Prints the document of a `--format json` run that stops before its work (docs/language.md
