@@ -972,9 +972,6 @@ fn across_pair(
             }
         }
         for ((ra, rb), (region, ka, kb)) in clashes {
-            let Some(point) = witness(engine, &region) else {
-                continue;
-            };
             if ca.level != cb.level {
                 // Lex superior: the lower rules violate the higher norm (reported once the
                 // sweep knows where that norm stands), and are set aside there.
@@ -983,10 +980,17 @@ fn across_pair(
                 } else {
                     ((b, rb, kb), (a, ra, ka))
                 };
+                if region.is_empty() {
+                    continue;
+                }
+                // Its witness is found where the higher norm stands: in `violations`.
                 found.set_aside.push((low.0, region.clone()));
                 found.violations.push(Violation { high, low, region });
                 continue;
             }
+            let Some(point) = witness(engine, &region) else {
+                continue;
+            };
             // Same level: the later-signed prevails, unless signed the same day or the earlier
             // is the more special.
             let (early, er, ek, late, lr, lk) = if (ca.signed, a) <= (cb.signed, b) {

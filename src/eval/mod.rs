@@ -275,6 +275,9 @@ pub struct Engine<'w> {
     compiled: Vec<CompiledCircular>,
     /// Every circular, in workspace order (what `explain` walks).
     everyone: Vec<CircularId>,
+    /// True when some circular binds every government (`scope all`): such a circular binds
+    /// governments no circular names too. Computed once, not per question.
+    pub(crate) scoped_to_all: bool,
     /// Per government class: the circulars whose scope holds it (what a plain answer walks, so
     /// that a national corpus costs a point question only its own government's circulars).
     by_gov: Vec<Vec<CircularId>>,
@@ -319,6 +322,7 @@ impl<'w> Engine<'w> {
             universe,
             compiled,
             everyone: (0..ws.circulars.len()).collect(),
+            scoped_to_all: ws.circulars.iter().any(|c| c.scope == GovScope::All),
             by_gov,
         }
     }
@@ -511,7 +515,7 @@ impl<'w> Engine<'w> {
         // (section 10.1): the note is for a government no scope covers.
         if p.classes[Dim::Gov.index()] == self.universe.named(Dim::Gov)
             && !self.ws.circulars.is_empty()
-            && !self.ws.circulars.iter().any(|c| c.scope == GovScope::All)
+            && !self.scoped_to_all
         {
             answer
                 .notes

@@ -2,7 +2,6 @@
 //! into cases, each with the condition under which it holds.
 
 use super::{Answer, Engine};
-use crate::model::GovScope;
 use crate::region::{self, ClassSet, Day, Dim, Point};
 use crate::syntax::ast::{Dimension, Subject, Time};
 use std::collections::{BTreeMap, BTreeSet};
@@ -130,10 +129,7 @@ impl Engine<'_> {
     /// (or when the workspace names none).
     pub fn open_classes(&self, dim: Dim) -> Vec<u32> {
         let named = self.universe.named(dim);
-        if dim == Dim::Gov
-            && named > 0
-            && !self.ws.circulars.iter().any(|c| c.scope == GovScope::All)
-        {
+        if dim == Dim::Gov && named > 0 && !self.scoped_to_all {
             return (0..named).collect();
         }
         (0..=named).collect()

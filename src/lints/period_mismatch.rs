@@ -122,11 +122,7 @@ fn several_windows(
     claim: &crate::span::Spanned<Duration>,
     out: &mut Vec<Diagnostic>,
 ) {
-    let Some(days) = windows
-        .iter()
-        .map(|w| w.node.dates().filter(|(a, b)| a <= b))
-        .collect::<Option<Vec<_>>>()
-    else {
+    let Some(days) = ast::Period::all_dates(windows) else {
         return; // `invalid-date`, `empty-period`
     };
     let runs = crate::model::windows(days);

@@ -30,24 +30,13 @@ pub(super) fn check(file: FileId, tree: &ast::File, out: &mut Vec<Diagnostic>) {
                 None => continue,
             },
             ast::Validity::Windows { windows, .. } => {
-                let Some(mut days) = windows
-                    .iter()
-                    .map(|w| w.node.dates().filter(|(a, b)| a <= b))
-                    .collect::<Option<Vec<_>>>()
-                else {
+                let Some(days) = ast::Period::all_dates(windows) else {
                     continue;
                 };
-                days.sort_unstable();
-                let mut runs: Vec<(NaiveDate, Option<NaiveDate>)> = Vec::new();
-                for (a, b) in days {
-                    match runs.last_mut() {
-                        Some((_, Some(end))) if a <= end.succ_opt().unwrap_or(*end) => {
-                            *end = (*end).max(b);
-                        }
-                        _ => runs.push((a, Some(b))),
-                    }
-                }
-                runs
+                crate::model::windows(days)
+                    .iter()
+                    .map(|&(a, b)| (a, Some(b)))
+                    .collect()
             }
         };
         let shown_validity = runs

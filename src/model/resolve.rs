@@ -812,10 +812,7 @@ impl Resolver {
         let (valid, valid_span) = valid?;
         let (valid_from, valid_to, windows) = match valid {
             ast::Validity::Windows { windows, .. } => {
-                let days = windows
-                    .iter()
-                    .map(|w| w.node.dates().filter(|(a, b)| a <= b))
-                    .collect::<Option<Vec<_>>>()?;
+                let days = ast::Period::all_dates(windows)?;
                 let runs = super::windows(days);
                 let (first, last) = (runs.first()?.0, runs.last()?.1);
                 (first, Some(last), runs)

@@ -188,6 +188,15 @@ impl Period {
     pub fn dates(&self) -> Option<(NaiveDate, NaiveDate)> {
         Some((self.from.node?, self.to.node?))
     }
+
+    /// The days of every window, when each is made of real dates in order (`None` otherwise:
+    /// `invalid-date` or `empty-period` is reported).
+    pub fn all_dates(windows: &[Spanned<Period>]) -> Option<Vec<(NaiveDate, NaiveDate)>> {
+        windows
+            .iter()
+            .map(|w| w.node.dates().filter(|(a, b)| a <= b))
+            .collect()
+    }
 }
 
 /// A duration claim such as `(1 month)`.
