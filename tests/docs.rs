@@ -281,8 +281,22 @@ fn compare(shown: &str, actual: &str, partial: bool) -> Result<(), String> {
     if trimmed.starts_with('{') {
         let shown: Value =
             serde_json::from_str(trimmed).map_err(|e| format!("the page's JSON: {e}"))?;
-        let actual: Value = serde_json::from_str(actual.trim())
-            .map_err(|e| format!("edaran printed no JSON document ({e}):\n{actual}"))?;
+        // The document is standard output; with `partial`, what follows it (standard error: the
+        // rendered diagnostics of a bad question) is not compared.
+        let mut stream = serde_json::Deserializer::from_str(actual.trim()).into_iter::<Value>();
+        let first = stream.next();
+        let rest = &actual.trim()[stream.byte_offset()..];
+        let actual: Value = match first {
+            Some(Ok(v)) if partial || rest.trim().is_empty() => v,
+            Some(Err(e)) => {
+                return Err(format!("edaran printed no JSON document ({e}):\n{actual}"));
+            }
+            _ => {
+                return Err(format!(
+                    "edaran printed more than one JSON document:\n{actual}"
+                ));
+            }
+        };
         return if json_within(&shown, &actual) {
             Ok(())
         } else {
