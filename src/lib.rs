@@ -18,6 +18,7 @@ pub use span::{FileId, Span, Spanned};
 pub mod analysis;
 pub mod calendar;
 pub mod corpus;
+pub mod dim;
 pub mod eval;
 pub mod fmt;
 pub mod lints;

@@ -25,7 +25,7 @@ use edaran::analysis::{About, Key, findings};
 use edaran::eval::query::Spec;
 use edaran::eval::{CircularOutcome, Engine, RuleOutcome, Status};
 use edaran::model::{CircularId, GovScope, RuleId, Sel, Source, Workspace, load};
-use edaran::region::{self, Day, Dim, Point};
+use edaran::region::{self, Day, Dim, Kind, Point};
 use edaran::syntax::ast::Interval;
 use proptest::prelude::*;
 use std::collections::BTreeSet;
@@ -63,8 +63,8 @@ fn load_text(text: &str) -> Workspace {
 // The exhaustive oracle of the conflict analysis
 
 /// Every combination of one class per dimension (including each dimension's "other" class).
-fn cells(engine: &Engine<'_>) -> Vec<[u32; 5]> {
-    let mut out = vec![[0u32; 5]];
+fn cells(engine: &Engine<'_>) -> Vec<[u32; Dim::COUNT]> {
+    let mut out = vec![[0u32; Dim::COUNT]];
     for dim in Dim::ALL {
         let n = engine.universe.named(dim);
         out = out
@@ -315,9 +315,9 @@ fn value_pool(dim: Dim) -> Vec<&'static str> {
 #[derive(Clone, Debug)]
 struct Question {
     /// Left out (by [`Dim::index`]).
-    open: [bool; 5],
+    open: [bool; Dim::COUNT],
     /// Value indices into [`value_pool`] of the given dimensions.
-    values: [u8; 5],
+    values: [u8; Dim::COUNT],
     /// First day, as an offset from 2023-12-28.
     from: u8,
     /// Days after the first (0: a question on one date).
@@ -328,15 +328,23 @@ struct Question {
 
 fn question() -> impl Strategy<Value = Question> {
     (
-        proptest::sample::subsequence(vec![0usize, 2, 3, 4], 1..=3),
+        // The dimensions a question may leave out besides the unit.
+        proptest::sample::subsequence(
+            Dim::ALL
+                .into_iter()
+                .filter(|d| !d.info().required)
+                .map(Dim::index)
+                .collect::<Vec<_>>(),
+            1..=3,
+        ),
         proptest::option::weighted(0.15, Just(())),
-        any::<[u8; 5]>(),
+        any::<[u8; Dim::COUNT]>(),
         0u8..100,
         prop_oneof![Just(0u8), 0u8..10],
         any::<u8>(),
     )
         .prop_map(|(dims, unit_open, values, from, len, shuffle)| {
-            let mut open = [false; 5];
+            let mut open = [false; Dim::COUNT];
             for d in dims.iter().take(if unit_open.is_some() { 2 } else { 3 }) {
                 open[*d] = true;
             }
@@ -379,13 +387,14 @@ impl Question {
     /// time in a shuffled order.
     fn text(&self) -> Option<String> {
         let unit = self.value(Dim::Unit)?;
-        let mut parts: Vec<String> = [Dim::Function, Dim::Domicile, Dim::Office, Dim::Gov]
-            .into_iter()
+        let mut parts: Vec<String> = Dim::subject_first()
+            .filter(|d| !d.info().required)
             .filter_map(|d| {
                 let v = self.value(d)?;
-                Some(match d {
-                    Dim::Function => format!("function {v}"),
-                    _ => format!("{} \"{v}\"", d.keyword()),
+                Some(if d.info().string {
+                    format!("{} \"{v}\"", d.keyword())
+                } else {
+                    format!("{} {v}", d.keyword())
                 })
             })
             .collect();
@@ -435,7 +444,7 @@ fn reference_class(engine: &Engine<'_>, dim: Dim, value: &str) -> u32 {
     let u = &engine.universe;
     let i = &engine.ws.interner;
     let lookup = |v: &str| i.get(v).and_then(|s| u.class_of(dim, s));
-    if dim != Dim::Unit {
+    if dim.kind() != Kind::Hierarchical {
         return lookup(value.trim()).unwrap_or(u.named(dim));
     }
     let segments: Vec<&str> = value
@@ -449,18 +458,23 @@ fn reference_class(engine: &Engine<'_>, dim: Dim, value: &str) -> u32 {
         .unwrap_or(u.named(dim))
 }
 
-/// The classes a left-out dimension ranges over: every class, but for `gov` only the
-/// governments the workspace names (section 10.1: in a scope, in a selector or in a `govs` set;
-/// and "other" when it names none or a circular binds every government with `scope all`). Read
-/// from the resolved circulars, not from the universe.
+/// The classes a left-out dimension ranges over: every class, but for a closed one (`gov`) only
+/// the governments the workspace names (section 10.1: in a scope, in a selector or in a `govs`
+/// set; and "other" when it names none or a circular binds every government with `scope all`).
+/// Read from the resolved circulars, not from the universe.
 fn open_classes(engine: &Engine<'_>, dim: Dim) -> Vec<u32> {
     let named = engine.universe.named(dim);
-    if dim != Dim::Gov {
+    if dim.kind() != Kind::Closed {
         return (0..=named).collect();
     }
+    assert_eq!(
+        dim,
+        Dim::Gov,
+        "the governments are the one closed dimension"
+    );
     fn govs_in(sel: &Sel, out: &mut Vec<edaran::model::Sym>) {
         match sel {
-            Sel::Gov(v) => out.extend(v.iter().copied()),
+            Sel::In(Dim::Gov, v) => out.extend(v.iter().copied()),
             Sel::And(parts) | Sel::Or(parts) => parts.iter().for_each(|p| govs_in(p, out)),
             Sel::Not(inner) => govs_in(inner, out),
             _ => {}
@@ -529,7 +543,7 @@ fn check_cases(engine: &Engine<'_>, spec: &Spec) -> Result<(), String> {
                 .iter()
                 .all(|(d, s)| s.contains(p.classes[d.index()]))
     };
-    let mut base = [0u32; 5];
+    let mut base = [0u32; Dim::COUNT];
     for dim in Dim::ALL {
         let Some(v) = spec.values[dim.index()].as_deref() else {
             continue;

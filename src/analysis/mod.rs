@@ -32,7 +32,7 @@
 use crate::diagnostic::{Code, Diagnostic};
 use crate::eval::Engine;
 use crate::model::{Circular, CircularId, RuleId, Workspace};
-use crate::region::{Block, Day, Dim, LAST_DAY, Region, date};
+use crate::region::{Block, Day, Dim, Kind, LAST_DAY, Region, date};
 use crate::syntax::ast::Interval;
 use std::collections::{BTreeMap, HashMap};
 
@@ -456,22 +456,16 @@ fn witness(engine: &Engine<'_>, region: &Region) -> Option<String> {
     let u = &engine.universe;
     let interner = &engine.ws.interner;
     let mut parts = Vec::new();
-    for dim in [
-        Dim::Unit,
-        Dim::Function,
-        Dim::Domicile,
-        Dim::Office,
-        Dim::Gov,
-    ] {
+    for dim in Dim::subject_first() {
         let set = &block.sets[dim.index()];
         if set.is_full() {
-            if dim == Dim::Unit {
-                parts.push("any unit".to_string());
+            if dim.info().required {
+                parts.push(format!("any {}", dim.keyword()));
             }
             continue;
         }
         let class = set.pick(u.named(dim))?;
-        if dim == Dim::Gov && u.named(Dim::Gov) == 1 && class == 0 {
+        if dim.kind() == Kind::Closed && u.named(dim) == 1 && class == 0 {
             continue;
         }
         let value = u.witness_value(dim, class, interner);

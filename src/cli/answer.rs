@@ -258,13 +258,11 @@ pub fn question_notes(subject: &Subject, given: &[Dimension]) -> Vec<String> {
         .into_iter()
         .collect();
     for d in given.iter().chain(subject.dims.iter().map(|d| &d.node)) {
-        let (what, value) = match d {
-            Dimension::Domicile(v) => ("domicile", v),
-            Dimension::Office(v) => ("office", v),
-            Dimension::Gov(v) => ("government", v),
-            Dimension::Function(_) => continue,
-        };
-        notes.extend(edaran::lints::question_note(what, value));
+        // Identifiers (functions) cannot hold invisible characters.
+        let (dim, value) = edaran::eval::query::dimension(d);
+        if dim.info().string {
+            notes.extend(edaran::lints::question_note(dim.info().term, value));
+        }
     }
     notes
 }

@@ -4,6 +4,7 @@ use super::query::{Outcome, answer};
 use super::{OK, USAGE};
 use edaran::eval::Engine;
 use edaran::model::{GovScope, Sel, Source, Workspace};
+use edaran::region::Dim;
 use edaran::render::Renderer;
 use edaran::span::FileId;
 use edaran::syntax::ast::{Dimension, QueryKind};
@@ -319,22 +320,25 @@ impl Names {
         names
     }
 
+    /// The names completed for the values of a dimension.
+    fn vocabulary(&mut self, dim: Dim) -> &mut BTreeSet<String> {
+        match dim {
+            Dim::Unit => &mut self.units,
+            Dim::Function => &mut self.functions,
+            Dim::Domicile | Dim::Office => &mut self.places,
+            Dim::Gov => &mut self.govs,
+        }
+    }
+
     fn dimension(&mut self, d: &Dimension) {
-        let (set, name) = match d {
-            Dimension::Function(n) => (&mut self.functions, n),
-            Dimension::Domicile(n) | Dimension::Office(n) => (&mut self.places, n),
-            Dimension::Gov(n) => (&mut self.govs, n),
-        };
-        set.insert(name.clone());
+        let (dim, name) = edaran::eval::query::dimension(d);
+        self.vocabulary(dim).insert(name.to_string());
     }
 
     fn add(&mut self, ws: &Workspace, sel: &Sel) {
         let (set, syms) = match sel {
             Sel::All => return,
-            Sel::Unit(s) => (&mut self.units, s),
-            Sel::Function(s) => (&mut self.functions, s),
-            Sel::Domicile(s) | Sel::Office(s) => (&mut self.places, s),
-            Sel::Gov(s) => (&mut self.govs, s),
+            Sel::In(dim, s) => (self.vocabulary(*dim), s),
             Sel::And(parts) | Sel::Or(parts) => {
                 for p in parts {
                     self.add(ws, p);

@@ -329,7 +329,7 @@ impl<'w> Engine<'w> {
 
     /// The point of a fully specified subject; `values` holds one value per [`Dim`] (`None`:
     /// the "other" class of that dimension).
-    pub fn point(&self, day: Day, values: [Option<&str>; 5]) -> Point {
+    pub fn point(&self, day: Day, values: [Option<&str>; Dim::COUNT]) -> Point {
         Point {
             day,
             classes: std::array::from_fn(|d| match values[d] {

@@ -6,16 +6,11 @@
 use super::query::Spec;
 use super::{CircularOutcome, Engine, Status};
 use crate::model::CircularId;
-use crate::region::{self, Dim, Point};
+use crate::region::{self, Dim, Kind, Point};
 
 /// What messages call a value of a dimension.
 fn noun(dim: Dim) -> &'static str {
-    match dim {
-        Dim::Gov => "government",
-        Dim::Unit => "unit",
-        Dim::Function => "function",
-        Dim::Domicile | Dim::Office => "place",
-    }
+    dim.info().noun
 }
 
 /// Lowercase, without spaces and punctuation: `Pemprov Jawa-Tengah` reads as `pemprovjawatengah`.
@@ -80,8 +75,9 @@ impl Engine<'_> {
                     "no circular names {} `{shown}`: did you mean `{s}`?",
                     noun(dim)
                 )),
-                // Bound by a `scope all` circular, or (the engine's own note) named by no scope.
-                None if dim == Dim::Gov => {}
+                // A closed dimension: the value is bound by a `scope all` circular, or (the
+                // engine's own note) named by no scope.
+                None if dim.kind() == Kind::Closed => {}
                 None => {
                     let named = format!("{} `{shown}`", noun(dim));
                     if !plain.contains(&named) {

@@ -2,7 +2,7 @@
 //! into cases, each with the condition under which it holds.
 
 use super::{Answer, Engine};
-use crate::region::{self, ClassSet, Day, Dim, Point};
+use crate::region::{self, ClassSet, Day, Dim, Kind, Point};
 use crate::syntax::ast::{Dimension, Subject, Time};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -13,7 +13,7 @@ pub const MAX_POINTS: usize = 500_000;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Spec {
     /// One value per [`Dim`]; `None`: left out.
-    pub values: [Option<String>; 5],
+    pub values: [Option<String>; Dim::COUNT],
     /// First day.
     pub from: Day,
     /// Last day.
@@ -24,16 +24,11 @@ impl Spec {
     /// The spec of a parsed subject; `given` fills the dimensions the subject leaves out.
     /// `None` when the subject has no usable date (already reported by the parser).
     pub fn new(subject: &Subject, given: &[Dimension]) -> Option<Spec> {
-        let mut values: [Option<String>; 5] = Default::default();
+        let mut values: [Option<String>; Dim::COUNT] = Default::default();
         values[Dim::Unit.index()] = Some(subject.unit.node.clone());
         for d in given.iter().chain(subject.dims.iter().map(|d| &d.node)) {
-            let (dim, v) = match d {
-                Dimension::Function(v) => (Dim::Function, v),
-                Dimension::Domicile(v) => (Dim::Domicile, v),
-                Dimension::Office(v) => (Dim::Office, v),
-                Dimension::Gov(v) => (Dim::Gov, v),
-            };
-            values[dim.index()] = Some(v.clone());
+            let (dim, v) = dimension(d);
+            values[dim.index()] = Some(v.to_string());
         }
         let (from, to) = match &subject.time.as_ref()?.node {
             Time::On(d) => (d.node?, d.node?),
@@ -47,6 +42,18 @@ impl Spec {
             from: region::day(from),
             to: region::day(to),
         })
+    }
+}
+
+/// The dimension a question's clause gives (`function service`, `gov "Pemprov A"`), and the
+/// value as written: the one reading of [`Dimension`] (the syntax's own keyword of it agrees
+/// with the table's, a test says).
+pub fn dimension(d: &Dimension) -> (Dim, &str) {
+    match d {
+        Dimension::Function(v) => (Dim::Function, v),
+        Dimension::Domicile(v) => (Dim::Domicile, v),
+        Dimension::Office(v) => (Dim::Office, v),
+        Dimension::Gov(v) => (Dim::Gov, v),
     }
 }
 
@@ -114,22 +121,35 @@ pub enum QueryError {
 impl std::fmt::Display for QueryError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            QueryError::TooBroad(n) => write!(
-                f,
-                "the question leaves too much open ({n} combinations): give `function`, `domicile`, `office` or `gov`, or a shorter period"
-            ),
+            QueryError::TooBroad(n) => {
+                // The dimensions a question may give, in the order a witness names them.
+                let dims: Vec<String> = Dim::subject_first()
+                    .filter(|d| !d.info().required)
+                    .map(|d| format!("`{}`", d.keyword()))
+                    .collect();
+                let dims = match dims.split_last() {
+                    Some((last, init)) if !init.is_empty() => {
+                        format!("{} or {last}", init.join(", "))
+                    }
+                    _ => dims.concat(),
+                };
+                write!(
+                    f,
+                    "the question leaves too much open ({n} combinations): give {dims}, or a shorter period"
+                )
+            }
         }
     }
 }
 
 impl Engine<'_> {
-    /// The classes a left-out dimension ranges over: every class, but for `gov` only the
-    /// governments the workspace names (in scopes, selectors and `govs` sets: the dimension is
-    /// closed), and "any other government" too when a circular with `scope all` binds those
-    /// (or when the workspace names none).
+    /// The classes a left-out dimension ranges over: every class, but for a closed one (`gov`)
+    /// only the values the workspace names (for governments: in scopes, selectors and `govs`
+    /// sets), and "other" too when something binds every value (a circular with `scope all`),
+    /// or when the workspace names none.
     pub fn open_classes(&self, dim: Dim) -> Vec<u32> {
         let named = self.universe.named(dim);
-        if dim == Dim::Gov && named > 0 && !self.scoped_to_all {
+        if dim.kind() == Kind::Closed && named > 0 && !self.scoped_to_all {
             return (0..named).collect();
         }
         (0..=named).collect()
@@ -160,7 +180,7 @@ impl Engine<'_> {
             .into_iter()
             .filter(|d| spec.values[d.index()].is_none())
             .collect();
-        let fixed: [Option<u32>; 5] = std::array::from_fn(|d| {
+        let fixed: [Option<u32>; Dim::COUNT] = std::array::from_fn(|d| {
             spec.values[d]
                 .as_deref()
                 .map(|v| self.universe.classify(Dim::ALL[d], v, &self.ws.interner))
@@ -216,9 +236,9 @@ impl Engine<'_> {
     }
 }
 
-fn point_of(day: Day, fixed: &[Option<u32>; 5], open: &[Dim], cell: &[u32]) -> Point {
-    let mut classes = [0u32; 5];
-    for d in 0..5 {
+fn point_of(day: Day, fixed: &[Option<u32>; Dim::COUNT], open: &[Dim], cell: &[u32]) -> Point {
+    let mut classes = [0u32; Dim::COUNT];
+    for d in 0..Dim::COUNT {
         if let Some(c) = fixed[d] {
             classes[d] = c;
         }
@@ -256,7 +276,7 @@ fn factor_cases(
     cells: &BTreeMap<Vec<u32>, Answer>,
     from: Day,
     to: Day,
-    fixed: &[Option<u32>; 5],
+    fixed: &[Option<u32>; Dim::COUNT],
 ) -> Vec<Case> {
     // The dimensions the answer depends on.
     let relevant: Vec<usize> = (0..open.len())
@@ -370,4 +390,30 @@ fn factor(tuples: &[Vec<u32>]) -> Vec<Vec<BTreeSet<u32>>> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_syntax_and_the_table_agree_on_keywords() {
+        let v = String::from("x");
+        for d in [
+            Dimension::Function(v.clone()),
+            Dimension::Domicile(v.clone()),
+            Dimension::Office(v.clone()),
+            Dimension::Gov(v.clone()),
+        ] {
+            assert_eq!(dimension(&d).0.keyword(), d.keyword());
+        }
+    }
+
+    #[test]
+    fn a_too_broad_question_names_the_dimensions_it_may_give() {
+        assert_eq!(
+            QueryError::TooBroad(7).to_string(),
+            "the question leaves too much open (7 combinations): give `function`, `domicile`, `office` or `gov`, or a shorter period"
+        );
+    }
 }

@@ -973,18 +973,27 @@ impl Resolver {
                 Sel::And(parts.iter().map(|p| self.selector(file, p, sets)).collect())
             }
             SelectorKind::Not(inner) => Sel::Not(Box::new(self.selector(file, inner, sets))),
-            SelectorKind::Sector(name) => {
-                Sel::Unit(self.set(file, name, SetKind::Sector, sets).into())
+            SelectorKind::Sector(name) => Sel::In(
+                Dim::Unit,
+                self.set(file, name, SetKind::Sector, sets).into(),
+            ),
+            SelectorKind::Unit(v) => Sel::In(
+                Dim::Unit,
+                self.values(file, v, SetKind::Sector, sets).into(),
+            ),
+            SelectorKind::Domicile(v) => Sel::In(
+                Dim::Domicile,
+                self.values(file, v, SetKind::Region, sets).into(),
+            ),
+            SelectorKind::Office(v) => Sel::In(
+                Dim::Office,
+                self.values(file, v, SetKind::Region, sets).into(),
+            ),
+            SelectorKind::Gov(v) => {
+                Sel::In(Dim::Gov, self.values(file, v, SetKind::Govs, sets).into())
             }
-            SelectorKind::Unit(v) => Sel::Unit(self.values(file, v, SetKind::Sector, sets).into()),
-            SelectorKind::Domicile(v) => {
-                Sel::Domicile(self.values(file, v, SetKind::Region, sets).into())
-            }
-            SelectorKind::Office(v) => {
-                Sel::Office(self.values(file, v, SetKind::Region, sets).into())
-            }
-            SelectorKind::Gov(v) => Sel::Gov(self.values(file, v, SetKind::Govs, sets).into()),
-            SelectorKind::Function(names) => Sel::Function(
+            SelectorKind::Function(names) => Sel::In(
+                Dim::Function,
                 names
                     .iter()
                     .map(|n| self.interner.intern(&n.node))

@@ -1,7 +1,7 @@
 //! Sets of classes of one dimension: finite or co-finite, so that complement is exact.
 //!
-//! A region keeps five sets per block and a corpus keeps a block or more per compiled selector,
-//! and nearly every set lists a handful of classes. In the compiled regions of the 10 MB corpus
+//! A region keeps one set per dimension in each block (five today) and a corpus keeps a block
+//! or more per compiled selector, and nearly every set lists a handful of classes. In the compiled regions of the 10 MB corpus
 //! of `docs/performance.md`, of 390,000 sets, 75% list none (every class, or none), 11% one, 4%
 //! two, 2% five, and 7% more (unit subtrees of 15 to 30). So a set of up to `INLINE` classes is
 //! stored in the value itself, and only a longer one takes a heap allocation: otherwise every
@@ -31,9 +31,9 @@ const _: () = assert!(std::mem::size_of::<ClassSet>() <= 16);
 /// && items().is_empty()`, exactly.
 ///
 /// **Invariant:** the items are stored inline, without a heap allocation, exactly when there are
-/// at most five of them, so each set has one representation. Equality, order and hash are nevertheless defined on the
-/// logical pair `(is_negated(), items())` (negated sets after finite ones, then by items
-/// lexicographically), not on the representation.
+/// at most [`INLINE`] of them, so each set has one representation. Equality, order and hash are
+/// nevertheless defined on the logical pair `(is_negated(), items())` (negated sets after finite
+/// ones, then by items lexicographically), not on the representation.
 #[derive(Clone)]
 pub struct ClassSet(Repr);
 

@@ -1,21 +1,27 @@
-//! The region algebra: sets of (date x gov x unit x function x domicile x office) points.
+//! The region algebra: sets of points, a point being a date and one class of each dimension of
+//! [`crate::dim::TABLE`] (gov x unit x function x domicile x office today).
 //!
 //! **Architecture invariant:** this is the only implementation of "which subjects, on which
 //! dates, does this selector cover". Queries, explanations and the conflict analysis all ask it;
 //! none of them interprets a selector on its own.
 //!
 //! How it works. The values a workspace mentions split each dimension into finitely many
-//! *classes*: for a flat dimension (gov, function, domicile, office) each mentioned value is a
-//! class, plus one class for every value never mentioned ("other"). For units, a mentioned path
-//! `p` is the class of units whose deepest mentioned ancestor-or-self is `p`; units below no
-//! mentioned path form the "other" class. Every selector is a union of classes in each dimension,
-//! so a set of one dimension is a finite or co-finite [`ClassSet`], and a region is a union of
-//! [`Block`]s: a closed date interval times one class set per dimension. Intersection,
-//! difference, complement and emptiness are exact; a non-empty region yields a concrete witness.
+//! *classes*, as its [`Kind`] says: for a flat dimension (gov, function, domicile, office) each
+//! mentioned value is a class, plus one class for every value never mentioned ("other"). For a
+//! hierarchical one (units), a mentioned path `p` is the class of paths whose deepest mentioned
+//! ancestor-or-self is `p`; paths below no mentioned path form the "other" class. The algebra
+//! reads nothing else of a dimension: it iterates the table, and only the words of
+//! descriptions and witnesses ask an entry's fields. Every selector is a union of classes in
+//! each dimension, so a set of one dimension is a finite or co-finite [`ClassSet`], and a region
+//! is a union of [`Block`]s: a closed date interval times one class set per dimension.
+//! Intersection, difference, complement and emptiness are exact; a non-empty region yields a
+//! concrete witness.
 
 mod classes;
 
 pub use classes::ClassSet;
+
+pub use crate::dim::{Dim, Kind};
 
 use crate::model::{Circular, GovScope, Interner, Sel, Sym};
 use chrono::{Datelike, NaiveDate};
@@ -39,48 +45,6 @@ pub fn date(day: Day) -> NaiveDate {
     NaiveDate::from_num_days_from_ce_opt(day).unwrap_or(NaiveDate::MAX)
 }
 
-/// A dimension of a subject.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Dim {
-    /// The government.
-    Gov,
-    /// The unit path.
-    Unit,
-    /// The function.
-    Function,
-    /// Where the person lives.
-    Domicile,
-    /// Where the office is.
-    Office,
-}
-
-impl Dim {
-    /// Every dimension, in index order.
-    pub const ALL: [Dim; 5] = [
-        Dim::Gov,
-        Dim::Unit,
-        Dim::Function,
-        Dim::Domicile,
-        Dim::Office,
-    ];
-
-    /// The index into per-dimension arrays.
-    pub fn index(self) -> usize {
-        self as usize
-    }
-
-    /// The keyword of the dimension.
-    pub fn keyword(self) -> &'static str {
-        match self {
-            Dim::Gov => "gov",
-            Dim::Unit => "unit",
-            Dim::Function => "function",
-            Dim::Domicile => "domicile",
-            Dim::Office => "office",
-        }
-    }
-}
-
 /// In [`Universe`]'s index: the string is no value of the dimension.
 const NO_CLASS: u32 = u32::MAX;
 
@@ -89,13 +53,14 @@ const NO_CLASS: u32 = u32::MAX;
 pub struct Universe {
     /// Per dimension: the value of each named class (class `i` is `values[i]`; class
     /// `values.len()` is "other").
-    values: [Vec<Sym>; 5],
+    values: [Vec<Sym>; Dim::COUNT],
     /// Per dimension: the class of each interned string, by its number ([`NO_CLASS`] for a
     /// string the dimension does not name). Symbols are dense, so this is an array, not a hash
     /// map: compiling a national corpus looks classes up millions of times.
-    index: [Vec<u32>; 5],
-    /// Per unit class: the unit classes at or below it (sorted).
-    subtree: Vec<Vec<u32>>,
+    index: [Vec<u32>; Dim::COUNT],
+    /// Per hierarchical dimension, per class: the classes at or below it (sorted); empty for
+    /// the flat dimensions.
+    subtree: [Vec<Vec<u32>>; Dim::COUNT],
 }
 
 /// Calls `f` with every (dimension, value) a selector names.
@@ -107,11 +72,7 @@ fn visit(sel: &Sel, f: &mut impl FnMut(Dim, Sym)) {
             return;
         }
         Sel::Not(inner) => return visit(inner, f),
-        Sel::Unit(v) => (Dim::Unit, v),
-        Sel::Function(v) => (Dim::Function, v),
-        Sel::Domicile(v) => (Dim::Domicile, v),
-        Sel::Office(v) => (Dim::Office, v),
-        Sel::Gov(v) => (Dim::Gov, v),
+        Sel::In(dim, v) => (*dim, v),
     };
     values.iter().for_each(|&v| f(dim, v));
 }
@@ -161,13 +122,13 @@ impl Universe {
             .filter(|&c| c != NO_CLASS)
     }
 
-    /// The class of any value, mentioned or not. A unit belongs to the class of its deepest
+    /// The class of any value, mentioned or not. A path belongs to the class of its deepest
     /// mentioned ancestor-or-self. Values are normalised as the circulars' own are (each name, or
-    /// unit segment, trimmed, in NFC, without zero-width characters), so `" Bekasi "` is
+    /// path segment, trimmed, in NFC, without zero-width characters), so `" Bekasi "` is
     /// `"Bekasi"`.
     pub fn classify(&self, dim: Dim, value: &str, interner: &Interner) -> u32 {
         let other = self.named(dim);
-        if dim != Dim::Unit {
+        if dim.kind() != Kind::Hierarchical {
             return interner
                 .get(&crate::text::normalize_name(value))
                 .and_then(|s| self.class_of(dim, s))
@@ -176,7 +137,7 @@ impl Universe {
         let normalized = crate::model::normalize_unit(value);
         let mut path = Some(normalized.as_str());
         while let Some(p) = path {
-            if let Some(class) = interner.get(p).and_then(|s| self.class_of(Dim::Unit, s)) {
+            if let Some(class) = interner.get(p).and_then(|s| self.class_of(dim, s)) {
                 return class;
             }
             path = parent(p);
@@ -184,18 +145,19 @@ impl Universe {
         other
     }
 
-    /// The class set a list of values of `dim` covers: for units, every class at or below them.
+    /// The class set a list of values of `dim` covers: for paths, every class at or below them.
     pub fn set_of(&self, dim: Dim, values: &[Sym]) -> ClassSet {
         let classes = values.iter().filter_map(|&v| self.class_of(dim, v));
-        if dim == Dim::Unit {
-            // A unit stands for its subtree: size the list once.
+        if dim.kind() == Kind::Hierarchical {
+            // A path stands for its subtree: size the list once.
+            let subtree = &self.subtree[dim.index()];
             let roots: Vec<u32> = classes.collect();
-            let total = roots.iter().map(|&c| self.subtree[c as usize].len()).sum();
+            let total = roots.iter().map(|&c| subtree[c as usize].len()).sum();
             ClassSet::of_at_most(
                 total,
                 roots
                     .iter()
-                    .flat_map(|&c| self.subtree[c as usize].iter().copied()),
+                    .flat_map(|&c| subtree[c as usize].iter().copied()),
             )
         } else {
             ClassSet::of(classes)
@@ -211,11 +173,7 @@ impl Universe {
         };
         match sel {
             Sel::All => Region::full(),
-            Sel::Unit(v) => atom(Dim::Unit, v),
-            Sel::Function(v) => atom(Dim::Function, v),
-            Sel::Domicile(v) => atom(Dim::Domicile, v),
-            Sel::Office(v) => atom(Dim::Office, v),
-            Sel::Gov(v) => atom(Dim::Gov, v),
+            Sel::In(dim, v) => atom(*dim, v),
             Sel::And(parts) => {
                 let Some((first, rest)) = parts.split_first() else {
                     return Region::full();
@@ -267,7 +225,7 @@ impl Universe {
     /// of "other".
     pub fn witness_value(&self, dim: Dim, class: u32, interner: &Interner) -> String {
         match self.value(dim, class) {
-            Some(sym) if dim == Dim::Function => interner.resolve(sym).to_string(),
+            Some(sym) if !dim.info().string => interner.resolve(sym).to_string(),
             Some(sym) => format!("`{}`", interner.resolve(sym)),
             None => format!("a {} no circular names", dim.keyword()),
         }
@@ -311,7 +269,7 @@ impl Universe {
 
     fn quote(&self, dim: Dim, class: u32, interner: &Interner) -> String {
         let name = self.class_name(dim, class, interner);
-        if dim == Dim::Function {
+        if !dim.info().string {
             name
         } else {
             format!("\"{name}\"")
@@ -336,7 +294,7 @@ impl Universe {
         for dim in Dim::ALL {
             let set = &block.sets[dim.index()];
             let class = set.pick(self.named(dim))?;
-            if set.is_full() && dim != Dim::Unit {
+            if set.is_full() && !dim.info().required {
                 continue;
             }
             if !out.is_empty() {
@@ -373,7 +331,7 @@ pub fn describe_dates(from: Day, to: Day) -> String {
 
 #[derive(Default)]
 struct UniverseBuilder {
-    seen: [Vec<Sym>; 5],
+    seen: [Vec<Sym>; Dim::COUNT],
 }
 
 impl UniverseBuilder {
@@ -417,24 +375,32 @@ impl UniverseBuilder {
             }
             universe.values[dim.index()] = std::mem::take(seen);
         }
-        // Subtrees: each unit class lists itself and every mentioned descendant.
-        let units = &universe.values[Dim::Unit.index()];
-        let mut subtree: Vec<Vec<u32>> = (0..units.len() as u32).map(|c| vec![c]).collect();
-        for (c, &sym) in units.iter().enumerate() {
+        for dim in Dim::ALL {
+            if dim.kind() == Kind::Hierarchical {
+                universe.subtree[dim.index()] = universe.subtrees(dim, interner);
+            }
+        }
+        universe
+    }
+}
+
+impl Universe {
+    /// The subtrees of a hierarchical dimension: each class lists itself and every mentioned
+    /// descendant.
+    fn subtrees(&self, dim: Dim, interner: &Interner) -> Vec<Vec<u32>> {
+        let paths = &self.values[dim.index()];
+        let mut subtree: Vec<Vec<u32>> = (0..paths.len() as u32).map(|c| vec![c]).collect();
+        for (c, &sym) in paths.iter().enumerate() {
             let mut path = parent(interner.resolve(sym));
             while let Some(p) = path {
-                if let Some(anc) = interner
-                    .get(p)
-                    .and_then(|s| universe.class_of(Dim::Unit, s))
-                {
+                if let Some(anc) = interner.get(p).and_then(|s| self.class_of(dim, s)) {
                     subtree[anc as usize].push(c as u32);
                 }
                 path = parent(p);
             }
         }
         subtree.iter_mut().for_each(|s| s.sort_unstable());
-        universe.subtree = subtree;
-        universe
+        subtree
     }
 }
 
@@ -444,7 +410,7 @@ pub struct Point {
     /// The date.
     pub day: Day,
     /// The class of each dimension, indexed by [`Dim::index`].
-    pub classes: [u32; 5],
+    pub classes: [u32; Dim::COUNT],
 }
 
 /// A closed date interval times one class set per dimension.
@@ -455,7 +421,7 @@ pub struct Block {
     /// Last day (inclusive).
     pub to: Day,
     /// One class set per dimension, indexed by [`Dim::index`].
-    pub sets: [ClassSet; 5],
+    pub sets: [ClassSet; Dim::COUNT],
 }
 
 impl Block {
@@ -487,7 +453,7 @@ impl Block {
         }
         let from = self.from.max(other.from);
         let to = self.to.min(other.to);
-        let mut sets: [ClassSet; 5] = std::array::from_fn(|_| ClassSet::empty());
+        let mut sets: [ClassSet; Dim::COUNT] = std::array::from_fn(|_| ClassSet::empty());
         for (i, set) in sets.iter_mut().enumerate() {
             *set = self.sets[i].intersect(&other.sets[i]);
             if set.is_empty() {
@@ -536,7 +502,7 @@ impl Block {
             to,
             sets: self.sets.clone(),
         };
-        for i in 0..5 {
+        for i in 0..Dim::COUNT {
             if other.sets[i].is_full() {
                 continue;
             }

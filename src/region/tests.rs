@@ -1,46 +1,51 @@
 //! Property tests of the region algebra against a direct reading of selectors on concrete
 //! subjects: for random selectors and random subjects (including values no selector mentions),
 //! membership in the region agrees with the selector, and the operations agree with membership.
+//! The values are one table per dimension (`NAMED`, `PROBES`), read by kind, so a new dimension
+//! is one entry in each.
 
 use super::*;
 use crate::model::{Interner, Sel};
 use proptest::prelude::*;
 
-const UNITS: &[&str] = &["A", "A/B", "A/B/C", "D", "E/F"];
-const PROBE_UNITS: &[&str] = &[
-    "A", "A/B", "A/B/C", "A/X", "A/B/C/Y", "D", "D/Z", "E", "E/F", "Q",
+/// Per dimension (in index order): the values selectors name.
+const NAMED: [&[&str]; Dim::COUNT] = [
+    &["Banten", "Lampung"],
+    &["A", "A/B", "A/B/C", "D", "E/F"],
+    &["service", "admin", "field"],
+    &["Bekasi", "Bogor"],
+    &["Bekasi", "Bogor"],
 ];
-const FUNCTIONS: &[&str] = &["service", "admin", "field"];
-const PROBE_FUNCTIONS: &[&str] = &["service", "admin", "field", "teaching"];
-const PLACES: &[&str] = &["Bekasi", "Bogor"];
-const PROBE_PLACES: &[&str] = &["Bekasi", "Bogor", "Serang"];
-const GOVS: &[&str] = &["Banten", "Lampung"];
-const PROBE_GOVS: &[&str] = &["Banten", "Lampung", "Jambi"];
+
+/// Per dimension: the values subjects take, some named by no selector (and, for units, paths
+/// below or beside named ones).
+const PROBES: [&[&str]; Dim::COUNT] = [
+    &["Banten", "Lampung", "Jambi"],
+    &[
+        "A", "A/B", "A/B/C", "A/X", "A/B/C/Y", "D", "D/Z", "E", "E/F", "Q",
+    ],
+    &["service", "admin", "field", "teaching"],
+    &["Bekasi", "Bogor", "Serang"],
+    &["Bekasi", "Bogor", "Serang"],
+];
 
 /// A selector over symbolic indices; interned into a real `Sel` by `build`.
 #[derive(Clone, Debug)]
 enum S {
     All,
-    Unit(Vec<usize>),
-    Function(Vec<usize>),
-    Domicile(Vec<usize>),
-    Office(Vec<usize>),
-    Gov(Vec<usize>),
+    /// Indices into `NAMED` of the dimension.
+    In(Dim, Vec<usize>),
     And(Vec<S>),
     Or(Vec<S>),
     Not(Box<S>),
 }
 
 fn selector() -> impl Strategy<Value = S> {
-    let ids = |n: usize| proptest::collection::vec(0..n, 1..3);
-    let leaf = prop_oneof![
-        Just(S::All),
-        ids(UNITS.len()).prop_map(S::Unit),
-        ids(FUNCTIONS.len()).prop_map(S::Function),
-        ids(PLACES.len()).prop_map(S::Domicile),
-        ids(PLACES.len()).prop_map(S::Office),
-        ids(GOVS.len()).prop_map(S::Gov),
-    ];
+    let atom = proptest::sample::select(Dim::ALL.to_vec()).prop_flat_map(|dim| {
+        proptest::collection::vec(0..NAMED[dim.index()].len(), 1..3)
+            .prop_map(move |ids| S::In(dim, ids))
+    });
+    let leaf = prop_oneof![1 => Just(S::All), Dim::COUNT as u32 => atom];
     leaf.prop_recursive(3, 12, 3, |inner| {
         prop_oneof![
             proptest::collection::vec(inner.clone(), 1..3).prop_map(S::And),
@@ -51,50 +56,37 @@ fn selector() -> impl Strategy<Value = S> {
 }
 
 fn build(s: &S, i: &mut Interner) -> Sel {
-    let syms = |ids: &[usize], names: &[&str], i: &mut Interner| {
-        ids.iter().map(|&x| i.intern(names[x])).collect()
-    };
     match s {
         S::All => Sel::All,
-        S::Unit(v) => Sel::Unit(syms(v, UNITS, i)),
-        S::Function(v) => Sel::Function(syms(v, FUNCTIONS, i)),
-        S::Domicile(v) => Sel::Domicile(syms(v, PLACES, i)),
-        S::Office(v) => Sel::Office(syms(v, PLACES, i)),
-        S::Gov(v) => Sel::Gov(syms(v, GOVS, i)),
+        S::In(dim, ids) => Sel::In(
+            *dim,
+            ids.iter()
+                .map(|&x| i.intern(NAMED[dim.index()][x]))
+                .collect(),
+        ),
         S::And(p) => Sel::And(p.iter().map(|x| build(x, i)).collect()),
         S::Or(p) => Sel::Or(p.iter().map(|x| build(x, i)).collect()),
         S::Not(x) => Sel::Not(Box::new(build(x, i))),
     }
 }
 
-/// A concrete subject.
-#[derive(Clone, Debug)]
-struct Subject {
-    gov: &'static str,
-    unit: &'static str,
-    function: &'static str,
-    domicile: &'static str,
-    office: &'static str,
-}
+/// A concrete subject: one value per dimension.
+type Subject = [&'static str; Dim::COUNT];
 
+/// Every combination of the probe values.
 fn subjects() -> Vec<Subject> {
-    let mut out = Vec::new();
-    for &unit in PROBE_UNITS {
-        for &function in PROBE_FUNCTIONS {
-            for &domicile in PROBE_PLACES {
-                for &office in PROBE_PLACES {
-                    for &gov in PROBE_GOVS {
-                        out.push(Subject {
-                            gov,
-                            unit,
-                            function,
-                            domicile,
-                            office,
-                        });
-                    }
-                }
-            }
-        }
+    let mut out = vec![[""; Dim::COUNT]];
+    for dim in Dim::ALL {
+        out = out
+            .into_iter()
+            .flat_map(|x| {
+                PROBES[dim.index()].iter().map(move |&v| {
+                    let mut x = x;
+                    x[dim.index()] = v;
+                    x
+                })
+            })
+            .collect();
     }
     out
 }
@@ -104,11 +96,13 @@ fn matches(s: &S, x: &Subject) -> bool {
     let within = |path: &str, of: &str| path == of || path.starts_with(&format!("{of}/"));
     match s {
         S::All => true,
-        S::Unit(v) => v.iter().any(|&i| within(x.unit, UNITS[i])),
-        S::Function(v) => v.iter().any(|&i| FUNCTIONS[i] == x.function),
-        S::Domicile(v) => v.iter().any(|&i| PLACES[i] == x.domicile),
-        S::Office(v) => v.iter().any(|&i| PLACES[i] == x.office),
-        S::Gov(v) => v.iter().any(|&i| GOVS[i] == x.gov),
+        S::In(dim, ids) => ids.iter().any(|&i| {
+            let (value, named) = (x[dim.index()], NAMED[dim.index()][i]);
+            match dim.kind() {
+                Kind::Hierarchical => within(value, named),
+                Kind::Open | Kind::Closed | Kind::YesNo => value == named,
+            }
+        }),
         S::And(p) => p.iter().all(|y| matches(y, x)),
         S::Or(p) => p.iter().any(|y| matches(y, x)),
         S::Not(y) => !matches(y, x),
@@ -116,10 +110,9 @@ fn matches(s: &S, x: &Subject) -> bool {
 }
 
 fn point(u: &Universe, i: &Interner, x: &Subject, day: Day) -> Point {
-    let values = [x.gov, x.unit, x.function, x.domicile, x.office];
     Point {
         day,
-        classes: std::array::from_fn(|d| u.classify(Dim::ALL[d], values[d], i)),
+        classes: std::array::from_fn(|d| u.classify(Dim::ALL[d], x[d], i)),
     }
 }
 
@@ -178,7 +171,7 @@ proptest! {
         let r2 = Region::dates(c.min(d), c.max(d));
         let minus = r1.subtract(&r2);
         for day in -1..32 {
-            let p = Point { day, classes: [0; 5] };
+            let p = Point { day, classes: [0; Dim::COUNT] };
             let in1 = (a.min(b)..=a.max(b)).contains(&day);
             let in2 = (c.min(d)..=c.max(d)).contains(&day);
             prop_assert_eq!(minus.contains(&p), in1 && !in2);
@@ -191,8 +184,8 @@ proptest! {
 fn a_unit_belongs_to_its_deepest_mentioned_ancestor() {
     let mut i = Interner::default();
     let sel = Sel::Or(Box::new([
-        Sel::Unit(vec![i.intern("Bapenda")].into()),
-        Sel::Unit(vec![i.intern("Bapenda/UPTD")].into()),
+        Sel::In(Dim::Unit, vec![i.intern("Bapenda")].into()),
+        Sel::In(Dim::Unit, vec![i.intern("Bapenda/UPTD")].into()),
     ]));
     let u = Universe::of_selectors([&sel], &i);
     let bapenda = u.classify(Dim::Unit, "Bapenda", &i);
@@ -201,11 +194,10 @@ fn a_unit_belongs_to_its_deepest_mentioned_ancestor() {
     assert_eq!(u.classify(Dim::Unit, "Bapenda/Sekretariat", &i), bapenda);
     assert_eq!(u.classify(Dim::Unit, "Dishub", &i), u.named(Dim::Unit));
     // `unit "Bapenda"` covers its sub-unit's class too.
-    let only_bapenda = u.region(&Sel::Unit(vec![i.intern("Bapenda")].into()));
-    let p = Point {
-        day: 0,
-        classes: [0, uptd, 0, 0, 0],
-    };
+    let only_bapenda = u.region(&Sel::In(Dim::Unit, vec![i.intern("Bapenda")].into()));
+    let mut classes = [0; Dim::COUNT];
+    classes[Dim::Unit.index()] = uptd;
+    let p = Point { day: 0, classes };
     assert!(only_bapenda.contains(&p));
 }
 
@@ -213,8 +205,11 @@ fn a_unit_belongs_to_its_deepest_mentioned_ancestor() {
 fn witnesses_and_descriptions_use_the_users_words() {
     let mut i = Interner::default();
     let sel = Sel::And(Box::new([
-        Sel::Unit(vec![i.intern("Dishub")].into()),
-        Sel::Not(Box::new(Sel::Function(vec![i.intern("service")].into()))),
+        Sel::In(Dim::Unit, vec![i.intern("Dishub")].into()),
+        Sel::Not(Box::new(Sel::In(
+            Dim::Function,
+            vec![i.intern("service")].into(),
+        ))),
     ]));
     let u = Universe::of_selectors([&sel], &i);
     let r = u.region(&sel).with_dates(

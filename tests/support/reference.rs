@@ -8,7 +8,7 @@
 
 use edaran::eval::{CircularOutcome, CircularTrace, Engine, Explanation, RuleOutcome, Status};
 use edaran::model::{CircularId, GovScope, RuleId, Sel};
-use edaran::region::{self, Dim, Point};
+use edaran::region::{self, Dim, Kind, Point};
 use edaran::syntax::ast::{Interval, Level};
 use std::collections::BTreeSet;
 
@@ -62,29 +62,25 @@ impl<'e, 'w> Reference<'e, 'w> {
     }
 
     /// Whether a selector matches the subject of a point (dates play no part).
-    pub fn matches(&self, sel: &Sel, classes: &[u32; 5]) -> bool {
+    pub fn matches(&self, sel: &Sel, classes: &[u32; Dim::COUNT]) -> bool {
         let interner = &self.engine.ws.interner;
-        let flat = |dim: Dim, values: &[edaran::model::Sym]| {
-            self.value(dim, classes[dim.index()])
-                .is_some_and(|v| values.iter().any(|&s| interner.resolve(s) == v))
-        };
         match sel {
             Sel::All => true,
             Sel::And(parts) => parts.iter().all(|p| self.matches(p, classes)),
             Sel::Or(parts) => parts.iter().any(|p| self.matches(p, classes)),
             Sel::Not(inner) => !self.matches(inner, classes),
-            Sel::Unit(values) => self
-                .value(Dim::Unit, classes[Dim::Unit.index()])
-                .is_some_and(|path| {
+            Sel::In(dim, values) => {
+                self.value(*dim, classes[dim.index()]).is_some_and(|value| {
                     values.iter().any(|&s| {
                         let v = interner.resolve(s);
-                        path == v || path.starts_with(&format!("{v}/"))
+                        match dim.kind() {
+                            // A path matches a value equal to it or above it.
+                            Kind::Hierarchical => value == v || value.starts_with(&format!("{v}/")),
+                            Kind::Open | Kind::Closed | Kind::YesNo => value == v,
+                        }
                     })
-                }),
-            Sel::Function(values) => flat(Dim::Function, values),
-            Sel::Domicile(values) => flat(Dim::Domicile, values),
-            Sel::Office(values) => flat(Dim::Office, values),
-            Sel::Gov(values) => flat(Dim::Gov, values),
+                })
+            }
         }
     }
 
@@ -109,7 +105,9 @@ impl<'e, 'w> Reference<'e, 'w> {
         }
         let in_scope = match &circular.scope {
             GovScope::All => true,
-            GovScope::Govs(govs) => self.matches(&Sel::Gov(govs.to_vec().into()), &p.classes),
+            GovScope::Govs(govs) => {
+                self.matches(&Sel::In(Dim::Gov, govs.to_vec().into()), &p.classes)
+            }
         };
         if !in_scope {
             return CircularOutcome::OutOfScope;
@@ -201,7 +199,12 @@ impl<'e, 'w> Reference<'e, 'w> {
 
     /// The set of subjects (one class per dimension) the rules cover: selector minus except,
     /// ignoring dates, scope and exemptions.
-    pub fn cover(&self, c: CircularId, rules: &[RuleId], subjects: &[[u32; 5]]) -> Vec<[u32; 5]> {
+    pub fn cover(
+        &self,
+        c: CircularId,
+        rules: &[RuleId],
+        subjects: &[[u32; Dim::COUNT]],
+    ) -> Vec<[u32; Dim::COUNT]> {
         let circular = &self.engine.ws.circulars[c];
         subjects
             .iter()
@@ -227,7 +230,7 @@ impl<'e, 'w> Reference<'e, 'w> {
         &self,
         p: &Point,
         explanation: &Explanation,
-        subjects: &[[u32; 5]],
+        subjects: &[[u32; Dim::COUNT]],
     ) -> Result<(), String> {
         let ws = self.engine.ws;
         let n = ws.circulars.len();
@@ -317,7 +320,7 @@ impl<'e, 'w> Reference<'e, 'w> {
         &self,
         decided: &[(CircularId, Option<Interval>)],
         traces: &[RefTrace],
-        subjects: &[[u32; 5]],
+        subjects: &[[u32; Dim::COUNT]],
     ) -> Option<(Status, Option<Interval>)> {
         let ws = self.engine.ws;
         let deciding = |c: CircularId| -> Vec<RuleId> {
