@@ -31,9 +31,9 @@ const _: () = assert!(std::mem::size_of::<ClassSet>() <= 16);
 /// && items().is_empty()`, exactly.
 ///
 /// **Invariant:** the items are stored inline, without a heap allocation, exactly when there are
-/// at most [`INLINE`] of them, so each set has one representation. Equality, order and hash are
-/// nevertheless defined on the logical pair `(is_negated(), items())` (negated sets after finite
-/// ones, then by items lexicographically), not on the representation.
+/// at most `INLINE` (three) of them, so each set has one representation. Equality, order and
+/// hash are nevertheless defined on the logical pair `(is_negated(), items())` (negated sets
+/// after finite ones, then by items lexicographically), not on the representation.
 #[derive(Clone)]
 pub struct ClassSet(Repr);
 
