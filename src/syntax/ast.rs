@@ -139,6 +139,9 @@ pub enum Level {
 }
 
 impl Level {
+    /// Every level, highest first.
+    pub const ALL: [Level; 3] = [Level::National, Level::Provincial, Level::Local];
+
     /// The keyword.
     pub fn as_str(self) -> &'static str {
         match self {

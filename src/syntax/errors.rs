@@ -6,102 +6,9 @@ use crate::span::{FileId, Span};
 use pest::error::{Error, ErrorVariant, InputLocation};
 use std::collections::BTreeSet;
 
-/// Keywords that start a clause of a circular.
-pub const CLAUSE_KEYWORDS: &[&str] = &[
-    "title", "issuer", "signed", "valid", "basis", "scope", "revokes", "sector", "region",
-    "exempt", "rule", "wfh", "duty",
-];
-
-/// Keywords of a rule's modifiers, after its arrangement.
-pub const MODIFIER_KEYWORDS: &[&str] = &["except", "overrides", "during"];
-
-/// Keywords that start a top-level item.
-pub const ITEM_KEYWORDS: &[&str] = &["circular", "sector", "region", "baseline", "test"];
-
-/// The keywords that cannot name a rule, a set or a function (the grammar's `keyword` list).
-pub const RESERVED: &[&str] = &[
-    "all",
-    "and",
-    "or",
-    "not",
-    "otherwise",
-    "unit",
-    "function",
-    "domicile",
-    "office",
-    "gov",
-    "in",
-    "except",
-    "overrides",
-    "during",
-    "wfo",
-    "wfh",
-    "at",
-    "most",
-    "least",
-    "to",
-    "from",
-    "on",
-    "by",
-    "level",
-    "given",
-    "expect",
-    "priority",
-];
-
-/// Every keyword of the language (for "did you mean" and completion).
-pub const KEYWORDS: &[&str] = &[
-    "all",
-    "and",
-    "at",
-    "baseline",
-    "basis",
-    "by",
-    "circular",
-    "conflict",
-    "conflicts",
-    "domicile",
-    "duty",
-    "during",
-    "except",
-    "exempt",
-    "expect",
-    "explain",
-    "force",
-    "from",
-    "function",
-    "given",
-    "gov",
-    "in",
-    "issuer",
-    "least",
-    "level",
-    "local",
-    "most",
-    "national",
-    "none",
-    "not",
-    "office",
-    "on",
-    "or",
-    "otherwise",
-    "overrides",
-    "priority",
-    "provincial",
-    "region",
-    "revokes",
-    "rule",
-    "scope",
-    "sector",
-    "signed",
-    "test",
-    "title",
-    "to",
-    "unit",
-    "valid",
-    "wfh",
-    "wfo",
-];
+// The keyword lists live in the table; `CLAUSE_KEYWORDS` is also read here by the resolver.
+pub use super::keywords::CLAUSE_KEYWORDS;
+use super::keywords::{ITEM_KEYWORDS, KEYWORDS, MODIFIER_KEYWORDS, Place, QUESTIONS};
 
 /// What a rule stands for in an "expected ..." list, or `None` to leave it out.
 fn describe(rule: Rule) -> Option<String> {
@@ -262,20 +169,27 @@ pub fn from_pest(
     }
     let mut groups: Vec<String> = Vec::new();
     if is_item {
-        groups
-            .push("a top-level item (`circular`, `sector`, `region`, `baseline` or `test`)".into());
+        groups.push(format!(
+            "a top-level item ({})",
+            backticked(ITEM_KEYWORDS.iter().copied())
+        ));
     } else if is_clause {
         groups.push("a clause".into());
     } else if is_query {
-        groups.push(
-            "a question (`wfo`, `explain`, `wfh priority`, `in force on` or `conflicts`)".into(),
-        );
+        let questions: Vec<String> = QUESTIONS.iter().map(|q| q.phrase()).collect();
+        groups.push(format!(
+            "a question ({})",
+            backticked(questions.iter().map(String::as_str))
+        ));
     }
     if is_selector {
         groups.push("a selector".into());
     }
     if is_modifier {
-        groups.push("a modifier (`except`, `overrides` or `during`)".into());
+        groups.push(format!(
+            "a modifier ({})",
+            backticked(MODIFIER_KEYWORDS.iter().copied())
+        ));
     }
     groups.extend(expected);
     // The span starts at the found word (after blanks) and covers it.
@@ -376,7 +290,7 @@ fn help_for(
         }
         return Some(format!(
             "a clause starts with one of {}",
-            backticked(CLAUSE_KEYWORDS)
+            backticked(CLAUSE_KEYWORDS.iter().copied())
         ));
     }
     if is_item {
@@ -535,7 +449,7 @@ fn slip(text: &str, at: usize, positives: &[Rule]) -> Option<Slip> {
             "minggu" | "pekan" => (count, "week"),
             "bulan" => (count, "month"),
             "tahun" => (count.saturating_mul(12), "month"),
-            _ => match closest(&word, ["day", "days", "week", "weeks", "month", "months"]) {
+            _ => match closest(&word, super::keywords::all_at(Place::Duration)) {
                 Some(unit) => (count, unit.trim_end_matches('s')),
                 None => (count, ""),
             },
@@ -616,6 +530,8 @@ fn defines_name(before: &str) -> bool {
     })
 }
 
-fn backticked(words: &[&str]) -> String {
-    one_of(&words.iter().map(|w| format!("`{w}`")).collect::<Vec<_>>())
+/// Words joined as "`a`, `b` or `c`".
+fn backticked<'a>(words: impl IntoIterator<Item = &'a str>) -> String {
+    let words: Vec<String> = words.into_iter().map(|w| format!("`{w}`")).collect();
+    one_of(&words)
 }

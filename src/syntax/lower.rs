@@ -7,6 +7,7 @@
 
 use super::ast::*;
 use super::errors::{self, Context};
+use super::keywords::{CLAUSE_KEYWORDS, MODIFIER_KEYWORDS, RESERVED};
 use super::parser::{EdaranParser, Rule};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::span::{FileId, Span, Spanned};
@@ -48,7 +49,8 @@ fn kids<'a>(pair: P<'a>) -> impl Iterator<Item = P<'a>> {
     })
 }
 
-fn is_keyword(rule: Rule) -> bool {
+/// Whether `rule` is a keyword's (`kw_*`): a `match`, as it runs for every pair.
+pub(super) fn is_keyword(rule: Rule) -> bool {
     matches!(
         rule,
         Rule::kw_circular
@@ -187,9 +189,9 @@ impl<'a> Lowerer<'a> {
         let word = &text[..text
             .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
             .unwrap_or(text.len())];
-        errors::MODIFIER_KEYWORDS.contains(&word)
-            || !(errors::CLAUSE_KEYWORDS.contains(&word)
-                || errors::closest(word, errors::CLAUSE_KEYWORDS.iter().copied()).is_some())
+        MODIFIER_KEYWORDS.contains(&word)
+            || !(CLAUSE_KEYWORDS.contains(&word)
+                || errors::closest(word, CLAUSE_KEYWORDS.iter().copied()).is_some())
     }
 
     /// Reports the bad rest of a line whose clause, read from `start`, ended early: the whole
@@ -885,7 +887,7 @@ impl<'a> Lowerer<'a> {
     fn ident(&mut self, pair: P<'a>) -> Ident {
         let s = self.span(&pair);
         let word = pair.as_str();
-        if errors::RESERVED.contains(&word) {
+        if RESERVED.contains(&word) {
             self.diagnostics.push(
                 Diagnostic::new(
                     Code::Syntax,
@@ -922,7 +924,7 @@ impl<'a> Lowerer<'a> {
         let word = pair.as_str();
         let level = Level::from_name(word);
         if level.is_none() {
-            let names = ["national", "provincial", "local"];
+            let names = Level::ALL.iter().map(|l| l.as_str());
             let help = match errors::closest(word, names) {
                 Some(k) => format!("did you mean `{k}`?"),
                 None => "a level is `national`, `provincial` or `local`".to_string(),

@@ -12,6 +12,7 @@
 
 pub mod ast;
 pub mod errors;
+pub mod keywords;
 pub mod lower;
 pub mod parser;
 pub mod scan;
