@@ -3,9 +3,14 @@
 //! Every node keeps the byte span it was written at. Values that failed validation (a date that
 //! does not exist, a percentage above 100%) are kept as `None` next to their span: the lowering has
 //! already reported them, and later stages skip them without reporting again.
+//!
+//! Equality leaves spans out: a `Spanned<T>` compares its node only, and the few nodes that keep
+//! a bare span (a block's, a keyword's) compare without it (`eq.rs`).
 
 use crate::span::{Span, Spanned};
 use chrono::NaiveDate;
+
+mod eq;
 
 /// A string literal, unescaped.
 pub type Str = Spanned<String>;
@@ -68,7 +73,7 @@ pub enum Item {
 }
 
 /// One Surat Edaran.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub struct Circular {
     /// The whole block.
     pub span: Span,
@@ -139,6 +144,9 @@ pub enum Level {
 }
 
 impl Level {
+    /// Every level, highest first.
+    pub const ALL: [Level; 3] = [Level::National, Level::Provincial, Level::Local];
+
     /// The keyword.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -260,7 +268,7 @@ impl SetKind {
 }
 
 /// `sector NAME = [...]`, `region NAME = [...]` or `govs NAME = [...]`.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub struct SetDef {
     /// The whole definition.
     pub span: Span,
@@ -286,7 +294,7 @@ pub struct RuleDef {
 }
 
 /// The selector of a rule.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub enum RuleSelector {
     /// `otherwise`, at this span.
     Otherwise(Span),
@@ -443,7 +451,7 @@ pub enum Values {
 }
 
 /// A `test` block.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub struct TestBlock {
     /// The whole block.
     pub span: Span,
@@ -458,7 +466,7 @@ pub struct TestBlock {
 }
 
 /// `expect QUERY = VALUE`.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub struct Expect {
     /// The whole line.
     pub span: Span,
@@ -488,7 +496,7 @@ pub enum Expected {
 }
 
 /// A question (docs/language.md section 9).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub struct Query {
     /// The whole query.
     pub span: Span,

@@ -5,103 +5,11 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::span::{FileId, Span};
 use pest::error::{Error, ErrorVariant, InputLocation};
 use std::collections::BTreeSet;
+use std::ops::ControlFlow;
 
-/// Keywords that start a clause of a circular.
-pub const CLAUSE_KEYWORDS: &[&str] = &[
-    "title", "issuer", "signed", "valid", "basis", "scope", "revokes", "sector", "region",
-    "exempt", "rule", "wfh", "duty",
-];
-
-/// Keywords of a rule's modifiers, after its arrangement.
-pub const MODIFIER_KEYWORDS: &[&str] = &["except", "overrides", "during"];
-
-/// Keywords that start a top-level item.
-pub const ITEM_KEYWORDS: &[&str] = &["circular", "sector", "region", "baseline", "test"];
-
-/// The keywords that cannot name a rule, a set or a function (the grammar's `keyword` list).
-pub const RESERVED: &[&str] = &[
-    "all",
-    "and",
-    "or",
-    "not",
-    "otherwise",
-    "unit",
-    "function",
-    "domicile",
-    "office",
-    "gov",
-    "in",
-    "except",
-    "overrides",
-    "during",
-    "wfo",
-    "wfh",
-    "at",
-    "most",
-    "least",
-    "to",
-    "from",
-    "on",
-    "by",
-    "level",
-    "given",
-    "expect",
-    "priority",
-];
-
-/// Every keyword of the language (for "did you mean" and completion).
-pub const KEYWORDS: &[&str] = &[
-    "all",
-    "and",
-    "at",
-    "baseline",
-    "basis",
-    "by",
-    "circular",
-    "conflict",
-    "conflicts",
-    "domicile",
-    "duty",
-    "during",
-    "except",
-    "exempt",
-    "expect",
-    "explain",
-    "force",
-    "from",
-    "function",
-    "given",
-    "gov",
-    "in",
-    "issuer",
-    "least",
-    "level",
-    "local",
-    "most",
-    "national",
-    "none",
-    "not",
-    "office",
-    "on",
-    "or",
-    "otherwise",
-    "overrides",
-    "priority",
-    "provincial",
-    "region",
-    "revokes",
-    "rule",
-    "scope",
-    "sector",
-    "signed",
-    "test",
-    "title",
-    "to",
-    "unit",
-    "valid",
-    "wfh",
-    "wfo",
-];
+// The keyword lists live in the table; `CLAUSE_KEYWORDS` is also read here by the resolver.
+pub use super::keywords::CLAUSE_KEYWORDS;
+use super::keywords::{self, ITEM_KEYWORDS, KEYWORDS, MODIFIER_KEYWORDS, QUESTIONS};
 
 /// What a rule stands for in an "expected ..." list, or `None` to leave it out.
 fn describe(rule: Rule) -> Option<String> {
@@ -209,75 +117,8 @@ pub fn from_pest(
         ErrorVariant::ParsingError { positives, .. } => positives.clone(),
         ErrorVariant::CustomError { .. } => Vec::new(),
     };
-    let mut keywords: BTreeSet<String> = BTreeSet::new();
-    let mut expected: BTreeSet<String> = BTreeSet::new();
-    // pest reports either the selector's first keywords or, where a selector was expected and
-    // nothing of it matched, the enclosing `sel_not`.
-    let is_selector = (positives.contains(&Rule::kw_unit)
-        && positives.contains(&Rule::kw_function))
-        || positives.contains(&Rule::sel_not);
-    let is_clause = positives.contains(&Rule::kw_title) && positives.contains(&Rule::kw_rule);
-    let is_item = positives.contains(&Rule::kw_circular) && positives.contains(&Rule::kw_baseline);
-    let is_query = positives.contains(&Rule::kw_explain) && positives.contains(&Rule::kw_conflicts);
-    // After a rule's arrangement: its modifiers.
-    let is_modifier = [Rule::kw_except, Rule::kw_overrides, Rule::kw_during]
-        .iter()
-        .all(|r| positives.contains(r));
-    for rule in &positives {
-        let name = format!("{rule:?}");
-        if let Some(k) = name.strip_prefix("kw_") {
-            keywords.insert(k.to_string());
-        }
-        let selector_start = matches!(
-            rule,
-            Rule::kw_all
-                | Rule::kw_unit
-                | Rule::kw_function
-                | Rule::kw_domicile
-                | Rule::kw_office
-                | Rule::kw_gov
-                | Rule::kw_not
-                | Rule::lparen
-                | Rule::ident
-                | Rule::sel_sector
-                | Rule::kw_otherwise
-        );
-        if is_selector && selector_start {
-            continue;
-        }
-        if (is_clause || is_item || is_query) && name.starts_with("kw_") {
-            continue;
-        }
-        if is_modifier
-            && matches!(
-                rule,
-                Rule::kw_except | Rule::kw_overrides | Rule::kw_during | Rule::dots
-            )
-        {
-            continue;
-        }
-        if let Some(d) = describe(*rule) {
-            expected.insert(d);
-        }
-    }
-    let mut groups: Vec<String> = Vec::new();
-    if is_item {
-        groups
-            .push("a top-level item (`circular`, `sector`, `region`, `baseline` or `test`)".into());
-    } else if is_clause {
-        groups.push("a clause".into());
-    } else if is_query {
-        groups.push(
-            "a question (`wfo`, `explain`, `wfh priority`, `in force on` or `conflicts`)".into(),
-        );
-    }
-    if is_selector {
-        groups.push("a selector".into());
-    }
-    if is_modifier {
-        groups.push("a modifier (`except`, `overrides` or `during`)".into());
-    }
-    groups.extend(expected);
+    let expected = Expectation::of(&positives);
+    let groups = &expected.groups;
     // The span starts at the found word (after blanks) and covers it.
     let rest = text.get(at..).unwrap_or("");
     let blanks = rest.len() - rest.trim_start_matches([' ', '\t']).len();
@@ -290,12 +131,12 @@ pub fn from_pest(
     let message = if groups.is_empty() {
         format!("unexpected {found}")
     } else {
-        format!("expected {}, found {found}", one_of(&groups))
+        format!("expected {}, found {found}", one_of(groups))
     };
     let label = if groups.is_empty() {
         "not expected here".to_string()
     } else {
-        format!("expected {}", shorten(&groups))
+        format!("expected {}", shorten(groups))
     };
     if let Some(slip) = slip(text, at + blanks, &positives) {
         let span = Span::new(offset + slip.start, offset + slip.end);
@@ -303,43 +144,162 @@ pub fn from_pest(
             Some(own) => own,
             None => {
                 let found = format!("`{}`", &text[slip.start..slip.end]);
-                (
-                    format!("expected {}, found {found}", one_of(&groups)),
-                    label,
-                )
+                (format!("expected {}, found {found}", one_of(groups)), label)
             }
         };
         return Diagnostic::new(Code::Syntax, file, span, message)
             .with_label(label)
             .with_help(slip.help);
     }
-    let mut diagnostic = Diagnostic::new(Code::Syntax, file, span, message);
-    diagnostic = diagnostic.with_label(label);
+    let diagnostic = Diagnostic::new(Code::Syntax, file, span, message).with_label(label);
+    match help(context, word, &expected, defines_name(&text[..at])) {
+        Some(help) => diagnostic.with_help(help),
+        None => diagnostic,
+    }
+}
+
+/// What pest expected where it stopped, in the user's words.
+struct Expectation<'p> {
+    /// The rules pest tried there.
+    positives: &'p [Rule],
+    /// The keywords among them.
+    keywords: BTreeSet<String>,
+    /// What to say was expected: the kinds of thing (a clause, a selector, ...) and then the
+    /// single tokens outside them.
+    groups: Vec<String>,
+    is_clause: bool,
+    is_item: bool,
+    is_modifier: bool,
+}
+
+impl<'p> Expectation<'p> {
+    fn of(positives: &'p [Rule]) -> Expectation<'p> {
+        let mut keywords: BTreeSet<String> = BTreeSet::new();
+        let mut expected: BTreeSet<String> = BTreeSet::new();
+        // pest reports either the selector's first keywords or, where a selector was expected
+        // and nothing of it matched, the enclosing `sel_not`.
+        let is_selector = (positives.contains(&Rule::kw_unit)
+            && positives.contains(&Rule::kw_function))
+            || positives.contains(&Rule::sel_not);
+        let is_clause = positives.contains(&Rule::kw_title) && positives.contains(&Rule::kw_rule);
+        let is_item =
+            positives.contains(&Rule::kw_circular) && positives.contains(&Rule::kw_baseline);
+        let is_query =
+            positives.contains(&Rule::kw_explain) && positives.contains(&Rule::kw_conflicts);
+        // After a rule's arrangement: its modifiers.
+        let is_modifier = [Rule::kw_except, Rule::kw_overrides, Rule::kw_during]
+            .iter()
+            .all(|r| positives.contains(r));
+        for rule in positives {
+            let name = format!("{rule:?}");
+            if let Some(k) = name.strip_prefix("kw_") {
+                keywords.insert(k.to_string());
+            }
+            let selector_start = matches!(
+                rule,
+                Rule::kw_all
+                    | Rule::kw_unit
+                    | Rule::kw_function
+                    | Rule::kw_domicile
+                    | Rule::kw_office
+                    | Rule::kw_gov
+                    | Rule::kw_not
+                    | Rule::lparen
+                    | Rule::ident
+                    | Rule::sel_sector
+                    | Rule::kw_otherwise
+            );
+            if is_selector && selector_start {
+                continue;
+            }
+            if (is_clause || is_item || is_query) && name.starts_with("kw_") {
+                continue;
+            }
+            if is_modifier
+                && matches!(
+                    rule,
+                    Rule::kw_except | Rule::kw_overrides | Rule::kw_during | Rule::dots
+                )
+            {
+                continue;
+            }
+            if let Some(d) = describe(*rule) {
+                expected.insert(d);
+            }
+        }
+        let mut groups: Vec<String> = Vec::new();
+        if is_item {
+            groups.push(format!(
+                "a top-level item ({})",
+                backticked(ITEM_KEYWORDS.iter().copied())
+            ));
+        } else if is_clause {
+            groups.push("a clause".into());
+        } else if is_query {
+            let questions: Vec<String> = QUESTIONS.iter().map(|q| q.phrase()).collect();
+            groups.push(format!(
+                "a question ({})",
+                backticked(questions.iter().map(String::as_str))
+            ));
+        }
+        if is_selector {
+            groups.push("a selector".into());
+        }
+        if is_modifier {
+            groups.push(format!(
+                "a modifier ({})",
+                backticked(MODIFIER_KEYWORDS.iter().copied())
+            ));
+        }
+        groups.extend(expected);
+        Expectation {
+            positives,
+            keywords,
+            groups,
+            is_clause,
+            is_item,
+            is_modifier,
+        }
+    }
+}
+
+/// The help of a diagnostic without a [`Slip`], for the `word` found where `expected` was.
+fn help(
+    context: Context,
+    word: &str,
+    expected: &Expectation<'_>,
+    defining: bool,
+) -> Option<String> {
+    let positives = expected.positives;
     if positives.contains(&Rule::percent)
         && !word.is_empty()
         && word.chars().all(|c| c.is_ascii_digit())
     {
-        diagnostic = diagnostic.with_help(format!("percentages take a percent sign: `{word}%`"));
-    } else if let Some(help) = help_for(
+        return Some(format!("percentages take a percent sign: `{word}%`"));
+    }
+    if let Some(help) = help_for(
         context,
         word,
-        &keywords,
-        is_clause,
-        is_item,
-        defines_name(&text[..at]),
+        &expected.keywords,
+        expected.is_clause,
+        expected.is_item,
+        defining,
     ) {
-        diagnostic = diagnostic.with_help(help);
-    } else if is_modifier {
-        diagnostic = diagnostic.with_help(
+        return Some(help);
+    }
+    if expected.is_modifier {
+        return Some(
             "after its arrangement a rule takes only `except SELECTOR`, `overrides RULE` \
-             and `during DATE to DATE`",
+             and `during DATE to DATE`"
+                .into(),
         );
-    } else if positives.contains(&Rule::ident) && KEYWORDS.contains(&word) {
-        diagnostic = diagnostic.with_help(format!(
+    }
+    if positives.contains(&Rule::ident) && KEYWORDS.contains(&word) {
+        return Some(format!(
             "`{word}` is a keyword and cannot be a name: choose another name"
         ));
     }
-    diagnostic
+    None
 }
 
 fn shorten(groups: &[String]) -> String {
@@ -376,7 +336,7 @@ fn help_for(
         }
         return Some(format!(
             "a clause starts with one of {}",
-            backticked(CLAUSE_KEYWORDS)
+            backticked(CLAUSE_KEYWORDS.iter().copied())
         ));
     }
     if is_item {
@@ -423,33 +383,89 @@ struct Slip {
 const AMOUNTS: &str = "`wfo 50%`, `wfo at most 25%`, `wfo at least 50%` or `wfo 25%..50%` \
      (or the same with `wfh`, the share working from home)";
 
-/// Recognises the slips of [`Slip`] at byte `at` of `text` (only on the error path).
+/// Recognises the slips of [`Slip`] at byte `at` of `text` (only on the error path): each
+/// recogniser in turn either decides (a slip, or none at all) or passes to the next.
 fn slip(text: &str, at: usize, positives: &[Rule]) -> Option<Slip> {
-    let rest = text.get(at..)?;
-    let run = |s: &str, ok: fn(char) -> bool| s.find(|c: char| !ok(c)).unwrap_or(s.len());
-    let digits = |s: &str| run(s, |c| c.is_ascii_digit());
-    let slip = |len: usize, help: String| Slip {
-        start: at,
-        end: at + len,
-        message: None,
-        help,
+    let stop = Stop {
+        text,
+        at,
+        rest: text.get(at..)?,
+        positives,
     };
+    let recognisers: [fn(&Stop<'_>) -> Found; 6] = [
+        unclosed_string,
+        dashed_name,
+        decimal_comma,
+        written_date,
+        duration_word,
+        arrangement_word,
+    ];
+    for recognise in recognisers {
+        if let ControlFlow::Break(found) = recognise(&stop) {
+            return found;
+        }
+    }
+    None
+}
 
-    // An unclosed string: the line ends before its closing quote.
-    if rest.starts_with('"') && !closes(&rest[1..]) {
-        return Some(Slip {
-            start: at,
-            end: at + 1,
+/// What a recogniser of slips says: `Break` with the slip (or `None`, no slip at all) when it
+/// decides, `Continue` to ask the next one.
+type Found = ControlFlow<Option<Slip>>;
+
+/// Where pest stopped: the text, the offset, the text from there, and what pest tried.
+struct Stop<'a> {
+    text: &'a str,
+    at: usize,
+    rest: &'a str,
+    positives: &'a [Rule],
+}
+
+impl Stop<'_> {
+    /// A slip over the next `len` bytes, with the usual message.
+    fn slip(&self, len: usize, help: String) -> Found {
+        ControlFlow::Break(Some(Slip {
+            start: self.at,
+            end: self.at + len,
+            message: None,
+            help,
+        }))
+    }
+
+    /// The text before the stop.
+    fn before(&self) -> &str {
+        &self.text[..self.at]
+    }
+}
+
+/// The length of the run of characters `ok` accepts that starts `s`.
+fn run(s: &str, ok: fn(char) -> bool) -> usize {
+    s.find(|c: char| !ok(c)).unwrap_or(s.len())
+}
+
+fn digits(s: &str) -> usize {
+    run(s, |c| c.is_ascii_digit())
+}
+
+/// An unclosed string: the line ends before its closing quote.
+fn unclosed_string(p: &Stop<'_>) -> Found {
+    if p.rest.starts_with('"') && !closes(&p.rest[1..]) {
+        return ControlFlow::Break(Some(Slip {
+            start: p.at,
+            end: p.at + 1,
             message: Some((
                 "this string is not closed".into(),
                 "the string opens here".into(),
             )),
             help: "close it with `\"` on the same line".into(),
-        });
+        }));
     }
+    ControlFlow::Continue(())
+}
 
-    // A name written with `-` (`non-esensial`): names join words with `_`.
-    let before = &text[..at];
+/// A name written with `-` (`non-esensial`): names join words with `_`.
+fn dashed_name(p: &Stop<'_>) -> Found {
+    let (rest, at) = (p.rest, p.at);
+    let before = p.before();
     let word_before = &before[before.len() - run_back(before)..];
     if rest.starts_with('-')
         && rest[1..].starts_with(|c: char| c.is_ascii_alphabetic())
@@ -459,7 +475,7 @@ fn slip(text: &str, at: usize, positives: &[Rule]) -> Option<Slip> {
         let tail = run(rest, |c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
         let name = format!("{word_before}{}", &rest[..tail]);
         let fixed = name.to_lowercase().replace('-', "_");
-        return Some(Slip {
+        return ControlFlow::Break(Some(Slip {
             start: at - word_before.len(),
             end: at + tail,
             message: Some((
@@ -467,11 +483,15 @@ fn slip(text: &str, at: usize, positives: &[Rule]) -> Option<Slip> {
                 "names join words with `_`".into(),
             )),
             help: format!("write `{fixed}`"),
-        });
+        }));
     }
+    ControlFlow::Continue(())
+}
 
-    // A decimal comma: `33,5%` is thirty-three and a half percent.
-    if positives.contains(&Rule::percent) {
+/// A decimal comma: `33,5%` is thirty-three and a half percent.
+fn decimal_comma(p: &Stop<'_>) -> Found {
+    let rest = p.rest;
+    if p.positives.contains(&Rule::percent) {
         let whole = digits(rest);
         if whole > 0 && rest[whole..].starts_with(',') {
             let frac = digits(&rest[whole + 1..]);
@@ -479,108 +499,120 @@ fn slip(text: &str, at: usize, positives: &[Rule]) -> Option<Slip> {
                 let end = whole + 1 + frac;
                 let end = end + usize::from(rest[end..].starts_with('%'));
                 let fixed = format!("{}.{}%", &rest[..whole], &rest[whole + 1..whole + 1 + frac]);
-                return Some(slip(
-                    end,
-                    format!("decimals are written with a point: `{fixed}`"),
-                ));
+                return p.slip(end, format!("decimals are written with a point: `{fixed}`"));
             }
         }
     }
+    ControlFlow::Continue(())
+}
 
-    // A date written day first (`01-02-2024`, as in Indonesian letters) or with `/` or `.`.
-    if positives.contains(&Rule::date) {
-        let parts: Vec<&str> = rest
-            .split(|c: char| !(c.is_ascii_digit() || matches!(c, '-' | '/' | '.')))
-            .next()
-            .unwrap_or("")
-            .split(['-', '/', '.'])
-            .collect();
-        if let [a, b, c] = parts[..]
-            && [a, b, c].iter().all(|p| !p.is_empty() && p.len() <= 4)
-        {
-            let len = a.len() + b.len() + c.len() + 2;
-            let (y, m, d) = if c.len() == 4 && a.len() <= 2 {
-                (c, b, a)
-            } else if a.len() == 4 && rest[..len].contains(['/', '.']) {
-                (a, b, c)
-            } else {
-                return None;
-            };
-            let date = match (y.parse(), m.parse(), d.parse()) {
-                (Ok(y), Ok(m), Ok(d)) => chrono::NaiveDate::from_ymd_opt(y, m, d),
-                _ => None,
-            };
-            let how = if c.len() == 4 {
-                "dates are written year first, `YYYY-MM-DD`"
-            } else {
-                "dates are written with `-`, `YYYY-MM-DD`"
-            };
-            let help = match date {
-                Some(date) => format!("{how}: `{}`", date.format("%Y-%m-%d")),
-                None => how.to_string(),
-            };
-            return Some(slip(len, help));
+/// A date written day first (`01-02-2024`, as in Indonesian letters) or with `/` or `.`.
+fn written_date(p: &Stop<'_>) -> Found {
+    let rest = p.rest;
+    if !p.positives.contains(&Rule::date) {
+        return ControlFlow::Continue(());
+    }
+    let parts: Vec<&str> = rest
+        .split(|c: char| !(c.is_ascii_digit() || matches!(c, '-' | '/' | '.')))
+        .next()
+        .unwrap_or("")
+        .split(['-', '/', '.'])
+        .collect();
+    let [a, b, c] = parts[..] else {
+        return ControlFlow::Continue(());
+    };
+    if ![a, b, c].iter().all(|p| !p.is_empty() && p.len() <= 4) {
+        return ControlFlow::Continue(());
+    }
+    let len = a.len() + b.len() + c.len() + 2;
+    let (y, m, d) = if c.len() == 4 && a.len() <= 2 {
+        (c, b, a)
+    } else if a.len() == 4 && rest[..len].contains(['/', '.']) {
+        (a, b, c)
+    } else {
+        // Three numbers, but no date written another way: no slip at all.
+        return ControlFlow::Break(None);
+    };
+    let date = match (y.parse(), m.parse(), d.parse()) {
+        (Ok(y), Ok(m), Ok(d)) => chrono::NaiveDate::from_ymd_opt(y, m, d),
+        _ => None,
+    };
+    let how = if c.len() == 4 {
+        "dates are written year first, `YYYY-MM-DD`"
+    } else {
+        "dates are written with `-`, `YYYY-MM-DD`"
+    };
+    let help = match date {
+        Some(date) => format!("{how}: `{}`", date.format("%Y-%m-%d")),
+        None => how.to_string(),
+    };
+    p.slip(len, help)
+}
+
+/// A duration in Indonesian (`(1 bulan)`) or misspelt.
+fn duration_word(p: &Stop<'_>) -> Found {
+    if !p.positives.contains(&Rule::duration_unit) {
+        return ControlFlow::Continue(());
+    }
+    let rest = p.rest;
+    let before = p.before();
+    let len = run(rest, |c| c.is_alphabetic());
+    let word = rest[..len].to_lowercase();
+    let count: u32 = before.trim_end()[before.trim_end().len() - run_back(before.trim_end())..]
+        .parse()
+        .unwrap_or(1);
+    let (count, unit) = match word.as_str() {
+        "hari" => (count, "day"),
+        "minggu" | "pekan" => (count, "week"),
+        "bulan" => (count, "month"),
+        "tahun" => (count.saturating_mul(12), "month"),
+        _ => match closest(&word, keywords::all_at(keywords::Place::Duration)) {
+            Some(unit) => (count, unit.trim_end_matches('s')),
+            None => (count, ""),
+        },
+    };
+    let help = if unit.is_empty() {
+        "a duration is counted in `days`, `weeks` or `months`: `(1 month)`".to_string()
+    } else {
+        let plural = if count == 1 { "" } else { "s" };
+        format!("durations are written in English: `({count} {unit}{plural})`")
+    };
+    p.slip(len, help)
+}
+
+/// A misspelt arrangement (`wof`, `wfh100%`), or one this version does not know (`wfa`).
+fn arrangement_word(p: &Stop<'_>) -> Found {
+    if !p.positives.contains(&Rule::mode) {
+        return ControlFlow::Continue(());
+    }
+    let rest = p.rest;
+    let len = run(rest, |c| {
+        c.is_alphanumeric() || matches!(c, '_' | '%' | '.')
+    });
+    let word = &rest[..len];
+    let lower = word.to_lowercase();
+    let help = if let Some(k) = ["wfo", "wfh"]
+        .into_iter()
+        .find(|k| lower.starts_with(k) && lower[3..].starts_with(|c: char| c.is_ascii_digit()))
+    {
+        format!("put a space after `{k}`: `{k} {}`", &word[3..])
+    } else if lower == "wfa" {
+        format!("work from anywhere (`wfa`) comes in a later version; for now write {AMOUNTS}")
+    } else {
+        let guess = match lower.as_str() {
+            "wfo" | "wfh" => Some(lower.as_str()),
+            _ => closest(&lower, ["wfo", "wfh"]).filter(|k| {
+                // Only when one of the two is closer than the other.
+                let other = if *k == "wfo" { "wfh" } else { "wfo" };
+                strsim::damerau_levenshtein(&lower, k) < strsim::damerau_levenshtein(&lower, other)
+            }),
+        };
+        match guess {
+            Some(k) => format!("did you mean `{k}`? write {AMOUNTS}"),
+            None => format!("write {AMOUNTS}"),
         }
-    }
-
-    // A duration in Indonesian (`(1 bulan)`) or misspelt.
-    if positives.contains(&Rule::duration_unit) {
-        let len = run(rest, |c| c.is_alphabetic());
-        let word = rest[..len].to_lowercase();
-        let count: u32 = before.trim_end()[before.trim_end().len() - run_back(before.trim_end())..]
-            .parse()
-            .unwrap_or(1);
-        let (count, unit) = match word.as_str() {
-            "hari" => (count, "day"),
-            "minggu" | "pekan" => (count, "week"),
-            "bulan" => (count, "month"),
-            "tahun" => (count.saturating_mul(12), "month"),
-            _ => match closest(&word, ["day", "days", "week", "weeks", "month", "months"]) {
-                Some(unit) => (count, unit.trim_end_matches('s')),
-                None => (count, ""),
-            },
-        };
-        let help = if unit.is_empty() {
-            "a duration is counted in `days`, `weeks` or `months`: `(1 month)`".to_string()
-        } else {
-            let plural = if count == 1 { "" } else { "s" };
-            format!("durations are written in English: `({count} {unit}{plural})`")
-        };
-        return Some(slip(len, help));
-    }
-
-    // A misspelt arrangement (`wof`, `wfh100%`), or one this version does not know (`wfa`).
-    if positives.contains(&Rule::mode) {
-        let len = run(rest, |c| {
-            c.is_alphanumeric() || matches!(c, '_' | '%' | '.')
-        });
-        let word = &rest[..len];
-        let lower = word.to_lowercase();
-        let help = if let Some(k) = ["wfo", "wfh"]
-            .into_iter()
-            .find(|k| lower.starts_with(k) && lower[3..].starts_with(|c: char| c.is_ascii_digit()))
-        {
-            format!("put a space after `{k}`: `{k} {}`", &word[3..])
-        } else if lower == "wfa" {
-            format!("work from anywhere (`wfa`) comes in a later version; for now write {AMOUNTS}")
-        } else {
-            let guess = match lower.as_str() {
-                "wfo" | "wfh" => Some(lower.as_str()),
-                _ => closest(&lower, ["wfo", "wfh"]).filter(|k| {
-                    // Only when one of the two is closer than the other.
-                    let other = if *k == "wfo" { "wfh" } else { "wfo" };
-                    strsim::damerau_levenshtein(&lower, k)
-                        < strsim::damerau_levenshtein(&lower, other)
-                }),
-            };
-            match guess {
-                Some(k) => format!("did you mean `{k}`? write {AMOUNTS}"),
-                None => format!("write {AMOUNTS}"),
-            }
-        };
-        return Some(slip(len, help));
-    }
-    None
+    };
+    p.slip(len, help)
 }
 
 /// The length of the run of name characters that ends `text`.
@@ -616,6 +648,8 @@ fn defines_name(before: &str) -> bool {
     })
 }
 
-fn backticked(words: &[&str]) -> String {
-    one_of(&words.iter().map(|w| format!("`{w}`")).collect::<Vec<_>>())
+/// Words joined as "`a`, `b` or `c`".
+fn backticked<'a>(words: impl IntoIterator<Item = &'a str>) -> String {
+    let words: Vec<String> = words.into_iter().map(|w| format!("`{w}`")).collect();
+    one_of(&words)
 }

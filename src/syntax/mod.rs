@@ -1,20 +1,31 @@
-//! The front end: text to a typed syntax tree, in two named steps.
+//! The front end: text to a typed syntax tree.
 //!
-//! - Step zero, [`scan`]: one lexical pass finds the comments and parentheses nested too deeply
-//!   for pest to descend into.
-//! - Step one, [`parser`]: pest turns text into a concrete tree of pairs, with catch-all nodes
-//!   for lines it cannot read.
-//! - Step two, [`lower`]: pairs become the typed tree of [`ast`], catch-all nodes become `syntax`
-//!   diagnostics, and literals are validated (`invalid-date`, `invalid-percent`, `empty-period`).
+//! The public face is [`parse_file`], [`parse_query`] and [`parse_given`], the tree of [`ast`],
+//! the keyword table of [`keywords`] and the wording of syntax errors in [`errors`]. Inside, the
+//! text goes through three steps, each a private module:
+//!
+//! - `scan`: one lexical pass collects the comments (with their spans, for the formatter),
+//!   reports an unclosed block comment, and blanks out comments, tabs, carriage returns, byte
+//!   order marks and parentheses nested more than [`MAX_NESTING`] deep, so that pest reads
+//!   only spaces and line feeds between tokens and never descends deeper. The text keeps its
+//!   length, so every span stays right.
+//! - `parser`: pest, derived from `grammar/edaran.pest`, turns the text into a tree of pairs,
+//!   with catch-all nodes for lines it cannot read.
+//! - `lower`: pairs become the typed tree of [`ast`]; catch-all nodes become `syntax`
+//!   diagnostics (the line is reparsed with the strict rule, and [`errors`] words what was
+//!   expected); literals are validated (`invalid-date`, `invalid-percent`, `empty-period`).
 //!
 //! **Architecture invariant:** parsing never fails. [`parse_file`] always returns a tree (perhaps
 //! empty) together with every diagnostic it found.
 
 pub mod ast;
 pub mod errors;
-pub mod lower;
-pub mod parser;
-pub mod scan;
+pub mod keywords;
+pub(crate) mod lower;
+mod parser;
+mod scan;
+
+pub use scan::MAX_NESTING;
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::span::{FileId, Span};

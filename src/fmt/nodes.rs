@@ -1,0 +1,304 @@
+//! The text of each node: clauses, sets, arrangements, modifiers, selectors and questions, with
+//! literals printed from their spans.
+
+use super::comments::skip_trivia;
+use super::layout::{rule_tail, set_tail};
+use super::{INDENT, Line, LineKind, Printer};
+use crate::span::{Span, Spanned};
+use crate::syntax::ast::*;
+use std::fmt::Write as _;
+
+impl<'a> Printer<'a> {
+    pub(super) fn clause_line(&self, clause: &Clause) -> Line {
+        let header = |keyword: &str, value: String| Line {
+            span: clause.span,
+            head: keyword.to_string(),
+            tail: value,
+            kind: LineKind::Header,
+            blank_before: false,
+            items: Vec::new(),
+        };
+        let plain = |text: String| Line {
+            span: clause.span,
+            head: text,
+            tail: String::new(),
+            kind: LineKind::Plain,
+            blank_before: false,
+            items: Vec::new(),
+        };
+        match &clause.node {
+            ClauseKind::Title(s) => header("title", self.src(s.span).to_string()),
+            ClauseKind::Issuer { name, level } => {
+                let mut v = self.src(name.span).to_string();
+                if let Some(l) = level {
+                    let _ = write!(v, " level {}", self.src(l.span));
+                }
+                header("issuer", v)
+            }
+            ClauseKind::Signed { date, by } => {
+                let mut v = self.src(date.span).to_string();
+                if let Some(b) = by {
+                    let _ = write!(v, " by {}", self.src(b.span));
+                }
+                header("signed", v)
+            }
+            ClauseKind::Valid(v) => header(
+                "valid",
+                match v {
+                    Validity::From(d) => format!("from {}", self.src(d.span)),
+                    Validity::Windows { windows, claim } => {
+                        let mut s = self.periods(windows);
+                        if let Some(c) = claim {
+                            let unit = match c.unit {
+                                DurationUnit::Day => "day",
+                                DurationUnit::Week => "week",
+                                DurationUnit::Month => "month",
+                            };
+                            let plural = if c.count == 1 { "" } else { "s" };
+                            let _ = write!(s, " ({} {unit}{plural})", c.count);
+                        }
+                        s
+                    }
+                },
+            ),
+            ClauseKind::Basis(list) => self.list_header("basis", clause.span, list),
+            ClauseKind::Scope(Scope::All) => header("scope", "all".into()),
+            ClauseKind::Scope(Scope::Govs(list)) => self.list_header("scope", clause.span, list),
+            ClauseKind::Revokes(list) => self.list_header("revokes", clause.span, list),
+            ClauseKind::Set(def) => Line {
+                span: clause.span,
+                ..self.set_line(def, INDENT.len())
+            },
+            ClauseKind::Exempt(s) => plain(format!("exempt {}", self.selector(s, 0))),
+            ClauseKind::Priority { rank, selector } => plain(format!(
+                "wfh priority {}: {}",
+                rank.node,
+                self.selector(selector, 0)
+            )),
+            ClauseKind::Duty(s) => plain(format!("duty {}", self.src(s.span))),
+            ClauseKind::Rule(r) => {
+                let selector = match &r.selector {
+                    RuleSelector::Otherwise(_) => "otherwise".to_string(),
+                    RuleSelector::Selector(s) => self.selector(s, 0),
+                };
+                let arrangement = format!("=> {}", self.arrangement(&r.arrangement.node));
+                let mut parts = vec![arrangement];
+                parts.extend(r.modifiers.iter().map(|m| self.modifier(m)));
+                let head = format!("rule {}: {selector} ", r.name.node);
+                Line {
+                    span: clause.span,
+                    tail: rule_tail(INDENT.len(), head.len(), &parts),
+                    head,
+                    kind: LineKind::Rule,
+                    blank_before: false,
+                    items: parts,
+                }
+            }
+        }
+    }
+
+    pub(super) fn list_header(&self, keyword: &str, span: Span, list: &[Str]) -> Line {
+        Line {
+            span,
+            head: keyword.to_string(),
+            tail: self.strings(list),
+            kind: LineKind::Header,
+            blank_before: false,
+            items: list.iter().map(|s| self.src(s.span).to_string()).collect(),
+        }
+    }
+
+    /// A set definition at `indent` columns.
+    pub(super) fn set_line(&self, def: &SetDef, indent: usize) -> Line {
+        let members: Vec<String> = def
+            .members
+            .iter()
+            .map(|m| self.src(m.span).to_string())
+            .collect();
+        let head = format!("{} {} ", def.kind.as_str(), def.name.node);
+        Line {
+            span: def.span,
+            tail: set_tail(indent, head.len(), &members),
+            head,
+            kind: LineKind::Set,
+            blank_before: false,
+            items: members,
+        }
+    }
+
+    pub(super) fn strings(&self, list: &[Str]) -> String {
+        list.iter()
+            .map(|s| self.src(s.span))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    pub(super) fn arrangement(&self, a: &Arrangement) -> String {
+        let mode = match a.mode {
+            Mode::Wfo => "wfo",
+            Mode::Wfh => "wfh",
+        };
+        let p = |x: &PctLit| pct_text(self, x);
+        let amount = match &a.amount {
+            Amount::Exact(x) => p(x),
+            Amount::AtMost(x) => format!("at most {}", p(x)),
+            Amount::AtLeast(x) => format!("at least {}", p(x)),
+            Amount::Range(x, y) => format!("{}..{}", p(x), p(y)),
+        };
+        format!("{mode} {amount}")
+    }
+
+    pub(super) fn modifier(&self, m: &Spanned<Modifier>) -> String {
+        match &m.node {
+            Modifier::Except(s) => format!("except {}", self.selector(s, 0)),
+            Modifier::Overrides(names) => format!(
+                "overrides {}",
+                names
+                    .iter()
+                    .map(|n| n.node.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            Modifier::During(windows) => format!("during {}", self.periods(windows)),
+        }
+    }
+
+    /// `DATE to DATE, DATE to DATE`, the dates as written.
+    pub(super) fn periods(&self, windows: &[Spanned<Period>]) -> String {
+        let shown: Vec<String> = windows
+            .iter()
+            .map(|w| {
+                format!(
+                    "{} to {}",
+                    self.src(w.node.from.span),
+                    self.src(w.node.to.span)
+                )
+            })
+            .collect();
+        shown.join(", ")
+    }
+
+    /// True when the source wrote parentheses around this span.
+    pub(super) fn parenthesized(&self, span: Span) -> bool {
+        let before = self.text[..span.start()].trim_end();
+        let after = self.text[span.end()..].trim_start();
+        before.ends_with('(') && after.starts_with(')')
+    }
+
+    /// Prints a selector; `context` is the binding strength around it (0 none, 1 inside `or`, 2
+    /// inside `and`, 3 inside `not`). Parentheses are printed where precedence needs them and
+    /// where the source had them.
+    pub(super) fn selector(&self, s: &Selector, context: u8) -> String {
+        let strength = match &s.node {
+            SelectorKind::Or(_) => 1,
+            SelectorKind::And(_) => 2,
+            SelectorKind::Not(_) => 3,
+            _ => 4,
+        };
+        let text = match &s.node {
+            SelectorKind::All => "all".to_string(),
+            SelectorKind::Or(parts) => parts
+                .iter()
+                .map(|p| self.selector(p, 1))
+                .collect::<Vec<_>>()
+                .join(" or "),
+            SelectorKind::And(parts) => parts
+                .iter()
+                .map(|p| self.selector(p, 2))
+                .collect::<Vec<_>>()
+                .join(" and "),
+            SelectorKind::Not(inner) => format!("not {}", self.selector(inner, 3)),
+            SelectorKind::Sector(name) => name.node.clone(),
+            SelectorKind::Unit(v) => self.values("unit", v),
+            SelectorKind::Domicile(v) => self.values("domicile", v),
+            SelectorKind::Office(v) => self.values("office", v),
+            SelectorKind::Gov(v) => self.values("gov", v),
+            SelectorKind::Function(names) => match names.as_slice() {
+                [one] => format!("function {}", one.node),
+                many => format!(
+                    "function in [{}]",
+                    many.iter()
+                        .map(|n| n.node.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            },
+        };
+        let needed = strength < 4 && strength <= context && !(strength == 3 && context == 3);
+        if needed || (context > 0 && self.parenthesized(s.span)) {
+            format!("({text})")
+        } else {
+            text
+        }
+    }
+
+    pub(super) fn values(&self, keyword: &str, v: &Values) -> String {
+        match v {
+            Values::One(s) => format!("{keyword} {}", self.src(s.span)),
+            Values::List(list) => format!("{keyword} in [{}]", self.strings(list)),
+            Values::Named(n) => format!("{keyword} in {}", n.node),
+        }
+    }
+
+    pub(super) fn dimension(&self, d: &Spanned<Dimension>) -> String {
+        // The value as written (escapes kept): the span minus the keyword.
+        // Comments between the keyword and the value are printed before the line, not here.
+        let raw = self.src(d.span);
+        let value = skip_trivia(&raw[d.keyword().len()..]).trim_end();
+        format!("{} {value}", d.keyword())
+    }
+
+    pub(super) fn query(&self, q: &Query) -> String {
+        match &q.kind {
+            QueryKind::InForce(d) => format!("in force on {}", self.src(d.span)),
+            QueryKind::Conflicts => "conflicts".into(),
+            QueryKind::Wfo(s) => format!("wfo {}", self.subject(s)),
+            QueryKind::Explain(s) => format!("explain {}", self.subject(s)),
+            QueryKind::Priority(s) => format!("wfh priority {}", self.subject(s)),
+        }
+    }
+
+    pub(super) fn subject(&self, s: &Subject) -> String {
+        let mut out = self.src(s.unit.span).to_string();
+        for d in &s.dims {
+            let _ = write!(out, " {}", self.dimension(d));
+        }
+        if let Some(t) = &s.time {
+            match &t.node {
+                Time::On(d) => {
+                    let _ = write!(out, " on {}", self.src(d.span));
+                }
+                Time::Period(a, b) => {
+                    let _ = write!(out, " from {} to {}", self.src(a.span), self.src(b.span));
+                }
+            }
+        }
+        out
+    }
+
+    pub(super) fn expected(&self, e: &Expected) -> String {
+        match e {
+            Expected::Amount(a) => {
+                // The amount alone, as in `= at most 25%`.
+                let text = self.arrangement(&Arrangement {
+                    mode: Mode::Wfo,
+                    amount: a.clone(),
+                });
+                text["wfo ".len()..].to_string()
+            }
+            Expected::Baseline => "baseline".into(),
+            Expected::Exempt => "exempt".into(),
+            Expected::Conflict => "conflict".into(),
+            Expected::NoPriority => "none".into(),
+            Expected::Rank(n) => n.to_string(),
+            Expected::Circulars(list) => format!("[{}]", self.strings(list)),
+        }
+    }
+}
+
+pub(super) fn pct_text(p: &Printer<'_>, x: &PctLit) -> String {
+    match x.node {
+        Some(v) => v.to_string(),
+        None => p.src(x.span).to_string(),
+    }
+}

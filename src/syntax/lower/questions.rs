@@ -1,0 +1,207 @@
+//! `test` blocks, their `expect` lines, and questions (docs/language.md section 9).
+
+use super::is_keyword;
+use super::{Lowerer, P, kids};
+use crate::diagnostic::Code;
+use crate::span::{Span, Spanned};
+use crate::syntax::ast::*;
+use crate::syntax::errors::Context;
+use crate::syntax::parser::Rule;
+
+impl<'a> Lowerer<'a> {
+    pub(super) fn test_block(&mut self, pair: P<'a>) -> TestBlock {
+        let whole = self.span(&pair);
+        let name = self.header(&pair, "test's name", "test \"what it shows\" {");
+        let mut keyword = whole;
+        let mut given = Vec::new();
+        let mut expects = Vec::new();
+        for p in kids(pair) {
+            match p.as_rule() {
+                Rule::kw_test => keyword = self.span(&p),
+                Rule::given => {
+                    given.extend(self.given(p));
+                }
+                Rule::expect => {
+                    if let Some(e) = self.expect(p) {
+                        expects.push(e);
+                    }
+                }
+                Rule::bad_clause => self.junk(p, Rule::test_item_only, Context::TestItem),
+                _ => {}
+            }
+        }
+        TestBlock {
+            span: whole,
+            keyword,
+            name,
+            given,
+            expects,
+        }
+    }
+
+    /// The dimensions of a `given` clause, each at most once.
+    pub(crate) fn given(&mut self, pair: P<'a>) -> Vec<Spanned<Dimension>> {
+        let mut given = Vec::new();
+        let dims: Vec<P<'a>> = kids(pair).filter(|d| !is_keyword(d.as_rule())).collect();
+        for d in dims {
+            let dim = self.dimension(d);
+            self.push_dimension(&mut given, dim);
+        }
+        given
+    }
+
+    pub(super) fn expect(&mut self, pair: P<'a>) -> Option<Expect> {
+        let whole = self.span(&pair);
+        let mut it = kids(pair).filter(|p| p.as_rule() != Rule::kw_expect);
+        let query = self.query(it.next()?);
+        let expected_pair = it.next()?;
+        let es = self.span(&expected_pair);
+        let inner = kids(expected_pair).next()?;
+        let expected = match inner.as_rule() {
+            Rule::string_list => Expected::Circulars(self.string_list(inner)),
+            Rule::kw_baseline => Expected::Baseline,
+            Rule::kw_exempt => Expected::Exempt,
+            Rule::kw_conflict => Expected::Conflict,
+            Rule::kw_none => Expected::NoPriority,
+            Rule::integer => Expected::Rank(self.integer(&inner)?.node),
+            _ => Expected::Amount(self.amount(inner)?),
+        };
+        Some(Expect {
+            span: whole,
+            query,
+            expected: Spanned::new(expected, es),
+        })
+    }
+
+    /// Lowers a `query` pair.
+    pub(crate) fn query(&mut self, pair: P<'a>) -> Query {
+        let whole = self.span(&pair);
+        let inner = kids(pair).next().expect("a query has one kind");
+        let rule = inner.as_rule();
+        let kind = match rule {
+            Rule::q_in_force => {
+                let d = kids(inner)
+                    .find(|p| p.as_rule() == Rule::date)
+                    .map(|d| self.date(d))
+                    .unwrap_or_else(|| Spanned::new(None, whole));
+                QueryKind::InForce(d)
+            }
+            Rule::q_conflicts => QueryKind::Conflicts,
+            _ => {
+                let subject = kids(inner)
+                    .find(|p| p.as_rule() == Rule::subject)
+                    .expect("a subject");
+                let subject = self.subject(subject);
+                match rule {
+                    Rule::q_priority => QueryKind::Priority(subject),
+                    Rule::q_explain => QueryKind::Explain(subject),
+                    _ => QueryKind::Wfo(subject),
+                }
+            }
+        };
+        Query { span: whole, kind }
+    }
+
+    pub(super) fn subject(&mut self, pair: P<'a>) -> Subject {
+        let whole = self.span(&pair);
+        let mut unit = None;
+        let mut dims = Vec::new();
+        let mut time: Option<Spanned<Time>> = None;
+        for p in kids(pair) {
+            let s = self.span(&p);
+            match p.as_rule() {
+                Rule::string => unit = Some(self.string(p)),
+                Rule::time_on | Rule::time_period => {
+                    let dates: Vec<DateLit> = kids(p)
+                        .filter(|d| d.as_rule() == Rule::date)
+                        .map(|d| self.date(d))
+                        .collect();
+                    let t = match dates.as_slice() {
+                        [d] => Time::On(d.clone()),
+                        [a, b] => {
+                            self.check_order(a, b, "the period");
+                            Time::Period(a.clone(), b.clone())
+                        }
+                        _ => continue,
+                    };
+                    if let Some(prev) = &time {
+                        let file = self.file;
+                        let prev = prev.span;
+                        let d = self.error(Code::Syntax, s, "a question has one date or period");
+                        d.label = Some("second date".into());
+                        d.labels.push(crate::diagnostic::Label {
+                            file,
+                            span: prev,
+                            message: "first date".into(),
+                        });
+                        d.help = Some("ask two questions, or use `from DATE to DATE`".into());
+                    } else {
+                        time = Some(Spanned::new(t, s));
+                    }
+                }
+                _ => {
+                    let dim = self.dimension(p);
+                    self.push_dimension(&mut dims, dim);
+                }
+            }
+        }
+        if time.is_none() {
+            self.error(
+                Code::Syntax,
+                Span::new(whole.end(), whole.end()),
+                "a question needs a date",
+            );
+            let d = self.diagnostics.last_mut().expect("just pushed");
+            d.label = Some("expected `on DATE` here".into());
+            d.help = Some("add `on YYYY-MM-DD`, or `from YYYY-MM-DD to YYYY-MM-DD`".into());
+        }
+        Subject {
+            unit: unit.unwrap_or_else(|| Spanned::new(String::new(), whole)),
+            dims,
+            time,
+        }
+    }
+
+    pub(super) fn dimension(&mut self, pair: P<'a>) -> Spanned<Dimension> {
+        let s = self.span(&pair);
+        let rule = pair.as_rule();
+        let value = kids(pair)
+            .find(|p| !is_keyword(p.as_rule()))
+            .map(|p| match p.as_rule() {
+                Rule::string => self.string(p).node,
+                _ => p.as_str().to_string(),
+            })
+            .unwrap_or_default();
+        let dim = match rule {
+            Rule::dim_function => Dimension::Function(value),
+            Rule::dim_domicile => Dimension::Domicile(value),
+            Rule::dim_office => Dimension::Office(value),
+            _ => Dimension::Gov(value),
+        };
+        Spanned::new(dim, s)
+    }
+
+    pub(super) fn push_dimension(
+        &mut self,
+        dims: &mut Vec<Spanned<Dimension>>,
+        dim: Spanned<Dimension>,
+    ) {
+        if let Some(prev) = dims.iter().find(|d| d.keyword() == dim.keyword()) {
+            let (file, prev) = (self.file, prev.span);
+            let d = self.error(
+                Code::Syntax,
+                dim.span,
+                format!("`{}` is given twice", dim.keyword()),
+            );
+            d.label = Some("second time".into());
+            d.labels.push(crate::diagnostic::Label {
+                file,
+                span: prev,
+                message: "first time".into(),
+            });
+            d.help = Some("each dimension is given at most once".into());
+            return;
+        }
+        dims.push(dim);
+    }
+}
