@@ -52,17 +52,6 @@ pub struct Failure {
     pub actual: String,
 }
 
-impl Answer {
-    /// A one-line summary: "WFO 50%", "exempt, WFO 100%", "baseline, WFO 100%", "conflict".
-    pub fn summary(&self) -> String {
-        match (self.status, self.wfo) {
-            (Status::Conflict, _) | (_, None) => "conflict".to_string(),
-            (Status::Ruled, Some(iv)) => format!("WFO {iv}"),
-            (status, Some(iv)) => format!("{}, WFO {iv}", status.as_str()),
-        }
-    }
-}
-
 /// Runs every `test` block of the workspace.
 pub fn run(engine: &Engine<'_>) -> Vec<TestOutcome> {
     let mut out = Vec::new();
