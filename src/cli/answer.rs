@@ -97,7 +97,12 @@ pub fn explanation_text(engine: &Engine<'_>, e: &Explanation) -> String {
     let _ = writeln!(out, "  answer: {}", answer_line(engine, &e.answer, false));
     // The notes that are not principles (those are given below, in their place): "no circular
     // names this government", which an explanation that lists no circular must not hide.
-    for note in e.answer.notes.iter().filter(|n| !e.principles.contains(n)) {
+    for note in e
+        .answer
+        .notes
+        .iter()
+        .filter(|n| !e.principles.iter().any(|p| &p.text == *n))
+    {
         let _ = writeln!(out, "  note: {note}");
     }
     for t in &e.circulars {
@@ -202,7 +207,7 @@ pub fn explanation_text(engine: &Engine<'_>, e: &Explanation) -> String {
         }
     }
     for p in &e.principles {
-        let _ = writeln!(out, "  {p}");
+        let _ = writeln!(out, "  {}", p.text);
     }
     if e.answer.decided_by.is_empty() {
         let what = match e.answer.status {

@@ -7,10 +7,12 @@
 //! periods into cases, and [`expect`] runs `test` blocks. The answer and its derivation are the
 //! data of `types.rs`; `prose.rs` holds the evaluator's own words.
 
+mod combine;
 mod compile;
 pub mod expect;
 mod interpret;
 pub mod names;
+pub mod principles;
 mod prose;
 pub mod query;
 mod types;
@@ -18,8 +20,8 @@ mod types;
 pub use compile::{CompiledCircular, CompiledRule};
 pub use prose::render_case_condition;
 pub use types::{
-    Answer, CircularOutcome, CircularTrace, Detail, Explanation, LeftOut, RuleOutcome, RuleRef,
-    Status,
+    Answer, CircularOutcome, CircularTrace, Detail, Explanation, LeftOut, Principle, RuleOutcome,
+    RuleRef, Status, Step,
 };
 
 use crate::model::{Circular, CircularId, GovScope, Workspace};

@@ -170,8 +170,49 @@ pub struct Explanation {
     /// groups of none left out; empty with [`Detail::Every`]. With the listed ones, they are
     /// every circular of the workspace.
     pub left_out: Vec<(LeftOut, usize)>,
-    /// The principles applied, in order (lex posterior, lex superior, antinomies).
-    pub principles: Vec<String>,
+    /// The steps of the combination, in order: where circulars agreed, then the principles
+    /// that had to decide (lex posterior, lex superior, antinomies, conflicts; these are also
+    /// the answer's notes).
+    pub principles: Vec<Step>,
     /// The duties of the circulars whose rules decided.
     pub duties: Vec<(CircularId, String)>,
+}
+
+/// What a step of an explanation's combination applied.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Principle {
+    /// Circulars of one level agree: their shares meet.
+    Agreement,
+    /// The deciding rules of one circular require disjoint shares, and no `overrides` says
+    /// which is the exception.
+    Conflict,
+    /// Lex posterior: of two clashing circulars of one level, the later-signed prevails.
+    LexPosterior,
+    /// Two circulars of one level clash and lex posterior cannot decide.
+    Antinomy,
+    /// Lex superior: a level's result holds within the higher norm, or the higher prevails.
+    LexSuperior,
+}
+
+impl Principle {
+    /// The principle's name in output (JSON).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Principle::Agreement => "agreement",
+            Principle::Conflict => "conflict",
+            Principle::LexPosterior => "lex_posterior",
+            Principle::Antinomy => "antinomy",
+            Principle::LexSuperior => "lex_superior",
+        }
+    }
+}
+
+/// One step of an explanation's combination: the principle, and the sentence that says what
+/// it decided.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Step {
+    /// What it applied.
+    pub principle: Principle,
+    /// What it decided, in words ("lex posterior: X (signed ...) prevails over ...").
+    pub text: String,
 }
