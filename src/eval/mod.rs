@@ -7,6 +7,7 @@
 //! periods into cases, and [`expect`] runs `test` blocks. The answer and its derivation are the
 //! data of `types.rs`; `prose.rs` holds the evaluator's own words.
 
+pub mod ask;
 mod combine;
 mod compile;
 pub mod expect;

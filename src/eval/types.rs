@@ -80,6 +80,19 @@ pub enum CircularOutcome {
     Exempt,
 }
 
+impl CircularOutcome {
+    /// The outcome's name in output (JSON).
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            CircularOutcome::Applies => "applies",
+            CircularOutcome::OutsideValidity => "outside_validity",
+            CircularOutcome::RevokedBy(_) => "revoked",
+            CircularOutcome::OutOfScope => "out_of_scope",
+            CircularOutcome::Exempt => "exempt",
+        }
+    }
+}
+
 /// Why a rule does or does not decide at a point.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum RuleOutcome {
@@ -95,6 +108,20 @@ pub enum RuleOutcome {
     OverriddenBy(Vec<RuleId>),
     /// An `otherwise` rule, not needed: another rule of the circular applies.
     OtherwiseNotNeeded,
+}
+
+impl RuleOutcome {
+    /// The outcome's name in output (JSON).
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            RuleOutcome::Decides => "decides",
+            RuleOutcome::NoMatch => "no_match",
+            RuleOutcome::Excepted => "excepted",
+            RuleOutcome::OutsideDuring => "outside_during",
+            RuleOutcome::OverriddenBy(_) => "overridden",
+            RuleOutcome::OtherwiseNotNeeded => "otherwise_not_needed",
+        }
+    }
 }
 
 /// The derivation of one circular at a point.
