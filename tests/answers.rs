@@ -229,6 +229,14 @@ fn assert_query_shape(doc: &Value) {
                     assert!(g["circulars"].as_u64().is_some_and(|n| n > 0), "{g}");
                 }
             }
+            if ck.contains("explanation") {
+                for step in c["explanation"]
+                    .as_array()
+                    .expect("`explanation` is an array")
+                {
+                    assert_explanation_step_shape(step);
+                }
+            }
             assert_when_shape(&c["when"]);
             assert!(is_date(&c["from"]) && is_date(&c["to"]), "{c}");
             assert!(c["from"].as_str() <= c["to"].as_str(), "{c}");
@@ -257,6 +265,109 @@ fn assert_query_shape(doc: &Value) {
         }
     }
 }
+
+/// The shape of one step of a JSON `explanation` (docs/language.md section 13).
+fn assert_explanation_step_shape(step: &Value) {
+    let share = |v: &Value| keys(v) == set(&["min", "max"]);
+    match step["step"].as_str().expect("a step says what it is") {
+        "circular" => {
+            assert_eq!(
+                keys(step),
+                set(&[
+                    "step",
+                    "circular",
+                    "level",
+                    "signed",
+                    "valid_from",
+                    "valid_to",
+                    "outcome",
+                    "reason",
+                    "revoked_by",
+                    "rules",
+                    "requires",
+                    "conflict"
+                ]),
+                "{step}"
+            );
+            let outcome = step["outcome"].as_str().unwrap();
+            assert!(CIRCULAR_OUTCOMES.contains(&outcome), "{step}");
+            assert_eq!(step["reason"].is_null(), outcome == "applies", "{step}");
+            assert_eq!(
+                step["revoked_by"].is_string(),
+                outcome == "revoked",
+                "{step}"
+            );
+            assert!(is_date(&step["signed"]) && is_date(&step["valid_from"]));
+            assert!(
+                step["requires"].is_null() || share(&step["requires"]),
+                "{step}"
+            );
+            // A conflict leaves no share.
+            assert!(
+                step["conflict"] != true || step["requires"].is_null(),
+                "{step}"
+            );
+            for r in step["rules"].as_array().unwrap() {
+                assert_eq!(
+                    keys(r),
+                    set(&["rule", "outcome", "reason", "wfo", "overridden_by"]),
+                    "{r}"
+                );
+                let outcome = r["outcome"].as_str().unwrap();
+                assert!(RULE_OUTCOMES.contains(&outcome), "{r}");
+                assert_eq!(r["reason"].is_null(), outcome == "decides", "{r}");
+                assert!(share(&r["wfo"]), "{r}");
+                let by = r["overridden_by"].as_array().unwrap();
+                assert_eq!(!by.is_empty(), outcome == "overridden", "{r}");
+            }
+        }
+        "not_listed" => {
+            assert_eq!(keys(step), set(&["step", "group", "circulars"]), "{step}");
+            assert!(NOT_LISTED_GROUPS.contains(&step["group"].as_str().unwrap()));
+        }
+        "principle" => {
+            assert_eq!(keys(step), set(&["step", "principle", "text"]), "{step}");
+            assert!(
+                PRINCIPLES.contains(&step["principle"].as_str().unwrap()),
+                "{step}"
+            );
+            assert!(step["text"].is_string(), "{step}");
+        }
+        "baseline" => {
+            assert_eq!(keys(step), set(&["step", "status", "wfo"]), "{step}");
+            assert!(["baseline", "exempt"].contains(&step["status"].as_str().unwrap()));
+            assert!(share(&step["wfo"]), "{step}");
+        }
+        other => panic!("an unknown step `{other}`: {step}"),
+    }
+}
+
+/// The outcomes of a circular in a JSON explanation.
+const CIRCULAR_OUTCOMES: &[&str] = &[
+    "applies",
+    "outside_validity",
+    "revoked",
+    "out_of_scope",
+    "exempt",
+];
+/// The outcomes of a rule in a JSON explanation.
+const RULE_OUTCOMES: &[&str] = &[
+    "decides",
+    "no_match",
+    "excepted",
+    "outside_during",
+    "overridden",
+    "otherwise_not_needed",
+    "circular_does_not_apply",
+];
+/// The principles of a JSON explanation's steps.
+const PRINCIPLES: &[&str] = &[
+    "agreement",
+    "conflict",
+    "lex_posterior",
+    "antinomy",
+    "lex_superior",
+];
 
 /// The rule names and circular ids of the `.se` files under a path (for "does explain list every
 /// candidate rule of every circular").
@@ -1278,25 +1389,134 @@ fn json_for_explain_adds_the_explanation_and_the_duties() {
         json!([{"circular": "045.2103/VII/POSKO/2021", "rule": "uptd_service"}])
     );
     assert_eq!(case["duties"].as_array().unwrap().len(), 4);
-    let lines: Vec<&str> = case["explanation"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|l| l.as_str().unwrap())
-        .collect();
-    assert!(
-        lines.contains(
-            &"rule `essential_cap`: dropped: overridden by `uptd_service` (lex specialis)"
-        )
+    let steps = case["explanation"].as_array().unwrap();
+    let circular = &steps[0];
+    assert_eq!(circular["step"], "circular");
+    assert_eq!(circular["circular"], "045.2103/VII/POSKO/2021");
+    assert_eq!(circular["level"], "provincial");
+    assert_eq!(circular["outcome"], "applies");
+    assert_eq!(circular["reason"], Value::Null);
+    assert_eq!(circular["requires"], json!({"min": 0, "max": 50}));
+    assert_eq!(circular["conflict"], false);
+    let rule = |name: &str| -> &Value {
+        circular["rules"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["rule"] == name)
+            .unwrap_or_else(|| panic!("no rule `{name}` in {circular}"))
+    };
+    assert_eq!(
+        rule("essential_cap"),
+        &json!({
+            "rule": "essential_cap",
+            "outcome": "overridden",
+            "reason": "overridden by `uptd_service` (lex specialis)",
+            "wfo": {"min": 0, "max": 25},
+            "overridden_by": ["uptd_service"],
+        })
     );
-    assert!(lines.contains(&"rule `uptd_service`: decides: WFO at most 50%"));
-    // The circulars of Banten are counted, not listed, in the lines and as data.
+    assert_eq!(rule("uptd_service")["outcome"], "decides");
+    assert_eq!(rule("uptd_service")["reason"], Value::Null);
+    assert_eq!(rule("uptd_service")["wfo"], json!({"min": 0, "max": 50}));
+    assert_eq!(rule("general")["outcome"], "excepted");
+    // The circulars of Banten are counted, not listed, in the steps and as data.
     assert!(
-        lines.contains(&"4 circulars of other governments: the government is out of their scope")
+        steps
+            .contains(&json!({"step": "not_listed", "group": "other_governments", "circulars": 4}))
     );
     assert_eq!(
         case["not_listed"],
         json!([{"group": "other_governments", "circulars": 4}])
+    );
+}
+
+/// The JSON explanation holds what the human one says, step by step: each circular with its
+/// outcome and reason, each rule, the groups not listed, the principles and the baseline.
+#[test]
+fn json_explanation_says_what_the_text_says() {
+    let subject = r#""BPKAD" function admin gov "Pemprov Contoh" domicile "Serang" office "Serang" on 2024-03-20"#;
+    let questions: Vec<(String, String)> = vec![
+        ("examples/".into(), r#"explain "Bapenda/UPTD" function service gov "Pemprov Lampung" domicile "Bandar Lampung" office "Bandar Lampung" on 2021-07-15"#.into()),
+        ("examples/".into(), r#"explain "RSUD" function direct_service gov "Pemprov Banten" domicile "Bekasi" office "Kota Serang" on 2023-09-01"#.into()),
+        ("examples/".into(), r#"explain "BPKAD" function admin gov "Pemprov Banten" domicile "Bekasi" office "Kota Serang" on 2019-01-01"#.into()),
+        ("examples/".into(), r#"explain "Bapenda/UPTD" gov "Pemprov Lampung" domicile "Bandar Lampung" office "Bandar Lampung" on 2021-07-15"#.into()),
+        (fixture("revoked"), format!("explain {subject}")),
+        (fixture("revoked-chain"), format!("explain {subject}")),
+        (fixture("posterior"), format!("explain {subject}")),
+        (fixture("superior"), format!("explain {subject}")),
+        (fixture("conflict"), format!("explain {}", subject.replace("BPKAD", "Dishub"))),
+    ];
+    let mut seen: BTreeSet<String> = BTreeSet::new();
+    for (path, question) in &questions {
+        let text = query(path, &[question.as_str()]).stdout;
+        let (_, doc) = query_json(path, &[question.as_str()]);
+        let cases = doc["answers"][0]["cases"].as_array().unwrap();
+        for case in cases {
+            let steps = case["explanation"].as_array().unwrap();
+            for step in steps {
+                seen.insert(step["step"].as_str().unwrap().to_string());
+                let line = match step["step"].as_str().unwrap() {
+                    "circular" => {
+                        let why = match step["reason"].as_str() {
+                            None => "applies".to_string(),
+                            Some(reason) => format!("does not apply: {reason}"),
+                        };
+                        for r in step["rules"].as_array().unwrap() {
+                            let what = match r["reason"].as_str() {
+                                None => "decides: ".to_string(),
+                                Some(reason) => format!("dropped: {reason}\n"),
+                            };
+                            let line =
+                                format!("    rule `{}`: {what}", r["rule"].as_str().unwrap());
+                            assert!(text.contains(&line), "`{line}` is not in\n{text}");
+                        }
+                        if step["conflict"] == true {
+                            assert!(text.contains(
+                                "    conflict: its deciding rules require disjoint shares\n"
+                            ));
+                        }
+                        if !step["requires"].is_null() {
+                            assert!(text.contains("    the circular requires WFO "));
+                        }
+                        format!(
+                            "  circular {} ({}, signed {}): {why}\n",
+                            step["circular"].as_str().unwrap(),
+                            step["level"].as_str().unwrap(),
+                            step["signed"].as_str().unwrap()
+                        )
+                    }
+                    "principle" => format!("  {}\n", step["text"].as_str().unwrap()),
+                    "baseline" if step["status"] == "exempt" => {
+                        "  the subject is exempt and no rule applies: the baseline is WFO ".into()
+                    }
+                    "baseline" => "  no rule applies: the baseline is WFO ".into(),
+                    _ => continue,
+                };
+                assert!(text.contains(&line), "`{line}` is not in\n{text}");
+            }
+            let listed = steps.iter().filter(|s| s["step"] == "circular").count();
+            let counted: u64 = steps
+                .iter()
+                .filter(|s| s["step"] == "not_listed")
+                .map(|s| s["circulars"].as_u64().unwrap())
+                .sum();
+            if cases.len() == 1 {
+                assert_eq!(
+                    (listed, counted as usize),
+                    listed_and_counted(&text),
+                    "{text}"
+                );
+            }
+        }
+    }
+    // Every kind of step is met.
+    assert_eq!(
+        seen,
+        ["baseline", "circular", "not_listed", "principle"]
+            .into_iter()
+            .map(String::from)
+            .collect()
     );
 }
 

@@ -31,9 +31,11 @@
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::eval::Engine;
+use crate::eval::principles::{self, Posterior};
 use crate::model::{Circular, CircularId, RuleId, Workspace};
 use crate::region::{Block, Day, Dim, Kind, LAST_DAY, Region, date};
 use crate::syntax::ast::Interval;
+use std::cmp::Ordering;
 use std::collections::{BTreeMap, HashMap};
 
 /// A part of a circular's applicability region on which the same rules decide.
@@ -663,7 +665,7 @@ fn within(engine: &Engine<'_>, c: CircularId, a: &CircularAnalysis, out: &mut Ve
                 .iter()
                 .any(|&(from, to)| !circular.valid_throughout(from, to))
         });
-        if !a.deciding[r].is_empty() || rule.overrides_all.binary_search(&r).is_ok() || outside {
+        if !a.deciding[r].is_empty() || principles::overrides(rule, r) || outside {
             continue;
         }
         let name = engine.ws.rule_name(circular, rule);
@@ -680,7 +682,7 @@ fn within(engine: &Engine<'_>, c: CircularId, a: &CircularAnalysis, out: &mut Ve
                 .enumerate()
                 .filter(|(s, o)| {
                     *s != r
-                        && o.overrides_all.binary_search(&r).is_ok()
+                        && principles::overrides(o, r)
                         && a.applicable[*s].overlaps(&a.applicable[r])
                 })
                 .map(|(s, _)| s)
@@ -966,10 +968,11 @@ fn across_pair(
             }
         }
         for ((ra, rb), (region, ka, kb)) in clashes {
-            if ca.level != cb.level {
+            let superior = principles::lex_superior(ca.level, cb.level);
+            if superior != Ordering::Equal {
                 // Lex superior: the lower rules violate the higher norm (reported once the
                 // sweep knows where that norm stands), and are set aside there.
-                let (high, low) = if ca.level > cb.level {
+                let (high, low) = if superior == Ordering::Less {
                     ((a, ra, ka), (b, rb, kb))
                 } else {
                     ((b, rb, kb), (a, ra, ka))
@@ -987,16 +990,15 @@ fn across_pair(
             };
             // Same level: the later-signed prevails, unless signed the same day or the earlier
             // is the more special.
-            let (early, er, ek, late, lr, lk) = if (ca.signed, a) <= (cb.signed, b) {
+            let (early, er, ek, late, lr, lk) = if principles::signed_order(ws, a, b).is_le() {
                 (a, &ra, ka, b, &rb, kb)
             } else {
                 (b, &rb, kb, a, &ra, ka)
             };
             let (e, l) = (&ws.circulars[early], &ws.circulars[late]);
-            let same_day = e.signed == l.signed;
-            let cover_e = engine.cover(early, er);
-            let cover_l = engine.cover(late, lr);
-            let earlier_special = cover_e.is_subset(&cover_l) && !cover_l.is_subset(&cover_e);
+            let posterior = principles::lex_posterior(engine, (early, er), (late, lr));
+            let same_day = posterior == Posterior::SignedSameDay;
+            let earlier_special = posterior == Posterior::EarlierMoreSpecial;
             let lrule = &l.rules[lr[0]];
             let erule = &e.rules[er[0]];
             let (eid, lid) = (&e.id, &l.id);

@@ -1,14 +1,85 @@
-//! Rendering answers: human text and the JSON of docs/language.md section 13.
+//! Rendering answers ([`Reply`], from [`Engine::ask`]): the human text, and the JSON of
+//! docs/language.md section 13. Both read the same answer; neither asks the engine anything
+//! the answer does not hold, beyond names and dates of circulars and rules.
 
+use edaran::eval::ask::{AnsweredCase, Asking, Cases, Reply};
 use edaran::eval::query::Case;
 use edaran::eval::{
-    Answer, CircularOutcome, Engine, Explanation, LeftOut, RuleOutcome, Status,
+    Answer, CircularOutcome, CircularTrace, Engine, Explanation, LeftOut, RuleOutcome, Status,
     render_case_condition,
 };
+use edaran::model::Circular;
 use edaran::region::{self, describe_dates};
-use edaran::syntax::ast::{Dimension, Subject};
 use serde_json::{Map, Value, json};
 use std::fmt::Write as _;
+
+// -------------------------------------------------------------------------------------------------
+// Human text
+
+/// The human text of an answer, starting with the question as shown, escaped for a terminal.
+pub fn reply_text(engine: &Engine<'_>, shown: &str, reply: &Reply) -> String {
+    let mut out = format!("{shown}\n");
+    match reply {
+        Reply::InForce(ids) => {
+            if ids.is_empty() {
+                out.push_str("  no circular is in force\n");
+            }
+            for &i in ids {
+                let c = engine.circular(i);
+                let to = c.valid_to.map(|t| t.to_string());
+                let _ = writeln!(
+                    out,
+                    "  {} ({}, valid {} to {})",
+                    c.id,
+                    c.level.as_str(),
+                    c.valid_from,
+                    to.unwrap_or_else(|| "revocation".into())
+                );
+            }
+        }
+        Reply::Conflicts(findings) => {
+            if findings.is_empty() {
+                out.push_str("  no conflict\n");
+            }
+            for d in findings {
+                let file = &engine.ws.sources[d.file.0 as usize].name;
+                let _ = writeln!(out, "  {file} [{}] {}", d.code, d.message);
+                if let Some(w) = &d.witness {
+                    let _ = writeln!(out, "    witness: {w}");
+                }
+            }
+        }
+        Reply::Cases(cases) => cases_reply_text(engine, cases, &mut out),
+    }
+    for_terminal(out)
+}
+
+/// The question's own notes, once, then its cases (explained, for `explain`).
+fn cases_reply_text(engine: &Engine<'_>, reply: &Cases, out: &mut String) {
+    for note in &reply.notes {
+        let _ = writeln!(out, "  note: {note}");
+    }
+    let cases = &reply.cases;
+    if reply.asking != Asking::Explain {
+        out.push_str(&cases_text(engine, cases, reply.asking == Asking::Priority));
+        return;
+    }
+    for (k, c) in cases.iter().enumerate() {
+        if cases.len() > 1 {
+            let _ = writeln!(
+                out,
+                "  case {} of {}: {}, {}",
+                k + 1,
+                cases.len(),
+                render_case_condition(engine, &c.case),
+                region::describe_dates(c.case.from, c.case.to)
+            );
+        }
+        if let Some(e) = &c.explanation {
+            out.push_str(&explanation_text(engine, e));
+        }
+    }
+}
 
 fn rules_text(engine: &Engine<'_>, answer: &Answer) -> String {
     let names: Vec<String> = answer
@@ -49,7 +120,8 @@ fn range_text(case: &Case) -> String {
 }
 
 /// The human text of the cases of one question.
-pub fn cases_text(engine: &Engine<'_>, cases: &[Case], priority_only: bool) -> String {
+pub fn cases_text(engine: &Engine<'_>, cases: &[AnsweredCase], priority_only: bool) -> String {
+    let cases: Vec<&Case> = cases.iter().map(|c| &c.case).collect();
     let mut out = String::new();
     let mut i = 0;
     while i < cases.len() {
@@ -63,7 +135,7 @@ pub fn cases_text(engine: &Engine<'_>, cases: &[Case], priority_only: bool) -> S
         let several_ranges =
             cases.first().map(|c| (c.from, c.to)) != cases.last().map(|c| (c.from, c.to));
         let indent = if several_ranges {
-            let _ = writeln!(out, "  {}:", range_text(&group[0]));
+            let _ = writeln!(out, "  {}:", range_text(group[0]));
             "    "
         } else {
             "  "
@@ -92,105 +164,20 @@ pub fn cases_text(engine: &Engine<'_>, cases: &[Case], priority_only: bool) -> S
 
 /// The human text of an explanation.
 pub fn explanation_text(engine: &Engine<'_>, e: &Explanation) -> String {
-    let ws = engine.ws;
     let mut out = String::new();
     let _ = writeln!(out, "  answer: {}", answer_line(engine, &e.answer, false));
     // The notes that are not principles (those are given below, in their place): "no circular
     // names this government", which an explanation that lists no circular must not hide.
-    for note in e.answer.notes.iter().filter(|n| !e.principles.contains(n)) {
+    for note in e
+        .answer
+        .notes
+        .iter()
+        .filter(|n| !e.principles.iter().any(|p| &p.text == *n))
+    {
         let _ = writeln!(out, "  note: {note}");
     }
     for t in &e.circulars {
-        let c = engine.circular(t.circular);
-        let validity = match c.valid_to {
-            Some(to) => format!("{} to {}", c.valid_from, to),
-            None => format!("from {}", c.valid_from),
-        };
-        let why = match &t.outcome {
-            CircularOutcome::Applies => "applies".to_string(),
-            CircularOutcome::OutsideValidity if c.valid_to.is_none() => {
-                format!("does not apply: not yet in force (valid {validity})")
-            }
-            CircularOutcome::OutsideValidity => {
-                format!("does not apply: outside its validity ({validity})")
-            }
-            CircularOutcome::RevokedBy(by) => {
-                let by = engine.circular(*by);
-                format!(
-                    "does not apply: revoked by {} from {}",
-                    by.id, by.valid_from
-                )
-            }
-            CircularOutcome::OutOfScope => {
-                "does not apply: the government is out of its scope".into()
-            }
-            CircularOutcome::Exempt => "does not apply: the subject is exempt".into(),
-        };
-        let _ = writeln!(
-            out,
-            "  circular {} ({}, signed {}): {why}",
-            c.id,
-            c.level.as_str(),
-            c.signed
-        );
-        // Every candidate rule is listed (docs/language.md section 9), also those of a circular that
-        // does not apply: they drop out with it.
-        let with_circular = match &t.outcome {
-            CircularOutcome::Applies => None,
-            CircularOutcome::OutsideValidity => Some("outside the circular's validity".to_string()),
-            CircularOutcome::RevokedBy(by) => Some(format!(
-                "the circular is revoked by {}",
-                engine.circular(*by).id
-            )),
-            CircularOutcome::OutOfScope => {
-                Some("the government is out of the circular's scope".into())
-            }
-            CircularOutcome::Exempt => Some("the circular exempts the subject".into()),
-        };
-        if let Some(reason) = with_circular {
-            for rule in &c.rules {
-                let _ = writeln!(
-                    out,
-                    "    rule `{}`: dropped: {reason}",
-                    ws.rule_name(c, rule)
-                );
-            }
-        }
-        for (r, outcome) in &t.rules {
-            let rule = &c.rules[*r];
-            let text = match outcome {
-                RuleOutcome::Decides => format!("decides: WFO {}", rule.wfo),
-                RuleOutcome::NoMatch => "dropped: its selector does not match".into(),
-                RuleOutcome::Excepted => "dropped: its `except` removes the subject".into(),
-                RuleOutcome::OutsideDuring => "dropped: outside its `during` period".into(),
-                RuleOutcome::OverriddenBy(by) => {
-                    let names: Vec<String> = by
-                        .iter()
-                        .map(|b| format!("`{}`", ws.rule_name(c, &c.rules[*b])))
-                        .collect();
-                    format!(
-                        "dropped: overridden by {} (lex specialis)",
-                        names.join(", ")
-                    )
-                }
-                RuleOutcome::OtherwiseNotNeeded => {
-                    "dropped: `otherwise`, and another rule applies".into()
-                }
-            };
-            let _ = writeln!(out, "    rule `{}`: {text}", ws.rule_name(c, rule));
-        }
-        match t.constraint {
-            Some(Some(iv)) => {
-                let _ = writeln!(out, "    the circular requires WFO {iv}");
-            }
-            Some(None) => {
-                let _ = writeln!(
-                    out,
-                    "    conflict: its deciding rules require disjoint shares"
-                );
-            }
-            None => {}
-        }
+        circular_text(engine, t, &mut out);
     }
     if !e.left_out.is_empty() {
         let _ = writeln!(
@@ -202,19 +189,131 @@ pub fn explanation_text(engine: &Engine<'_>, e: &Explanation) -> String {
         }
     }
     for p in &e.principles {
-        let _ = writeln!(out, "  {p}");
+        let _ = writeln!(out, "  {}", p.text);
     }
     if e.answer.decided_by.is_empty() {
-        let what = match e.answer.status {
-            Status::Exempt => "the subject is exempt and no rule applies",
-            _ => "no rule applies",
-        };
-        let _ = writeln!(out, "  {what}: the baseline is WFO {}", ws.baseline);
+        let _ = writeln!(
+            out,
+            "  {}: the baseline is WFO {}",
+            baseline_reason(e.answer.status),
+            engine.ws.baseline
+        );
     }
     for (c, duty) in &e.duties {
         let _ = writeln!(out, "  duty ({}): {duty}", engine.circular(*c).id);
     }
     out
+}
+
+/// Why the baseline answers, when no rule decides.
+fn baseline_reason(status: Status) -> &'static str {
+    match status {
+        Status::Exempt => "the subject is exempt and no rule applies",
+        _ => "no rule applies",
+    }
+}
+
+/// The lines of one circular of an explanation: whether it applies, and what became of each
+/// of its rules.
+fn circular_text(engine: &Engine<'_>, t: &CircularTrace, out: &mut String) {
+    let ws = engine.ws;
+    let c = engine.circular(t.circular);
+    let why = match circular_reason(engine, c, &t.outcome) {
+        None => "applies".to_string(),
+        Some(reason) => format!("does not apply: {reason}"),
+    };
+    let _ = writeln!(
+        out,
+        "  circular {} ({}, signed {}): {why}",
+        c.id,
+        c.level.as_str(),
+        c.signed
+    );
+    // Every candidate rule is listed (docs/language.md section 9), also those of a circular that
+    // does not apply: they drop out with it.
+    if let Some(reason) = dropped_with_circular(engine, &t.outcome) {
+        for rule in &c.rules {
+            let _ = writeln!(
+                out,
+                "    rule `{}`: dropped: {reason}",
+                ws.rule_name(c, rule)
+            );
+        }
+    }
+    for (r, outcome) in &t.rules {
+        let rule = &c.rules[*r];
+        let text = match rule_reason(engine, c, outcome) {
+            None => format!("decides: WFO {}", rule.wfo),
+            Some(reason) => format!("dropped: {reason}"),
+        };
+        let _ = writeln!(out, "    rule `{}`: {text}", ws.rule_name(c, rule));
+    }
+    match t.constraint {
+        Some(Some(iv)) => {
+            let _ = writeln!(out, "    the circular requires WFO {iv}");
+        }
+        Some(None) => {
+            let _ = writeln!(
+                out,
+                "    conflict: its deciding rules require disjoint shares"
+            );
+        }
+        None => {}
+    }
+}
+
+/// Why a circular does not apply ("outside its validity (...)"); `None` when it applies.
+fn circular_reason(engine: &Engine<'_>, c: &Circular, outcome: &CircularOutcome) -> Option<String> {
+    let validity = || match c.valid_to {
+        Some(to) => format!("{} to {}", c.valid_from, to),
+        None => format!("from {}", c.valid_from),
+    };
+    Some(match outcome {
+        CircularOutcome::Applies => return None,
+        CircularOutcome::OutsideValidity if c.valid_to.is_none() => {
+            format!("not yet in force (valid {})", validity())
+        }
+        CircularOutcome::OutsideValidity => format!("outside its validity ({})", validity()),
+        CircularOutcome::RevokedBy(by) => {
+            let by = engine.circular(*by);
+            format!("revoked by {} from {}", by.id, by.valid_from)
+        }
+        CircularOutcome::OutOfScope => "the government is out of its scope".into(),
+        CircularOutcome::Exempt => "the subject is exempt".into(),
+    })
+}
+
+/// Why every rule of a circular that does not apply drops out with it; `None` when it applies.
+fn dropped_with_circular(engine: &Engine<'_>, outcome: &CircularOutcome) -> Option<String> {
+    match outcome {
+        CircularOutcome::Applies => None,
+        CircularOutcome::OutsideValidity => Some("outside the circular's validity".to_string()),
+        CircularOutcome::RevokedBy(by) => Some(format!(
+            "the circular is revoked by {}",
+            engine.circular(*by).id
+        )),
+        CircularOutcome::OutOfScope => Some("the government is out of the circular's scope".into()),
+        CircularOutcome::Exempt => Some("the circular exempts the subject".into()),
+    }
+}
+
+/// Why a rule of an applying circular drops out ("overridden by `a` (lex specialis)"); `None`
+/// when it decides.
+fn rule_reason(engine: &Engine<'_>, c: &Circular, outcome: &RuleOutcome) -> Option<String> {
+    Some(match outcome {
+        RuleOutcome::Decides => return None,
+        RuleOutcome::NoMatch => "its selector does not match".into(),
+        RuleOutcome::Excepted => "its `except` removes the subject".into(),
+        RuleOutcome::OutsideDuring => "outside its `during` period".into(),
+        RuleOutcome::OverriddenBy(by) => {
+            let names: Vec<String> = by
+                .iter()
+                .map(|b| format!("`{}`", engine.ws.rule_name(c, &c.rules[*b])))
+                .collect();
+            format!("overridden by {} (lex specialis)", names.join(", "))
+        }
+        RuleOutcome::OtherwiseNotNeeded => "`otherwise`, and another rule applies".into(),
+    })
 }
 
 /// One line for a group of circulars an explanation does not list: "12 earlier circulars for
@@ -251,20 +350,58 @@ pub fn for_terminal(text: String) -> String {
     }
 }
 
-/// The notes of a question whose names hold invisible characters: the answer is given for the
-/// name without the zero-width ones, and says so.
-pub fn question_notes(subject: &Subject, given: &[Dimension]) -> Vec<String> {
-    let mut notes: Vec<String> = edaran::lints::question_note("unit", &subject.unit.node)
-        .into_iter()
-        .collect();
-    for d in given.iter().chain(subject.dims.iter().map(|d| &d.node)) {
-        // Identifiers (functions) cannot hold invisible characters.
-        let (dim, value) = edaran::eval::query::dimension(d);
-        if dim.info().string {
-            notes.extend(edaran::lints::question_note(dim.info().term, value));
+// -------------------------------------------------------------------------------------------------
+// JSON
+
+/// The entry of `answers` for an answer.
+pub fn reply_json(engine: &Engine<'_>, shown: &str, reply: &Reply) -> Value {
+    match reply {
+        Reply::InForce(ids) => {
+            let list: Vec<Value> = ids
+                .iter()
+                .map(|&i| {
+                    let c = engine.circular(i);
+                    let to = c.valid_to.map(|t| t.to_string());
+                    json!({"id": c.id, "valid_from": c.valid_from.to_string(), "valid_to": to})
+                })
+                .collect();
+            json!({"query": shown, "circulars": list})
+        }
+        Reply::Conflicts(findings) => {
+            let list: Vec<Value> = findings
+                .iter()
+                .map(|d| {
+                    let file = &engine.ws.sources[d.file.0 as usize].name;
+                    json!({"code": d.code.as_str(), "message": d.message, "file": file, "witness": d.witness})
+                })
+                .collect();
+            json!({"query": shown, "conflicts": list})
+        }
+        Reply::Cases(reply) => {
+            let cases: Vec<Value> = reply
+                .cases
+                .iter()
+                .map(|c| {
+                    let mut v = case_json(engine, &c.case, c.explanation.as_ref());
+                    if reply.asking == Asking::Priority {
+                        // A `wfh priority` question is about the rank only: cases are split by
+                        // it, so the other parts of the answer are not the case's.
+                        if let Some(o) = v.as_object_mut() {
+                            for key in ["status", "wfo", "decided_by", "notes"] {
+                                o.remove(key);
+                            }
+                        }
+                    }
+                    v
+                })
+                .collect();
+            let mut json = json!({"query": shown, "cases": cases});
+            if !reply.notes.is_empty() {
+                json["notes"] = json!(reply.notes);
+            }
+            json
         }
     }
-    notes
 }
 
 /// The JSON of one case.
@@ -288,7 +425,7 @@ pub fn case_json(engine: &Engine<'_>, case: &Case, explanation: Option<&Explanat
         "from": region::date(case.from).to_string(),
         "to": region::date(case.to).to_string(),
         "status": a.status.as_str(),
-        "wfo": a.wfo.map(|iv| json!({"min": pct(iv.min), "max": pct(iv.max)})),
+        "wfo": a.wfo.map(wfo_json),
         "wfh_priority": a.wfh_priority,
         "decided_by": a.decided_by.iter().map(|r| {
             let c = engine.circular(r.circular);
@@ -297,12 +434,7 @@ pub fn case_json(engine: &Engine<'_>, case: &Case, explanation: Option<&Explanat
         "notes": a.notes,
     });
     if let Some(e) = explanation {
-        v["explanation"] = json!(
-            explanation_text(engine, e)
-                .lines()
-                .map(str::trim)
-                .collect::<Vec<_>>()
-        );
+        v["explanation"] = explanation_json(engine, e);
         v["duties"] = json!(e.duties.iter().map(|(_, d)| d).collect::<Vec<_>>());
         v["not_listed"] = json!(
             e.left_out
@@ -312,6 +444,98 @@ pub fn case_json(engine: &Engine<'_>, case: &Case, explanation: Option<&Explanat
         );
     }
     v
+}
+
+/// The steps of an explanation as data, in the order of its text (docs/language.md section
+/// 13): each circular listed, each group not listed, each principle applied, and the baseline
+/// when no rule decides. Each step says what it is in `step`.
+fn explanation_json(engine: &Engine<'_>, e: &Explanation) -> Value {
+    let mut steps: Vec<Value> = e
+        .circulars
+        .iter()
+        .map(|t| circular_json(engine, t))
+        .collect();
+    steps.extend(
+        e.left_out.iter().map(
+            |&(group, n)| json!({"step": "not_listed", "group": group.as_str(), "circulars": n}),
+        ),
+    );
+    steps.extend(
+        e.principles.iter().map(
+            |p| json!({"step": "principle", "principle": p.principle.as_str(), "text": p.text}),
+        ),
+    );
+    if e.answer.decided_by.is_empty() {
+        let baseline = engine.ws.baseline;
+        steps.push(json!({
+            "step": "baseline",
+            "status": e.answer.status.as_str(),
+            "wfo": {"min": pct(baseline), "max": pct(baseline)},
+        }));
+    }
+    json!(steps)
+}
+
+/// One circular of an explanation: whether it applies and why not, and each of its rules.
+fn circular_json(engine: &Engine<'_>, t: &CircularTrace) -> Value {
+    let ws = engine.ws;
+    let c = engine.circular(t.circular);
+    let rule = |r: usize, outcome: &str, reason: Option<String>, by: &[usize]| {
+        let rule = &c.rules[r];
+        json!({
+            "rule": ws.rule_name(c, rule),
+            "outcome": outcome,
+            "reason": reason,
+            "wfo": wfo_json(rule.wfo),
+            "overridden_by": by.iter().map(|&b| ws.rule_name(c, &c.rules[b])).collect::<Vec<_>>(),
+        })
+    };
+    let mut rules: Vec<Value> = Vec::new();
+    if let Some(reason) = dropped_with_circular(engine, &t.outcome) {
+        for r in 0..c.rules.len() {
+            rules.push(rule(
+                r,
+                "circular_does_not_apply",
+                Some(reason.clone()),
+                &[],
+            ));
+        }
+    }
+    for (r, outcome) in &t.rules {
+        let by = match outcome {
+            RuleOutcome::OverriddenBy(by) => by.as_slice(),
+            _ => &[],
+        };
+        rules.push(rule(
+            *r,
+            outcome.as_str(),
+            rule_reason(engine, c, outcome),
+            by,
+        ));
+    }
+    let revoked_by = match t.outcome {
+        CircularOutcome::RevokedBy(by) => Some(&engine.circular(by).id),
+        _ => None,
+    };
+    json!({
+        "step": "circular",
+        "circular": c.id,
+        "level": c.level.as_str(),
+        "signed": c.signed.to_string(),
+        "valid_from": c.valid_from.to_string(),
+        "valid_to": c.valid_to.map(|t| t.to_string()),
+        "outcome": t.outcome.as_str(),
+        "reason": circular_reason(engine, c, &t.outcome),
+        "revoked_by": revoked_by,
+        "rules": rules,
+        "requires": t.constraint.flatten().map(wfo_json),
+        "conflict": t.constraint == Some(None),
+    })
+}
+
+/// A range of shares: `{"min", "max"}`.
+fn wfo_json(iv: edaran::syntax::ast::Interval) -> Value {
+    json!({"min": pct(iv.min), "max": pct(iv.max)})
 }
 
 /// A share as a JSON number: whole percentages as integers, others with their decimals.

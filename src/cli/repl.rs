@@ -186,14 +186,14 @@ impl Session {
         // and a question on it a microsecond or so.
         let engine = engine.get_or_init(|| Engine::new(ws));
         match answer(engine, line, &self.given, color) {
-            Outcome::Answered(human, _, _) if echo => Step::Print(human, String::new()),
-            Outcome::Answered(human, _, _) => {
+            Outcome::Answered { text: human } if echo => Step::Print(human, String::new()),
+            Outcome::Answered { text: human } => {
                 // The answer's first line is the question, already on the screen.
                 let asked = format!("{line}\n");
                 let text = human.strip_prefix(&asked).map(str::to_string);
                 Step::Print(text.unwrap_or(human), String::new())
             }
-            Outcome::Bad(text) => Step::Print(String::new(), text),
+            Outcome::Bad { text } => Step::Print(String::new(), text),
         }
     }
 }

@@ -1,10 +1,13 @@
-//! `test` blocks: every `expect` is asked as a question and its answer compared.
+//! `test` blocks: every `expect` is asked as a question ([`Engine::ask`], for
+//! [`Purpose::Check`]) and its answer compared.
 
-use super::query::{Case, Focus, Spec};
+use super::ask::{AskError, Asking, Cases, Purpose, Reply};
+use super::query::Case;
 use super::{Answer, Engine, Status};
-use crate::region::{self, Dim};
+use crate::model::CircularId;
+use crate::region::Dim;
 use crate::span::{FileId, Span};
-use crate::syntax::ast::{Arrangement, Dimension, Expected, Mode, QueryKind, TestBlock};
+use crate::syntax::ast::{Arrangement, Dimension, Expected, Mode, TestBlock};
 use std::collections::BTreeSet;
 
 /// The result of one `test` block.
@@ -52,17 +55,6 @@ pub struct Failure {
     pub actual: String,
 }
 
-impl Answer {
-    /// A one-line summary: "WFO 50%", "exempt, WFO 100%", "baseline, WFO 100%", "conflict".
-    pub fn summary(&self) -> String {
-        match (self.status, self.wfo) {
-            (Status::Conflict, _) | (_, None) => "conflict".to_string(),
-            (Status::Ruled, Some(iv)) => format!("WFO {iv}"),
-            (status, Some(iv)) => format!("{}, WFO {iv}", status.as_str()),
-        }
-    }
-}
-
 /// Runs every `test` block of the workspace.
 pub fn run(engine: &Engine<'_>) -> Vec<TestOutcome> {
     let mut out = Vec::new();
@@ -76,74 +68,23 @@ fn run_one(engine: &Engine<'_>, file: FileId, test: &TestBlock) -> TestOutcome {
     let given: Vec<Dimension> = test.given.iter().map(|d| d.node.clone()).collect();
     let mut failures = Vec::new();
     for e in &test.expects {
-        let expected_text = describe_expected(&e.expected.node);
-        let fail = |actual: String| Failure {
-            span: e.span,
-            expected: expected_text.clone(),
-            actual,
-        };
-        let result: Result<(), String> = match &e.query.kind {
-            QueryKind::Wfo(subject) | QueryKind::Explain(subject) => {
-                single_answer(engine, subject, &given, Focus::Share).and_then(|(spec, case)| {
-                    check_wfo(&e.expected.node, &case.answer).map_err(|got| {
-                        // A share is expected of a rule: say why none applied.
-                        if matches!(e.expected.node, Expected::Amount(_))
-                            && super::names::unruled(case.answer.status)
-                        {
-                            let gov = spec.values[Dim::Gov.index()].as_deref();
-                            let first = engine.why_no_rule(&case.point, gov);
-                            // The names a circular spells differently (a likely typo), unless
-                            // the reason already names them.
-                            let typos: Vec<String> = engine
-                                .name_notes(&spec)
-                                .into_iter()
-                                .filter(|n| {
-                                    n.contains("did you mean")
-                                        && n.split('`').nth(1).is_none_or(|name| {
-                                            !first.contains(&format!("`{name}`"))
-                                        })
-                                })
-                                .collect();
-                            let mut why = vec![first];
-                            why.extend(typos);
-                            format!("{got}: no rule applies ({})", why.join("; "))
-                        } else {
-                            got
-                        }
-                    })
-                })
+        let result = match engine.ask(&e.query.kind, &given, Purpose::Check) {
+            Ok(Reply::InForce(ids)) => check_in_force(engine, &e.expected.node, ids),
+            Ok(Reply::Cases(cases)) => check_cases(engine, &e.expected.node, &cases),
+            // Refused under `Purpose::Check`; never an answer here.
+            Ok(Reply::Conflicts(_)) | Err(AskError::ConflictsInExpect) => {
+                Err("`conflicts` cannot be used in `expect`".into())
             }
-            QueryKind::Priority(subject) => single_answer(engine, subject, &given, Focus::Priority)
-                .and_then(|(_, case)| check_priority(&e.expected.node, case.answer.wfh_priority)),
-            QueryKind::InForce(date) => match date.node {
-                None => Err("no answer: the date is invalid".into()),
-                Some(d) => {
-                    let ids: BTreeSet<&str> = engine
-                        .in_force(region::day(d))
-                        .into_iter()
-                        .map(|c| engine.circular(c).id.as_str())
-                        .collect();
-                    match &e.expected.node {
-                        Expected::Circulars(list) => {
-                            let want: BTreeSet<&str> =
-                                list.iter().map(|s| s.node.as_str()).collect();
-                            if want == ids {
-                                Ok(())
-                            } else {
-                                Err(list_text(&ids))
-                            }
-                        }
-                        _ => Err(format!(
-                            "{} (an `in force` question is answered with a list of circulars)",
-                            list_text(&ids)
-                        )),
-                    }
-                }
-            },
-            QueryKind::Conflicts => Err("`conflicts` cannot be used in `expect`".into()),
+            Err(AskError::InvalidDate) => Err("no answer: the date is invalid".into()),
+            Err(AskError::NoPeriod) => Err("no answer: the date is missing or invalid".into()),
+            Err(AskError::TooBroad(e)) => Err(e.to_string()),
         };
         if let Err(actual) = result {
-            failures.push(fail(actual));
+            failures.push(Failure {
+                span: e.span,
+                expected: describe_expected(&e.expected.node),
+                actual,
+            });
         }
     }
     TestOutcome {
@@ -159,56 +100,107 @@ fn run_one(engine: &Engine<'_>, file: FileId, test: &TestBlock) -> TestOutcome {
     }
 }
 
+/// An `in force` expectation: the same set of circulars.
+fn check_in_force(
+    engine: &Engine<'_>,
+    expected: &Expected,
+    in_force: Vec<CircularId>,
+) -> Result<(), String> {
+    let ids: BTreeSet<&str> = in_force
+        .into_iter()
+        .map(|c| engine.circular(c).id.as_str())
+        .collect();
+    match expected {
+        Expected::Circulars(list) => {
+            let want: BTreeSet<&str> = list.iter().map(|s| s.node.as_str()).collect();
+            if want == ids {
+                Ok(())
+            } else {
+                Err(list_text(&ids))
+            }
+        }
+        _ => Err(format!(
+            "{} (an `in force` question is answered with a list of circulars)",
+            list_text(&ids)
+        )),
+    }
+}
+
+/// A `wfo`, `explain` or `wfh priority` expectation: one case, with the expected answer.
+fn check_cases(engine: &Engine<'_>, expected: &Expected, cases: &Cases) -> Result<(), String> {
+    let case = single_case(engine, cases)?;
+    if cases.asking == Asking::Priority {
+        return check_priority(expected, case.answer.wfh_priority);
+    }
+    check_wfo(expected, &case.answer).map_err(|got| {
+        // A share is expected of a rule: say why none applied.
+        if matches!(expected, Expected::Amount(_)) && super::names::unruled(case.answer.status) {
+            let spec = &cases.spec;
+            let gov = spec.values[Dim::Gov.index()].as_deref();
+            let first = engine.why_no_rule(&case.point, gov);
+            // The names a circular spells differently (a likely typo), unless the reason
+            // already names them.
+            let typos: Vec<String> = engine
+                .name_notes(spec)
+                .into_iter()
+                .filter(|n| {
+                    n.contains("did you mean")
+                        && n.split('`')
+                            .nth(1)
+                            .is_none_or(|name| !first.contains(&format!("`{name}`")))
+                })
+                .collect();
+            let mut why = vec![first];
+            why.extend(typos);
+            format!("{got}: no rule applies ({})", why.join("; "))
+        } else {
+            got
+        }
+    })
+}
+
 fn list_text(ids: &BTreeSet<&str>) -> String {
     let quoted: Vec<String> = ids.iter().map(|i| format!("\"{i}\"")).collect();
     format!("[{}]", quoted.join(", "))
 }
 
-fn single_answer(
-    engine: &Engine<'_>,
-    subject: &crate::syntax::ast::Subject,
-    given: &[Dimension],
-    focus: Focus,
-) -> Result<(Spec, Case), String> {
-    let spec = Spec::new(subject, given).ok_or("no answer: the date is missing or invalid")?;
-    let mut cases = engine.cases_with(&spec, focus).map_err(|e| e.to_string())?;
-    match cases.as_mut_slice() {
-        [one] => {
-            let one = one.clone();
-            Ok((spec, one))
-        }
-        many => {
-            let mut dims: Vec<&str> = many
-                .iter()
-                .flat_map(|c| c.when.iter().map(|(d, _)| d.keyword()))
-                .collect();
-            dims.sort_unstable();
-            dims.dedup();
-            let parts: Vec<String> = many
-                .iter()
-                .map(|c| {
-                    let answer = match focus {
-                        Focus::Priority => c
-                            .answer
-                            .wfh_priority
-                            .map_or("no priority".to_string(), |n| format!("priority {n}")),
-                        _ => c.answer.summary(),
-                    };
-                    super::render_case_condition(engine, c) + ": " + &answer
-                })
-                .collect();
-            let on = if dims.is_empty() {
-                "the date".to_string()
-            } else {
-                dims.join(" and ")
-            };
-            Err(format!(
-                "the answer depends on {on}: {}; give the {} in the expectation or in `given`",
-                parts.join("; "),
-                if dims.is_empty() { "date" } else { "dimension" }
-            ))
-        }
+/// The one case of an expectation's answer; several: the answer depends on what the
+/// expectation leaves out.
+fn single_case<'c>(engine: &Engine<'_>, cases: &'c Cases) -> Result<&'c Case, String> {
+    if let [one] = cases.cases.as_slice() {
+        return Ok(&one.case);
     }
+    let many = &cases.cases;
+    let mut dims: Vec<&str> = many
+        .iter()
+        .flat_map(|c| c.case.when.iter().map(|(d, _)| d.keyword()))
+        .collect();
+    dims.sort_unstable();
+    dims.dedup();
+    let parts: Vec<String> = many
+        .iter()
+        .map(|c| {
+            let answer = match cases.asking {
+                Asking::Priority => c
+                    .case
+                    .answer
+                    .wfh_priority
+                    .map_or("no priority".to_string(), |n| format!("priority {n}")),
+                Asking::Wfo | Asking::Explain => c.case.answer.summary(),
+            };
+            super::render_case_condition(engine, &c.case) + ": " + &answer
+        })
+        .collect();
+    let on = if dims.is_empty() {
+        "the date".to_string()
+    } else {
+        dims.join(" and ")
+    };
+    Err(format!(
+        "the answer depends on {on}: {}; give the {} in the expectation or in `given`",
+        parts.join("; "),
+        if dims.is_empty() { "date" } else { "dimension" }
+    ))
 }
 
 fn check_wfo(expected: &Expected, answer: &Answer) -> Result<(), String> {

@@ -1,0 +1,212 @@
+//! The question dispatcher: every question (`wfo`, `explain`, `wfh priority`, with a point or a
+//! period and with dimensions left out, `in force on`, `conflicts`) is answered here, for the
+//! command line, the REPL and `expect` alike. The answer is data ([`Reply`]): the command line
+//! renders it as text or JSON, `expect` compares it with what a test expects.
+
+use super::query::{Case, Focus, QueryError, Spec};
+use super::{Detail, Engine, Explanation, Status};
+use crate::diagnostic::Diagnostic;
+use crate::model::CircularId;
+use crate::region;
+use crate::syntax::ast::{Dimension, QueryKind, Subject};
+
+/// The conflict analysis, as `conflicts` asks it. The analysis is built on the engine, so the
+/// engine does not call it itself: who asks hands it over (`analysis::conflicts`).
+pub type Conflicts = fn(&Engine<'_>) -> Vec<Diagnostic>;
+
+/// What a question is asked for.
+#[derive(Clone, Copy)]
+pub enum Purpose {
+    /// To be shown: `wfo` cases carry the WFH priority where it is the same throughout,
+    /// `explain` explains each case listing the circulars `detail` says, the question's own
+    /// notes are gathered, and `conflicts` is answered by `conflicts`.
+    Show {
+        /// Which circulars an explanation lists.
+        detail: Detail,
+        /// The analysis that answers `conflicts`.
+        conflicts: Conflicts,
+    },
+    /// To be compared by `expect`: `wfo` and `explain` are split only by the status and the
+    /// share, without explanations or notes; `conflicts` is refused.
+    Check,
+}
+
+/// Which answer a question with cases asks for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Asking {
+    /// `wfo`: the share and how it was reached.
+    Wfo,
+    /// `explain`: the share with its derivation.
+    Explain,
+    /// `wfh priority`: the rank only.
+    Priority,
+}
+
+/// The answer to a question.
+#[derive(Clone, Debug)]
+pub enum Reply {
+    /// `in force on DATE`: the circulars in force that day, in workspace order.
+    InForce(Vec<CircularId>),
+    /// `conflicts`: the findings `conflict`, `antinomy` and `violates-higher-norm`.
+    Conflicts(Vec<Diagnostic>),
+    /// `wfo`, `explain`, `wfh priority`: the answer in cases.
+    Cases(Cases),
+}
+
+impl Reply {
+    /// True when the answer is (or holds) a conflict, or lists an error finding.
+    pub fn is_conflict(&self) -> bool {
+        match self {
+            Reply::InForce(_) => false,
+            Reply::Conflicts(findings) => findings.iter().any(Diagnostic::is_error),
+            Reply::Cases(c) => c
+                .cases
+                .iter()
+                .any(|c| c.case.answer.status == Status::Conflict),
+        }
+    }
+}
+
+/// The answer to a question about a subject, in cases.
+#[derive(Clone, Debug)]
+pub struct Cases {
+    /// What the question asks.
+    pub asking: Asking,
+    /// The subject and period asked about, with the `given` dimensions filled in.
+    pub spec: Spec,
+    /// The question's own notes, shown once before its cases: names with invisible
+    /// characters, values no circular names (empty under [`Purpose::Check`]).
+    pub notes: Vec<String>,
+    /// The cases, each with the condition under which it holds.
+    pub cases: Vec<AnsweredCase>,
+}
+
+/// One case of an answer.
+#[derive(Clone, Debug)]
+pub struct AnsweredCase {
+    /// The case: its condition, days and answer.
+    pub case: Case,
+    /// Its derivation (`explain` shown).
+    pub explanation: Option<Explanation>,
+}
+
+/// Why a question gets no answer.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AskError {
+    /// `in force on` a date that is not one (the parser reports it).
+    InvalidDate,
+    /// A subject without a usable day or period: missing, not a date, or ending before it
+    /// starts (the parser reports it).
+    NoPeriod,
+    /// The question leaves too much open.
+    TooBroad(QueryError),
+    /// `conflicts` asked by `expect`.
+    ConflictsInExpect,
+}
+
+impl Engine<'_> {
+    /// Answers a parsed question; `given` fills the dimensions its subject leaves out.
+    pub fn ask(
+        &self,
+        kind: &QueryKind,
+        given: &[Dimension],
+        purpose: Purpose,
+    ) -> Result<Reply, AskError> {
+        let (asking, subject) = match kind {
+            QueryKind::InForce(date) => {
+                let day = date.node.ok_or(AskError::InvalidDate)?;
+                return Ok(Reply::InForce(self.in_force(region::day(day))));
+            }
+            QueryKind::Conflicts => {
+                return match purpose {
+                    Purpose::Show { conflicts, .. } => Ok(Reply::Conflicts(conflicts(self))),
+                    Purpose::Check => Err(AskError::ConflictsInExpect),
+                };
+            }
+            QueryKind::Wfo(subject) => (Asking::Wfo, subject),
+            QueryKind::Explain(subject) => (Asking::Explain, subject),
+            QueryKind::Priority(subject) => (Asking::Priority, subject),
+        };
+        let spec = Spec::new(subject, given).ok_or(AskError::NoPeriod)?;
+        let Purpose::Show { detail, .. } = purpose else {
+            let focus = match asking {
+                Asking::Priority => Focus::Priority,
+                Asking::Wfo | Asking::Explain => Focus::Share,
+            };
+            let cases = self.cases_with(&spec, focus).map_err(AskError::TooBroad)?;
+            return Ok(Reply::Cases(Cases {
+                asking,
+                spec,
+                notes: Vec::new(),
+                cases: cases
+                    .into_iter()
+                    .map(|case| AnsweredCase {
+                        case,
+                        explanation: None,
+                    })
+                    .collect(),
+            }));
+        };
+        let focus = match asking {
+            Asking::Wfo => Focus::Wfo,
+            Asking::Explain => Focus::All,
+            Asking::Priority => Focus::Priority,
+        };
+        let mut cases = self.cases_with(&spec, focus).map_err(AskError::TooBroad)?;
+        if asking == Asking::Wfo {
+            self.add_priorities(&spec, &mut cases);
+        }
+        // A name of the question with an invisible character is answered for the name without
+        // it (or with it, for a control character), and the answer says so. So does a value no
+        // circular names (with the closest one a circular does name).
+        let mut notes = question_notes(subject, given);
+        notes.extend(self.name_notes(&spec));
+        let cases = cases
+            .into_iter()
+            .map(|case| AnsweredCase {
+                explanation: (asking == Asking::Explain)
+                    .then(|| self.explain_with(&case.point, detail)),
+                case,
+            })
+            .collect();
+        Ok(Reply::Cases(Cases {
+            asking,
+            spec,
+            notes,
+            cases,
+        }))
+    }
+
+    /// A `wfo` question is not split by the WFH priority, which its focus leaves out; a case
+    /// still carries it where it is the same throughout.
+    fn add_priorities(&self, spec: &Spec, cases: &mut [Case]) {
+        for case in cases {
+            let part = Spec {
+                from: case.from,
+                to: case.to,
+                ..spec.clone()
+            };
+            if let Ok(p) = self.cases_with(&part, Focus::Priority) {
+                if let [one] = p.as_slice() {
+                    case.answer.wfh_priority = one.answer.wfh_priority;
+                }
+            }
+        }
+    }
+}
+
+/// The notes of a question whose names hold invisible characters: the answer is given for the
+/// name without the zero-width ones, and says so.
+pub fn question_notes(subject: &Subject, given: &[Dimension]) -> Vec<String> {
+    let mut notes: Vec<String> = crate::lints::question_note("unit", &subject.unit.node)
+        .into_iter()
+        .collect();
+    for d in given.iter().chain(subject.dims.iter().map(|d| &d.node)) {
+        // Identifiers (functions) cannot hold invisible characters.
+        let (dim, value) = super::query::dimension(d);
+        if dim.info().string {
+            notes.extend(crate::lints::question_note(dim.info().term, value));
+        }
+    }
+    notes
+}

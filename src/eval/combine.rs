@@ -1,0 +1,264 @@
+//! Steps 3 and 4 of how an answer is found (docs/language.md section 8): the constraints of the
+//! applying circulars combine, circulars of one level by intersection or lex posterior (or an
+//! antinomy), levels by lex superior. The principles themselves are in [`super::principles`];
+//! this module folds them over the circulars of a point and words what they decided.
+
+use super::principles::{self, Posterior};
+use super::{Answer, Engine, Principle, RuleRef, Status, Step};
+use crate::model::{CircularId, RuleId};
+use crate::syntax::ast::{Interval, Level};
+
+/// An applying circular with deciding rules at a point.
+pub(super) struct Decided {
+    /// The circular.
+    pub circular: CircularId,
+    /// The intersection of its deciding rules' shares; `None`: they conflict.
+    pub constraint: Option<Interval>,
+    /// Its deciding rules.
+    pub rules: Vec<RuleId>,
+}
+
+impl Decided {
+    /// Its deciding rules as references.
+    fn refs(&self) -> Vec<RuleRef> {
+        self.rules
+            .iter()
+            .map(|&rule| RuleRef {
+                circular: self.circular,
+                rule,
+            })
+            .collect()
+    }
+}
+
+/// What the combination said on the way.
+#[derive(Default)]
+pub(super) struct Reasons {
+    /// Where a principle had to decide (or could not): the answer's notes.
+    pub decisive: Vec<Step>,
+    /// Where circulars agreed: only in the explanation, before the decisive steps.
+    pub agreements: Vec<Step>,
+}
+
+impl Reasons {
+    fn decide(&mut self, principle: Principle, text: String) {
+        self.decisive.push(Step { principle, text });
+    }
+
+    fn agree(&mut self, principle: Principle, text: String) {
+        self.agreements.push(Step { principle, text });
+    }
+}
+
+/// The result of some circulars combined.
+struct Settled {
+    /// The share they leave; `None`: none (a conflict).
+    wfo: Option<Interval>,
+    /// The rules that decided it.
+    by: Vec<RuleRef>,
+    /// True when rules or circulars clashed and no principle decided.
+    conflict: bool,
+}
+
+impl Engine<'_> {
+    /// Steps 3 and 4 of section 8: same level by lex posterior (or antinomy), then across levels
+    /// by lex superior. `None` when no circular decides.
+    pub(super) fn combine(&self, decided: &[Decided], reasons: &mut Reasons) -> Option<Answer> {
+        if decided.is_empty() {
+            return None;
+        }
+        let ws = self.ws;
+        let mut levels: Vec<Level> = decided
+            .iter()
+            .map(|d| ws.circulars[d.circular].level)
+            .collect();
+        levels.sort_unstable_by(|a, b| principles::lex_superior(*a, *b));
+        levels.dedup();
+        let mut result: Option<Settled> = None;
+        for level in levels {
+            let mut same: Vec<&Decided> = decided
+                .iter()
+                .filter(|d| ws.circulars[d.circular].level == level)
+                .collect();
+            same.sort_by(|x, y| principles::signed_order(ws, x.circular, y.circular));
+            let this = self.same_level(&same, reasons);
+            result = Some(match result {
+                None => this,
+                Some(higher) => self.within_higher(higher, this, level, reasons),
+            });
+        }
+        let settled = result?;
+        let status = if settled.conflict || settled.wfo.is_none() {
+            Status::Conflict
+        } else {
+            Status::Ruled
+        };
+        Some(Answer {
+            status,
+            wfo: if status == Status::Conflict {
+                None
+            } else {
+                settled.wfo
+            },
+            wfh_priority: None,
+            decided_by: settled.by,
+            notes: Vec::new(),
+        })
+    }
+
+    /// Lex superior: the result of one level (`lower`) within the result of the levels above
+    /// it (`higher`): together where they agree, the higher where they clash.
+    fn within_higher(
+        &self,
+        higher: Settled,
+        lower: Settled,
+        level: Level,
+        reasons: &mut Reasons,
+    ) -> Settled {
+        let conflict = higher.conflict || lower.conflict;
+        let together = |higher_by: Vec<RuleRef>, by: Vec<RuleRef>| {
+            let mut all = higher_by;
+            all.extend(by);
+            all
+        };
+        let (wfo, by) = match (higher.wfo, lower.wfo) {
+            (Some(h), Some(l)) => match h.intersect(l) {
+                Some(both) => {
+                    reasons.agree(
+                        Principle::LexSuperior,
+                        format!(
+                            "lex superior: the {} result (WFO {l}) holds within the higher norm (WFO {h}): together WFO {both}",
+                            level.as_str()
+                        ),
+                    );
+                    (Some(both), together(higher.by, lower.by))
+                }
+                None => {
+                    let one = lower.by.len() == 1;
+                    reasons.decide(
+                        Principle::LexSuperior,
+                        format!(
+                            "lex superior: the {} rule{} {} (WFO {l}) contradict{} the higher norm (WFO {h}), which prevails",
+                            level.as_str(),
+                            if one { "" } else { "s" },
+                            self.rule_list(&lower.by),
+                            if one { "s" } else { "" },
+                        ),
+                    );
+                    (Some(h), higher.by)
+                }
+            },
+            (h, l) => (h.and(l), together(higher.by, lower.by)),
+        };
+        Settled { wfo, by, conflict }
+    }
+
+    /// Circulars of one level, oldest signature first: intersected; where disjoint, lex
+    /// posterior decides ([`principles::lex_posterior`]): the later prevails unless signed the
+    /// same day or the earlier is the more special (antinomy).
+    fn same_level(&self, circulars: &[&Decided], reasons: &mut Reasons) -> Settled {
+        let ws = self.ws;
+        let mut current: Option<Interval> = circulars[0].constraint;
+        let mut by = circulars[0].refs();
+        let mut conflict = current.is_none();
+        if current.is_none() {
+            reasons.decide(Principle::Conflict, self.conflict_text(circulars[0]));
+        }
+        for (k, d) in circulars.iter().enumerate().skip(1) {
+            let Some(next) = d.constraint else {
+                conflict = true;
+                reasons.decide(Principle::Conflict, self.conflict_text(d));
+                continue;
+            };
+            let Some(cur) = current else {
+                current = Some(next);
+                by = d.refs();
+                continue;
+            };
+            if let Some(both) = cur.intersect(next) {
+                reasons.agree(
+                    Principle::Agreement,
+                    format!(
+                        "{} agrees with the earlier circulars of its level (WFO {next} and WFO {cur}): together WFO {both}",
+                        ws.circulars[d.circular].id
+                    ),
+                );
+                current = Some(both);
+                by.extend(d.refs());
+                continue;
+            }
+            // Lex posterior is weighed against the earlier circulars this one clashes with
+            // (disjoint shares), not against those it agrees with (section 5.3).
+            let clashing = circulars[..k]
+                .iter()
+                .filter(|e| e.constraint.is_some_and(|ke| ke.intersect(next).is_none()));
+            let why = match self.posterior(clashing, d) {
+                Posterior::LaterPrevails => {
+                    let later = &ws.circulars[d.circular];
+                    reasons.decide(
+                        Principle::LexPosterior,
+                        format!(
+                            "lex posterior: {} (signed {}) prevails over the earlier {} (WFO {cur})",
+                            later.id,
+                            later.signed,
+                            self.rule_list(&by),
+                        ),
+                    );
+                    current = Some(next);
+                    by = d.refs();
+                    continue;
+                }
+                Posterior::SignedSameDay => "signed the same day, so lex posterior cannot decide",
+                Posterior::EarlierMoreSpecial => {
+                    "the earlier is the more special, so lex specialis and lex posterior disagree"
+                }
+            };
+            conflict = true;
+            reasons.decide(
+                Principle::Antinomy,
+                format!(
+                    "antinomy: {} (WFO {cur}) and {} (WFO {next}) contradict each other; {why}",
+                    self.rule_list(&by),
+                    self.rule_list(&d.refs()),
+                ),
+            );
+            current = None;
+        }
+        Settled {
+            wfo: current,
+            by,
+            conflict,
+        }
+    }
+
+    /// Lex posterior between a later circular and the earlier ones of its level it clashes
+    /// with: an antinomy when it was signed the same day as any of them, or when any of them is
+    /// the more special; otherwise the later prevails.
+    fn posterior<'d>(
+        &self,
+        clashing: impl Iterator<Item = &'d &'d Decided>,
+        later: &Decided,
+    ) -> Posterior {
+        let mut verdict = Posterior::LaterPrevails;
+        for e in clashing {
+            match principles::lex_posterior(
+                self,
+                (e.circular, &e.rules),
+                (later.circular, &later.rules),
+            ) {
+                Posterior::SignedSameDay => return Posterior::SignedSameDay,
+                Posterior::EarlierMoreSpecial => verdict = Posterior::EarlierMoreSpecial,
+                Posterior::LaterPrevails => {}
+            }
+        }
+        verdict
+    }
+
+    /// "conflict: the rules ... require disjoint shares", of one circular's deciding rules.
+    fn conflict_text(&self, d: &Decided) -> String {
+        format!(
+            "conflict: the rules {} require disjoint shares",
+            self.rule_list(&d.refs()),
+        )
+    }
+}
