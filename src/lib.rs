@@ -17,6 +17,7 @@ pub use diagnostic::{Code, Diagnostic, Severity};
 pub use span::{FileId, Span, Spanned};
 pub mod analysis;
 pub mod calendar;
+pub mod check;
 pub mod corpus;
 pub mod eval;
 pub mod fmt;

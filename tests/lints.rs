@@ -13,7 +13,8 @@
 //! change to a message, and review the `.snap` files.
 
 use edaran::Code;
-use edaran::model::{Source, Workspace, load};
+use edaran::check::load;
+use edaran::model::{Source, Workspace};
 use edaran::render::Renderer;
 use edaran::span::LineIndex;
 use std::collections::BTreeSet;

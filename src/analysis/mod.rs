@@ -1075,7 +1075,8 @@ fn across_pair(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Source, load};
+    use crate::check::load;
+    use crate::model::Source;
 
     /// A circular of many overlapping rules, so that the unit index turns on early: the pieces
     /// are those found when every piece is a candidate.

@@ -74,7 +74,7 @@ impl Names {
 
     fn add(&mut self, kind: Kind, name: &str, file: FileId, span: Span) {
         let name = match kind {
-            Kind::Unit => crate::model::normalize_unit(name),
+            Kind::Unit => crate::text::normalize_unit(name),
             _ => crate::text::normalize_name(name).into_owned(),
         };
         let entry = self.first.entry((kind, name)).or_insert((file, span));

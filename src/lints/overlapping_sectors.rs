@@ -13,10 +13,10 @@
 //! rule of its own with `overrides`.
 
 use crate::diagnostic::{Code, Diagnostic};
-use crate::model::normalize_unit;
 use crate::syntax::ast::{
     self, ClauseKind, Item, Modifier, RuleSelector, SelectorKind, SetKind, Values,
 };
+use crate::text::normalize_unit;
 use std::collections::BTreeSet;
 
 fn uses(s: &ast::Selector, out: &mut BTreeSet<String>) {

@@ -6,12 +6,21 @@
 //! `revokes` by circular indices, arrangements by WFO intervals. What cannot be resolved is
 //! reported (`unknown-name`, `duplicate-name`, `missing-clause`) and left out, so that every later
 //! stage sees only well-formed circulars and never reports the same mistake twice.
+//!
+//! The model only resolves: it reads the syntax tree and nothing above it. [`crate::check`]
+//! drives the pipeline (parsing, the checks, the analysis) and hands the [`Resolver`] one file
+//! at a time.
 
 mod intern;
+mod names;
 mod resolve;
+mod syntax_errors;
 
 pub use intern::{Interner, Sym};
-pub use resolve::{load, load_for_questions, normalize_unit};
+pub use names::names_in;
+pub use resolve::Resolver;
+// Kept here for the callers that name it by its old path; it lives below the model now.
+pub use crate::text::normalize_unit;
 
 use crate::diagnostic::Diagnostic;
 use crate::span::{FileId, Span};
@@ -113,6 +122,21 @@ impl Circular {
             && self.valid_to.is_none_or(|to| date <= to)
             && (self.windows.len() <= 1
                 || self.windows.iter().any(|&(a, b)| a <= date && date <= b))
+    }
+}
+
+impl Circular {
+    /// Every selector the circular holds: each exemption, each priority, and each rule's
+    /// selector followed by its `except`s. The one walk over "every selector of a circular"
+    /// for the layers above the model (the values a workspace names, the names for completion).
+    pub fn selectors(&self) -> impl Iterator<Item = &Sel> {
+        let exempt = self.exempt.iter().map(|e| &e.selector);
+        let priorities = self.priorities.iter().map(|p| &p.selector);
+        let rules = self.rules.iter().flat_map(|r| {
+            let excepts = r.except.iter().map(|(s, _)| s);
+            r.selector.as_deref().into_iter().chain(excepts)
+        });
+        exempt.chain(priorities).chain(rules)
     }
 }
 
