@@ -158,17 +158,7 @@ pub type Windows = SmallList<(NaiveDate, NaiveDate)>;
 /// periods are merged (`1 to 3, 4 to 6` is `1 to 6`). Periods that end before they start are
 /// left out (they are `empty-period`).
 pub fn windows(periods: impl IntoIterator<Item = (NaiveDate, NaiveDate)>) -> Windows {
-    let mut periods: Vec<(NaiveDate, NaiveDate)> =
-        periods.into_iter().filter(|(a, b)| a <= b).collect();
-    periods.sort_unstable();
-    let mut runs: Vec<(NaiveDate, NaiveDate)> = Vec::with_capacity(periods.len());
-    for (a, b) in periods {
-        match runs.last_mut() {
-            Some((_, end)) if end.succ_opt().is_none_or(|next| a <= next) => *end = (*end).max(b),
-            _ => runs.push((a, b)),
-        }
-    }
-    runs.into()
+    ast::Period::merged(periods).into()
 }
 
 /// The governments a circular binds.

@@ -197,6 +197,27 @@ impl Period {
             .map(|w| w.node.dates().filter(|(a, b)| a <= b))
             .collect()
     }
+
+    /// Some periods as a sorted list of disjoint runs of days, both ends inclusive: overlapping
+    /// or adjacent periods are merged (`1 to 3, 4 to 6` is `1 to 6`). Periods that end before
+    /// they start are left out (they are `empty-period`).
+    pub fn merged(
+        periods: impl IntoIterator<Item = (NaiveDate, NaiveDate)>,
+    ) -> Vec<(NaiveDate, NaiveDate)> {
+        let mut periods: Vec<(NaiveDate, NaiveDate)> =
+            periods.into_iter().filter(|(a, b)| a <= b).collect();
+        periods.sort_unstable();
+        let mut runs: Vec<(NaiveDate, NaiveDate)> = Vec::with_capacity(periods.len());
+        for (a, b) in periods {
+            match runs.last_mut() {
+                Some((_, end)) if end.succ_opt().is_none_or(|next| a <= next) => {
+                    *end = (*end).max(b)
+                }
+                _ => runs.push((a, b)),
+            }
+        }
+        runs
+    }
 }
 
 /// A duration claim such as `(1 month)`.
