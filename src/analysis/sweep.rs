@@ -59,6 +59,9 @@ struct PairFindings {
     set_aside: Vec<(CircularId, Region)>,
 }
 
+/// Where two circulars clash, and the constraints of each there.
+type Clash = (Region, Interval, Interval);
+
 /// Circulars are analysed and paired this many at a time.
 const CHUNK: usize = 256;
 
@@ -199,12 +202,8 @@ fn pairs_of_chunk(
 
 /// Where two circulars clash, grouped by the deciding rule sets (so that one finding names its
 /// rules): the region, and the constraints of each side there.
-fn clashes(
-    pieces_a: &[Piece],
-    pieces_b: &[Piece],
-) -> BTreeMap<(Vec<RuleId>, Vec<RuleId>), (Region, Interval, Interval)> {
-    let mut clashes: BTreeMap<(Vec<RuleId>, Vec<RuleId>), (Region, Interval, Interval)> =
-        BTreeMap::new();
+fn clashes(pieces_a: &[Piece], pieces_b: &[Piece]) -> BTreeMap<(Vec<RuleId>, Vec<RuleId>), Clash> {
+    let mut clashes: BTreeMap<(Vec<RuleId>, Vec<RuleId>), Clash> = BTreeMap::new();
     for pa in pieces_a {
         let Some(ka) = pa.constraint else { continue };
         for pb in pieces_b {

@@ -12,10 +12,13 @@ use crate::text::normalize_name;
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
+/// The `level` part of an issuer clause; `None` inside when its word is unknown.
+type LevelLit = Spanned<Option<Level>>;
+
 /// The clauses a circular has at most once, as written (the first of each), and the sets it
 /// defines.
 struct Singles<'a> {
-    issuer: Option<(&'a ast::Str, &'a Option<Spanned<Option<Level>>>, Span)>,
+    issuer: Option<(&'a ast::Str, &'a Option<LevelLit>, Span)>,
     signed: Option<&'a ast::DateLit>,
     valid: Option<(&'a ast::Validity, Span)>,
     scope: Option<&'a ast::Scope>,
