@@ -6,10 +6,11 @@
 //! ```
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use edaran::check;
 use edaran::corpus::{Size, generate};
 use edaran::eval::Engine;
 use edaran::eval::query::Spec;
-use edaran::model::{self, Source};
+use edaran::model::Source;
 use edaran::region::{self, Dim};
 use edaran::span::FileId;
 use std::hint::black_box;
@@ -53,7 +54,7 @@ fn check(c: &mut Criterion) {
         group.bench_with_input(
             BenchmarkId::from_parameter(rules),
             &sources,
-            |b, sources| b.iter(|| black_box(model::load(sources.clone()))),
+            |b, sources| b.iter(|| black_box(check::load(sources.clone()))),
         );
     }
     group.finish();
@@ -64,7 +65,7 @@ fn analysis(c: &mut Criterion) {
     let mut group = c.benchmark_group("analysis");
     group.sample_size(10);
     for rules in [10_000, 100_000] {
-        let ws = model::load(corpus(rules));
+        let ws = check::load(corpus(rules));
         let engine = Engine::new(&ws);
         group.throughput(Throughput::Elements(rules as u64));
         group.bench_function(BenchmarkId::from_parameter(rules), |b| {
@@ -77,7 +78,7 @@ fn analysis(c: &mut Criterion) {
 fn point_query(c: &mut Criterion) {
     let mut group = c.benchmark_group("point_query");
     for rules in [1_000, 10_000, 100_000] {
-        let ws = model::load(corpus(rules));
+        let ws = check::load(corpus(rules));
         let engine = Engine::new(&ws);
         let govs: Vec<String> = (0..Size::rules(rules).governments)
             .map(|g| format!("Pemda {g:03}"))
@@ -121,7 +122,7 @@ fn period_query(c: &mut Criterion) {
     let mut group = c.benchmark_group("period_query");
     group.sample_size(20);
     for rules in [1_000, 10_000, 100_000] {
-        let ws = model::load(corpus(rules));
+        let ws = check::load(corpus(rules));
         let engine = Engine::new(&ws);
         let mut values: [Option<String>; 5] = Default::default();
         values[Dim::Gov.index()] = Some("Pemda 001".into());

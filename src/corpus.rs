@@ -267,7 +267,7 @@ mod tests {
     #[test]
     fn a_generated_corpus_checks_without_errors() {
         let sources = generate(Size::rules(300), 7);
-        let ws = crate::model::load(sources);
+        let ws = crate::check::load(sources);
         let errors: Vec<_> = ws.diagnostics.iter().filter(|d| d.is_error()).collect();
         assert!(errors.is_empty(), "{errors:#?}");
         let rules: usize = ws.circulars.iter().map(|c| c.rules.len()).sum();
@@ -284,7 +284,7 @@ mod tests {
             bytes(&dense) * 10 < bytes(&sparse) * 8,
             "dense is not denser"
         );
-        let ws = crate::model::load(dense);
+        let ws = crate::check::load(dense);
         assert!(ws.diagnostics.is_empty(), "{:#?}", ws.diagnostics);
         let rules: usize = ws.circulars.iter().map(|c| c.rules.len()).sum();
         assert!((600..640).contains(&rules), "{rules} rules");

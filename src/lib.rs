@@ -1,9 +1,53 @@
 //! edaran: the language and toolchain of Indonesian government circulars (Surat Edaran) on work
 //! arrangements.
 //!
-//! The pipeline: [`syntax`] reads text into a typed tree, [`model`] resolves a workspace of files
-//! into circulars with resolved names, and [`lints`] checks them. The core does no I/O: callers
-//! hand it the text of each file, and get data back.
+//! The pipeline, each layer using only those before it:
+//!
+//! - [`syntax`] reads the text of a file into a typed tree (parsing never fails: a bad clause is
+//!   one diagnostic, and the rest of the file is read);
+//! - [`model`] resolves the trees of a workspace into circulars whose names point at what they
+//!   mean;
+//! - [`region`] is the algebra of who and when a selector covers, on which everything after
+//!   resolution is computed;
+//! - [`eval`] compiles the circulars into regions once ([`eval::Engine`]) and answers questions
+//!   at a point, or split into cases;
+//! - [`check`] drives the pipeline over a workspace: parsing, the checks of each tree
+//!   ([`lints`]), resolution, the checks across files and the conflict and overlap analysis
+//!   ([`analysis`], on the engine's regions).
+//!
+//! The core does no I/O: callers hand it the text of each file ([`model::Source`]) and get data
+//! back (a [`model::Workspace`] with its [`Diagnostic`]s, answers). The `edaran` binary reads the
+//! files and renders what comes back.
+//!
+//! ```
+//! use edaran::eval::{Engine, Status};
+//! use edaran::model::Source;
+//! use edaran::region;
+//!
+//! let text = r#"
+//! circular "800/1/2024" {
+//!   issuer "Gubernur Banten" level provincial
+//!   signed 2024-03-01
+//!   valid  2024-03-04 to 2024-03-29
+//!   scope  "Pemprov Banten"
+//!   rule general: all => wfo 50%
+//!   rule health:  unit "Dinkes" => wfo 100% overrides general
+//! }
+//! "#;
+//! let ws = edaran::check::load(vec![Source { name: "banten.se".into(), text: text.into() }]);
+//! assert!(ws.diagnostics.is_empty(), "{:?}", ws.diagnostics);
+//!
+//! // The health office, on a Monday within the circular's validity.
+//! let engine = Engine::new(&ws);
+//! let monday = chrono::NaiveDate::from_ymd_opt(2024, 3, 11).unwrap();
+//! let point = engine.point(
+//!     region::day(monday),
+//!     [Some("Pemprov Banten"), Some("Dinkes"), None, None, None],
+//! );
+//! let answer = engine.answer(&point);
+//! assert_eq!(answer.status, Status::Ruled);
+//! assert_eq!(answer.wfo.map(|wfo| wfo.to_string()), Some("100%".to_string()));
+//! ```
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
@@ -17,13 +61,17 @@ pub use diagnostic::{Code, Diagnostic, Severity};
 pub use span::{FileId, Span, Spanned};
 pub mod analysis;
 pub mod calendar;
+pub mod check;
+/// Internal: the synthetic corpora of the benchmarks, the examples and some tests. Not part of
+/// the library's interface (it is public only so that they can reach it).
+#[doc(hidden)]
 pub mod corpus;
 pub mod dim;
 pub mod eval;
 pub mod fmt;
 pub mod lints;
 pub mod model;
-pub mod par;
+pub(crate) mod par;
 pub mod region;
 #[cfg(feature = "cli")]
 pub mod render;

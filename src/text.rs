@@ -84,6 +84,23 @@ pub fn normalize_name(name: &str) -> Cow<'_, str> {
     Cow::Owned(kept.trim().nfc().collect())
 }
 
+/// Normalises a unit path: each segment compared as a name (trimmed, in NFC, without
+/// zero-width and formatting characters: [`normalize_name`]), empty segments dropped.
+pub fn normalize_unit(path: &str) -> String {
+    // Most paths are written normalised: copy them as they are.
+    if path
+        .split('/')
+        .all(|s| !s.is_empty() && matches!(normalize_name(s), Cow::Borrowed(n) if n == s))
+    {
+        return path.to_string();
+    }
+    path.split('/')
+        .map(normalize_name)
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
 /// True when `text` holds a character [`escape`] would change.
 fn needs_escape(text: &str, keep_layout: bool) -> bool {
     !text.is_ascii() || text.bytes().any(|b| escaped_byte(b, keep_layout))
@@ -163,6 +180,43 @@ fn escape_with(text: &str, keep_layout: bool) -> (Cow<'_, str>, Vec<(usize, usiz
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The fast path (a path already normal is copied) agrees with the definition.
+    #[test]
+    fn normalize_unit_trims_segments_and_drops_empty_ones() {
+        let slow = |p: &str| {
+            p.split('/')
+                .map(|s| {
+                    let kept: String = s.chars().filter(|&c| !is_ignorable(c)).collect();
+                    kept.trim().nfc().collect::<String>()
+                })
+                .filter(|s| !s.is_empty())
+                .collect::<Vec<_>>()
+                .join("/")
+        };
+        for p in [
+            "",
+            "/",
+            "a",
+            "a/b",
+            " a/b",
+            "a//b",
+            "a/ b",
+            "a/b/",
+            "  ",
+            "a /b",
+            "Dinas X/UPTD 1",
+            "\tBapenda",
+            "Bapenda\u{a0}/x",
+            "ä/ö",
+            "a\u{308}/o\u{308} ",
+            "BPKAD\u{200b}/UPTD",
+            "\u{200b}/x",
+            "a\u{1b}/b",
+        ] {
+            assert_eq!(normalize_unit(p), slow(p), "{p:?}");
+        }
+    }
 
     #[test]
     fn ascii_names_are_only_trimmed_and_borrowed() {

@@ -371,7 +371,7 @@ fn run_se(block: &Block, dir: &Path) -> Result<(), String> {
         .file
         .clone()
         .unwrap_or_else(|| format!("example-{}.se", block.line));
-    let ws = edaran::model::load(vec![edaran::model::Source {
+    let ws = edaran::check::load(vec![edaran::model::Source {
         name: name.clone(),
         text: block.text.clone(),
     }]);

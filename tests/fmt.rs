@@ -20,9 +20,10 @@ mod generate;
 
 use assert_cmd::Command;
 use edaran::FileId;
+use edaran::check::load;
 use edaran::eval::Engine;
 use edaran::eval::query::Spec;
-use edaran::model::{Source, Workspace, load};
+use edaran::model::{Source, Workspace};
 use edaran::region::{self, Dim};
 use edaran::syntax::ast::QueryKind;
 use generate::config;

@@ -13,7 +13,8 @@
 //! change to a message, and review the `.snap` files.
 
 use edaran::Code;
-use edaran::model::{Source, Workspace, load};
+use edaran::check::load;
+use edaran::model::{Source, Workspace};
 use edaran::render::Renderer;
 use edaran::span::LineIndex;
 use std::collections::BTreeSet;
@@ -420,110 +421,89 @@ fn codes_in(text: &str) -> Vec<Code> {
         .collect()
 }
 
-/// Where the source documents each code: a lint module of `src/lints/` opens with
-/// `//! `code` (severity)` and a `What it finds` paragraph that `docs/lints.md` repeats; the
-/// conflict analysis has no module per code, so `src/analysis/mod.rs` lists its codes as
-/// `//! - `code` (severity[, principle]): ...`, and the page's section must name the principle;
-/// the codes of the front end are named in the doc of `src/lints/mod.rs`. Every code is
-/// documented in exactly one of these places.
+/// Where the source documents each code: a module of `src/lints/` (a check of the tree) or of
+/// `src/analysis/` (a finding of the conflict analysis) opens with
+/// `//! `code` (severity[, principle])` and a `What it finds` paragraph that `docs/lints.md`
+/// repeats, and the page's section must name the principle; the codes of the front end are named
+/// in the doc of `src/lints/mod.rs`. Every code is documented in exactly one of these places.
+/// (The analysis's other modules, the partition and the sweep it shares, open otherwise.)
 #[test]
 fn lint_module_docs_agree_with_the_page() {
     let page = docs_page();
     let sections = sections(&page);
     let mut problems = Vec::new();
     let mut homes: Vec<(Code, String)> = Vec::new();
-    let dir = root().join("src/lints");
-    for entry in std::fs::read_dir(&dir).expect("src/lints") {
-        let path = entry.expect("a directory entry").path();
-        if path.file_name().is_some_and(|n| n == "mod.rs") || path.is_dir() {
-            continue;
-        }
-        let module = std::fs::read_to_string(&path).expect("a lint module");
-        let shown = Path::new("src/lints").join(path.file_name().expect("a file name"));
-        let Some(first) = module.lines().next().and_then(|l| l.strip_prefix("//! `")) else {
-            problems.push(format!(
-                "{}: opens with //! `code` (severity)",
-                shown.display()
-            ));
-            continue;
-        };
-        let Some((name, rest)) = first.split_once('`') else {
-            continue;
-        };
-        let Some(code) = Code::from_name(name) else {
-            problems.push(format!("{}: `{name}` is no code", shown.display()));
-            continue;
-        };
-        homes.push((code, shown.display().to_string()));
-        if !IMPLEMENTED.contains(&code) {
-            continue; // work in progress: checked once the code is reported
-        }
-        if rest.trim() != format!("({})", code.severity()) {
-            problems.push(format!(
-                "{}: the severity is {}",
-                shown.display(),
-                code.severity()
-            ));
-        }
-        let Some(section) = sections.iter().find(|s| s.code == name) else {
-            continue; // `docs_cover_every_code` reports it
-        };
-        match what_it_finds(&module) {
-            Some(what) if normalize_space(&section.body).contains(&normalize_space(&what)) => {}
-            Some(what) => problems.push(format!(
-                "{}: its `What it finds` paragraph is not in the `{name}` section of docs/lints.md: {what}",
-                shown.display()
-            )),
-            None => problems.push(format!(
-                "{}: has no `**What it finds:**` paragraph",
-                shown.display()
-            )),
-        }
-    }
-
-    // The conflict analysis: one list item per code.
-    let analysis =
-        std::fs::read_to_string(root().join("src/analysis/mod.rs")).expect("src/analysis/mod.rs");
-    for line in module_doc(&analysis) {
-        let Some(item) = line.strip_prefix("- `") else {
-            continue;
-        };
-        let Some((name, rest)) = item.split_once('`') else {
-            continue;
-        };
-        let Some(code) = Code::from_name(name) else {
-            problems.push(format!("src/analysis/mod.rs: `{name}` is no code"));
-            continue;
-        };
-        homes.push((code, "src/analysis/mod.rs".to_string()));
-        let Some(head) = rest
-            .trim_start()
-            .strip_prefix('(')
-            .and_then(|r| r.split_once(')'))
-            .map(|(head, _)| head)
-        else {
-            problems.push(format!(
-                "src/analysis/mod.rs: `{name}` is listed as `{name}` (severity[, principle])"
-            ));
-            continue;
-        };
-        let (severity, principle) = match head.split_once(',') {
-            Some((severity, principle)) => (severity.trim(), Some(principle.trim())),
-            None => (head.trim(), None),
-        };
-        if severity != code.severity().as_str() {
-            problems.push(format!(
-                "src/analysis/mod.rs: the severity of `{name}` is {}",
-                code.severity()
-            ));
-        }
-        let section = sections.iter().find(|s| s.code == name);
-        if let (Some(principle), Some(section)) = (principle, section)
-            && !section.body.to_lowercase().contains(principle)
-        {
-            problems.push(format!(
-                "src/analysis/mod.rs: `{name}` applies {principle}, which its section of docs/lints.md does not name"
-            ));
+    for (dir, every_file_a_code) in [("src/lints", true), ("src/analysis", false)] {
+        let mut paths: Vec<_> = std::fs::read_dir(root().join(dir))
+            .expect("a source directory")
+            .map(|entry| entry.expect("a directory entry").path())
+            .collect();
+        paths.sort();
+        for path in paths {
+            if path.file_name().is_some_and(|n| n == "mod.rs") || path.is_dir() {
+                continue;
+            }
+            let module = std::fs::read_to_string(&path).expect("a lint module");
+            let shown = Path::new(dir).join(path.file_name().expect("a file name"));
+            let Some(first) = module.lines().next().and_then(|l| l.strip_prefix("//! `")) else {
+                if every_file_a_code {
+                    problems.push(format!(
+                        "{}: opens with //! `code` (severity)",
+                        shown.display()
+                    ));
+                }
+                continue;
+            };
+            let Some((name, rest)) = first.split_once('`') else {
+                continue;
+            };
+            let Some(code) = Code::from_name(name) else {
+                problems.push(format!("{}: `{name}` is no code", shown.display()));
+                continue;
+            };
+            homes.push((code, shown.display().to_string()));
+            if !IMPLEMENTED.contains(&code) {
+                continue; // work in progress: checked once the code is reported
+            }
+            let head = rest
+                .trim()
+                .strip_prefix('(')
+                .and_then(|r| r.strip_suffix(')'))
+                .unwrap_or("");
+            let (severity, principle) = match head.split_once(',') {
+                Some((severity, principle)) => (severity.trim(), Some(principle.trim())),
+                None => (head.trim(), None),
+            };
+            if severity != code.severity().as_str() {
+                problems.push(format!(
+                    "{}: the severity is {}",
+                    shown.display(),
+                    code.severity()
+                ));
+            }
+            let Some(section) = sections.iter().find(|s| s.code == name) else {
+                continue; // `docs_cover_every_code` reports it
+            };
+            if let Some(principle) = principle
+                && !section.body.to_lowercase().contains(principle)
+            {
+                problems.push(format!(
+                    "{}: `{name}` applies {principle}, which its section of docs/lints.md does not name",
+                    shown.display()
+                ));
+            }
+            match what_it_finds(&module) {
+                Some(what)
+                    if normalize_space(&section.body).contains(&normalize_space(&what)) => {}
+                Some(what) => problems.push(format!(
+                    "{}: its `What it finds` paragraph is not in the `{name}` section of docs/lints.md: {what}",
+                    shown.display()
+                )),
+                None => problems.push(format!(
+                    "{}: has no `**What it finds:**` paragraph",
+                    shown.display()
+                )),
+            }
         }
     }
 

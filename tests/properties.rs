@@ -22,9 +22,10 @@ mod support;
 
 use edaran::Code;
 use edaran::analysis::{About, Key, findings};
+use edaran::check::load;
 use edaran::eval::query::Spec;
 use edaran::eval::{CircularOutcome, Engine, RuleOutcome, Status};
-use edaran::model::{CircularId, GovScope, RuleId, Sel, Source, Workspace, load};
+use edaran::model::{CircularId, GovScope, RuleId, Sel, Source, Workspace};
 use edaran::region::{self, Day, Dim, Kind, Point};
 use edaran::syntax::ast::Interval;
 use proptest::prelude::*;

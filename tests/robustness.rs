@@ -2,7 +2,8 @@
 //! runs every stage after parsing (resolution, every check, the analysis, the formatter).
 
 use edaran::Code;
-use edaran::model::{Source, Workspace, load};
+use edaran::check::load;
+use edaran::model::{Source, Workspace};
 
 fn check(text: &str) -> Workspace {
     let ws = load(vec![Source {

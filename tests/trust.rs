@@ -3,9 +3,10 @@
 
 use edaran::Code;
 use edaran::FileId;
+use edaran::check::load;
 use edaran::eval::query::Spec;
 use edaran::eval::{Engine, Status, expect};
-use edaran::model::{Source, Workspace, load};
+use edaran::model::{Source, Workspace};
 use edaran::syntax::parse_query;
 
 fn workspace(text: &str) -> Workspace {

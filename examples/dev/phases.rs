@@ -80,7 +80,7 @@ fn main() {
     println!("read {:.1} MB; {}", bytes as f64 / 1e6, heap());
     if std::env::var_os("PHASES_LOAD_ONLY").is_some() {
         let t = Instant::now();
-        let ws = edaran::model::load(sources);
+        let ws = edaran::check::load(sources);
         println!("load: {:?}; {}", t.elapsed(), heap());
         drop(ws);
         return;
@@ -126,7 +126,7 @@ fn main() {
         return;
     }
     let t = Instant::now();
-    let ws = edaran::model::load(sources);
+    let ws = edaran::check::load(sources);
     println!(
         "load (parse, resolve, every check, analysis): {:?}; {}",
         t.elapsed(),

@@ -5,7 +5,7 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
-    let ws = edaran::model::load(vec![edaran::model::Source {
+    let ws = edaran::check::load(vec![edaran::model::Source {
         name: "fuzz.se".into(),
         text: text.to_string(),
     }]);

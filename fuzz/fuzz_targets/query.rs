@@ -13,7 +13,7 @@ fn workspace() -> &'static edaran::model::Workspace {
             ("lampung-2021.se", include_str!("../../examples/lampung-2021-ppkm-darurat.se")),
             ("tangerang-2023.se", include_str!("../../examples/tangerang-raya-2023-wfh.se")),
         ];
-        edaran::model::load(
+        edaran::check::load(
             sources
                 .iter()
                 .map(|(name, text)| edaran::model::Source {

@@ -1,8 +1,9 @@
 //! `edaran check`.
 
 use super::{FINDINGS, Format, OK, USAGE};
+use edaran::check;
 use edaran::diagnostic::{Diagnostic, Severity};
-use edaran::model::{self, Workspace};
+use edaran::model::Workspace;
 use edaran::render::Renderer;
 use edaran::span::LineIndex;
 use serde_json::{Value, json};
@@ -14,7 +15,7 @@ pub fn run(paths: &[PathBuf], format: Format, deny_warnings: bool, color: bool) 
         return USAGE;
     };
     let files = sources.len();
-    let ws = model::load(sources);
+    let ws = check::load(sources);
     let errors = ws.diagnostics.iter().filter(|d| d.is_error()).count();
     let warnings = ws.diagnostics.len() - errors;
     let out = match format {

@@ -27,7 +27,7 @@ pub fn load_workspace(paths: &[PathBuf], color: bool, format: Format) -> Result<
     let sources = super::files::load_as(paths, format).ok_or(USAGE)?;
     // Questions need only the errors of parsing and resolution: the conflict analysis would
     // compile the circulars a first time, and the caller compiles them for its answers.
-    let ws = edaran::model::load_for_questions(sources);
+    let ws = edaran::check::load_for_questions(sources);
     let blocking = blocking(&ws);
     if !blocking.is_empty() {
         let renderer = Renderer::new(&ws.sources, color);

@@ -63,7 +63,7 @@ impl Session {
     fn load(&self) -> Result<(Workspace, String), String> {
         match super::files::find(&self.paths).and_then(|f| super::files::read(&f)) {
             Ok(sources) => {
-                let ws = edaran::model::load(sources);
+                let ws = edaran::check::load(sources);
                 let errors = ws.error_count();
                 let message = format!(
                     "loaded {} file{}, {} circular{}{}\n",

@@ -20,8 +20,7 @@
 use crate::diagnostic::{Code, Diagnostic};
 use crate::span::{FileId, Span};
 use crate::syntax::ast::{
-    self, ClauseKind, Dimension, Item, Modifier, QueryKind, RuleSelector, Scope, Selector,
-    SelectorKind, Values,
+    self, ClauseKind, Dimension, Item, QueryKind, Scope, Selector, SelectorKind, Values,
 };
 use crate::text::{code_point, invisible, is_ignorable, normalize_name};
 
@@ -74,20 +73,7 @@ pub(super) fn check(file: FileId, tree: &ast::File, out: &mut Vec<Diagnostic>) {
                     match &clause.node {
                         ClauseKind::Set(def) => c.strs(&def.members),
                         ClauseKind::Scope(Scope::Govs(govs)) => c.strs(govs),
-                        ClauseKind::Exempt(s) | ClauseKind::Priority { selector: s, .. } => {
-                            c.selector(s)
-                        }
-                        ClauseKind::Rule(r) => {
-                            if let RuleSelector::Selector(s) = &r.selector {
-                                c.selector(s);
-                            }
-                            for m in &r.modifiers {
-                                if let Modifier::Except(s) = &m.node {
-                                    c.selector(s);
-                                }
-                            }
-                        }
-                        _ => {}
+                        other => other.selectors().for_each(|s| c.selector(s)),
                     }
                 }
             }

@@ -1,16 +1,19 @@
-//! The checks of docs/language.md section 11 that read the syntax trees, one module each. They need
-//! nothing resolved, so `model::load` runs them on a second thread beside the resolution.
+//! The checks of docs/language.md section 11 that read the syntax trees, one module each. They
+//! need nothing resolved: the check wing ([`crate::check`]) runs the checks of one file on the
+//! thread that parsed it ([`check_file`]), and the checks across files ([`AcrossFiles`]) on the
+//! small facts of each file, beside the analysis once every file is resolved.
 //!
 //! Each module opens with the same sections as `docs/lints.md`: what it finds, why it matters, an
 //! example and the fix. Codes found while reading and resolving (`syntax`, `invalid-date`,
 //! `invalid-percent`, `empty-period`, `missing-clause`, `unknown-name`, `duplicate-name`, and the
 //! warning `no-rule`) are reported by [`crate::syntax`] and [`crate::model`], where the facts are
-//! known.
+//! known; the codes of the conflict and overlap analysis by [`crate::analysis`], one module each
+//! too.
 //!
 //! The checks here read the syntax trees where a mistake is visible in the text alone, so that
 //! they also run on circulars left out of the model because of another error: one run reports
-//! every mistake of a draft. The conflict and overlap analysis ([`crate::analysis`]) runs after
-//! them, on the resolved circulars.
+//! every mistake of a draft. They use neither the model nor anything above it
+//! (`tests/architecture.rs`).
 
 mod invisible_character;
 mod near_duplicate_name;

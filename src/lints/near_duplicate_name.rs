@@ -20,8 +20,7 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::span::{FileId, Span};
 use crate::syntax::ast;
 use crate::syntax::ast::{
-    ClauseKind, Dimension, Item, Modifier, QueryKind, RuleSelector, Scope, Selector, SelectorKind,
-    SetKind, Values,
+    ClauseKind, Dimension, Item, QueryKind, Scope, Selector, SelectorKind, SetKind, Values,
 };
 use std::collections::{BTreeMap, HashSet};
 
@@ -74,7 +73,7 @@ impl Names {
 
     fn add(&mut self, kind: Kind, name: &str, file: FileId, span: Span) {
         let name = match kind {
-            Kind::Unit => crate::model::normalize_unit(name),
+            Kind::Unit => crate::text::normalize_unit(name),
             _ => crate::text::normalize_name(name).into_owned(),
         };
         let entry = self.first.entry((kind, name)).or_insert((file, span));
@@ -132,20 +131,7 @@ impl Names {
                             ClauseKind::Scope(Scope::Govs(govs)) => govs
                                 .iter()
                                 .for_each(|g| names.add(Kind::Gov, &g.node, file, g.span)),
-                            ClauseKind::Exempt(s) | ClauseKind::Priority { selector: s, .. } => {
-                                names.selector(s, file)
-                            }
-                            ClauseKind::Rule(r) => {
-                                if let RuleSelector::Selector(s) = &r.selector {
-                                    names.selector(s, file);
-                                }
-                                for m in &r.modifiers {
-                                    if let Modifier::Except(s) = &m.node {
-                                        names.selector(s, file);
-                                    }
-                                }
-                            }
-                            _ => {}
+                            other => other.selectors().for_each(|s| names.selector(s, file)),
                         }
                     }
                 }

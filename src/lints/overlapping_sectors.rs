@@ -13,10 +13,8 @@
 //! rule of its own with `overrides`.
 
 use crate::diagnostic::{Code, Diagnostic};
-use crate::model::normalize_unit;
-use crate::syntax::ast::{
-    self, ClauseKind, Item, Modifier, RuleSelector, SelectorKind, SetKind, Values,
-};
+use crate::syntax::ast::{self, ClauseKind, Item, SelectorKind, SetKind, Values};
+use crate::text::normalize_unit;
 use std::collections::BTreeSet;
 
 fn uses(s: &ast::Selector, out: &mut BTreeSet<String>) {
@@ -51,24 +49,7 @@ pub(super) fn check(file: crate::span::FileId, f: &ast::File, out: &mut Vec<Diag
         .collect();
     for c in f.circulars() {
         let mut used = BTreeSet::new();
-        for clause in &c.clauses {
-            match &clause.node {
-                ClauseKind::Exempt(s) | ClauseKind::Priority { selector: s, .. } => {
-                    uses(s, &mut used)
-                }
-                ClauseKind::Rule(r) => {
-                    if let RuleSelector::Selector(s) = &r.selector {
-                        uses(s, &mut used);
-                    }
-                    for m in &r.modifiers {
-                        if let Modifier::Except(s) = &m.node {
-                            uses(s, &mut used);
-                        }
-                    }
-                }
-                _ => {}
-            }
-        }
+        c.selectors().for_each(|s| uses(s, &mut used));
         let mut sectors: Vec<&ast::SetDef> = top
             .iter()
             .copied()

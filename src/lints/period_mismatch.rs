@@ -125,7 +125,7 @@ fn several_windows(
     let Some(days) = ast::Period::all_dates(windows) else {
         return; // `invalid-date`, `empty-period`
     };
-    let runs = crate::model::windows(days);
+    let runs = ast::Period::merged(days);
     let (Some(&(first, _)), Some(&(_, last))) = (runs.first(), runs.last()) else {
         return;
     };

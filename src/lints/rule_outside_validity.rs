@@ -33,7 +33,7 @@ pub(super) fn check(file: FileId, tree: &ast::File, out: &mut Vec<Diagnostic>) {
                 let Some(days) = ast::Period::all_dates(windows) else {
                     continue;
                 };
-                crate::model::windows(days)
+                ast::Period::merged(days)
                     .iter()
                     .map(|&(a, b)| (a, Some(b)))
                     .collect()

@@ -6,12 +6,21 @@
 //! `revokes` by circular indices, arrangements by WFO intervals. What cannot be resolved is
 //! reported (`unknown-name`, `duplicate-name`, `missing-clause`) and left out, so that every later
 //! stage sees only well-formed circulars and never reports the same mistake twice.
+//!
+//! The model only resolves: it reads the syntax tree and nothing above it. [`crate::check`]
+//! drives the pipeline (parsing, the checks, the analysis) and hands the [`Resolver`] one file
+//! at a time.
 
 mod intern;
+mod names;
 mod resolve;
+mod syntax_errors;
 
 pub use intern::{Interner, Sym};
-pub use resolve::{load, load_for_questions, normalize_unit};
+pub use names::names_in;
+pub use resolve::Resolver;
+// Kept here for the callers that name it by its old path; it lives below the model now.
+pub use crate::text::normalize_unit;
 
 use crate::diagnostic::Diagnostic;
 use crate::dim::Dim;
@@ -118,6 +127,21 @@ impl Circular {
 }
 
 impl Circular {
+    /// Every selector the circular holds: each exemption, each priority, and each rule's
+    /// selector followed by its `except`s. The one walk over "every selector of a circular"
+    /// for the layers above the model (the values a workspace names, the names for completion).
+    pub fn selectors(&self) -> impl Iterator<Item = &Sel> {
+        let exempt = self.exempt.iter().map(|e| &e.selector);
+        let priorities = self.priorities.iter().map(|p| &p.selector);
+        let rules = self.rules.iter().flat_map(|r| {
+            let excepts = r.except.iter().map(|(s, _)| s);
+            r.selector.as_deref().into_iter().chain(excepts)
+        });
+        exempt.chain(priorities).chain(rules)
+    }
+}
+
+impl Circular {
     /// True when every day from `a` to `b` is within the validity.
     pub fn valid_throughout(&self, a: NaiveDate, b: NaiveDate) -> bool {
         if self.windows.is_empty() {
@@ -135,17 +159,7 @@ pub type Windows = SmallList<(NaiveDate, NaiveDate)>;
 /// periods are merged (`1 to 3, 4 to 6` is `1 to 6`). Periods that end before they start are
 /// left out (they are `empty-period`).
 pub fn windows(periods: impl IntoIterator<Item = (NaiveDate, NaiveDate)>) -> Windows {
-    let mut periods: Vec<(NaiveDate, NaiveDate)> =
-        periods.into_iter().filter(|(a, b)| a <= b).collect();
-    periods.sort_unstable();
-    let mut runs: Vec<(NaiveDate, NaiveDate)> = Vec::with_capacity(periods.len());
-    for (a, b) in periods {
-        match runs.last_mut() {
-            Some((_, end)) if end.succ_opt().is_none_or(|next| a <= next) => *end = (*end).max(b),
-            _ => runs.push((a, b)),
-        }
-    }
-    runs.into()
+    ast::Period::merged(periods).into()
 }
 
 /// The governments a circular binds.

@@ -347,14 +347,7 @@ impl UniverseBuilder {
         if let GovScope::Govs(govs) = &c.scope {
             govs.iter().for_each(|&g| self.add(Dim::Gov, g));
         }
-        c.exempt.iter().for_each(|e| self.sel(&e.selector));
-        c.priorities.iter().for_each(|p| self.sel(&p.selector));
-        for r in &c.rules {
-            if let Some(s) = &r.selector {
-                self.sel(s);
-            }
-            r.except.iter().for_each(|(s, _)| self.sel(s));
-        }
+        c.selectors().for_each(|s| self.sel(s));
     }
 
     fn build(mut self, interner: &Interner) -> Universe {

@@ -205,6 +205,27 @@ impl Period {
             .map(|w| w.node.dates().filter(|(a, b)| a <= b))
             .collect()
     }
+
+    /// Some periods as a sorted list of disjoint runs of days, both ends inclusive: overlapping
+    /// or adjacent periods are merged (`1 to 3, 4 to 6` is `1 to 6`). Periods that end before
+    /// they start are left out (they are `empty-period`).
+    pub fn merged(
+        periods: impl IntoIterator<Item = (NaiveDate, NaiveDate)>,
+    ) -> Vec<(NaiveDate, NaiveDate)> {
+        let mut periods: Vec<(NaiveDate, NaiveDate)> =
+            periods.into_iter().filter(|(a, b)| a <= b).collect();
+        periods.sort_unstable();
+        let mut runs: Vec<(NaiveDate, NaiveDate)> = Vec::with_capacity(periods.len());
+        for (a, b) in periods {
+            match runs.last_mut() {
+                Some((_, end)) if end.succ_opt().is_none_or(|next| a <= next) => {
+                    *end = (*end).max(b)
+                }
+                _ => runs.push((a, b)),
+            }
+        }
+        runs
+    }
 }
 
 /// A duration claim such as `(1 month)`.
@@ -648,6 +669,39 @@ impl File {
             Item::Circular(c) => Some(c),
             _ => None,
         })
+    }
+}
+
+impl Circular {
+    /// Every selector the circular writes, in source order: each `exempt`, each `wfh priority`,
+    /// and each rule's selector followed by its `except`s. The one walk over "every selector of
+    /// a circular" for the checks and the names of the tree.
+    pub fn selectors(&self) -> impl Iterator<Item = &Selector> {
+        self.clauses
+            .iter()
+            .flat_map(|clause| clause.node.selectors())
+    }
+}
+
+impl ClauseKind {
+    /// The selectors this clause writes (none for most clauses): see [`Circular::selectors`].
+    pub fn selectors(&self) -> impl Iterator<Item = &Selector> {
+        let (first, rule) = match self {
+            ClauseKind::Exempt(s) | ClauseKind::Priority { selector: s, .. } => (Some(s), None),
+            ClauseKind::Rule(r) => match &r.selector {
+                RuleSelector::Selector(s) => (Some(s), Some(r)),
+                RuleSelector::Otherwise(_) => (None, Some(r)),
+            },
+            _ => (None, None),
+        };
+        let excepts = rule
+            .into_iter()
+            .flat_map(|r| r.modifiers.iter())
+            .filter_map(|m| match &m.node {
+                Modifier::Except(s) => Some(s),
+                _ => None,
+            });
+        first.into_iter().chain(excepts)
     }
 }
 

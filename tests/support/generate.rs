@@ -13,7 +13,8 @@
 
 use chrono::{Days, NaiveDate};
 use edaran::Code;
-use edaran::model::{Source, Workspace, load};
+use edaran::check::load;
+use edaran::model::{Source, Workspace};
 use proptest::collection::vec;
 use proptest::option;
 use proptest::prelude::*;

@@ -32,19 +32,8 @@ impl Names {
                     names.govs.insert(ws.interner.resolve(*g).to_string());
                 }
             }
-            for e in &c.exempt {
-                names.add(ws, &e.selector);
-            }
-            for r in &c.rules {
-                if let Some(s) = &r.selector {
-                    names.add(ws, s);
-                }
-                for (s, _) in &r.except {
-                    names.add(ws, s);
-                }
-            }
-            for p in &c.priorities {
-                names.add(ws, &p.selector);
+            for s in c.selectors() {
+                names.add(ws, s);
             }
         }
         // The tests ask the questions a user asks: their units, functions and places count too.

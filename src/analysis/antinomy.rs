@@ -1,0 +1,69 @@
+//! `antinomy` (error, lex posterior)
+//!
+//! **What it finds:** two circulars of the same level, both in force for some subject on some day,
+//! whose requirements are disjoint, when no principle can decide between them: they were signed the
+//! same day (lex posterior has nothing to compare), or the earlier one is the more special (its
+//! deciding rules cover strictly fewer subjects than the later one's, so lex specialis favours the
+//! earlier and lex posterior the later: a second-degree antinomy). The answer at such a point has the
+//! status `conflict`. Reported at the later circular's rule (the one further down the workspace, when
+//! both were signed the same day), with the earlier circular's rule labelled and a witness.
+//!
+//! **Why it matters:** staff bound by both circulars cannot obey both, and a reader cannot tell
+//! which one prevails. It usually means a circular should have revoked another, or that two
+//! offices issued overlapping circulars without coordinating.
+//!
+//! **Example:** two provincial circulars signed the same day, for the same government and the
+//! same weeks, one with `wfo 50%` and the other with `wfo 100%` for the same staff.
+//!
+//! **Fix:** say which one prevails: the later-dated one `revokes` the other, or one is narrowed
+//! so that they no longer meet.
+//!
+//! Found by the sweep ([`super::sweep`]) on two circulars of one level that clash.
+
+use super::finding::{About, Finding, finding};
+use super::sweep::SameLevel;
+use super::witness::rules_require;
+use crate::diagnostic::{Code, Diagnostic};
+use crate::model::Workspace;
+
+/// The `antinomy` of two clashing circulars of one level: signed the same day (`same_day`), or
+/// the earlier one the more special.
+pub(super) fn finding_for(ws: &Workspace, clash: SameLevel<'_>, same_day: bool) -> Finding {
+    let SameLevel {
+        early,
+        late,
+        e,
+        l,
+        witness,
+        earlier_label,
+    } = clash;
+    let (er, lr, lk) = (&early.rules, &late.rules, late.wfo);
+    let lrule = &l.rules[lr[0]];
+    let erule = &e.rules[er[0]];
+    let (eid, lid) = (&e.id, &l.id);
+    let (message, help) = if same_day {
+        (
+            format!("circular `{lid}` clashes with `{eid}`, signed the same day"),
+            format!(
+                "both were signed on {}, so lex posterior cannot decide: add `revokes \"{eid}\"` to `{lid}` (or the reverse), or narrow one so that they do not meet",
+                l.signed
+            ),
+        )
+    } else {
+        (
+            format!("circular `{lid}` clashes with the earlier but more special `{eid}`"),
+            format!(
+                "lex posterior favours `{lid}`, lex specialis `{eid}`: if `{lid}` replaces `{eid}`, add `revokes \"{eid}\"` to it; if the special case is to stay, leave it out of `{lid}` with `except`"
+            ),
+        )
+    };
+    finding(
+        About::Rules(early.circular, er.clone()),
+        Some(About::Rules(late.circular, lr.clone())),
+        Diagnostic::new(Code::Antinomy, l.file, lrule.arrangement_span, message)
+            .with_label(format!("{} WFO {lk}", rules_require(ws, l, lr, true)))
+            .with_secondary(e.file, erule.arrangement_span, earlier_label)
+            .with_help(help)
+            .with_witness(witness),
+    )
+}

@@ -1,0 +1,103 @@
+//! Findings in the user's words: a witness (one subject and the days on which a finding holds),
+//! and the phrases that name rules ("rules `a` and `b` require").
+
+use crate::eval::Engine;
+use crate::model::{Circular, RuleId, Workspace};
+use crate::region::{Block, Day, Dim, Kind, LAST_DAY, Region, date};
+
+/// A concrete witness of `region`, in the user's words: one subject and the days on which the
+/// finding holds for it ("unit `Dishub`, function admin, from 2024-03-04 to 2024-03-22"). It is
+/// taken from the block of the region that restricts the fewest dimensions; a dimension that
+/// block does not restrict is left out, except the unit ("any unit"); so is the government when
+/// the workspace names only one.
+pub(super) fn witness(engine: &Engine<'_>, region: &Region) -> Option<String> {
+    let block: &Block = region
+        .blocks()
+        .iter()
+        .min_by_key(|b| (b.sets.iter().filter(|s| !s.is_full()).count(), b.from))?;
+    if block.from > block.to {
+        return None;
+    }
+    let u = &engine.universe;
+    let interner = &engine.ws.interner;
+    let mut parts = Vec::new();
+    for dim in Dim::subject_first() {
+        let set = &block.sets[dim.index()];
+        if set.is_full() {
+            if dim.info().required {
+                parts.push(format!("any {}", dim.keyword()));
+            }
+            continue;
+        }
+        let class = set.pick(u.named(dim))?;
+        if dim.kind() == Kind::Closed && u.named(dim) == 1 && class == 0 {
+            continue;
+        }
+        let value = u.witness_value(dim, class, interner);
+        parts.push(match u.value(dim, class) {
+            Some(_) => format!("{} {value}", dim.keyword()),
+            None => value, // "a function no circular names"
+        });
+    }
+    parts.push(days(block.from, block.to));
+    Some(parts.join(", "))
+}
+
+/// "on 2024-03-04", "from 2024-03-04 to 2024-03-22", "from 2024-03-04 onwards".
+pub(super) fn days(from: Day, to: Day) -> String {
+    if from == to {
+        format!("on {}", date(from))
+    } else if to >= LAST_DAY {
+        format!("from {} onwards", date(from))
+    } else {
+        format!("from {} to {}", date(from), date(to))
+    }
+}
+
+/// "`a`", "`a` and `b`", "`a`, `b` and `c`".
+pub(super) fn and_list<S: AsRef<str>>(names: &[S]) -> String {
+    let quoted: Vec<String> = names.iter().map(|n| format!("`{}`", n.as_ref())).collect();
+    match quoted.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+/// "rule `a` requires" or "rules `a` and `b` require", for rules of one circular; with `of`,
+/// "rule `a` of `C` requires".
+pub(super) fn rules_require(
+    ws: &Workspace,
+    circular: &Circular,
+    rules: &[RuleId],
+    of: bool,
+) -> String {
+    let names: Vec<&str> = rules
+        .iter()
+        .map(|&r| ws.rule_name(circular, &circular.rules[r]))
+        .collect();
+    let (noun, verb) = if names.len() == 1 {
+        ("rule", "requires")
+    } else {
+        ("rules", "require")
+    };
+    let of = if of {
+        format!(" of `{}`", circular.id)
+    } else {
+        String::new()
+    };
+    format!("{noun} {}{of} {verb}", and_list(&names))
+}
+
+/// "rule `a` contradicts" or "rules `a` and `b` contradict".
+pub(super) fn rules_contradict(ws: &Workspace, circular: &Circular, rules: &[RuleId]) -> String {
+    let names: Vec<&str> = rules
+        .iter()
+        .map(|&r| ws.rule_name(circular, &circular.rules[r]))
+        .collect();
+    if names.len() == 1 {
+        format!("rule {} contradicts", and_list(&names))
+    } else {
+        format!("rules {} contradict", and_list(&names))
+    }
+}

@@ -1,0 +1,199 @@
+//! The check wing: drives the pipeline over a workspace, from the text of each file to the
+//! resolved [`Workspace`] and every diagnostic.
+//!
+//! The steps, and who does each: each file is parsed ([`crate::syntax`]) and checked where its
+//! tree alone tells ([`crate::lints::check_file`]) on every core; then, in file order, resolved
+//! on the calling thread ([`crate::model::Resolver`]); once every file is resolved, the checks
+//! across files ([`crate::lints::AcrossFiles`]) run beside the conflict and overlap analysis
+//! ([`crate::analysis`], on the circulars compiled by [`crate::eval::Engine`]).
+//!
+//! It sits above the layers it drives, so that they import nothing upward: the model only
+//! resolves, and the lints read the syntax tree alone.
+
+use crate::diagnostic::Diagnostic;
+use crate::model::{Resolver, Source, Workspace};
+use crate::span::FileId;
+use crate::syntax::{self, ast};
+use std::collections::BTreeSet;
+
+/// Parses and resolves every source, then runs the checks. The diagnostics are sorted by file and
+/// position.
+///
+/// Files stream through: each is parsed, and checked where its tree alone tells, on as many
+/// threads as the machine has; then, in file order, resolved on this thread, and its tree is
+/// dropped (but for its `test` blocks). A syntax tree is about six times its source, so only
+/// the trees of the few files in flight are alive at once. The checks across files read small
+/// per-file facts, and the conflict analysis runs last, on the resolved circulars alone.
+pub fn load(sources: Vec<Source>) -> Workspace {
+    load_impl(sources, true)
+}
+
+/// [`load`] without the conflict and overlap analysis: for answering questions, where the caller
+/// compiles its own engine and only the mistakes of parsing and resolution matter
+/// ([`crate::diagnostic::Code::is_resolution_error`]). The `conflicts` question runs the
+/// analysis on that engine. This saves compiling the circulars twice.
+pub fn load_for_questions(sources: Vec<Source>) -> Workspace {
+    load_impl(sources, false)
+}
+
+fn load_impl(sources: Vec<Source>, analyse: bool) -> Workspace {
+    let mut resolver = Resolver::new();
+    let mut across = crate::lints::AcrossFiles::default();
+    let mut diagnostics = Vec::new();
+    let mut tests = Vec::new();
+    let mut names = BTreeSet::new();
+    crate::par::stream(
+        sources.len(),
+        |i| {
+            let file = FileId(i as u32);
+            let (tree, parsing) = syntax::parse_file(file, &sources[i].text);
+            let mut checks = Vec::new();
+            let facts = crate::lints::check_file(file, &tree, &mut checks);
+            let names = crate::model::names_in(&tree);
+            (tree, parsing, checks, facts, names)
+        },
+        |i, (mut tree, parsing, checks, facts, file_names)| {
+            let file = FileId(i as u32);
+            // Only the mistakes of parsing keep a circular out of the model: the checks of the
+            // tree report, they do not exclude.
+            resolver.file(file, &sources[i].text, &tree, &parsing);
+            across.add(facts);
+            tests.extend(take_tests(&mut tree).into_iter().map(|t| (file, t)));
+            names.extend(file_names);
+            diagnostics.extend(parsing);
+            diagnostics.extend(checks);
+            // The rest of the tree is dropped on the thread that built it.
+            tree
+        },
+    );
+    // What the resolver kept to report duplicates is freed here, before the engine is built.
+    let mut workspace = resolver.finish(sources, tests, names.into_iter().collect());
+    diagnostics.append(&mut workspace.diagnostics);
+    let (analysed, across) = analyse_beside_across(&workspace, across, analyse);
+    diagnostics.extend(analysed);
+    diagnostics.extend(across);
+    crate::diagnostic::sort(&mut diagnostics);
+    // One finding per place and message, even when several rule sets lead to it.
+    diagnostics.dedup_by(|a, b| {
+        (a.code, a.file, a.span, &a.message) == (b.code, b.file, b.span, &b.message)
+    });
+    workspace.diagnostics = diagnostics;
+    workspace
+}
+
+/// The conflict and overlap analysis (when `analyse`), on the circulars that resolved, beside
+/// the checks across files (which read only the facts of each file).
+fn analyse_beside_across(
+    workspace: &Workspace,
+    across: crate::lints::AcrossFiles,
+    analyse: bool,
+) -> (Vec<Diagnostic>, Vec<Diagnostic>) {
+    std::thread::scope(|scope| {
+        let across = scope.spawn(move || {
+            let mut found = Vec::new();
+            across.check(&mut found);
+            found
+        });
+        let analysed = if analyse {
+            crate::analysis::diagnostics(&crate::eval::Engine::new(workspace))
+        } else {
+            Vec::new()
+        };
+        let across = across
+            .join()
+            .unwrap_or_else(|e| std::panic::resume_unwind(e));
+        (analysed, across)
+    })
+}
+
+/// Takes the `test` blocks out of a tree: later stages run them. The rest of the tree is
+/// dropped once resolved.
+fn take_tests(tree: &mut ast::File) -> Vec<ast::TestBlock> {
+    let (tests, rest): (Vec<ast::Item>, Vec<ast::Item>) = std::mem::take(&mut tree.items)
+        .into_iter()
+        .partition(|item| matches!(item, ast::Item::Test(_)));
+    tree.items = rest;
+    tests
+        .into_iter()
+        .filter_map(|item| match item {
+            ast::Item::Test(t) => Some(t),
+            _ => None,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::diagnostic::Code;
+    use crate::model::Source;
+
+    /// Loading for questions leaves out the analysis, and nothing else.
+    #[test]
+    fn loading_for_questions_leaves_out_only_the_analysis() {
+        let sources = vec![Source {
+            name: "conflict.se".into(),
+            text: include_str!("../../tests/fixtures/lints/conflict.se").into(),
+        }];
+        let full = super::load(sources.clone());
+        let questions = super::load_for_questions(sources);
+        assert!(full.diagnostics.iter().any(|d| d.code == Code::Conflict));
+        let analysis = |c: Code| {
+            matches!(
+                c,
+                Code::Conflict
+                    | Code::Overlap
+                    | Code::Antinomy
+                    | Code::ViolatesHigherNorm
+                    | Code::ImplicitRevocation
+                    | Code::DeadRule
+                    | Code::DeadExemption
+            )
+        };
+        let without: Vec<_> = full
+            .diagnostics
+            .iter()
+            .filter(|d| !analysis(d.code))
+            .map(|d| (d.code, d.span, &d.message))
+            .collect();
+        let got: Vec<_> = questions
+            .diagnostics
+            .iter()
+            .map(|d| (d.code, d.span, &d.message))
+            .collect();
+        assert_eq!(got, without);
+        assert_eq!(full.circulars.len(), questions.circulars.len());
+    }
+
+    /// A rule's name is read back from its source: exactly the identifier, whatever surrounds it
+    /// (a byte order mark, tabs, carriage returns, comments).
+    #[test]
+    fn rule_names_are_read_from_the_source() {
+        let text = "\u{FEFF}circular \"A/1\" {\r\n  issuer \"X\" level national\r\n  \
+            signed 2024-01-01 by \"Y\"\r\n  valid 2024-01-02 to 2024-01-31\r\n  scope all\r\n\
+            \trule\tbaru_2 /* c */ : unit \"A\" => wfo 50% // d\r\n  rule z: otherwise => wfo 0%\r\n}\r\n";
+        let ws = super::load(vec![Source {
+            name: "a.se".into(),
+            text: text.into(),
+        }]);
+        assert_eq!(ws.error_count(), 0, "{:?}", ws.diagnostics);
+        let c = &ws.circulars[0];
+        let names: Vec<&str> = c.rules.iter().map(|r| ws.rule_name(c, r)).collect();
+        assert_eq!(names, ["baru_2", "z"]);
+    }
+
+    /// The names offered for completion include the functions written only in `except`, in
+    /// `exempt` and in a priority.
+    #[test]
+    fn names_include_functions_written_only_in_except() {
+        let text = "circular \"A/1\" {\n  issuer \"X\" level national\n  signed 2024-01-01 by \"Y\"\n  \
+            valid 2024-01-02 to 2024-01-31\n  scope all\n  \
+            rule r: function admin => wfo 50% except function guard\n  \
+            exempt function nurse\n  wfh priority 1: function pregnant\n}\n";
+        let ws = super::load(vec![Source {
+            name: "a.se".into(),
+            text: text.into(),
+        }]);
+        assert_eq!(ws.error_count(), 0, "{:?}", ws.diagnostics);
+        assert_eq!(ws.names, ["admin", "guard", "nurse", "pregnant"]);
+    }
+}

@@ -1,0 +1,541 @@
+//! One circular's clauses, resolved: the clauses it has once (with `duplicate-name` when given
+//! twice), the required ones (`missing-clause`, the warning `no-rule`), its rules with their
+//! modifiers, and its exemptions, priorities and duties. A circular with any error is left out.
+
+use super::{Resolver, SetEntry};
+use crate::diagnostic::{Code, Diagnostic};
+use crate::model::*;
+use crate::span::Spanned;
+use crate::syntax::ast::{self, ClauseKind, Modifier, RuleSelector};
+use crate::syntax::errors::closest;
+use crate::text::normalize_name;
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+
+/// The `level` part of an issuer clause; `None` inside when its word is unknown.
+type LevelLit = Spanned<Option<Level>>;
+
+/// The clauses a circular has at most once, as written (the first of each), and the sets it
+/// defines.
+struct Singles<'a> {
+    issuer: Option<(&'a ast::Str, &'a Option<LevelLit>, Span)>,
+    signed: Option<&'a ast::DateLit>,
+    valid: Option<(&'a ast::Validity, Span)>,
+    scope: Option<&'a ast::Scope>,
+    local: HashMap<String, SetEntry>,
+}
+
+/// What a rule's modifiers resolve to: its `except`s, the rules it overrides and its `during`.
+type Modifiers = (
+    Vec<(Sel, Span)>,
+    Vec<(RuleId, Span)>,
+    Option<(Windows, Span)>,
+);
+
+impl Resolver {
+    /// Resolves one circular; `None` when it has an error (reported) or lacks what the model
+    /// needs.
+    pub(super) fn circular(
+        &mut self,
+        file: FileId,
+        c: &ast::Circular,
+        top: &HashMap<String, SetEntry>,
+    ) -> Option<Circular> {
+        let errors_before = self.diagnostics.len();
+        let id = c.id.clone();
+        let shown = id
+            .as_ref()
+            .map(|i| format!("circular `{}`", i.node))
+            .unwrap_or_else(|| "this circular".into());
+        let mut singles = self.single_clauses(file, c, top, &shown);
+        let mut sets = top.clone();
+        sets.extend(std::mem::take(&mut singles.local));
+        let level = self.required_clauses(file, c, &shown, &singles);
+        let (rules, written) = self.rules(file, c, &sets);
+        let (exempt, priorities, duties) = self.other_clauses(file, c, &sets);
+        let Singles {
+            signed,
+            valid,
+            scope,
+            ..
+        } = singles;
+
+        let scope = match scope? {
+            ast::Scope::All => GovScope::All,
+            ast::Scope::Govs(govs) => GovScope::Govs(
+                govs.iter()
+                    .map(|g| self.interner.intern(&normalize_name(&g.node)))
+                    .collect(),
+            ),
+        };
+        // A circular with any error is left out of the model: its mistakes are reported, and
+        // nothing computed from a half-understood circular is shown.
+        let own_errors = self.diagnostics[errors_before..]
+            .iter()
+            .any(|d| d.is_error());
+        let parse_errors = self
+            .parse_errors
+            .iter()
+            .any(|s| s.start >= c.span.start && s.start <= c.span.end);
+        if own_errors || parse_errors || rules.len() != written {
+            return None;
+        }
+        let (valid, valid_span) = valid?;
+        let (valid_from, valid_to, windows) = match valid {
+            ast::Validity::Windows { windows, .. } => {
+                let days = ast::Period::all_dates(windows)?;
+                let runs = crate::model::windows(days);
+                let (first, last) = (runs.first()?.0, runs.last()?.1);
+                (first, Some(last), runs)
+            }
+            ast::Validity::From(from) => (from.node?, None, Windows::default()),
+        };
+        let id = id?;
+        Some(Circular {
+            file,
+            span: c.span,
+            id: id.node,
+            id_span: id.span,
+            level: level?,
+            signed: signed?.node?,
+            signed_span: signed?.span,
+            valid_from,
+            valid_to,
+            windows,
+            valid_span,
+            scope,
+            revokes: Vec::new(),
+            exempt,
+            rules,
+            priorities,
+            duties: duties.into(),
+        })
+    }
+
+    /// The clauses given at most once, each reported when given again; and the sets the
+    /// circular defines.
+    fn single_clauses<'a>(
+        &mut self,
+        file: FileId,
+        c: &'a ast::Circular,
+        top: &HashMap<String, SetEntry>,
+        shown: &str,
+    ) -> Singles<'a> {
+        let mut seen: HashMap<&'static str, Span> = HashMap::new();
+        let mut singles = Singles {
+            issuer: None,
+            signed: None,
+            valid: None,
+            scope: None,
+            local: HashMap::new(),
+        };
+        for clause in &c.clauses {
+            let key = match &clause.node {
+                ClauseKind::Title(_) => "title",
+                ClauseKind::Issuer { .. } => "issuer",
+                ClauseKind::Signed { .. } => "signed",
+                ClauseKind::Valid(_) => "valid",
+                ClauseKind::Scope(_) => "scope",
+                ClauseKind::Set(def) => {
+                    self.define_set(file, def, &mut singles.local, top);
+                    continue;
+                }
+                _ => continue,
+            };
+            if let Some(&first) = seen.get(key) {
+                let help = given_twice_help(key, &clause.node, singles.valid);
+                self.push(
+                    Diagnostic::new(
+                        Code::DuplicateName,
+                        file,
+                        clause.span,
+                        format!("`{key}` is given twice in {shown}"),
+                    )
+                    .with_label("given again here")
+                    .with_secondary(file, first, "first given here")
+                    .with_help(help),
+                );
+                continue;
+            }
+            seen.insert(key, clause.span);
+            match &clause.node {
+                ClauseKind::Issuer { name, level } => {
+                    singles.issuer = Some((name, level, clause.span))
+                }
+                ClauseKind::Signed { date, .. } => singles.signed = Some(date),
+                ClauseKind::Valid(v) => singles.valid = Some((v, clause.span)),
+                ClauseKind::Scope(s) => singles.scope = Some(s),
+                _ => {}
+            }
+        }
+        singles
+    }
+
+    /// True when a clause `what` of `c` was written on a line that could not be read: it is
+    /// reported as `syntax` already.
+    fn unreadable_clause(&self, c: &ast::Circular, what: &str) -> bool {
+        self.bad_lines.iter().any(|(at, word)| {
+            (c.span.start()..c.span.end()).contains(at)
+                && (word == what
+                    || closest(word, crate::syntax::errors::CLAUSE_KEYWORDS.iter().copied())
+                        == Some(what))
+        })
+    }
+
+    /// Reports the required clauses that are absent (`missing-clause`) and a circular without
+    /// rules (`no-rule`); the circular's level, if its issuer gives one.
+    fn required_clauses(
+        &mut self,
+        file: FileId,
+        c: &ast::Circular,
+        shown: &str,
+        singles: &Singles<'_>,
+    ) -> Option<Level> {
+        // The required clauses that are absent, each with its form and what to fill in: the
+        // placeholders, never a government, date or share the circular does not write.
+        let mut absent: Vec<(&str, &str, &str)> = Vec::new();
+        let mut missing_clauses = Vec::new();
+        let level = match singles.issuer {
+            None => {
+                if !self.unreadable_clause(c, "issuer") {
+                    absent.push((
+                        "issuer",
+                        "issuer \"NAME\" level LEVEL",
+                        "the office that issued it; LEVEL is `national`, `provincial` or `local`",
+                    ));
+                }
+                None
+            }
+            Some((name, None, span)) => {
+                missing_clauses.push(
+                    Diagnostic::new(
+                        Code::MissingClause,
+                        file,
+                        span,
+                        format!("the issuer of {shown} has no level"),
+                    )
+                    .with_label("`level` missing")
+                    .with_help(format!(
+                        "write `issuer \"{}\" level LEVEL`, where LEVEL is `national`, `provincial` or `local`",
+                        name.node
+                    )),
+                );
+                None
+            }
+            Some((_, Some(level), _)) => level.node,
+        };
+        if singles.signed.is_none() && !self.unreadable_clause(c, "signed") {
+            absent.push(("signed", "signed YYYY-MM-DD", "the day it was signed"));
+        }
+        if singles.valid.is_none() && !self.unreadable_clause(c, "valid") {
+            absent.push((
+                "valid",
+                "valid YYYY-MM-DD to YYYY-MM-DD",
+                "its first and last day, or `valid from YYYY-MM-DD`",
+            ));
+        }
+        if singles.scope.is_none() && !self.unreadable_clause(c, "scope") {
+            absent.push((
+                "scope",
+                "scope \"GOVERNMENT\"",
+                "the government it binds, or `scope all` for every government",
+            ));
+        }
+        missing_clauses.extend(absent_clauses(file, c, shown, &absent));
+        self.diagnostics.extend(missing_clauses);
+        self.no_rule(file, c, shown);
+        level
+    }
+
+    /// The warning `no-rule`: a circular without rules (duties only, or only exemptions or
+    /// priorities) is valid, but sets no share.
+    fn no_rule(&mut self, file: FileId, c: &ast::Circular, shown: &str) {
+        let has_rule = c
+            .clauses
+            .iter()
+            .any(|cl| matches!(cl.node, ClauseKind::Rule(_)));
+        if has_rule || self.unreadable_clause(c, "rule") {
+            return;
+        }
+        let exempts = c
+            .clauses
+            .iter()
+            .any(|cl| matches!(cl.node, ClauseKind::Exempt(_)));
+        self.push(
+            Diagnostic::new(
+                Code::NoRule,
+                file,
+                c.keyword,
+                format!("{shown} has no rule: it sets no WFO share"),
+            )
+            .with_label("no `rule` in this circular")
+            .with_help(format!(
+                "{}; if the circular states a share, add it as a rule: `rule NAME: SELECTOR => wfo N%`",
+                if exempts {
+                    "where no other circular decides, those it exempts are answered `exempt` and the others keep the baseline"
+                } else {
+                    "where no other circular decides, its staff keep the baseline"
+                }
+            )),
+        );
+    }
+
+    /// The circular's rules, names first so that `overrides` can point forward; and how many
+    /// rules it writes (a rule whose arrangement did not read is left out).
+    fn rules(
+        &mut self,
+        file: FileId,
+        c: &ast::Circular,
+        sets: &HashMap<String, SetEntry>,
+    ) -> (Vec<Rule>, usize) {
+        let rule_asts: Vec<(&ast::RuleDef, Span)> = c
+            .clauses
+            .iter()
+            .filter_map(|cl| match &cl.node {
+                ClauseKind::Rule(r) => Some((&**r, cl.span)),
+                _ => None,
+            })
+            .collect();
+        let mut rule_index: HashMap<&str, RuleId> = HashMap::new();
+        for (i, (r, _)) in rule_asts.iter().enumerate() {
+            if let Some(&first) = rule_index.get(r.name.node.as_str()) {
+                let first_span = rule_asts[first].0.name.span;
+                self.duplicate(
+                    file,
+                    r.name.span,
+                    format!("the rule `{}`", r.name.node),
+                    (file, first_span),
+                );
+            } else {
+                rule_index.insert(&r.name.node, i);
+            }
+        }
+        let mut rules = Vec::new();
+        for &(r, span) in &rule_asts {
+            let selector = match &r.selector {
+                RuleSelector::Otherwise(_) => None,
+                RuleSelector::Selector(s) => {
+                    let selector = self.selector(file, s, sets);
+                    Some(self.share(selector))
+                }
+            };
+            let (except, overrides, during) = self.modifiers(file, r, &rule_index, sets);
+            let Some(wfo) = r.arrangement.node.wfo_interval() else {
+                continue;
+            };
+            rules.push(Rule {
+                span,
+                name_span: r.name.span,
+                selector,
+                except: except.into(),
+                wfo,
+                arrangement_span: r.arrangement.span,
+                overrides: overrides.into(),
+                overrides_all: SmallList::default(),
+                during,
+            });
+        }
+        close_overrides(&mut rules);
+        (rules, rule_asts.len())
+    }
+
+    /// A rule's modifiers: `except` selectors resolved, `overrides` names to rule indices
+    /// (`unknown-name`), one `during` (a second is `duplicate-name`).
+    fn modifiers(
+        &mut self,
+        file: FileId,
+        r: &ast::RuleDef,
+        rule_index: &HashMap<&str, RuleId>,
+        sets: &HashMap<String, SetEntry>,
+    ) -> Modifiers {
+        let mut except = Vec::new();
+        let mut overrides = Vec::new();
+        let mut during = None;
+        for m in &r.modifiers {
+            match &m.node {
+                Modifier::Except(s) => except.push((self.selector(file, s, sets), m.span)),
+                Modifier::Overrides(names) => {
+                    for n in names {
+                        match rule_index.get(n.node.as_str()) {
+                            Some(&target) => overrides.push((target, n.span)),
+                            None => {
+                                let names = rule_index.keys().copied();
+                                self.unknown(file, n, "rule", closest(&n.node, names))
+                            }
+                        }
+                    }
+                }
+                Modifier::During(periods) => {
+                    if let Some((_, first)) = &during {
+                        self.push(
+                            Diagnostic::new(
+                                Code::DuplicateName,
+                                file,
+                                m.span,
+                                format!("rule `{}` has two `during` modifiers", r.name.node),
+                            )
+                            .with_label("a second `during`")
+                            .with_secondary(file, *first, "the first `during`")
+                            .with_help(format!(
+                                "a rule has one `during`; several periods go in one list: `during {}`",
+                                list_form(r.modifiers.iter().filter_map(|m| match &m.node {
+                                    Modifier::During(p) => Some(p.as_slice()),
+                                    _ => None,
+                                }))
+                            )),
+                        );
+                        continue;
+                    }
+                    // Invalid dates are reported by the lowering (and keep the circular out).
+                    if let Some(days) = periods
+                        .iter()
+                        .map(|p| p.node.dates())
+                        .collect::<Option<Vec<_>>>()
+                    {
+                        during = Some((crate::model::windows(days), m.span));
+                    }
+                }
+            }
+        }
+        (except, overrides, during)
+    }
+
+    /// The exemptions, priorities and duties, in the order written (equal duty texts shared).
+    fn other_clauses(
+        &mut self,
+        file: FileId,
+        c: &ast::Circular,
+        sets: &HashMap<String, SetEntry>,
+    ) -> (Vec<Exemption>, Vec<Priority>, Vec<Arc<str>>) {
+        let mut exempt = Vec::new();
+        let mut priorities = Vec::new();
+        let mut duties = Vec::new();
+        for clause in &c.clauses {
+            match &clause.node {
+                ClauseKind::Exempt(s) => exempt.push(Exemption {
+                    selector: self.selector(file, s, sets),
+                    span: clause.span,
+                }),
+                ClauseKind::Priority { rank, selector } => priorities.push(Priority {
+                    rank: rank.node,
+                    selector: self.selector(file, selector, sets),
+                    span: clause.span,
+                }),
+                ClauseKind::Duty(d) => {
+                    let text = match self.duty_texts.get(d.node.as_str()) {
+                        Some(t) => t.clone(),
+                        None => {
+                            let t: Arc<str> = d.node.as_str().into();
+                            self.duty_texts.insert(t.clone());
+                            t
+                        }
+                    };
+                    duties.push(text);
+                }
+                _ => {}
+            }
+        }
+        (exempt, priorities, duties)
+    }
+}
+
+/// The help of a clause given twice: two `valid` clauses of windows become one list.
+fn given_twice_help(
+    key: &str,
+    clause: &ClauseKind,
+    valid: Option<(&ast::Validity, Span)>,
+) -> String {
+    match (clause, valid) {
+        (ClauseKind::Valid(second), Some((first, _))) => {
+            let periods = |v: &ast::Validity| -> Vec<Spanned<ast::Period>> {
+                match v {
+                    ast::Validity::Windows { windows, .. } => windows.clone(),
+                    ast::Validity::From(_) => Vec::new(),
+                }
+            };
+            let (first, second): (Vec<_>, Vec<_>) = (periods(first), periods(second));
+            if first.is_empty() || second.is_empty() {
+                "a circular has one `valid` clause: remove one".to_string()
+            } else {
+                format!(
+                    "a circular has one `valid` clause; several windows go in one list: `valid {}`",
+                    list_form([first.as_slice(), second.as_slice()])
+                )
+            }
+        }
+        _ => format!("a circular has one `{key}` clause: remove one"),
+    }
+}
+
+/// One `missing-clause` diagnostic for the absent required clauses (`what`, its form, what to
+/// fill in), however many they are.
+fn absent_clauses(
+    file: FileId,
+    c: &ast::Circular,
+    shown: &str,
+    absent: &[(&str, &str, &str)],
+) -> Option<Diagnostic> {
+    match absent {
+        [] => None,
+        [(what, form, fill)] => Some(
+            Diagnostic::new(
+                Code::MissingClause,
+                file,
+                c.keyword,
+                format!("{shown} has no `{what}` clause"),
+            )
+            .with_label(format!("`{what}` missing"))
+            .with_help(format!("add `{form}`: {fill}")),
+        ),
+        [init @ .., (last, _, _)] => {
+            let init: Vec<String> = init.iter().map(|(w, _, _)| format!("`{w}`")).collect();
+            let list = format!("{} and `{last}`", init.join(", "));
+            let forms: Vec<String> = absent
+                .iter()
+                .map(|(_, form, fill)| format!("{form}  ({fill})"))
+                .collect();
+            Some(
+                Diagnostic::new(
+                    Code::MissingClause,
+                    file,
+                    c.keyword,
+                    format!("{shown} has no {list} clauses"),
+                )
+                .with_label(format!("{list} missing"))
+                .with_help(format!("add:\n{}", forms.join("\n"))),
+            )
+        }
+    }
+}
+
+/// Periods as one list, in the order written: `2026-03-16 to 2026-03-17, 2026-03-25 to
+/// 2026-03-27` (the dates as read; an invalid one as `YYYY-MM-DD`).
+fn list_form<'a>(lists: impl IntoIterator<Item = &'a [Spanned<ast::Period>]>) -> String {
+    let shown = |d: &ast::DateLit| d.node.map_or("YYYY-MM-DD".to_string(), |d| d.to_string());
+    lists
+        .into_iter()
+        .flat_map(|list| list.iter())
+        .map(|p| format!("{} to {}", shown(&p.node.from), shown(&p.node.to)))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Fills `overrides_all` with the transitive closure of `overrides`.
+fn close_overrides(rules: &mut [Rule]) {
+    let direct: Vec<Vec<RuleId>> = rules
+        .iter()
+        .map(|r| r.overrides.iter().map(|&(t, _)| t).collect())
+        .collect();
+    for (i, rule) in rules.iter_mut().enumerate() {
+        let mut seen: HashSet<RuleId> = HashSet::new();
+        let mut stack: Vec<RuleId> = direct[i].clone();
+        while let Some(r) = stack.pop() {
+            if r < direct.len() && seen.insert(r) {
+                stack.extend(&direct[r]);
+            }
+        }
+        let mut all: Vec<RuleId> = seen.into_iter().collect();
+        all.sort_unstable();
+        rule.overrides_all = all.into();
+    }
+}
