@@ -11,6 +11,7 @@ use crate::span::{Span, Spanned};
 use chrono::NaiveDate;
 
 mod eq;
+mod walk;
 
 /// A string literal, unescaped.
 pub type Str = Spanned<String>;
@@ -662,79 +663,5 @@ impl Circular {
     }
 }
 
-impl File {
-    /// The circulars of the file.
-    pub fn circulars(&self) -> impl Iterator<Item = &Circular> {
-        self.items.iter().filter_map(|i| match i {
-            Item::Circular(c) => Some(c),
-            _ => None,
-        })
-    }
-}
-
-impl Circular {
-    /// Every selector the circular writes, in source order: each `exempt`, each `wfh priority`,
-    /// and each rule's selector followed by its `except`s. The one walk over "every selector of
-    /// a circular" for the checks and the names of the tree.
-    pub fn selectors(&self) -> impl Iterator<Item = &Selector> {
-        self.clauses
-            .iter()
-            .flat_map(|clause| clause.node.selectors())
-    }
-}
-
-impl ClauseKind {
-    /// The selectors this clause writes (none for most clauses): see [`Circular::selectors`].
-    pub fn selectors(&self) -> impl Iterator<Item = &Selector> {
-        let (first, rule) = match self {
-            ClauseKind::Exempt(s) | ClauseKind::Priority { selector: s, .. } => (Some(s), None),
-            ClauseKind::Rule(r) => match &r.selector {
-                RuleSelector::Selector(s) => (Some(s), Some(r)),
-                RuleSelector::Otherwise(_) => (None, Some(r)),
-            },
-            _ => (None, None),
-        };
-        let excepts = rule
-            .into_iter()
-            .flat_map(|r| r.modifiers.iter())
-            .filter_map(|m| match &m.node {
-                Modifier::Except(s) => Some(s),
-                _ => None,
-            });
-        first.into_iter().chain(excepts)
-    }
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn pct(n: u16) -> PctLit {
-        Spanned::new(Some(Pct(n)), Span::default())
-    }
-
-    #[test]
-    fn wfh_arrangements_become_wfo_intervals() {
-        let cases = [
-            (Mode::Wfo, Amount::Exact(pct(5000)), (5000, 5000)),
-            (Mode::Wfh, Amount::Exact(pct(10000)), (0, 0)),
-            (Mode::Wfo, Amount::AtMost(pct(2500)), (0, 2500)),
-            (Mode::Wfo, Amount::AtLeast(pct(5000)), (5000, 10000)),
-            (Mode::Wfh, Amount::AtLeast(pct(5000)), (0, 5000)),
-            (Mode::Wfo, Amount::Range(pct(2500), pct(5000)), (2500, 5000)),
-            (Mode::Wfh, Amount::Range(pct(2500), pct(5000)), (5000, 7500)),
-        ];
-        for (mode, amount, (min, max)) in cases {
-            let iv = Arrangement { mode, amount }.wfo_interval().unwrap();
-            assert_eq!((iv.min.0, iv.max.0), (min, max));
-        }
-    }
-
-    #[test]
-    fn percentages_print_with_their_decimals() {
-        assert_eq!(Pct(3333).to_string(), "33.33%");
-        assert_eq!(Pct(2550).to_string(), "25.5%");
-        assert_eq!(Pct(10000).to_string(), "100%");
-        assert_eq!(Pct(5).to_string(), "0.05%");
-    }
-}
+mod tests;
