@@ -97,18 +97,30 @@ fn rules_about(c: CircularId, rules: &[RuleId]) -> About {
     About::Rules(c, rules.to_vec())
 }
 
+/// What the oracle has seen of each circular so far: whether it applied somewhere, and which of
+/// its rules decided somewhere.
+struct Seen {
+    applied: Vec<bool>,
+    decides: Vec<Vec<bool>>,
+}
+
+/// An applying circular whose rules agree at a cell: its constraint and its deciding rules.
+type Constrained = (CircularId, Interval, Vec<RuleId>);
+
 /// The findings, by brute force from `explain` at every elementary cell. Each explanation is
 /// first checked against the reference interpreter of section 5 (`Err`: they differ).
 fn oracle(engine: &Engine<'_>) -> Result<BTreeSet<Key>, String> {
     let reference = Reference::new(engine);
     let ws = engine.ws;
     let mut keys = BTreeSet::new();
-    let mut applied: Vec<bool> = vec![false; ws.circulars.len()];
-    let mut decides: Vec<Vec<bool>> = ws
-        .circulars
-        .iter()
-        .map(|c| vec![false; c.rules.len()])
-        .collect();
+    let mut seen = Seen {
+        applied: vec![false; ws.circulars.len()],
+        decides: ws
+            .circulars
+            .iter()
+            .map(|c| vec![false; c.rules.len()])
+            .collect(),
+    };
     let cells = cells(engine);
     for day in oracle_days(engine) {
         for &classes in &cells {
@@ -117,112 +129,10 @@ fn oracle(engine: &Engine<'_>) -> Result<BTreeSet<Key>, String> {
             reference.check(&point, &explanation, &cells)?;
             // Whether a conflict or an antinomy (the errors that make an answer `conflict`) is
             // found at this cell, and whether a circular's own rules conflict here.
-            let mut clash_here = false;
-            let mut conflict_within = false;
-            // (circular, constraint, deciding rules) of each applying circular whose rules agree.
-            let mut constrained: Vec<(CircularId, Interval, Vec<RuleId>)> = Vec::new();
-            for t in &explanation.circulars {
-                if t.outcome != CircularOutcome::Applies {
-                    continue;
-                }
-                let c = t.circular;
-                applied[c] = true;
-                let deciding: Vec<RuleId> = t
-                    .rules
-                    .iter()
-                    .filter(|(_, o)| *o == RuleOutcome::Decides)
-                    .map(|(r, _)| *r)
-                    .collect();
-                let rules = &ws.circulars[c].rules;
-                for (k, &x) in deciding.iter().enumerate() {
-                    decides[c][x] = true;
-                    for &y in &deciding[k + 1..] {
-                        let (wx, wy) = (rules[x].wfo, rules[y].wfo);
-                        let code = match wx.intersect(wy) {
-                            None => {
-                                clash_here = true;
-                                conflict_within = true;
-                                Code::Conflict
-                            }
-                            // Inside a conflict, the conflict is the finding.
-                            Some(_) if wx != wy && t.constraint != Some(None) => Code::Overlap,
-                            Some(_) => continue,
-                        };
-                        keys.insert(Key {
-                            code,
-                            first: rules_about(c, &[x, y]),
-                            second: None,
-                        });
-                    }
-                }
-                if let Some(Some(k)) = t.constraint {
-                    constrained.push((c, k, deciding));
-                }
-            }
-            for (i, (a, ka, da)) in constrained.iter().enumerate() {
-                for (b, kb, db) in &constrained[i + 1..] {
-                    if ka.intersect(*kb).is_some() {
-                        continue;
-                    }
-                    let (ca, cb) = (&ws.circulars[*a], &ws.circulars[*b]);
-                    if ca.level != cb.level {
-                        let ((lo, dlo), (hi, dhi)) = if ca.level < cb.level {
-                            ((*a, da), (*b, db))
-                        } else {
-                            ((*b, db), (*a, da))
-                        };
-                        // Section 10.1: no violation of a higher norm where that norm is itself
-                        // set aside, by a norm above it or a later one of its level.
-                        let kh = if hi == *a { *ka } else { *kb };
-                        let h = &ws.circulars[hi];
-                        let aside = constrained.iter().any(|(g, kg, dg)| {
-                            let gc = &ws.circulars[*g];
-                            if *g == hi || kg.intersect(kh).is_some() {
-                                return false;
-                            }
-                            if gc.level > h.level {
-                                return true;
-                            }
-                            if gc.level < h.level || (gc.signed, *g) < (h.signed, hi) {
-                                return false;
-                            }
-                            let (cover_h, cover_g) = (engine.cover(hi, dhi), engine.cover(*g, dg));
-                            let special =
-                                cover_h.is_subset(&cover_g) && !cover_g.is_subset(&cover_h);
-                            gc.signed != h.signed && !special
-                        });
-                        if aside {
-                            continue;
-                        }
-                        keys.insert(Key {
-                            code: Code::ViolatesHigherNorm,
-                            first: rules_about(lo, dlo),
-                            second: Some(rules_about(hi, dhi)),
-                        });
-                        continue;
-                    }
-                    let ((e, de), (l, dl)) = if (ca.signed, *a) <= (cb.signed, *b) {
-                        ((*a, da), (*b, db))
-                    } else {
-                        ((*b, db), (*a, da))
-                    };
-                    let same_day = ws.circulars[e].signed == ws.circulars[l].signed;
-                    let (cover_e, cover_l) = (engine.cover(e, de), engine.cover(l, dl));
-                    let earlier_special =
-                        cover_e.is_subset(&cover_l) && !cover_l.is_subset(&cover_e);
-                    let code = if same_day || earlier_special {
-                        clash_here = true;
-                        Code::Antinomy
-                    } else {
-                        Code::ImplicitRevocation
-                    };
-                    keys.insert(Key {
-                        code,
-                        first: rules_about(e, de),
-                        second: Some(rules_about(l, dl)),
-                    });
-                }
-            }
+            let (conflict_within, constrained) =
+                oracle_within(engine, &explanation, &mut seen, &mut keys);
+            let antinomy = oracle_across(engine, &constrained, &mut keys);
+            let clash_here = conflict_within || antinomy;
             // An answer is `conflict` only where a finding says why: a conflict within a
             // circular, or an antinomy between two circulars that clash at this very cell; and
             // always where a circular's own rules conflict. (That an antinomy makes the answer
@@ -245,9 +155,148 @@ fn oracle(engine: &Engine<'_>) -> Result<BTreeSet<Key>, String> {
             }
         }
     }
-    for (c, rules) in decides.iter().enumerate() {
-        // A circular that applies nowhere is one finding about all its rules.
-        if !applied[c] && !rules.is_empty() {
+    oracle_dead_rules(&seen, &mut keys);
+    Ok(keys)
+}
+
+/// The findings within each circular that applies at one cell (`conflict`, `overlap`), what it
+/// shows of dead rules, whether some circular's own rules conflict here, and the circulars whose
+/// rules agree, with their constraint.
+fn oracle_within(
+    engine: &Engine<'_>,
+    explanation: &edaran::eval::Explanation,
+    seen: &mut Seen,
+    keys: &mut BTreeSet<Key>,
+) -> (bool, Vec<Constrained>) {
+    let ws = engine.ws;
+    let mut conflict_within = false;
+    let mut constrained = Vec::new();
+    for t in &explanation.circulars {
+        if t.outcome != CircularOutcome::Applies {
+            continue;
+        }
+        let c = t.circular;
+        seen.applied[c] = true;
+        let deciding: Vec<RuleId> = t
+            .rules
+            .iter()
+            .filter(|(_, o)| *o == RuleOutcome::Decides)
+            .map(|(r, _)| *r)
+            .collect();
+        let rules = &ws.circulars[c].rules;
+        for (k, &x) in deciding.iter().enumerate() {
+            seen.decides[c][x] = true;
+            for &y in &deciding[k + 1..] {
+                let (wx, wy) = (rules[x].wfo, rules[y].wfo);
+                let code = match wx.intersect(wy) {
+                    None => {
+                        conflict_within = true;
+                        Code::Conflict
+                    }
+                    // Inside a conflict, the conflict is the finding.
+                    Some(_) if wx != wy && t.constraint != Some(None) => Code::Overlap,
+                    Some(_) => continue,
+                };
+                keys.insert(Key {
+                    code,
+                    first: rules_about(c, &[x, y]),
+                    second: None,
+                });
+            }
+        }
+        if let Some(Some(k)) = t.constraint {
+            constrained.push((c, k, deciding));
+        }
+    }
+    (conflict_within, constrained)
+}
+
+/// The findings between the circulars whose constraints clash at one cell
+/// (`violates-higher-norm`, `antinomy`, `implicit-revocation`); true when one is an antinomy.
+fn oracle_across(
+    engine: &Engine<'_>,
+    constrained: &[Constrained],
+    keys: &mut BTreeSet<Key>,
+) -> bool {
+    let ws = engine.ws;
+    let mut antinomy = false;
+    for (i, (a, ka, da)) in constrained.iter().enumerate() {
+        for (b, kb, db) in &constrained[i + 1..] {
+            if ka.intersect(*kb).is_some() {
+                continue;
+            }
+            let (ca, cb) = (&ws.circulars[*a], &ws.circulars[*b]);
+            if ca.level != cb.level {
+                let ((lo, dlo), (hi, dhi)) = if ca.level < cb.level {
+                    ((*a, da), (*b, db))
+                } else {
+                    ((*b, db), (*a, da))
+                };
+                let kh = if hi == *a { *ka } else { *kb };
+                if !set_aside(engine, constrained, (hi, kh, dhi)) {
+                    keys.insert(Key {
+                        code: Code::ViolatesHigherNorm,
+                        first: rules_about(lo, dlo),
+                        second: Some(rules_about(hi, dhi)),
+                    });
+                }
+                continue;
+            }
+            let ((e, de), (l, dl)) = if (ca.signed, *a) <= (cb.signed, *b) {
+                ((*a, da), (*b, db))
+            } else {
+                ((*b, db), (*a, da))
+            };
+            let same_day = ws.circulars[e].signed == ws.circulars[l].signed;
+            let (cover_e, cover_l) = (engine.cover(e, de), engine.cover(l, dl));
+            let earlier_special = cover_e.is_subset(&cover_l) && !cover_l.is_subset(&cover_e);
+            let code = if same_day || earlier_special {
+                antinomy = true;
+                Code::Antinomy
+            } else {
+                Code::ImplicitRevocation
+            };
+            keys.insert(Key {
+                code,
+                first: rules_about(e, de),
+                second: Some(rules_about(l, dl)),
+            });
+        }
+    }
+    antinomy
+}
+
+/// Section 10.1: no violation of a higher norm where that norm is itself set aside at the cell,
+/// by a norm above it or a later one of its level that is not an antinomy with it.
+fn set_aside(
+    engine: &Engine<'_>,
+    constrained: &[Constrained],
+    (hi, kh, dhi): (CircularId, Interval, &[RuleId]),
+) -> bool {
+    let ws = engine.ws;
+    let h = &ws.circulars[hi];
+    constrained.iter().any(|(g, kg, dg)| {
+        let gc = &ws.circulars[*g];
+        if *g == hi || kg.intersect(kh).is_some() {
+            return false;
+        }
+        if gc.level > h.level {
+            return true;
+        }
+        if gc.level < h.level || (gc.signed, *g) < (h.signed, hi) {
+            return false;
+        }
+        let (cover_h, cover_g) = (engine.cover(hi, dhi), engine.cover(*g, dg));
+        let special = cover_h.is_subset(&cover_g) && !cover_g.is_subset(&cover_h);
+        gc.signed != h.signed && !special
+    })
+}
+
+/// `dead-rule`: a circular that applies nowhere is one finding about all its rules; otherwise
+/// each rule that decides nowhere is one.
+fn oracle_dead_rules(seen: &Seen, keys: &mut BTreeSet<Key>) {
+    for (c, rules) in seen.decides.iter().enumerate() {
+        if !seen.applied[c] && !rules.is_empty() {
             keys.insert(Key {
                 code: Code::DeadRule,
                 first: rules_about(c, &(0..rules.len()).collect::<Vec<_>>()),
@@ -265,7 +314,6 @@ fn oracle(engine: &Engine<'_>) -> Result<BTreeSet<Key>, String> {
             }
         }
     }
-    Ok(keys)
 }
 
 /// The keys of the fast analysis, restricted to the codes the oracle computes.
