@@ -20,9 +20,10 @@
 //! files and renders what comes back.
 //!
 //! ```
+//! use edaran::eval::ask::{Purpose, Reply};
 //! use edaran::eval::{Engine, Status};
 //! use edaran::model::Source;
-//! use edaran::region;
+//! use edaran::{Code, FileId};
 //!
 //! let text = r#"
 //! circular "800/1/2024" {
@@ -34,19 +35,29 @@
 //!   rule health:  unit "Dinkes" => wfo 100% overrides general
 //! }
 //! "#;
+//! // Load: parse, resolve and check (no finding here).
 //! let ws = edaran::check::load(vec![Source { name: "banten.se".into(), text: text.into() }]);
 //! assert!(ws.diagnostics.is_empty(), "{:?}", ws.diagnostics);
 //!
-//! // The health office, on a Monday within the circular's validity.
+//! // Ask: a question as a drafter writes it, parsed and answered by the one dispatcher.
 //! let engine = Engine::new(&ws);
-//! let monday = chrono::NaiveDate::from_ymd_opt(2024, 3, 11).unwrap();
-//! let point = engine.point(
-//!     region::day(monday),
-//!     [Some("Pemprov Banten"), Some("Dinkes"), None, None, None],
+//! let (question, errors) = edaran::syntax::parse_query(
+//!     FileId(0),
+//!     r#"wfo "Dinkes" gov "Pemprov Banten" on 2024-03-11"#,
 //! );
-//! let answer = engine.answer(&point);
+//! assert!(errors.is_empty());
+//! let Ok(Reply::Cases(reply)) = engine.ask(&question.unwrap().kind, &[], Purpose::Check) else {
+//!     panic!("a wfo question is answered in cases");
+//! };
+//! let answer = &reply.cases[0].case.answer;
 //! assert_eq!(answer.status, Status::Ruled);
 //! assert_eq!(answer.wfo.map(|wfo| wfo.to_string()), Some("100%".to_string()));
+//!
+//! // Check: without `overrides`, the two rules clash for the health office.
+//! let clash = text.replace(" overrides general", "");
+//! let ws = edaran::check::load(vec![Source { name: "banten.se".into(), text: clash }]);
+//! let codes: Vec<Code> = ws.diagnostics.iter().map(|d| d.code).collect();
+//! assert_eq!(codes, [Code::Conflict]);
 //! ```
 
 #![forbid(unsafe_code)]
