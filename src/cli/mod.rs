@@ -30,6 +30,7 @@ mod answer;
 mod check;
 mod files;
 mod fmt;
+mod holidays;
 mod query;
 mod repl;
 mod test;
@@ -74,6 +75,36 @@ enum Command {
     Repl(ReplArgs),
     /// Rewrite `.se` files in the canonical layout (comments kept; `-` for stdin to stdout)
     Fmt(FmtArgs),
+    /// List the national holidays and cuti bersama of a year, with the decree that sets them
+    #[command(after_help = HOLIDAYS_HELP)]
+    Holidays(HolidaysArgs),
+}
+
+/// After `edaran holidays --help`.
+const HOLIDAYS_HELP: &str = "The list edaran ships: libur nasional and cuti bersama as set by the SKB of the \
+Minister of Religious Affairs, the Minister of Manpower and the Minister of PANRB, with its \
+amendments, for 2020 to 2026.
+
+Example:
+  edaran holidays 2026 --format json";
+
+#[derive(clap::Args, Debug)]
+struct HolidaysArgs {
+    /// The year, for example 2026
+    year: i32,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = HolidaysFormat::Human)]
+    format: HolidaysFormat,
+}
+
+/// `holidays --format`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum HolidaysFormat {
+    /// One line per day, by month, then the decrees and sources of the year
+    Human,
+    /// One JSON document on stdout: {"year", "source", "counts", "days": [{"date", "weekday",
+    /// "kind", "name"}]}; for a year the calendar does not cover, {"input_errors": [...]}
+    Json,
 }
 
 /// The question forms, after `edaran query --help`.
@@ -207,7 +238,7 @@ macro_rules! into_format {
         }
     )*};
 }
-into_format!(CheckFormat, QueryFormat, TestFormat);
+into_format!(CheckFormat, QueryFormat, TestFormat, HolidaysFormat);
 
 /// When to colour human output.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -320,5 +351,6 @@ pub fn run() -> i32 {
         Command::Test(args) => test::run(&args.paths, args.format.into(), args.color.enabled()),
         Command::Repl(args) => repl::run(&args.paths, args.history),
         Command::Fmt(args) => fmt::run(&args.paths, args.check, args.color.enabled()),
+        Command::Holidays(args) => holidays::run(args.year, args.format.into()),
     }
 }
