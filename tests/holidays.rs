@@ -63,7 +63,12 @@ fn dates_everyone_knows_are_listed() {
     listed("2026", "2026-01-01", "libur_nasional", "Tahun Baru");
     listed("2024", "2024-04-10", "libur_nasional", "Idul Fitri");
     listed("2024", "2024-04-11", "libur_nasional", "Idul Fitri");
-    listed("2025", "2025-12-25", "libur_nasional", "Kelahiran Yesus Kristus");
+    listed(
+        "2025",
+        "2025-12-25",
+        "libur_nasional",
+        "Kelahiran Yesus Kristus",
+    );
     listed("2023", "2023-08-17", "libur_nasional", "Kemerdekaan");
     listed("2020", "2020-01-01", "libur_nasional", "Tahun Baru");
 }
@@ -107,7 +112,10 @@ fn the_json_document_has_the_year_its_sources_and_every_day() {
         );
     }
     // The weekday is the date's: 2024-04-10 was a Wednesday.
-    let idul_fitri = days.iter().find(|d| d["date"] == "2024-04-10").expect("10 April");
+    let idul_fitri = days
+        .iter()
+        .find(|d| d["date"] == "2024-04-10")
+        .expect("10 April");
     assert_eq!(idul_fitri["weekday"], "Wednesday");
 }
 
@@ -119,7 +127,9 @@ fn a_year_the_calendar_does_not_cover_says_which_it_covers() {
         assert_eq!(r.stdout, "");
         assert_eq!(
             r.stderr,
-            format!("error: the national calendar has no list for {year}: it covers 2020 to 2026\n")
+            format!(
+                "error: the national calendar has no list for {year}: it covers 2020 to 2026\n"
+            )
         );
     }
     let r = holidays(&["2019", "--format", "json"]);

@@ -163,6 +163,11 @@ pub fn weekday_name(day: Weekday) -> &'static str {
     }
 }
 
+/// A date with its weekday, as answers print dates: "Friday 2026-03-20".
+pub fn with_weekday(date: NaiveDate) -> String {
+    format!("{} {date}", weekday_name(date.weekday()))
+}
+
 /// A weekday as the language writes it: `monday` ... `sunday` (any case).
 pub fn parse_weekday(word: &str) -> Option<Weekday> {
     const DAYS: [Weekday; 7] = [

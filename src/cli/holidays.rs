@@ -10,7 +10,7 @@
 
 use super::{Format, OK, USAGE};
 use chrono::{Datelike, NaiveDate};
-use edaran::calendar::{Calendar, Holiday, Kind, YearInfo, weekday_name};
+use edaran::calendar::{Calendar, Holiday, Kind, YearInfo, weekday_name, with_weekday};
 use serde_json::{Value, json};
 use std::fmt::Write as _;
 
@@ -78,11 +78,6 @@ fn days(holidays: &[Holiday]) -> Vec<Day<'_>> {
     days
 }
 
-/// "Friday 2026-03-20".
-fn dated(date: NaiveDate) -> String {
-    format!("{} {date}", weekday_name(date.weekday()))
-}
-
 /// How many days of `kind` the list has.
 fn count(days: &[Day<'_>], kind: Kind) -> usize {
     days.iter().filter(|d| d.holiday.kind == kind).count()
@@ -108,7 +103,7 @@ fn text(year: i32, info: &YearInfo, days: &[Day<'_>]) -> String {
         let _ = writeln!(
             out,
             "  {:<20}  {:<14}  {}",
-            dated(d.date),
+            with_weekday(d.date),
             d.holiday.kind.label(),
             d.holiday.name
         );

@@ -81,7 +81,8 @@ enum Command {
 }
 
 /// After `edaran holidays --help`.
-const HOLIDAYS_HELP: &str = "The list edaran ships: libur nasional and cuti bersama as set by the SKB of the \
+const HOLIDAYS_HELP: &str =
+    "The list edaran ships: libur nasional and cuti bersama as set by the SKB of the \
 Minister of Religious Affairs, the Minister of Manpower and the Minister of PANRB, with its \
 amendments, for 2020 to 2026.
 
@@ -114,6 +115,7 @@ const QUERY_HELP: &str = r#"Questions (one per `-e`, or one per line on standard
   explain SUBJECT on DATE          the answer and why: every rule, and why it applied or not
   wfh priority SUBJECT on DATE     the WFH priority rank, or none
   in force on DATE                 the circulars in force on that day
+  in force from DATE to DATE       the circulars in force in that period, with their days
   conflicts                        every conflict and antinomy in the workspace
 
   SUBJECT := STRING [function IDENT] [domicile STRING] [office STRING] [gov STRING]
