@@ -91,6 +91,11 @@ impl Holiday {
     pub fn days(&self) -> u32 {
         u32::try_from((self.to - self.from).num_days() + 1).unwrap_or(0)
     }
+
+    /// Its days, from the first to the last (one line each in `edaran holidays`).
+    pub fn dates(&self) -> impl Iterator<Item = NaiveDate> + '_ {
+        self.from.iter_days().take_while(|d| *d <= self.to)
+    }
 }
 
 /// Where one year of the national calendar comes from.
@@ -156,6 +161,11 @@ pub fn weekday_name(day: Weekday) -> &'static str {
         Weekday::Sat => "Saturday",
         Weekday::Sun => "Sunday",
     }
+}
+
+/// A date with its weekday, as answers print dates: "Friday 2026-03-20".
+pub fn with_weekday(date: NaiveDate) -> String {
+    format!("{} {date}", weekday_name(date.weekday()))
 }
 
 /// A weekday as the language writes it: `monday` ... `sunday` (any case).

@@ -441,3 +441,19 @@ year twenty
         [2023, 2024]
     );
 }
+
+#[test]
+fn a_holiday_lists_each_of_its_days() {
+    let c = Calendar::national();
+    let idul_fitri = c
+        .holidays(2026)
+        .into_iter()
+        .find(|h| h.from == d(2026, 3, 21))
+        .unwrap();
+    let days: Vec<NaiveDate> = idul_fitri.dates().collect();
+    assert_eq!(days, [d(2026, 3, 21), d(2026, 3, 22)]);
+    assert_eq!(days.len() as u32, idul_fitri.days());
+    assert_eq!(with_weekday(d(2026, 3, 20)), "Friday 2026-03-20");
+    let one = c.holidays(2026).into_iter().next().unwrap();
+    assert_eq!(one.dates().collect::<Vec<_>>(), [d(2026, 1, 1)]);
+}

@@ -2,11 +2,12 @@
 //! docs/language.md section 13. Both read the same answer; neither asks the engine anything
 //! the answer does not hold, beyond names and dates of circulars and rules.
 
+use edaran::calendar::with_weekday;
 use edaran::eval::ask::{AnsweredCase, Asking, Cases, Reply};
 use edaran::eval::query::Case;
 use edaran::eval::{
-    Answer, CircularOutcome, CircularTrace, Engine, Explanation, LeftOut, RuleOutcome, Status,
-    render_case_condition,
+    Answer, CircularOutcome, CircularTrace, Engine, Explanation, InForcePeriod, LeftOut,
+    RuleOutcome, Status, render_case_condition,
 };
 use edaran::model::Circular;
 use edaran::region::{self, describe_dates};
@@ -37,6 +38,7 @@ pub fn reply_text(engine: &Engine<'_>, shown: &str, reply: &Reply) -> String {
                 );
             }
         }
+        Reply::InForcePeriod(period) => in_force_period_text(engine, period, &mut out),
         Reply::Conflicts(findings) => {
             if findings.is_empty() {
                 out.push_str("  no conflict\n");
@@ -52,6 +54,61 @@ pub fn reply_text(engine: &Engine<'_>, shown: &str, reply: &Reply) -> String {
         Reply::Cases(cases) => cases_reply_text(engine, cases, &mut out),
     }
     for_terminal(out)
+}
+
+/// The timeline of `in force from DATE to DATE`: one line per circular, by first day in force:
+/// "SE-X (provincial): Monday 2024-03-01 to Thursday 2024-03-14, 14 days; revoked by SE-Y from
+/// Friday 2024-03-15".
+fn in_force_period_text(engine: &Engine<'_>, period: &InForcePeriod, out: &mut String) {
+    if period.circulars.is_empty() {
+        out.push_str("  no circular is in force in this period\n");
+    }
+    for span in &period.circulars {
+        let c = engine.circular(span.circular);
+        let runs: Vec<String> = span
+            .windows
+            .iter()
+            .map(|&(a, b)| {
+                if a == b {
+                    day_text(a)
+                } else {
+                    format!("{} to {}", day_text(a), day_text(b))
+                }
+            })
+            .collect();
+        let days = span.days();
+        let _ = write!(
+            out,
+            "  {} ({}): {}, {days} day{}",
+            c.id,
+            c.level.as_str(),
+            joined(&runs),
+            if days == 1 { "" } else { "s" }
+        );
+        if let Some((from, by)) = span.revoked {
+            let _ = write!(
+                out,
+                "; revoked by {} from {}",
+                engine.circular(by).id,
+                day_text(from)
+            );
+        }
+        out.push('\n');
+    }
+}
+
+/// A day with its weekday: "Monday 2023-08-28".
+fn day_text(day: region::Day) -> String {
+    with_weekday(region::date(day))
+}
+
+/// "a", "a and b", "a, b and c".
+fn joined(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
 }
 
 /// The question's own notes, once, then its cases (explained, for `explain`).
@@ -367,6 +424,7 @@ pub fn reply_json(engine: &Engine<'_>, shown: &str, reply: &Reply) -> Value {
                 .collect();
             json!({"query": shown, "circulars": list})
         }
+        Reply::InForcePeriod(period) => in_force_period_json(engine, shown, period),
         Reply::Conflicts(findings) => {
             let list: Vec<Value> = findings
                 .iter()
@@ -402,6 +460,40 @@ pub fn reply_json(engine: &Engine<'_>, shown: &str, reply: &Reply) -> Value {
             json
         }
     }
+}
+
+/// The entry of `answers` for `in force from DATE to DATE`: `{"query", "from", "to",
+/// "circulars": [{"id", "level", "windows": [{"from", "to", "days"}], "days", "revoked_by",
+/// "revoked_from"}]}`, the circulars by first day in force; `revoked_by` and `revoked_from` are
+/// `null` unless a revocation takes effect within the period.
+fn in_force_period_json(engine: &Engine<'_>, shown: &str, period: &InForcePeriod) -> Value {
+    let date = |d: region::Day| region::date(d).to_string();
+    let list: Vec<Value> = period
+        .circulars
+        .iter()
+        .map(|span| {
+            let c = engine.circular(span.circular);
+            let windows: Vec<Value> = span
+                .windows
+                .iter()
+                .map(|&(a, b)| json!({"from": date(a), "to": date(b), "days": b - a + 1}))
+                .collect();
+            json!({
+                "id": c.id,
+                "level": c.level.as_str(),
+                "windows": windows,
+                "days": span.days(),
+                "revoked_by": span.revoked.map(|(_, by)| &engine.circular(by).id),
+                "revoked_from": span.revoked.map(|(d, _)| date(d)),
+            })
+        })
+        .collect();
+    json!({
+        "query": shown,
+        "from": date(period.from),
+        "to": date(period.to),
+        "circulars": list,
+    })
 }
 
 /// The JSON of one case.

@@ -30,6 +30,7 @@ mod answer;
 mod check;
 mod files;
 mod fmt;
+mod holidays;
 mod query;
 mod repl;
 mod test;
@@ -74,6 +75,37 @@ enum Command {
     Repl(ReplArgs),
     /// Rewrite `.se` files in the canonical layout (comments kept; `-` for stdin to stdout)
     Fmt(FmtArgs),
+    /// List the national holidays and cuti bersama of a year, with the decree that sets them
+    #[command(after_help = HOLIDAYS_HELP)]
+    Holidays(HolidaysArgs),
+}
+
+/// After `edaran holidays --help`.
+const HOLIDAYS_HELP: &str =
+    "The list edaran ships: libur nasional and cuti bersama as set by the SKB of the \
+Minister of Religious Affairs, the Minister of Manpower and the Minister of PANRB, with its \
+amendments, for 2020 to 2026.
+
+Example:
+  edaran holidays 2026 --format json";
+
+#[derive(clap::Args, Debug)]
+struct HolidaysArgs {
+    /// The year, for example 2026
+    year: i32,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = HolidaysFormat::Human)]
+    format: HolidaysFormat,
+}
+
+/// `holidays --format`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum HolidaysFormat {
+    /// One line per day, by month, then the decrees and sources of the year
+    Human,
+    /// One JSON document on stdout: {"year", "source", "counts", "days": [{"date", "weekday",
+    /// "kind", "name"}]}; for a year the calendar does not cover, {"input_errors": [...]}
+    Json,
 }
 
 /// The question forms, after `edaran query --help`.
@@ -83,6 +115,7 @@ const QUERY_HELP: &str = r#"Questions (one per `-e`, or one per line on standard
   explain SUBJECT on DATE          the answer and why: every rule, and why it applied or not
   wfh priority SUBJECT on DATE     the WFH priority rank, or none
   in force on DATE                 the circulars in force on that day
+  in force from DATE to DATE       the circulars in force in that period, with their days
   conflicts                        every conflict and antinomy in the workspace
 
   SUBJECT := STRING [function IDENT] [domicile STRING] [office STRING] [gov STRING]
@@ -207,7 +240,7 @@ macro_rules! into_format {
         }
     )*};
 }
-into_format!(CheckFormat, QueryFormat, TestFormat);
+into_format!(CheckFormat, QueryFormat, TestFormat, HolidaysFormat);
 
 /// When to colour human output.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -320,5 +353,6 @@ pub fn run() -> i32 {
         Command::Test(args) => test::run(&args.paths, args.format.into(), args.color.enabled()),
         Command::Repl(args) => repl::run(&args.paths, args.history),
         Command::Fmt(args) => fmt::run(&args.paths, args.check, args.color.enabled()),
+        Command::Holidays(args) => holidays::run(args.year, args.format.into()),
     }
 }

@@ -25,6 +25,7 @@ Questions (docs/language.md explains them):
   explain \"UNIT\" ... on DATE
   wfh priority \"UNIT\" ... on DATE
   in force on DATE
+  in force from DATE to DATE
   conflicts
 Commands:
   :load PATH     add a file or directory to the workspace

@@ -1,10 +1,10 @@
 //! The question dispatcher: every question (`wfo`, `explain`, `wfh priority`, with a point or a
-//! period and with dimensions left out, `in force on`, `conflicts`) is answered here, for the
+//! period and with dimensions left out, `in force on`, `in force from`, `conflicts`) is answered here, for the
 //! command line, the REPL and `expect` alike. The answer is data ([`Reply`]): the command line
 //! renders it as text or JSON, `expect` compares it with what a test expects.
 
 use super::query::{Case, Focus, QueryError, Spec};
-use super::{Detail, Engine, Explanation, Status};
+use super::{Detail, Engine, Explanation, InForcePeriod, Status};
 use crate::diagnostic::Diagnostic;
 use crate::model::CircularId;
 use crate::region;
@@ -47,6 +47,9 @@ pub enum Asking {
 pub enum Reply {
     /// `in force on DATE`: the circulars in force that day, in workspace order.
     InForce(Vec<CircularId>),
+    /// `in force from DATE to DATE`: the circulars in force on some day of the period, each
+    /// with its days in force there, by first day.
+    InForcePeriod(InForcePeriod),
     /// `conflicts`: the findings `conflict`, `antinomy` and `violates-higher-norm`.
     Conflicts(Vec<Diagnostic>),
     /// `wfo`, `explain`, `wfh priority`: the answer in cases.
@@ -57,7 +60,7 @@ impl Reply {
     /// True when the answer is (or holds) a conflict, or lists an error finding.
     pub fn is_conflict(&self) -> bool {
         match self {
-            Reply::InForce(_) => false,
+            Reply::InForce(_) | Reply::InForcePeriod(_) => false,
             Reply::Conflicts(findings) => findings.iter().any(Diagnostic::is_error),
             Reply::Cases(c) => c
                 .cases
@@ -93,7 +96,8 @@ pub struct AnsweredCase {
 /// Why a question gets no answer.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum AskError {
-    /// `in force on` a date that is not one (the parser reports it).
+    /// `in force on` (or `in force from`) a date that is not one, or a period that ends before
+    /// it starts (the parser reports it).
     InvalidDate,
     /// A subject without a usable day or period: missing, not a date, or ending before it
     /// starts (the parser reports it).
@@ -116,6 +120,16 @@ impl Engine<'_> {
             QueryKind::InForce(date) => {
                 let day = date.node.ok_or(AskError::InvalidDate)?;
                 return Ok(Reply::InForce(self.in_force(region::day(day))));
+            }
+            QueryKind::InForcePeriod(from, to) => {
+                let (Some(from), Some(to)) = (from.node, to.node) else {
+                    return Err(AskError::InvalidDate);
+                };
+                if to < from {
+                    return Err(AskError::InvalidDate);
+                }
+                let period = self.in_force_during(region::day(from), region::day(to));
+                return Ok(Reply::InForcePeriod(period));
             }
             QueryKind::Conflicts => {
                 return match purpose {

@@ -70,6 +70,11 @@ fn run_one(engine: &Engine<'_>, file: FileId, test: &TestBlock) -> TestOutcome {
     for e in &test.expects {
         let result = match engine.ask(&e.query.kind, &given, Purpose::Check) {
             Ok(Reply::InForce(ids)) => check_in_force(engine, &e.expected.node, ids),
+            Ok(Reply::InForcePeriod(period)) => check_in_force(
+                engine,
+                &e.expected.node,
+                period.circulars.iter().map(|c| c.circular).collect(),
+            ),
             Ok(Reply::Cases(cases)) => check_cases(engine, &e.expected.node, &cases),
             // Refused under `Purpose::Check`; never an answer here.
             Ok(Reply::Conflicts(_)) | Err(AskError::ConflictsInExpect) => {

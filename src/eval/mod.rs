@@ -11,6 +11,7 @@ pub mod ask;
 mod combine;
 mod compile;
 pub mod expect;
+mod in_force;
 mod interpret;
 pub mod names;
 pub mod principles;
@@ -19,6 +20,7 @@ pub mod query;
 mod types;
 
 pub use compile::{CompiledCircular, CompiledRule};
+pub use in_force::{InForcePeriod, InForceSpan};
 pub use prose::render_case_condition;
 pub use types::{
     Answer, CircularOutcome, CircularTrace, Detail, Explanation, LeftOut, Principle, RuleOutcome,

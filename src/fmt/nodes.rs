@@ -251,6 +251,9 @@ impl<'a> Printer<'a> {
     pub(super) fn query(&self, q: &Query) -> String {
         match &q.kind {
             QueryKind::InForce(d) => format!("in force on {}", self.src(d.span)),
+            QueryKind::InForcePeriod(a, b) => {
+                format!("in force from {} to {}", self.src(a.span), self.src(b.span))
+            }
             QueryKind::Conflicts => "conflicts".into(),
             QueryKind::Wfo(s) => format!("wfo {}", self.subject(s)),
             QueryKind::Explain(s) => format!("explain {}", self.subject(s)),

@@ -537,6 +537,8 @@ pub enum QueryKind {
     Priority(Subject),
     /// `in force on DATE`
     InForce(DateLit),
+    /// `in force from DATE to DATE`: the circulars in force on some day of the period
+    InForcePeriod(DateLit, DateLit),
     /// `conflicts`
     Conflicts,
 }

@@ -170,7 +170,7 @@ pub const TABLE: &[Keyword] = &[
     kw("from", &[Time, Part], true, "the first day"),
     kw("to", &[Part], true, "the last day"),
     kw("explain", &[Question], false, "how an answer is found"),
-    kw("force", &[Part], false, "`in force on`"),
+    kw("force", &[Part], false, "`in force on`, `in force from`"),
     kw("conflicts", &[Question], false, "the conflicts found"),
     kw("conflict", &[Answer], false, "the status of a conflict"),
     kw("none", &[Answer], false, "no WFH priority"),

@@ -230,7 +230,8 @@ impl Completion {
             (Some("wfh"), Some("wfh")) => keywords(&["priority "]),
             (Some("wfh"), Some("priority")) => names(&self.names.units, true),
             (Some("in"), Some("in")) => keywords(&["force "]),
-            (Some("in"), Some("force")) => keywords(&["on "]),
+            (Some("in"), Some("force")) => keywords(&["on ", "from "]),
+            (Some("in"), _) if before.len() == 4 && before[2] == "from" => keywords(&["to "]),
             (Some(":given"), _) => offer(dimensions(false)),
             (Some("wfo" | "explain" | "wfh"), Some("on" | "from" | "to")) => Vec::new(),
             (Some("wfo" | "explain" | "wfh"), _)
@@ -307,7 +308,16 @@ mod tests {
         assert_eq!(complete(&c, ":g"), [":given "]);
         assert_eq!(complete(&c, "wfh "), ["wfh priority "]);
         assert_eq!(complete(&c, "in "), ["in force "]);
-        assert_eq!(complete(&c, "in force "), ["in force on "]);
+        assert_eq!(
+            complete(&c, "in force "),
+            ["in force on ", "in force from "]
+        );
+        assert_eq!(complete(&c, "in force f"), ["in force from "]);
+        assert_eq!(
+            complete(&c, "in force from 2023-08-20 "),
+            ["in force from 2023-08-20 to "]
+        );
+        assert!(complete(&c, "in force from 2023-08-20 to ").is_empty());
         assert!(complete(&c, "   x").is_empty());
     }
 

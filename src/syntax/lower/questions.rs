@@ -80,11 +80,24 @@ impl<'a> Lowerer<'a> {
         let rule = inner.as_rule();
         let kind = match rule {
             Rule::q_in_force => {
-                let d = kids(inner)
-                    .find(|p| p.as_rule() == Rule::date)
-                    .map(|d| self.date(d))
-                    .unwrap_or_else(|| Spanned::new(None, whole));
-                QueryKind::InForce(d)
+                if let Some(period) =
+                    kids(inner.clone()).find(|p| p.as_rule() == Rule::in_force_period)
+                {
+                    let mut dates = kids(period)
+                        .filter(|p| p.as_rule() == Rule::date)
+                        .map(|d| self.date(d));
+                    let missing = || Spanned::new(None, whole);
+                    let from = dates.next().unwrap_or_else(missing);
+                    let to = dates.next().unwrap_or_else(missing);
+                    self.check_order(&from, &to, "the period");
+                    QueryKind::InForcePeriod(from, to)
+                } else {
+                    let d = kids(inner)
+                        .find(|p| p.as_rule() == Rule::date)
+                        .map(|d| self.date(d))
+                        .unwrap_or_else(|| Spanned::new(None, whole));
+                    QueryKind::InForce(d)
+                }
             }
             Rule::q_conflicts => QueryKind::Conflicts,
             _ => {
