@@ -33,6 +33,7 @@ mod fmt;
 mod query;
 mod repl;
 mod test;
+mod timeline;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -74,6 +75,8 @@ enum Command {
     Repl(ReplArgs),
     /// Rewrite `.se` files in the canonical layout (comments kept; `-` for stdin to stdout)
     Fmt(FmtArgs),
+    /// Draw the circulars in force over time, by level, as an SVG picture (`-o FILE.svg`)
+    Timeline(timeline::Args),
 }
 
 /// The question forms, after `edaran query --help`.
@@ -320,5 +323,6 @@ pub fn run() -> i32 {
         Command::Test(args) => test::run(&args.paths, args.format.into(), args.color.enabled()),
         Command::Repl(args) => repl::run(&args.paths, args.history),
         Command::Fmt(args) => fmt::run(&args.paths, args.check, args.color.enabled()),
+        Command::Timeline(args) => timeline::run(args),
     }
 }
