@@ -461,7 +461,7 @@ fn refusals_have_a_message_and_exit_2() {
                 "-o",
                 out,
             ],
-            "error: --subject cannot be read",
+            "error: --subject takes no date",
         ),
         (
             &["tests/fixtures/cli/bad.se", "-o", out],

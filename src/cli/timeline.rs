@@ -172,6 +172,14 @@ fn same_file(output: &Path, source: &str) -> bool {
 /// Reads `--subject` as the subject of `wfo SUBJECT from FROM to TO`; the error is the rendered
 /// diagnostics with a line saying what a subject is.
 fn parse_subject(text: &str, period: Period, color: bool) -> Result<Subject, String> {
+    // A subject with a date of its own would be read as a question with two dates.
+    if let (Some(query), _) = edaran::syntax::parse_query(FileId(0), &format!("wfo {text}")) {
+        if let QueryKind::Wfo(Subject { time: Some(_), .. }) = query.kind {
+            return Err(
+                "error: --subject takes no date: the period drawn is --from and --to\n".into(),
+            );
+        }
+    }
     let question = format!("wfo {} from {} to {}", text.trim(), period.from, period.to);
     let (query, diagnostics) = edaran::syntax::parse_query(FileId(0), &question);
     match query.map(|q| q.kind) {
