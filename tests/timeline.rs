@@ -541,3 +541,49 @@ fn a_subject_with_left_out_dimensions_is_drawn() {
     ]);
     assert!(svg.contains(r#"class="shares""#));
 }
+
+#[test]
+fn a_day_of_conflict_is_a_conflict() {
+    // Two provincial circulars signed the same day that contradict each other: an antinomy.
+    let text = r#"
+circular "A/2024" {
+  issuer "Gubernur Banten" level provincial
+  signed 2024-03-01
+  valid  2024-03-04 to 2024-03-08
+  scope  "Pemprov Banten"
+  rule all_in: all => wfo 100%
+}
+circular "B/2024" {
+  issuer "Gubernur Banten" level provincial
+  signed 2024-03-01
+  valid  2024-03-06 to 2024-03-08
+  scope  "Pemprov Banten"
+  rule all_out: all => wfo 0%
+}
+"#;
+    let ws = edaran::check::load_for_questions(vec![Source {
+        name: "conflict.se".into(),
+        text: text.into(),
+    }]);
+    let engine = Engine::new(&ws);
+    let period = Period::new(&engine, None, None).unwrap();
+    let s = subject(r#""BPKAD" gov "Pemprov Banten""#);
+    let t = Timeline::new(&engine, &Calendar::national(), period, Some(&s)).unwrap();
+    let shares = t.shares.unwrap();
+    assert_eq!(shares.len(), 2, "{shares:?}");
+    assert_eq!(shares[0].share, wfo(Status::Ruled, 100, 100));
+    assert_eq!(
+        (shares[1].from, shares[1].to, shares[1].share),
+        (date("2024-03-06"), date("2024-03-08"), Share::Conflict)
+    );
+    // Drawn as a red block.
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("conflict.se");
+    std::fs::write(&input, text).unwrap();
+    let (svg, _) = draw(&[
+        input.to_str().unwrap(),
+        "--subject",
+        r#""BPKAD" gov "Pemprov Banten""#,
+    ]);
+    assert!(svg.contains(r##"fill="#c0392b" fill-opacity="0.35""##));
+}
