@@ -34,6 +34,7 @@ mod holidays;
 mod query;
 mod repl;
 mod test;
+mod timeline;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -78,6 +79,8 @@ enum Command {
     /// List the national holidays and cuti bersama of a year, with the decree that sets them
     #[command(after_help = HOLIDAYS_HELP)]
     Holidays(HolidaysArgs),
+    /// Draw the circulars in force over time, by level, as an SVG picture (`-o FILE.svg`)
+    Timeline(timeline::Args),
 }
 
 /// After `edaran holidays --help`.
@@ -354,5 +357,6 @@ pub fn run() -> i32 {
         Command::Repl(args) => repl::run(&args.paths, args.history),
         Command::Fmt(args) => fmt::run(&args.paths, args.check, args.color.enabled()),
         Command::Holidays(args) => holidays::run(args.year, args.format.into()),
+        Command::Timeline(args) => timeline::run(args),
     }
 }

@@ -17,6 +17,7 @@ pub mod names;
 pub mod principles;
 mod prose;
 pub mod query;
+pub mod timeline;
 mod types;
 
 pub use compile::{CompiledCircular, CompiledRule};
