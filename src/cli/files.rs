@@ -46,10 +46,14 @@ fn max_file_size() -> u64 {
 /// `M` or `G` (1024, 1024² and 1024³ bytes; `KB`, `KiB`, ... and lowercase are the same).
 pub fn parse_size(text: &str) -> Result<u64, String> {
     let text = text.trim();
-    let digits = text.find(|c: char| !c.is_ascii_digit()).unwrap_or(text.len());
+    let digits = text
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(text.len());
     let (number, unit) = text.split_at(digits);
     let bad = || {
-        format!("`{text}` is not a size: write a number of bytes, or one followed by K, M or G (`64M`, `1G`)")
+        format!(
+            "`{text}` is not a size: write a number of bytes, or one followed by K, M or G (`64M`, `1G`)"
+        )
     };
     let number: u64 = number.parse().map_err(|_| bad())?;
     let shift = match unit.trim().to_ascii_lowercase().as_str() {
@@ -269,7 +273,10 @@ pub fn read_limited(path: &Path) -> Result<Vec<u8>, ReadError> {
     let io = |e| ReadError::Io(path.to_path_buf(), e);
     let meta = std::fs::metadata(path).map_err(io)?;
     if !meta.is_file() && !is_inherited_pipe(path) {
-        return Err(ReadError::NotAFile(path.to_path_buf(), what_it_is(meta.file_type())));
+        return Err(ReadError::NotAFile(
+            path.to_path_buf(),
+            what_it_is(meta.file_type()),
+        ));
     }
     let size = meta.is_file().then_some(meta.len());
     if size.is_some_and(|s| s > limit) {

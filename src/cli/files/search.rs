@@ -20,7 +20,9 @@ struct Search {
 
 impl Search {
     fn skip(&mut self, path: &Path, why: impl Into<String>) {
-        self.found.skipped.push(Skipped(path.to_path_buf(), why.into()));
+        self.found
+            .skipped
+            .push(Skipped(path.to_path_buf(), why.into()));
     }
 
     /// Where the link `path` leads, if it stays inside the folders searched; otherwise it is
@@ -58,7 +60,10 @@ impl Search {
         let text = match read_text(&path) {
             Ok(text) => text,
             Err(ReadError::NotAFile(_, what)) => {
-                self.skip(&path, format!("it is {what}, not a file; nothing is ignored"));
+                self.skip(
+                    &path,
+                    format!("it is {what}, not a file; nothing is ignored"),
+                );
                 return Vec::new();
             }
             Err(e) => {
@@ -210,10 +215,10 @@ pub fn find_all(paths: &[PathBuf]) -> Found {
                 search.found.files.push(path.clone())
             }
             // A named pipe would block, a device never ends: not read.
-            Ok(meta) => search
-                .found
-                .errors
-                .push(ReadError::NotAFile(path.clone(), what_it_is(meta.file_type()))),
+            Ok(meta) => search.found.errors.push(ReadError::NotAFile(
+                path.clone(),
+                what_it_is(meta.file_type()),
+            )),
         }
     }
     // The same file reached twice (named and inside a named directory, `d` and `./d`) is one
