@@ -27,12 +27,13 @@ impl Search {
 
     /// Where the link `path` leads, if it stays inside the folders searched; otherwise it is
     /// passed over with a warning (`None`).
-    fn inside(&mut self, path: &Path) -> Option<PathBuf> {
+    /// `hint` ends the warning: how to read it anyway, if there is a way.
+    fn inside(&mut self, path: &Path, hint: &str) -> Option<PathBuf> {
         match std::fs::canonicalize(path) {
             Ok(target) if self.roots.iter().any(|r| target.starts_with(r)) => Some(target),
             Ok(target) => {
                 let why = format!(
-                    "it is a link to `{}`, outside the folders searched (name it to read it)",
+                    "it is a link to `{}`, outside the folders searched{hint}",
                     target.display()
                 );
                 self.skip(path, why);
@@ -54,7 +55,7 @@ impl Search {
         let Ok(meta) = std::fs::symlink_metadata(&path) else {
             return Vec::new();
         };
-        if meta.file_type().is_symlink() && self.inside(&path).is_none() {
+        if meta.file_type().is_symlink() && self.inside(&path, "; nothing is ignored").is_none() {
             return Vec::new();
         }
         let text = match read_text(&path) {
@@ -152,7 +153,8 @@ impl Search {
             }
             return;
         }
-        if self.inside(path).is_none() || to_dir {
+        let hint = if to_dir { "" } else { " (name it to read it)" };
+        if self.inside(path, hint).is_none() || to_dir {
             return;
         }
         match target_meta {
