@@ -1,25 +1,91 @@
-//! `edaran fmt`: the canonical layout, in place, atomically.
+//! `edaran fmt`: the canonical layout, written back safely (see [`write_back`]: read-only files
+//! refused; permissions, owner and hard links kept).
 
 use super::{FINDINGS, OK, USAGE};
 use edaran::model::Source;
 use edaran::render::Renderer;
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
-/// Writes `text` to `path` through a temporary file in the same directory, renamed over the
-/// original, with the original's permissions: an interrupted run leaves the old file or the new
-/// one, never half of either.
-fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
-    // A symbolic link is followed: the file it points to is rewritten and the link stays a link
-    // (renaming over the link itself would replace it with a copy).
+/// Why a file was not written.
+enum Refusal {
+    /// The file is read-only: formatting it would overrule its owner's protection.
+    ReadOnly,
+    /// What the path leads to is not a regular file.
+    NotAFile,
+    /// Writing failed.
+    Io(std::io::Error),
+}
+
+impl From<std::io::Error> for Refusal {
+    fn from(e: std::io::Error) -> Refusal {
+        Refusal::Io(e)
+    }
+}
+
+/// Writes `text` over the file at `path`, keeping what makes it that file.
+///
+/// A symbolic link is followed: the file it leads to is rewritten and the link stays a link (the
+/// search reads only links that stay inside the folders given, so no file outside them is
+/// written). A read-only file is refused. The file is replaced atomically (a temporary file in
+/// the same folder, renamed over it), with its permissions and, where the process may (as root),
+/// its owner and group. When replacing would lose something, it is written in place instead, on
+/// the same inode: a file with several hard links (a new file would split them) and a file whose
+/// owner cannot be given to the new one. Writing in place is not atomic: a run interrupted at
+/// that moment can leave the file half written.
+fn write_back(path: &Path, text: &str) -> Result<(), Refusal> {
     let target = std::fs::canonicalize(path)?;
-    let path = target.as_path();
+    let meta = std::fs::metadata(&target)?;
+    if !meta.is_file() {
+        return Err(Refusal::NotAFile);
+    }
+    if meta.permissions().readonly() {
+        return Err(Refusal::ReadOnly);
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if meta.nlink() > 1 {
+            return Ok(write_in_place(&target, text)?);
+        }
+    }
+    match write_atomically(&target, &meta, text) {
+        Err(Replace::OwnerLost) => Ok(write_in_place(&target, text)?),
+        Err(Replace::Io(e)) => Err(Refusal::Io(e)),
+        Ok(()) => Ok(()),
+    }
+}
+
+/// Writes `text` into the file itself: its inode, links, owner and permissions stay.
+fn write_in_place(path: &Path, text: &str) -> std::io::Result<()> {
+    let mut file = std::fs::OpenOptions::new().write(true).open(path)?;
+    file.write_all(text.as_bytes())?;
+    file.set_len(text.len() as u64)?;
+    file.sync_all()
+}
+
+/// Why a file could not be replaced.
+enum Replace {
+    /// The new file could not be given the old one's owner or group.
+    OwnerLost,
+    Io(std::io::Error),
+}
+
+impl From<std::io::Error> for Replace {
+    fn from(e: std::io::Error) -> Replace {
+        Replace::Io(e)
+    }
+}
+
+/// Writes `text` to `path` through a temporary file in the same directory, renamed over the
+/// original, with the original's permissions and owner: an interrupted run leaves the old file
+/// or the new one, never half of either.
+fn write_atomically(path: &Path, meta: &std::fs::Metadata, text: &str) -> Result<(), Replace> {
     let dir = path
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("file");
-    let permissions = std::fs::metadata(path)?.permissions();
     let mut attempt = 0u32;
     let (tmp, mut file) = loop {
         let tmp = dir.join(format!(
@@ -35,19 +101,38 @@ fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && attempt < 100 => {
                 attempt += 1
             }
-            Err(e) => return Err(e),
+            Err(e) => return Err(e.into()),
         }
     };
     let result = (|| {
         file.write_all(text.as_bytes())?;
+        keep_owner(&file, meta)?;
+        // After the owner: changing it clears the set-user-ID and set-group-ID bits.
+        std::fs::set_permissions(&tmp, meta.permissions())?;
         file.sync_all()?;
-        std::fs::set_permissions(&tmp, permissions)?;
-        std::fs::rename(&tmp, path)
+        Ok(std::fs::rename(&tmp, path)?)
     })();
     if result.is_err() {
         let _ = std::fs::remove_file(&tmp);
     }
     result
+}
+
+/// Gives the new file `file` the owner and group of the old one, when they differ.
+fn keep_owner(file: &std::fs::File, old: &std::fs::Metadata) -> Result<(), Replace> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let new = file.metadata()?;
+        if (new.uid(), new.gid()) != (old.uid(), old.gid())
+            && std::os::unix::fs::fchown(file, Some(old.uid()), Some(old.gid())).is_err()
+        {
+            return Err(Replace::OwnerLost);
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = (file, old);
+    Ok(())
 }
 
 fn syntax_errors(
@@ -70,11 +155,13 @@ fn syntax_errors(
 
 pub fn run(paths: &[PathBuf], check: bool, color: bool) -> i32 {
     if paths.len() == 1 && paths[0] == Path::new("-") {
-        let mut text = String::new();
-        if let Err(e) = std::io::stdin().read_to_string(&mut text) {
-            eprintln!("error: cannot read standard input: {e}");
-            return USAGE;
-        }
+        let text = match super::files::read_stdin() {
+            Ok(text) => text,
+            Err(e) => {
+                eprintln!("error: {e}");
+                return USAGE;
+            }
+        };
         return match edaran::fmt::format(&text) {
             Ok(formatted) => {
                 if check {
@@ -104,17 +191,29 @@ pub fn run(paths: &[PathBuf], check: bool, color: bool) -> i32 {
                     "{}",
                     syntax_errors(&source.name, &source.text, &diagnostics, color)
                 );
-                status = FINDINGS;
+                status = status.max(FINDINGS);
             }
             Ok(formatted) if formatted == source.text => {}
             Ok(formatted) => {
                 changed += 1;
                 if check {
                     println!("{}", source.name);
-                    status = FINDINGS;
-                } else if let Err(e) = write_atomically(Path::new(&source.name), &formatted) {
-                    eprintln!("error: cannot write `{}`: {e}", source.name);
-                    return USAGE;
+                    status = status.max(FINDINGS);
+                } else if let Err(refusal) = write_back(Path::new(&source.name), &formatted) {
+                    changed -= 1;
+                    status = USAGE;
+                    let name = &source.name;
+                    match refusal {
+                        Refusal::ReadOnly => eprintln!(
+                            "error: `{name}` is read-only and was not formatted: make it writable \
+                             (`chmod u+w {name}`) to format it"
+                        ),
+                        Refusal::NotAFile => eprintln!(
+                            "error: `{name}` is not a regular file and was not formatted: \
+                             `edaran fmt - < FILE` prints the layout"
+                        ),
+                        Refusal::Io(e) => eprintln!("error: cannot write `{name}`: {e}"),
+                    }
                 }
             }
         }

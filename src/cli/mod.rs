@@ -57,6 +57,11 @@ pub const USAGE: i32 = 2;
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// The largest file edaran reads (`64M`, `1G`, or bytes): a bigger one is refused by name
+    /// (docs/robustness.md)
+    #[arg(long, global = true, value_name = "SIZE", default_value = "256M",
+          value_parser = files::parse_size)]
+    max_file_size: u64,
 }
 
 #[derive(Subcommand, Debug)]
@@ -339,6 +344,7 @@ pub fn run() -> i32 {
             return if e.use_stderr() { USAGE } else { OK };
         }
     };
+    files::set_max_file_size(cli.max_file_size);
     match cli.command {
         Command::Check(args) => check::run(
             &args.paths,

@@ -62,7 +62,11 @@ impl Session {
     /// Reads and resolves every file of the workspace: the workspace and a line saying what was
     /// loaded, or the errors.
     fn load(&self) -> Result<(Workspace, String), String> {
-        match super::files::find(&self.paths).and_then(|f| super::files::read(&f)) {
+        let (result, skipped) = super::files::gather(&self.paths);
+        for s in &skipped {
+            eprintln!("warning: {s}");
+        }
+        match result {
             Ok(sources) => {
                 let ws = edaran::check::load(sources);
                 let errors = ws.error_count();
@@ -271,6 +275,22 @@ fn history_path(explicit: Option<PathBuf>) -> Option<PathBuf> {
     explicit.or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".edaran_history")))
 }
 
+/// The history file, if it can be kept: a regular file under the size limit, or none yet (it is
+/// made on leaving). The line editor reads a history file to its end, so `/dev/zero` or a named
+/// pipe would never let the REPL start: anything else is a warning and no history.
+fn usable_history(path: PathBuf) -> Option<PathBuf> {
+    let problem = match std::fs::metadata(&path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Some(path),
+        Err(e) => super::files::ReadError::Io(path.clone(), e),
+        Ok(_) => match super::files::read_limited(&path) {
+            Ok(_) => return Some(path),
+            Err(e) => e,
+        },
+    };
+    eprintln!("warning: {problem}; no history is kept");
+    None
+}
+
 pub fn run(paths: &[PathBuf], history: Option<PathBuf>) -> i32 {
     let mut session = Session {
         paths: if paths.is_empty() {
@@ -324,7 +344,7 @@ pub fn run(paths: &[PathBuf], history: Option<PathBuf>) -> i32 {
             return USAGE;
         }
     };
-    let history = history_path(history);
+    let history = history_path(history).and_then(usable_history);
     if let Some(h) = &history {
         let _ = editor.load_history(h);
     }
