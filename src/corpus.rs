@@ -357,8 +357,7 @@ mod tests {
         let ws = crate::check::load(sources);
         let engine = crate::eval::Engine::new(&ws);
         for line in &lines {
-            let (query, diagnostics) =
-                crate::syntax::parse_query(crate::span::FileId(0), line);
+            let (query, diagnostics) = crate::syntax::parse_query(crate::span::FileId(0), line);
             assert!(diagnostics.is_empty(), "{line}: {diagnostics:#?}");
             let query = query.expect("a question");
             let crate::syntax::ast::QueryKind::Wfo(subject) = &query.kind else {

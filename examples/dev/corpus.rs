@@ -22,7 +22,8 @@ use edaran::model::Source;
 use serde_json::{Map, Value, json};
 use std::path::PathBuf;
 
-const USAGE: &str = "usage: corpus [--one-file] DIR [RULES] [SEED] [EXCEPTIONS] [--json FILE] [--questions FILE N]";
+const USAGE: &str =
+    "usage: corpus [--one-file] DIR [RULES] [SEED] [EXCEPTIONS] [--json FILE] [--questions FILE N]";
 
 fn fail(message: String) -> ! {
     eprintln!("error: {message}");
