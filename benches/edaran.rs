@@ -3,13 +3,15 @@
 //! ```sh
 //! cargo bench --bench edaran                 # everything
 //! cargo bench --bench edaran -- point_query  # one group
+//! cargo bench --bench edaran -- question_batch  # 2,000 questions as `edaran query` asks them
 //! ```
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use edaran::check;
 use edaran::corpus::{Size, generate};
-use edaran::eval::Engine;
+use edaran::eval::ask::Purpose;
 use edaran::eval::query::Spec;
+use edaran::eval::{Detail, Engine};
 use edaran::model::Source;
 use edaran::region::{self, Dim};
 use edaran::span::FileId;
@@ -139,5 +141,42 @@ fn period_query(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, parse, check, analysis, point_query, period_query);
+/// A batch of 2,000 point questions through the query front end, as `edaran query` takes each
+/// line: parse the line, then `Engine::ask` (the rendering of the answer is the command line's).
+/// Its time divided by 2,000 is the cost of one question once the workspace is loaded.
+fn question_batch(c: &mut Criterion) {
+    let mut group = c.benchmark_group("question_batch");
+    group.sample_size(10);
+    for rules in [10_000, 52_000] {
+        let sources = corpus(rules);
+        let lines = edaran::corpus::questions(&sources, 2_000, 1);
+        let ws = check::load_for_questions(sources);
+        let engine = Engine::new(&ws);
+        let purpose = Purpose::Show {
+            detail: Detail::Concerning,
+            conflicts: edaran::analysis::conflicts,
+        };
+        group.throughput(Throughput::Elements(lines.len() as u64));
+        group.bench_function(BenchmarkId::from_parameter(rules), |b| {
+            b.iter(|| {
+                for line in &lines {
+                    let (query, _) = edaran::syntax::parse_query(FileId(0), line);
+                    let query = query.expect("a question");
+                    black_box(engine.ask(&query.kind, &[], purpose).expect("an answer"));
+                }
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(
+    benches,
+    parse,
+    check,
+    analysis,
+    point_query,
+    period_query,
+    question_batch
+);
 criterion_main!(benches);

@@ -260,6 +260,55 @@ fn circular(
     6 + exceptions
 }
 
+/// `n` point questions about a corpus of [`generate`], one `wfo` line each: a fully specified
+/// subject (unit, function, domicile, office and government) on a day within the validity of one
+/// of its government's circulars. Deterministic: the same corpus and seed give the same lines.
+pub fn questions(sources: &[Source], n: usize, seed: u64) -> Vec<String> {
+    // Each government's validities, read back from the generated text.
+    let mut govs: Vec<(String, Vec<(chrono::NaiveDate, chrono::NaiveDate)>)> = Vec::new();
+    for s in sources {
+        let mut gov = None;
+        let mut valid = Vec::new();
+        for line in s.text.lines() {
+            if let Some(g) = line.strip_prefix("  scope \"") {
+                gov = Some(g.trim_end_matches('"').to_string());
+            } else if let Some(v) = line.strip_prefix("  valid ") {
+                let mut days = v.split(" to ").filter_map(|d| d.parse().ok());
+                if let (Some(a), Some(b)) = (days.next(), days.next()) {
+                    valid.push((a, b));
+                }
+            }
+        }
+        if let Some(g) = gov.filter(|_| !valid.is_empty()) {
+            govs.push((g, valid));
+        }
+    }
+    if govs.is_empty() {
+        return Vec::new();
+    }
+    let mut rng = Rng(seed);
+    let functions = ["admin", "service", "field", "direct_service"];
+    (0..n)
+        .map(|_| {
+            let (gov, valid) = &govs[rng.below(govs.len())];
+            let (from, to) = valid[rng.below(valid.len())];
+            let days = (to - from).num_days().max(0) as usize + 1;
+            let day = from + chrono::Days::new(rng.below(days) as u64);
+            let agency = AGENCIES[rng.below(AGENCIES.len())];
+            let unit = match rng.below(3) {
+                0 => format!("{agency}/UPTD Wilayah {}", 1 + rng.below(4)),
+                _ => agency.to_string(),
+            };
+            let function = functions[rng.below(functions.len())];
+            let domicile = PLACES[rng.below(PLACES.len())];
+            let office = PLACES[rng.below(PLACES.len())];
+            format!(
+                "wfo \"{unit}\" gov \"{gov}\" function {function} domicile \"{domicile}\" office \"{office}\" on {day}"
+            )
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -295,5 +344,38 @@ mod tests {
             .collect();
         assert!(regional.len() > 20);
         assert!(regional.iter().all(|c| c.rules.len() == 19));
+    }
+
+    /// The questions are fully specified points on days some circular of their government is
+    /// valid, the same for the same seed.
+    #[test]
+    fn generated_questions_are_points_within_a_validity() {
+        let sources = generate(Size::rules(600), 7);
+        let lines = questions(&sources, 50, 3);
+        assert_eq!(lines.len(), 50);
+        assert_eq!(lines, questions(&sources, 50, 3));
+        let ws = crate::check::load(sources);
+        let engine = crate::eval::Engine::new(&ws);
+        for line in &lines {
+            let (query, diagnostics) = crate::syntax::parse_query(crate::span::FileId(0), line);
+            assert!(diagnostics.is_empty(), "{line}: {diagnostics:#?}");
+            let query = query.expect("a question");
+            let crate::syntax::ast::QueryKind::Wfo(subject) = &query.kind else {
+                panic!("{line}: not a wfo question");
+            };
+            let spec = crate::eval::query::Spec::new(subject, &[]).expect("a day");
+            assert!(spec.values.iter().all(Option::is_some), "{line}");
+            assert_eq!(spec.from, spec.to);
+            let gov = spec.values[crate::region::Dim::Gov.index()].as_deref();
+            let gov = ws.interner.get(gov.expect("a government")).expect("named");
+            let own = |c: &usize| match &ws.circulars[*c].scope {
+                crate::model::GovScope::Govs(govs) => govs.contains(&gov),
+                crate::model::GovScope::All => false,
+            };
+            assert!(
+                engine.in_force(spec.from).iter().any(own),
+                "{line}: no circular of its government in force"
+            );
+        }
     }
 }

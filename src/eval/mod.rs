@@ -32,6 +32,7 @@ use crate::model::{Circular, CircularId, GovScope, Workspace};
 use crate::region::{self, Day, Dim, Point, Universe};
 use crate::syntax::ast::Pct;
 use compile::{Shared, compile};
+use std::sync::OnceLock;
 
 /// A workspace compiled for answering questions.
 pub struct Engine<'w> {
@@ -48,6 +49,85 @@ pub struct Engine<'w> {
     /// Per government class: the circulars whose scope holds it (what a plain answer walks, so
     /// that a national corpus costs a point question only its own government's circulars).
     by_gov: Vec<Vec<CircularId>>,
+    /// The days on which answers can change, sorted once, on the first question that needs
+    /// them (a `check` never does): a question then takes the part within its period.
+    boundaries: OnceLock<Boundaries>,
+}
+
+/// The days on which answers can change ([`Engine::boundaries`]), sorted and without repeats,
+/// of every circular, and apart for the governments a question may fix: the answer for one
+/// government depends only on the circulars whose scope holds it.
+struct Boundaries {
+    /// Of every circular.
+    every: Vec<Day>,
+    /// Of the circulars scoped to all.
+    scoped_to_all: Vec<Day>,
+    /// Per government class: of the circulars scoped to governments that include it.
+    by_gov: Vec<Vec<Day>>,
+}
+
+impl Boundaries {
+    fn new(engine: &Engine<'_>) -> Boundaries {
+        let mut every = Vec::new();
+        let mut scoped_to_all = Vec::new();
+        let mut by_gov: Vec<Vec<Day>> = vec![Vec::new(); engine.by_gov.len()];
+        let mut days = Vec::new();
+        for (c, circular) in engine.compiled.iter().zip(&engine.ws.circulars) {
+            days.clear();
+            push_boundaries(c, &mut days);
+            every.extend_from_slice(&days);
+            match &circular.scope {
+                GovScope::All => scoped_to_all.extend_from_slice(&days),
+                GovScope::Govs(syms) => {
+                    let classes = syms
+                        .iter()
+                        .filter_map(|&g| engine.universe.class_of(Dim::Gov, g));
+                    for class in classes {
+                        if let Some(list) = by_gov.get_mut(class as usize) {
+                            list.extend_from_slice(&days);
+                        }
+                    }
+                }
+            }
+        }
+        for list in std::iter::once(&mut every)
+            .chain(std::iter::once(&mut scoped_to_all))
+            .chain(by_gov.iter_mut())
+        {
+            list.sort_unstable();
+            list.dedup();
+        }
+        Boundaries {
+            every,
+            scoped_to_all,
+            by_gov,
+        }
+    }
+}
+
+/// The days on which a circular's answers can change: the first days of its validity, its
+/// revocation and its rules' `during`, and the days after their last days.
+fn push_boundaries(c: &CompiledCircular, days: &mut Vec<Day>) {
+    for &(a, b) in &c.windows {
+        days.push(a);
+        days.push(b.saturating_add(1));
+    }
+    if let Some((d, _)) = c.revoked {
+        days.push(d);
+    }
+    for r in &c.rules {
+        for &(a, b) in r.during.iter().flatten() {
+            days.push(a);
+            days.push(b.saturating_add(1));
+        }
+    }
+}
+
+/// The days `d` of a sorted list with `from < d <= to`.
+fn within(days: &[Day], from: Day, to: Day) -> &[Day] {
+    let lo = days.partition_point(|&d| d <= from);
+    let hi = days.partition_point(|&d| d <= to).max(lo);
+    &days[lo..hi]
 }
 
 impl<'w> Engine<'w> {
@@ -91,6 +171,7 @@ impl<'w> Engine<'w> {
             everyone: (0..ws.circulars.len()).collect(),
             scoped_to_all: ws.circulars.iter().any(|c| c.scope == GovScope::All),
             by_gov,
+            boundaries: OnceLock::new(),
         }
     }
 
@@ -119,27 +200,39 @@ impl<'w> Engine<'w> {
     }
 
     /// The days on which any answer can change: every first day of a validity, a revocation, a
-    /// `during`, and every day after their last days.
+    /// `during`, and every day after their last days; sorted, without repeats.
     pub fn boundaries(&self) -> Vec<Day> {
-        let mut days = Vec::new();
-        for c in &self.compiled {
-            for &(a, b) in &c.windows {
-                days.push(a);
-                days.push(b.saturating_add(1));
+        self.sorted_boundaries().every.clone()
+    }
+
+    fn sorted_boundaries(&self) -> &Boundaries {
+        self.boundaries.get_or_init(|| Boundaries::new(self))
+    }
+
+    /// The [boundaries](Engine::boundaries) `d` with `from < d <= to`, in order: the days within
+    /// a period on which an answer can change. With `gov`, a government class, only those of
+    /// the circulars whose scope holds it (the only ones its answers depend on). Costs the
+    /// days returned and a binary search, not the size of the workspace.
+    pub fn boundaries_within(&self, from: Day, to: Day, gov: Option<u32>) -> Vec<Day> {
+        let b = self.sorted_boundaries();
+        let Some(own) = gov.and_then(|g| b.by_gov.get(g as usize)) else {
+            return within(&b.every, from, to).to_vec();
+        };
+        // Two sorted lists merged, without repeats.
+        let (mut x, mut y) = (within(own, from, to), within(&b.scoped_to_all, from, to));
+        let mut out = Vec::with_capacity(x.len() + y.len());
+        while let (Some(&a), Some(&c)) = (x.first(), y.first()) {
+            out.push(a.min(c));
+            if a <= c {
+                x = &x[1..];
             }
-            if let Some((d, _)) = c.revoked {
-                days.push(d);
-            }
-            for r in &c.rules {
-                for &(a, b) in r.during.iter().flatten() {
-                    days.push(a);
-                    days.push(b.saturating_add(1));
-                }
+            if c <= a {
+                y = &y[1..];
             }
         }
-        days.sort_unstable();
-        days.dedup();
-        days
+        out.extend_from_slice(x);
+        out.extend_from_slice(y);
+        out
     }
 
     /// The compiled form of a circular.

@@ -157,13 +157,17 @@ impl Engine<'_> {
 
     /// The date ranges of `from..=to` within which no answer changes.
     pub fn date_ranges(&self, from: Day, to: Day) -> Vec<(Day, Day)> {
+        self.date_ranges_for(from, to, None)
+    }
+
+    /// The date ranges of `from..=to` within which no answer for government class `gov`
+    /// changes (`None`: for any government).
+    fn date_ranges_for(&self, from: Day, to: Day, gov: Option<u32>) -> Vec<(Day, Day)> {
         let mut ranges = Vec::new();
         let mut start = from;
-        for b in self.boundaries() {
-            if b > start && b <= to {
-                ranges.push((start, b - 1));
-                start = b;
-            }
+        for b in self.boundaries_within(from, to, gov) {
+            ranges.push((start, b - 1));
+            start = b;
         }
         ranges.push((start, to));
         ranges
@@ -197,7 +201,8 @@ impl Engine<'_> {
             })
             .collect();
         let combos: usize = choices.iter().map(Vec::len).product();
-        let ranges = self.date_ranges(spec.from, spec.to);
+        // A fixed government: only the days its own circulars change on split the period.
+        let ranges = self.date_ranges_for(spec.from, spec.to, fixed[Dim::Gov.index()]);
         let total = combos.saturating_mul(ranges.len());
         if total > MAX_POINTS {
             return Err(QueryError::TooBroad(total));
