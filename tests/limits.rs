@@ -110,7 +110,7 @@ fn a_thousand_clashing_rules_print_the_first_200_and_count_the_rest() {
         [
             format!("checked 1 file: {all} errors, 0 warnings").as_str(),
             &format!(
-                "and {more} more not shown ({more} errors, 0 warnings): add \
+                "and {more} more problems not shown ({more} errors, 0 warnings): add \
                  `--max-diagnostics 0` to see them all"
             ),
         ]
@@ -125,7 +125,11 @@ fn max_diagnostics_0_prints_every_diagnostic() {
     let r = edaran(&[&"check", &dir.path(), &"--max-diagnostics", &"0"]);
     assert_eq!(r.code, 1, "{}", r.stderr);
     assert_eq!(printed(&r.stdout, "conflict"), all);
-    assert!(!r.stdout.contains("more not shown"), "{}", r.stdout);
+    assert!(
+        !r.stdout.contains("more problems not shown"),
+        "{}",
+        r.stdout
+    );
     // Under the default cap, a run with fewer prints exactly the same.
     let default = edaran(&[&"check", &dir.path()]);
     assert_eq!(default.stdout, r.stdout);
@@ -144,7 +148,7 @@ fn max_diagnostics_n_prints_the_first_n_in_order_then_the_count_of_the_rest() {
     assert!(r.stdout.starts_with(&every.stdout[..sixth]), "{}", r.stdout);
     assert!(
         r.stdout.ends_with(
-            "and 61 more not shown (61 errors, 0 warnings): add `--max-diagnostics 0` to see \
+            "and 61 more problems not shown (61 errors, 0 warnings): add `--max-diagnostics 0` to see \
              them all\nchecked 1 file: 66 errors, 0 warnings\n"
         ),
         "{}",
@@ -162,8 +166,17 @@ fn max_diagnostics_counts_warnings_apart() {
     let r = edaran(&[&"check", &dir.path(), &"--max-diagnostics", &"40"]);
     assert!(
         r.stdout.ends_with(
-            "and 6 more not shown (5 errors, 1 warning): add `--max-diagnostics 0` to see them \
+            "and 6 more problems not shown (5 errors, 1 warning): add `--max-diagnostics 0` to see them \
              all\nchecked 1 file: 45 errors, 1 warning\n"
+        ),
+        "{}",
+        r.stdout
+    );
+    let r = edaran(&[&"check", &dir.path(), &"--max-diagnostics", &"45"]);
+    assert!(
+        r.stdout.contains(
+            "\nand 1 more problem not shown (0 errors, 1 warning): add `--max-diagnostics 0` to \
+             see them all\n"
         ),
         "{}",
         r.stdout
@@ -234,7 +247,7 @@ fn query_and_test_print_the_first_200_errors_that_stop_them() {
         assert_eq!(printed(&r.stderr, "unknown-name"), 200, "{command:?}");
         assert!(
             r.stderr.contains(
-                "and 50 more not shown (50 errors, 0 warnings): run `edaran check \
+                "and 50 more problems not shown (50 errors, 0 warnings): run `edaran check \
                  --max-diagnostics 0` to see them all\n"
             ),
             "{command:?}: {}",

@@ -35,8 +35,8 @@ pub fn omitted_line<'a>(left_out: impl IntoIterator<Item = &'a Diagnostic>, how:
         }
     }
     format!(
-        "and {} more not shown ({}, {}): {how} to see them all\n",
-        errors + warnings,
+        "and {} not shown ({}, {}): {how} to see them all\n",
+        plural(errors + warnings, "more problem"),
         plural(errors, "error"),
         plural(warnings, "warning")
     )
