@@ -278,6 +278,10 @@ struct CheckArgs {
     /// Exit 1 on warnings too
     #[arg(long, value_enum)]
     deny: Option<Deny>,
+    /// Print at most N diagnostics, then how many more there are (0: all); the counts stay
+    /// exact (docs/robustness.md)
+    #[arg(long, value_name = "N", default_value_t = check::DEFAULT_MAX_DIAGNOSTICS)]
+    max_diagnostics: usize,
     /// When to use colour
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     color: Color,
@@ -351,6 +355,7 @@ pub fn run() -> i32 {
             args.format.into(),
             args.deny.is_some(),
             args.color.enabled(),
+            args.max_diagnostics,
         ),
         Command::Query(args) => query::run(
             &args.paths,

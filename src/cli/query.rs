@@ -1,7 +1,7 @@
 //! `edaran query`.
 
 use super::answer::{reply_json, reply_text};
-use super::{FINDINGS, Format, OK, USAGE};
+use super::{FINDINGS, Format, OK, USAGE, check};
 use edaran::eval::ask::{AskError, Purpose, Reply};
 use edaran::eval::{Detail, Engine};
 use edaran::model::{Source, Workspace};
@@ -11,6 +11,10 @@ use edaran::syntax::ast::Dimension;
 use serde_json::{Value, json};
 use std::io::{BufRead, IsTerminal as _, Write as _};
 use std::path::PathBuf;
+
+/// How many of the errors that stop `query`, `test` and `timeline` are printed: `check`'s default
+/// (`edaran check --max-diagnostics 0` shows them all).
+const MAX_DIAGNOSTICS: usize = check::DEFAULT_MAX_DIAGNOSTICS;
 
 /// The diagnostics that make a workspace unfit for questions.
 pub fn blocking(ws: &Workspace) -> Vec<&edaran::Diagnostic> {
@@ -30,10 +34,20 @@ pub fn load_workspace(paths: &[PathBuf], color: bool, format: Format) -> Result<
     let ws = edaran::check::load_for_questions(sources);
     let blocking = blocking(&ws);
     if !blocking.is_empty() {
+        // Only the first ones are rendered, as `check` does by default: each costs its snippet.
+        let (shown, left_out) = blocking.split_at(check::shown(blocking.len(), MAX_DIAGNOSTICS));
         let renderer = Renderer::new(&ws.sources, color);
         let mut err = std::io::stderr().lock();
-        for d in &blocking {
+        for d in shown {
             let _ = write!(err, "{}", renderer.render(d));
+        }
+        if !left_out.is_empty() {
+            let how = "run `edaran check --max-diagnostics 0`";
+            let _ = write!(
+                err,
+                "{}",
+                check::omitted_line(left_out.iter().copied(), how)
+            );
         }
         let _ = writeln!(
             err,
@@ -42,7 +56,13 @@ pub fn load_workspace(paths: &[PathBuf], color: bool, format: Format) -> Result<
             if blocking.len() == 1 { "" } else { "s" }
         );
         if format == Format::Json {
-            super::print_input_errors(super::check::diagnostics_json(&ws, blocking));
+            let entries = check::diagnostics_json(&ws, shown.iter().copied());
+            if left_out.is_empty() {
+                super::print_input_errors(entries);
+            } else {
+                let doc = json!({ "input_errors": entries, "omitted": left_out.len() });
+                super::print(&(serde_json::to_string_pretty(&doc).expect("JSON") + "\n"));
+            }
         }
         return Err(USAGE);
     }
@@ -157,13 +177,27 @@ fn reply(
 }
 
 /// Runs `edaran query`; with `all`, `explain` lists every circular of the workspace.
+///
+/// Each question is answered as soon as it is read and its answer written out at once (and
+/// flushed), so a program on the other end of a pipe gets one answer per question it writes,
+/// and the memory stays that of one answer however many questions come.
 pub fn run(paths: &[PathBuf], exprs: &[String], format: Format, color: bool, all: bool) -> i32 {
     let ws = match load_workspace(paths, color, format) {
         Ok(ws) => ws,
         Err(status) => return status,
     };
     let engine = Engine::new(&ws);
-    let lines: Vec<String> = if exprs.is_empty() {
+    let detail = if all {
+        Detail::Every
+    } else {
+        Detail::Concerning
+    };
+    let mut out = Answers {
+        format,
+        count: 0,
+        status: OK,
+    };
+    if exprs.is_empty() {
         let stdin = std::io::stdin();
         if stdin.is_terminal() {
             eprintln!(
@@ -171,16 +205,23 @@ pub fn run(paths: &[PathBuf], exprs: &[String], format: Format, color: bool, all
                  (or give one with `-e QUERY`)"
             );
         }
-        stdin
-            .lock()
-            .lines()
-            .map_while(Result::ok)
-            .filter(|l| !l.trim().is_empty() && !l.trim_start().starts_with("//"))
-            .collect()
+        // A line that is not UTF-8 ends the input, as it always has.
+        for line in stdin.lock().lines().map_while(Result::ok) {
+            if line.trim().is_empty() || line.trim_start().starts_with("//") {
+                continue;
+            }
+            if !out.answer(&engine, &line, color, detail) {
+                return USAGE;
+            }
+        }
     } else {
-        exprs.to_vec()
-    };
-    if lines.is_empty() {
+        for line in exprs {
+            if !out.answer(&engine, line, color, detail) {
+                return USAGE;
+            }
+        }
+    }
+    if out.count == 0 {
         let message = "no question: give one with `-e QUERY`, or one per line on stdin";
         eprintln!("error: {message}");
         if format == Format::Json {
@@ -192,41 +233,68 @@ pub fn run(paths: &[PathBuf], exprs: &[String], format: Format, color: bool, all
         }
         return USAGE;
     }
-    let mut status = OK;
-    let mut answers = Vec::new();
-    let mut out = String::new();
-    for line in &lines {
-        let detail = if all {
-            Detail::Every
-        } else {
-            Detail::Concerning
-        };
-        match reply(&engine, line, &[], color, detail) {
+    if format == Format::Json && !super::print("\n  ]\n}\n") {
+        return USAGE;
+    }
+    out.status
+}
+
+/// The answers written so far. Under `--format json` the output is the one document
+/// `{"answers": [...]}`, written by hand around each entry (serialised by serde_json and
+/// indented to its place), byte for byte what serialising the whole document at once would
+/// give; its opening is written with the first answer, so that a run without any question can
+/// still print the document of input errors instead.
+struct Answers {
+    format: Format,
+    /// The questions answered so far.
+    count: usize,
+    /// The exit status so far: 1 once an answer is a conflict, 2 once a question is bad.
+    status: i32,
+}
+
+impl Answers {
+    /// Answers one question and writes its answer; false when the output cannot be written.
+    fn answer(&mut self, engine: &Engine<'_>, line: &str, color: bool, detail: Detail) -> bool {
+        let json = match reply(engine, line, &[], color, detail) {
             Replied::Answered { shown, reply } => {
-                if reply.is_conflict() && status == OK {
-                    status = FINDINGS;
+                if reply.is_conflict() && self.status == OK {
+                    self.status = FINDINGS;
                 }
-                match format {
-                    Format::Human => out.push_str(&reply_text(&engine, &shown, &reply)),
-                    Format::Json => answers.push(reply_json(&engine, &shown, &reply)),
+                match self.format {
+                    Format::Human => {
+                        self.count += 1;
+                        return super::print(&reply_text(engine, &shown, &reply));
+                    }
+                    Format::Json => reply_json(engine, &shown, &reply),
                 }
             }
             Replied::Bad { text, json } => {
                 eprint!("{text}");
+                self.status = USAGE;
                 // In its place: the answers line up one to one with the questions.
-                answers.push(json);
-                status = USAGE;
+                json
             }
+        };
+        self.count += 1;
+        if self.format == Format::Human {
+            return true;
         }
-    }
-    let text = match format {
-        Format::Human => out,
-        Format::Json => {
-            serde_json::to_string_pretty(&json!({ "answers": answers })).expect("JSON") + "\n"
+        let lead = if self.count == 1 {
+            "{\n  \"answers\": [\n"
+        } else {
+            ",\n"
+        };
+        let entry = serde_json::to_string_pretty(&json).expect("JSON");
+        // serde_json escapes every line feed inside a string, so each line of the text is one
+        // line of the document, indented by two levels.
+        let mut text = String::from(lead);
+        for (i, line) in entry.lines().enumerate() {
+            if i > 0 {
+                text.push('\n');
+            }
+            text.push_str("    ");
+            text.push_str(line);
         }
-    };
-    if !super::print(&text) {
-        return USAGE;
+        super::print(&text)
     }
-    status
 }
