@@ -70,7 +70,7 @@ impl Engine<'_> {
     }
 
     /// The days circular `i` is in force from `from` to `to`; `None` when there are none.
-    fn span_within(&self, i: CircularId, from: Day, to: Day) -> Option<InForceSpan> {
+    pub(crate) fn span_within(&self, i: CircularId, from: Day, to: Day) -> Option<InForceSpan> {
         let c = self.compiled(i);
         // The last day before a revocation takes effect, within the period.
         let last = match c.revoked {

@@ -288,13 +288,13 @@ fn bars(engine: &Engine<'_>, level: Level, period: Period) -> Vec<Bar> {
             };
             let last_valid = valid.last().map_or(c.valid_from, |w| w.1);
             let revocation = revoked_on(engine, i).filter(|&(on, _)| on <= last_valid);
-            let end = revocation.map_or(NaiveDate::MAX, |(on, _)| {
-                on.pred_opt().unwrap_or(NaiveDate::MIN)
-            });
-            let windows = clip(&valid, period.from, period.to.min(end));
-            if windows.is_empty() {
-                return None;
-            }
+            // The days in force within the period, as `in force from .. to ..` reads them.
+            let span = engine.span_within(i, region::day(period.from), region::day(period.to))?;
+            let windows: Vec<(NaiveDate, NaiveDate)> = span
+                .windows
+                .iter()
+                .map(|&(a, b)| (region::date(a), region::date(b)))
+                .collect();
             let during = model_windows(c.rules.iter().filter_map(|r| r.during.as_ref()));
             Some(Bar {
                 circular: i,
