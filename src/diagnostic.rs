@@ -105,6 +105,8 @@ codes! {
     RevokesUnknown => "revokes-unknown", Warning, "a revoked circular that is not in the workspace";
     Retroactive => "retroactive", Warning, "a circular signed after its first valid day";
     PeriodMismatch => "period-mismatch", Warning, "a stated duration that disagrees with the dates";
+    RuleOnDaysOff => "rule-on-days-off", Warning, "a validity, rule or `during` window that covers no working day";
+    EveryOutsideValidity => "every-outside-validity", Warning, "`every WEEKDAY` on dates that hold no such weekday";
     NearDuplicateName => "near-duplicate-name", Warning, "two names that differ only by case, spacing or a letter or two";
     InvisibleCharacter => "invisible-character", Warning, "a name holding an invisible or control character";
 }

@@ -117,7 +117,7 @@ fn main() {
                 &mut diagnostics,
             ));
         }
-        across.check(&mut diagnostics);
+        across.check(&edaran::calendar::Calendar::national(), &mut diagnostics);
         println!(
             "checks of the trees: {:?} ({} diagnostics)",
             t.elapsed(),

@@ -37,8 +37,13 @@ pub(super) fn check(
     let circular = engine.circular(c);
     let rules = &circular.rules;
     let file = circular.file;
-    // A circular that never applies: one finding for the circular, not one per rule.
-    if engine.compiled(c).applies().is_empty() && !rules.is_empty() {
+    // A circular that never applies: one finding for the circular, not one per rule. (One
+    // whose validity has no working day is `rule-on-days-off`.)
+    let applies = engine.compiled(c).applies();
+    if !engine.has_working_day(&applies) && !rules.is_empty() {
+        if !valid_on_working_days(engine, c) {
+            return;
+        }
         let (why, help) = never_applies(engine, c, 0);
         let why = why
             .replace("its circular's", "its")
@@ -69,7 +74,14 @@ pub(super) fn check(
                 .iter()
                 .any(|&(from, to)| !circular.valid_throughout(from, to))
         });
-        if !a.deciding[r].is_empty() || principles::overrides(rule, r) || outside {
+        if engine.has_working_day(&a.deciding[r]) || principles::overrides(rule, r) || outside {
+            continue;
+        }
+        // A rule whose own dates hold no working day is `rule-on-days-off` or
+        // `every-outside-validity`.
+        if !engine.has_working_day(&engine.compiled(c).rules[r].own().intersect(&applies))
+            && !a.applicable[r].is_empty()
+        {
             continue;
         }
         let name = engine.ws.rule_name(circular, rule);
@@ -121,6 +133,20 @@ pub(super) fn check(
                 .with_help(help),
         ));
     }
+}
+
+/// Whether some day of the validity of `c` is a working day.
+fn valid_on_working_days(engine: &Engine<'_>, c: CircularId) -> bool {
+    let compiled = engine.compiled(c);
+    compiled.windows.iter().any(|&(from, to)| {
+        engine
+            .working_part(&crate::region::Block {
+                from,
+                to,
+                ..crate::region::Block::full()
+            })
+            .is_some()
+    })
 }
 
 /// Why rule `r` of circular `c`, which applies nowhere, applies nowhere, and what to do about it.

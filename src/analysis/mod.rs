@@ -22,6 +22,11 @@
 //! - `antinomy.rs` (lex posterior): two circulars of one level clash, and lex posterior cannot
 //!   decide; `implicit_revocation.rs` (lex posterior): the later one prevails without `revokes`.
 //! - `violates_higher_norm.rs` (lex superior): a rule clashes with a circular of a higher level.
+//! - `rule_on_days_off.rs`, `every_outside_validity.rs`: a validity, rule or window on days off
+//!   only, and `every WEEKDAY` on dates without that weekday (the calendar of the workspace).
+//!
+//! Every finding is judged on working days only: a region with no working day has no witness
+//! (`witness.rs`), and a finding without one is not reported.
 //!
 //! Shared by them: `finding.rs` (the identity of a finding, [`Key`]) and `witness.rs` (findings
 //! in the user's words). `overlapping-sectors` is read off the text, in [`crate::lints`].
@@ -30,10 +35,12 @@ mod antinomy;
 mod conflict;
 mod dead_exemption;
 mod dead_rule;
+mod every_outside_validity;
 mod finding;
 mod implicit_revocation;
 mod overlap;
 mod partition;
+mod rule_on_days_off;
 mod sweep;
 mod violates_higher_norm;
 mod witness;
@@ -116,6 +123,8 @@ fn within(engine: &Engine<'_>, c: CircularId, a: &CircularAnalysis, out: &mut Ve
     }
     dead_rule::check(engine, c, a, out);
     dead_exemption::check(engine, c, out);
+    rule_on_days_off::check(engine, c, out);
+    every_outside_validity::check(engine, c, out);
 }
 
 /// Pairs of rules deciding together with different shares, and where: disjoint intervals

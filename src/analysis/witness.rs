@@ -1,23 +1,23 @@
 //! Findings in the user's words: a witness (one subject and the days on which a finding holds),
 //! and the phrases that name rules ("rules `a` and `b` require").
 
+use crate::calendar::with_weekday;
 use crate::eval::Engine;
 use crate::model::{Circular, RuleId, Workspace};
-use crate::region::{Block, Day, Dim, Kind, LAST_DAY, Region, date};
+use crate::region::{Block, Day, Dim, Kind, LAST_DAY, Region, Weekdays, date};
 
 /// A concrete witness of `region`, in the user's words: one subject and the days on which the
 /// finding holds for it ("unit `Dishub`, function admin, from 2024-03-04 to 2024-03-22"). It is
 /// taken from the block of the region that restricts the fewest dimensions; a dimension that
 /// block does not restrict is left out, except the unit ("any unit"); so is the government when
-/// the workspace names only one.
+/// the workspace names only one. Only working days are named: a region with none has no
+/// witness, and a finding without a witness is not reported (no finding on a day off).
 pub(super) fn witness(engine: &Engine<'_>, region: &Region) -> Option<String> {
-    let block: &Block = region
+    let (block, (from, to)): (&Block, (Day, Day)) = region
         .blocks()
         .iter()
-        .min_by_key(|b| (b.sets.iter().filter(|s| !s.is_full()).count(), b.from))?;
-    if block.from > block.to {
-        return None;
-    }
+        .filter_map(|b| Some((b, engine.working_part(b)?)))
+        .min_by_key(|(b, (from, _))| (b.sets.iter().filter(|s| !s.is_full()).count(), *from))?;
     let u = &engine.universe;
     let interner = &engine.ws.interner;
     let mut parts = Vec::new();
@@ -39,18 +39,29 @@ pub(super) fn witness(engine: &Engine<'_>, region: &Region) -> Option<String> {
             None => value, // "a function no circular names"
         });
     }
-    parts.push(days(block.from, block.to));
+    parts.push(days(from, to, block.days));
     Some(parts.join(", "))
 }
 
-/// "on 2024-03-04", "from 2024-03-04 to 2024-03-22", "from 2024-03-04 onwards".
-pub(super) fn days(from: Day, to: Day) -> String {
+/// "on Monday 2024-03-04", "from Monday 2024-03-04 to Friday 2024-03-22", "from Monday
+/// 2024-03-04 onwards"; on some weekdays only, "on Fridays from 2026-04-10 to 2026-06-26".
+pub(super) fn days(from: Day, to: Day, weekdays: Weekdays) -> String {
+    let shown = |d: Day| with_weekday(date(d));
     if from == to {
-        format!("on {}", date(from))
+        format!("on {}", shown(from))
+    } else if !weekdays.is_all() && to >= LAST_DAY {
+        format!("on {} from {} onwards", weekdays.plural(), date(from))
+    } else if !weekdays.is_all() {
+        format!(
+            "on {} from {} to {}",
+            weekdays.plural(),
+            date(from),
+            date(to)
+        )
     } else if to >= LAST_DAY {
-        format!("from {} onwards", date(from))
+        format!("from {} onwards", shown(from))
     } else {
-        format!("from {} to {}", date(from), date(to))
+        format!("from {} to {}", shown(from), shown(to))
     }
 }
 

@@ -39,6 +39,9 @@ use std::fmt;
 mod file;
 #[cfg(test)]
 mod tests;
+mod weekdays;
+
+pub use weekdays::{WEEK, Weekdays};
 
 /// What kind of day off a holiday is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -220,6 +223,11 @@ impl Workweek {
         offset(self.first, self.last) + 1
     }
 
+    /// The working weekdays as a set.
+    pub fn weekdays(self) -> Weekdays {
+        Weekdays::from_days(self.days())
+    }
+
     /// Whether `day` is a working weekday.
     pub fn contains(self, day: Weekday) -> bool {
         offset(self.first, day) <= offset(self.first, self.last)
@@ -358,6 +366,24 @@ impl Calendar {
         self.declared = Table::new(holidays);
     }
 
+    /// The calendar with these holidays declared besides its own (`holiday DATE [to DATE]
+    /// STRING`, each as first day, last day and name), sorted once. A range written backwards
+    /// is taken from its earlier date to its later one.
+    pub fn with_holidays(
+        mut self,
+        holidays: impl IntoIterator<Item = (NaiveDate, NaiveDate, String)>,
+    ) -> Calendar {
+        let mut all = std::mem::take(&mut self.declared.holidays);
+        all.extend(holidays.into_iter().map(|(from, to, name)| Holiday {
+            from: from.min(to),
+            to: from.max(to),
+            kind: Kind::Declared,
+            name,
+        }));
+        self.declared = Table::new(all);
+        self
+    }
+
     /// The calendar with another working week.
     pub fn with_workweek(mut self, workweek: Workweek) -> Calendar {
         self.workweek = workweek;
@@ -428,6 +454,64 @@ impl Calendar {
     /// Whether `date` is a working day.
     pub fn is_working_day(&self, date: NaiveDate) -> bool {
         self.day_off(date).is_none()
+    }
+
+    /// The first working day from `from` to `to` (both included) whose weekday is in `days`.
+    /// Each step skips a whole holiday or a run of weekdays, so it costs the holidays in the
+    /// range, not its days.
+    pub fn first_working_day(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+        days: Weekdays,
+    ) -> Option<NaiveDate> {
+        let days = days.intersect(self.workweek.weekdays());
+        let mut start = from;
+        loop {
+            let candidate = days.first_in(start, to)?;
+            let skip = self
+                .tables()
+                .flat_map(|t| t.overlapping(candidate, candidate))
+                .map(|h| h.to)
+                .max();
+            match skip {
+                None => return Some(candidate),
+                Some(end) => start = end.succ_opt()?,
+            }
+        }
+    }
+
+    /// The last working day from `from` to `to` (both included) whose weekday is in `days`.
+    pub fn last_working_day(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+        days: Weekdays,
+    ) -> Option<NaiveDate> {
+        let days = days.intersect(self.workweek.weekdays());
+        let mut end = to;
+        loop {
+            let candidate = days.last_in(from, end)?;
+            let skip = self
+                .tables()
+                .flat_map(|t| t.overlapping(candidate, candidate))
+                .map(|h| h.from)
+                .min();
+            match skip {
+                None => return Some(candidate),
+                Some(start) => end = start.pred_opt()?,
+            }
+        }
+    }
+
+    /// The holidays with a day from `from` to `to`, national and declared, sorted by date.
+    pub fn holidays_within(&self, from: NaiveDate, to: NaiveDate) -> Vec<&Holiday> {
+        let mut found: Vec<&Holiday> = self
+            .tables()
+            .flat_map(|t| t.overlapping(from, to))
+            .collect();
+        found.sort_by(|a, b| (a.from, a.kind, a.to, &a.name).cmp(&(b.from, b.kind, b.to, &b.name)));
+        found
     }
 
     /// How many working days there are from `from` to `to`, both included (0 when `to` is

@@ -89,9 +89,10 @@ fn analyse_beside_across(
     analyse: bool,
 ) -> (Vec<Diagnostic>, Vec<Diagnostic>) {
     std::thread::scope(|scope| {
+        let calendar = &workspace.calendar;
         let across = scope.spawn(move || {
             let mut found = Vec::new();
-            across.check(&mut found);
+            across.check(calendar, &mut found);
             found
         });
         let analysed = if analyse {

@@ -6,12 +6,15 @@ use edaran::calendar::with_weekday;
 use edaran::eval::ask::{AnsweredCase, Asking, Cases, Reply};
 use edaran::eval::query::Case;
 use edaran::eval::{
-    Answer, CircularOutcome, CircularTrace, Engine, Explanation, InForcePeriod, LeftOut,
-    RuleOutcome, Status, render_case_condition,
+    Answer, CircularOutcome, CircularTrace, Engine, Explanation, LeftOut, RuleOutcome, Status,
+    render_case_condition,
 };
 use edaran::model::Circular;
-use edaran::region::{self, describe_dates};
+use edaran::region;
 use serde_json::{Map, Value, json};
+
+mod in_force;
+use in_force::{in_force_period_json, in_force_period_text};
 use std::fmt::Write as _;
 
 // -------------------------------------------------------------------------------------------------
@@ -56,47 +59,6 @@ pub fn reply_text(engine: &Engine<'_>, shown: &str, reply: &Reply) -> String {
     for_terminal(out)
 }
 
-/// The timeline of `in force from DATE to DATE`: one line per circular, by first day in force:
-/// "SE-X (provincial): Monday 2024-03-01 to Thursday 2024-03-14, 14 days; revoked by SE-Y from
-/// Friday 2024-03-15".
-fn in_force_period_text(engine: &Engine<'_>, period: &InForcePeriod, out: &mut String) {
-    if period.circulars.is_empty() {
-        out.push_str("  no circular is in force in this period\n");
-    }
-    for span in &period.circulars {
-        let c = engine.circular(span.circular);
-        let runs: Vec<String> = span
-            .windows
-            .iter()
-            .map(|&(a, b)| {
-                if a == b {
-                    day_text(a)
-                } else {
-                    format!("{} to {}", day_text(a), day_text(b))
-                }
-            })
-            .collect();
-        let days = span.days();
-        let _ = write!(
-            out,
-            "  {} ({}): {}, {days} day{}",
-            c.id,
-            c.level.as_str(),
-            joined(&runs),
-            if days == 1 { "" } else { "s" }
-        );
-        if let Some((from, by)) = span.revoked {
-            let _ = write!(
-                out,
-                "; revoked by {} from {}",
-                engine.circular(by).id,
-                day_text(from)
-            );
-        }
-        out.push('\n');
-    }
-}
-
 /// A day with its weekday: "Monday 2023-08-28".
 fn day_text(day: region::Day) -> String {
     with_weekday(region::date(day))
@@ -129,7 +91,7 @@ fn cases_reply_text(engine: &Engine<'_>, reply: &Cases, out: &mut String) {
                 k + 1,
                 cases.len(),
                 render_case_condition(engine, &c.case),
-                region::describe_dates(c.case.from, c.case.to)
+                region::describe_days(c.case.from, c.case.to, c.case.days)
             );
         }
         if let Some(e) = &c.explanation {
@@ -173,24 +135,69 @@ pub fn answer_line(engine: &Engine<'_>, answer: &Answer, priority_only: bool) ->
 }
 
 fn range_text(case: &Case) -> String {
-    describe_dates(case.from, case.to)
+    region::describe_days(case.from, case.to, case.days)
 }
 
-/// The human text of the cases of one question.
+/// The days off of a question's period, in one line: "Saturdays and Sundays, Thursday
+/// 2026-05-14 (Kenaikan Yesus Kristus)".
+fn days_off_text(off: &[&Case]) -> String {
+    let parts: Vec<String> = off
+        .iter()
+        .map(|c| {
+            let reason = c.answer.day_off.clone().unwrap_or_default();
+            let dates = if c.from == c.to {
+                day_text(c.from)
+            } else {
+                format!("{} to {}", day_text(c.from), day_text(c.to))
+            };
+            if !c.days.is_all() && c.from != c.to {
+                // The weekdays outside the working week: their plural is the reason.
+                format!(
+                    "{reason} from {} to {}",
+                    region::date(c.from),
+                    region::date(c.to)
+                )
+            } else if reason == edaran::calendar::weekday_name(region::weekday(c.from)) {
+                dates
+            } else {
+                format!("{dates} ({reason})")
+            }
+        })
+        .collect();
+    parts.join(", ")
+}
+
+/// The human text of the cases of one question: the working days' cases by date range, then
+/// the days off in one line.
 pub fn cases_text(engine: &Engine<'_>, cases: &[AnsweredCase], priority_only: bool) -> String {
-    let cases: Vec<&Case> = cases.iter().map(|c| &c.case).collect();
+    let (off, cases): (Vec<&Case>, Vec<&Case>) = cases
+        .iter()
+        .map(|c| &c.case)
+        .partition(|c| c.answer.status == Status::DayOff);
     let mut out = String::new();
+    if cases.is_empty() {
+        match off.as_slice() {
+            [one] if one.from == one.to => {
+                let _ = writeln!(out, "  {}", one.answer.summary());
+            }
+            _ => {
+                let _ = writeln!(out, "  every day is a day off: {}", days_off_text(&off));
+            }
+        }
+        return out;
+    }
+    let key = |c: &Case| (c.from, c.to, c.days);
     let mut i = 0;
     while i < cases.len() {
         // The cases of one date range.
-        let (from, to) = (cases[i].from, cases[i].to);
+        let here = key(cases[i]);
         let j = cases[i..]
             .iter()
-            .position(|c| (c.from, c.to) != (from, to))
+            .position(|c| key(c) != here)
             .map_or(cases.len(), |k| i + k);
         let group = &cases[i..j];
         let several_ranges =
-            cases.first().map(|c| (c.from, c.to)) != cases.last().map(|c| (c.from, c.to));
+            cases.first().map(|c| key(c)) != cases.last().map(|c| key(c)) || !off.is_empty();
         let indent = if several_ranges {
             let _ = writeln!(out, "  {}:", range_text(group[0]));
             "    "
@@ -215,6 +222,9 @@ pub fn cases_text(engine: &Engine<'_>, cases: &[AnsweredCase], priority_only: bo
             }
         }
         i = j;
+    }
+    if !off.is_empty() {
+        let _ = writeln!(out, "  days off: {}", days_off_text(&off));
     }
     out
 }
@@ -248,7 +258,9 @@ pub fn explanation_text(engine: &Engine<'_>, e: &Explanation) -> String {
     for p in &e.principles {
         let _ = writeln!(out, "  {}", p.text);
     }
-    if e.answer.decided_by.is_empty() {
+    if e.answer.status == Status::DayOff {
+        let _ = writeln!(out, "  no rule applies on a day off");
+    } else if e.answer.decided_by.is_empty() {
         let _ = writeln!(
             out,
             "  {}: the baseline is WFO {}",
@@ -362,6 +374,7 @@ fn rule_reason(engine: &Engine<'_>, c: &Circular, outcome: &RuleOutcome) -> Opti
         RuleOutcome::NoMatch => "its selector does not match".into(),
         RuleOutcome::Excepted => "its `except` removes the subject".into(),
         RuleOutcome::OutsideDuring => "outside its `during` period".into(),
+        RuleOutcome::OutsideEvery => "not on the weekdays of its `every`".into(),
         RuleOutcome::OverriddenBy(by) => {
             let names: Vec<String> = by
                 .iter()
@@ -462,40 +475,6 @@ pub fn reply_json(engine: &Engine<'_>, shown: &str, reply: &Reply) -> Value {
     }
 }
 
-/// The entry of `answers` for `in force from DATE to DATE`: `{"query", "from", "to",
-/// "circulars": [{"id", "level", "windows": [{"from", "to", "days"}], "days", "revoked_by",
-/// "revoked_from"}]}`, the circulars by first day in force; `revoked_by` and `revoked_from` are
-/// `null` unless a revocation takes effect within the period.
-fn in_force_period_json(engine: &Engine<'_>, shown: &str, period: &InForcePeriod) -> Value {
-    let date = |d: region::Day| region::date(d).to_string();
-    let list: Vec<Value> = period
-        .circulars
-        .iter()
-        .map(|span| {
-            let c = engine.circular(span.circular);
-            let windows: Vec<Value> = span
-                .windows
-                .iter()
-                .map(|&(a, b)| json!({"from": date(a), "to": date(b), "days": b - a + 1}))
-                .collect();
-            json!({
-                "id": c.id,
-                "level": c.level.as_str(),
-                "windows": windows,
-                "days": span.days(),
-                "revoked_by": span.revoked.map(|(_, by)| &engine.circular(by).id),
-                "revoked_from": span.revoked.map(|(d, _)| date(d)),
-            })
-        })
-        .collect();
-    json!({
-        "query": shown,
-        "from": date(period.from),
-        "to": date(period.to),
-        "circulars": list,
-    })
-}
-
 /// The JSON of one case.
 pub fn case_json(engine: &Engine<'_>, case: &Case, explanation: Option<&Explanation>) -> Value {
     let ws = engine.ws;
@@ -525,6 +504,19 @@ pub fn case_json(engine: &Engine<'_>, case: &Case, explanation: Option<&Explanat
         }).collect::<Vec<_>>(),
         "notes": a.notes,
     });
+    // The calendar's words, only where they say something: the weekdays of a case that holds
+    // on some of them, and why a day is off.
+    if !case.days.is_all() {
+        v["weekdays"] = json!(
+            case.days
+                .days()
+                .map(|d| edaran::calendar::weekday_name(d).to_ascii_lowercase())
+                .collect::<Vec<_>>()
+        );
+    }
+    if let Some(reason) = &a.day_off {
+        v["day_off"] = json!(reason);
+    }
     if let Some(e) = explanation {
         v["explanation"] = explanation_json(engine, e);
         v["duties"] = json!(e.duties.iter().map(|(_, d)| d).collect::<Vec<_>>());
@@ -557,7 +549,9 @@ fn explanation_json(engine: &Engine<'_>, e: &Explanation) -> Value {
             |p| json!({"step": "principle", "principle": p.principle.as_str(), "text": p.text}),
         ),
     );
-    if e.answer.decided_by.is_empty() {
+    if e.answer.status == Status::DayOff {
+        steps.push(json!({"step": "day_off", "reason": e.answer.day_off}));
+    } else if e.answer.decided_by.is_empty() {
         let baseline = engine.ws.baseline;
         steps.push(json!({
             "step": "baseline",

@@ -103,6 +103,7 @@ impl Engine<'_> {
             wfh_priority: None,
             decided_by: settled.by,
             notes: Vec::new(),
+            day_off: None,
         })
     }
 

@@ -3,7 +3,7 @@
 //! algebra](crate::region), and what circulars repeat is compiled once and shared.
 
 use crate::model::{Circular, CircularId, GovScope, Sel, SmallList};
-use crate::region::{self, Day, Region, Universe};
+use crate::region::{self, Day, Region, Universe, Weekdays};
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -17,6 +17,8 @@ pub struct CompiledRule {
     pub except: Arc<Region>,
     /// Its `during` windows (sorted, disjoint).
     pub during: Option<SmallList<(Day, Day)>>,
+    /// The weekdays of its `every` ([`Weekdays::ALL`] without one).
+    pub days: Weekdays,
 }
 
 /// A circular compiled to regions.
@@ -77,7 +79,7 @@ impl CompiledRule {
     /// Where the rule's own conditions hold (selector minus except, within `during`), ignoring
     /// the circular and the other rules. For `otherwise`, the selector is everyone.
     pub fn own(&self) -> Region {
-        let r = self.matched();
+        let r = self.matched().with_weekdays(self.days);
         match &self.during {
             Some(windows) => match windows.as_ref() {
                 [(a, b)] => r.with_dates(*a, *b),
@@ -192,6 +194,7 @@ pub(super) fn compile(
                         .map(|&(a, b)| (region::day(a), region::day(b)))
                         .collect()
                 }),
+                days: r.every.map_or(Weekdays::ALL, |(days, _)| days),
             }
         })
         .collect();

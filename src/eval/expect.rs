@@ -1,7 +1,7 @@
 //! `test` blocks: every `expect` is asked as a question ([`Engine::ask`], for
 //! [`Purpose::Check`]) and its answer compared.
 
-use super::ask::{AskError, Asking, Cases, Purpose, Reply};
+use super::ask::{AnsweredCase, AskError, Asking, Cases, Purpose, Reply};
 use super::query::Case;
 use super::{Answer, Engine, Status};
 use crate::model::CircularId;
@@ -132,7 +132,35 @@ fn check_in_force(
 }
 
 /// A `wfo`, `explain` or `wfh priority` expectation: one case, with the expected answer.
+///
+/// Over a period, the days off are left out unless `day-off` is expected: a share expected
+/// from Monday to Sunday is the share of its working days (docs/language.md, "Tests").
 fn check_cases(engine: &Engine<'_>, expected: &Expected, cases: &Cases) -> Result<(), String> {
+    let is_off = |c: &AnsweredCase| c.case.answer.status == Status::DayOff;
+    if *expected == Expected::DayOff && cases.asking != Asking::Priority {
+        return match cases.cases.iter().find(|c| !is_off(c)) {
+            None => Ok(()),
+            Some(c) if cases.cases.len() == 1 => Err(c.case.answer.summary()),
+            Some(c) => Err(format!(
+                "{} on {}",
+                c.case.answer.summary(),
+                crate::region::describe_days(c.case.from, c.case.to, c.case.days)
+            )),
+        };
+    }
+    let working = Cases {
+        cases: cases.cases.iter().filter(|c| !is_off(c)).cloned().collect(),
+        ..cases.clone()
+    };
+    if working.cases.is_empty() {
+        let reasons: Vec<String> = cases
+            .cases
+            .iter()
+            .map(|c| c.case.answer.summary())
+            .collect();
+        return Err(reasons.join("; "));
+    }
+    let cases = &working;
     let case = single_case(engine, cases)?;
     if cases.asking == Asking::Priority {
         return check_priority(expected, case.answer.wfh_priority);
@@ -222,6 +250,7 @@ fn check_wfo(expected: &Expected, answer: &Answer) -> Result<(), String> {
         Expected::Baseline => answer.status == Status::Baseline,
         Expected::Exempt => answer.status == Status::Exempt,
         Expected::Conflict => answer.status == Status::Conflict,
+        Expected::DayOff => answer.status == Status::DayOff,
         _ => {
             return Err(format!(
                 "{} (a `wfo` question is answered with a share or a status)",
@@ -256,6 +285,7 @@ pub fn describe_expected(e: &Expected) -> String {
         Expected::Baseline => "baseline".into(),
         Expected::Exempt => "exempt".into(),
         Expected::Conflict => "conflict".into(),
+        Expected::DayOff => "day-off".into(),
         Expected::NoPriority => "none".into(),
         Expected::Rank(n) => n.to_string(),
         Expected::Circulars(list) => {

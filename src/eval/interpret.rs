@@ -9,7 +9,7 @@ use super::{
     Status,
 };
 use crate::model::{CircularId, RuleId};
-use crate::region::{Day, Dim, Point, Region};
+use crate::region::{self, Day, Dim, Point, Region};
 use crate::syntax::ast::Interval;
 
 impl Engine<'_> {
@@ -42,6 +42,8 @@ impl Engine<'_> {
                 RuleOutcome::Excepted
             } else if r.during.as_ref().is_some_and(|w| !in_windows(w, p.day)) {
                 RuleOutcome::OutsideDuring
+            } else if !r.days.is_all() && !r.days.contains(region::weekday(p.day)) {
+                RuleOutcome::OutsideEvery
             } else {
                 RuleOutcome::Decides
             }
@@ -93,6 +95,18 @@ impl Engine<'_> {
     }
 
     fn evaluate(&self, p: &Point, detail: Option<Detail>) -> Explanation {
+        // No rule applies on a day off (docs/language.md, "The calendar"): no circular is
+        // walked, and nothing is explained but the reason.
+        if let Some(reason) = self.day_off(p.day) {
+            return Explanation {
+                answer: Answer::day_off(reason),
+                day: p.day,
+                circulars: Vec::new(),
+                left_out: Vec::new(),
+                principles: Vec::new(),
+                duties: Vec::new(),
+            };
+        }
         // A plain answer, and an explanation of what concerns the point, need only the
         // circulars in scope; an explanation of everything lists every one.
         let circulars: &[CircularId] = if detail == Some(Detail::Every) {
@@ -210,6 +224,7 @@ impl Engine<'_> {
             wfh_priority: None,
             decided_by: Vec::new(),
             notes: Vec::new(),
+            day_off: None,
         }
     }
 

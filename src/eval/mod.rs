@@ -8,6 +8,7 @@
 //! data of `types.rs`; `prose.rs` holds the evaluator's own words.
 
 pub mod ask;
+mod calendar;
 mod combine;
 mod compile;
 pub mod expect;
@@ -52,6 +53,8 @@ pub struct Engine<'w> {
     /// The days on which answers can change, sorted once, on the first question that needs
     /// them (a `check` never does): a question then takes the part within its period.
     boundaries: OnceLock<Boundaries>,
+    /// The weekdays a period question tells apart ([`Engine::weekday_classes`]).
+    weekday_classes: Vec<region::Weekdays>,
 }
 
 /// The days on which answers can change ([`Engine::boundaries`]), sorted and without repeats,
@@ -164,6 +167,15 @@ impl<'w> Engine<'w> {
             list.sort_unstable();
             list.dedup();
         }
+        let mut masks: Vec<region::Weekdays> = compiled
+            .iter()
+            .flat_map(|c| &c.rules)
+            .map(|r| r.days)
+            .filter(|d| !d.is_all())
+            .collect();
+        masks.sort_unstable();
+        masks.dedup();
+        let weekday_classes = calendar::weekday_classes(ws.calendar.workweek().weekdays(), &masks);
         Engine {
             ws,
             universe,
@@ -172,6 +184,7 @@ impl<'w> Engine<'w> {
             scoped_to_all: ws.circulars.iter().any(|c| c.scope == GovScope::All),
             by_gov,
             boundaries: OnceLock::new(),
+            weekday_classes,
         }
     }
 

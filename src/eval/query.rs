@@ -2,7 +2,7 @@
 //! into cases, each with the condition under which it holds.
 
 use super::{Answer, Engine};
-use crate::region::{self, ClassSet, Day, Dim, Kind, Point};
+use crate::region::{self, Block, ClassSet, Day, Dim, Kind, Point, Weekdays};
 use crate::syntax::ast::{Dimension, Subject, Time};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -81,6 +81,7 @@ impl Focus {
                 answer.decided_by.clear();
                 answer.notes.clear();
             }
+            Focus::Priority if answer.status == super::Status::DayOff => {}
             Focus::Priority => {
                 answer = Answer {
                     status: super::Status::Ruled,
@@ -88,6 +89,7 @@ impl Focus {
                     wfh_priority: answer.wfh_priority,
                     decided_by: Vec::new(),
                     notes: Vec::new(),
+                    day_off: None,
                 }
             }
         }
@@ -105,6 +107,11 @@ pub struct Case {
     pub from: Day,
     /// Last day.
     pub to: Day,
+    /// The weekdays of `from..=to` it holds on ([`Weekdays::ALL`]: every weekday). A case that
+    /// is not a day off holds on the working days among them: the days off of its dates are
+    /// cases of their own, after the others (one for the weekdays outside the working week,
+    /// one per holiday).
+    pub days: Weekdays,
     /// The answer.
     pub answer: Answer,
     /// A point inside the case (for `explain`).
@@ -161,11 +168,19 @@ impl Engine<'_> {
     }
 
     /// The date ranges of `from..=to` within which no answer for government class `gov`
-    /// changes (`None`: for any government).
+    /// changes (`None`: for any government), but for the weekday: the days its circulars
+    /// change on, and the first day of each holiday and the day after it.
     fn date_ranges_for(&self, from: Day, to: Day, gov: Option<u32>) -> Vec<(Day, Day)> {
         let mut ranges = Vec::new();
         let mut start = from;
-        for b in self.boundaries_within(from, to, gov) {
+        let mut days = self.boundaries_within(from, to, gov);
+        let holidays = self.holiday_boundaries(from, to);
+        if !holidays.is_empty() {
+            days.extend(holidays);
+            days.sort_unstable();
+            days.dedup();
+        }
+        for b in days {
             ranges.push((start, b - 1));
             start = b;
         }
@@ -179,6 +194,12 @@ impl Engine<'_> {
     }
 
     /// Answers a question, split into cases that differ in the part of the answer in `focus`.
+    ///
+    /// The period is cut at the days answers change on (circulars, holidays); within a range,
+    /// one date of each class of weekdays ([`Engine::weekday_classes`]) is answered for every
+    /// combination of the left-out dimensions. Adjacent ranges with the same cases merge, and a
+    /// range of days off only (a holiday) does not stop the ranges around it from merging:
+    /// the days off are listed after the other cases.
     pub fn cases_with(&self, spec: &Spec, focus: Focus) -> Result<Vec<Case>, QueryError> {
         let open: Vec<Dim> = Dim::ALL
             .into_iter()
@@ -203,41 +224,212 @@ impl Engine<'_> {
         let combos: usize = choices.iter().map(Vec::len).product();
         // A fixed government: only the days its own circulars change on split the period.
         let ranges = self.date_ranges_for(spec.from, spec.to, fixed[Dim::Gov.index()]);
-        let total = combos.saturating_mul(ranges.len());
+        let classes = self.weekday_classes();
+        let total = combos
+            .saturating_mul(ranges.len())
+            .saturating_mul(classes.len().min(7));
         if total > MAX_POINTS {
             return Err(QueryError::TooBroad(total));
         }
+        let grid = Grid {
+            open: &open,
+            choices: &choices,
+            others: &others,
+            fixed: &fixed,
+        };
         let mut out: Vec<Case> = Vec::new();
-        let mut previous: Option<Vec<Case>> = None;
+        let mut previous: Option<Span> = None;
         for (from, to) in ranges {
-            let mut cells: BTreeMap<Vec<u32>, Answer> = BTreeMap::new();
-            let mut combo = vec![0usize; open.len()];
-            loop {
-                let cell: Vec<u32> = combo.iter().zip(&choices).map(|(&i, c)| c[i]).collect();
-                let point = point_of(from, &fixed, &open, &cell);
-                cells.insert(cell, focus.project(self.answer(&point)));
-                if !next_combo(&mut combo, &choices) {
-                    break;
+            let mut span = Span::new(from, to, classes.len());
+            for (k, &class) in classes.iter().enumerate() {
+                let Some((day, _)) = region::tighten(from, to, class) else {
+                    continue;
+                };
+                if self.is_working_day(day) {
+                    span.cases[k] = Some(self.range_cases(&grid, day, from, to, focus));
                 }
             }
-            let cases = factor_cases(&open, &choices, &others, &cells, from, to, &fixed);
-            // Adjacent date ranges with the same cases merge into one range.
+            if span.cases.iter().all(Option::is_none) {
+                continue; // days off only
+            }
             match previous.as_mut() {
-                Some(prev) if same_cases(prev, &cases) => {
-                    for c in prev.iter_mut() {
-                        c.to = to;
-                    }
-                }
+                Some(prev) if prev.agrees(&span) => prev.absorb(span),
                 _ => {
-                    if let Some(prev) = previous.take() {
-                        out.extend(prev);
+                    if let Some(prev) = previous.replace(span) {
+                        self.flush(prev, classes, &mut out);
                     }
-                    previous = Some(cases);
                 }
             }
         }
-        out.extend(previous.unwrap_or_default());
+        if let Some(prev) = previous {
+            self.flush(prev, classes, &mut out);
+        }
+        self.days_off(spec, &fixed, &mut out);
         Ok(out)
+    }
+
+    /// The cases of one date range for the weekdays of `day`'s class: every combination of
+    /// the left-out dimensions answered on `day`, grouped and factored.
+    fn range_cases(
+        &self,
+        grid: &Grid<'_>,
+        day: Day,
+        from: Day,
+        to: Day,
+        focus: Focus,
+    ) -> Vec<Case> {
+        let mut cells: BTreeMap<Vec<u32>, Answer> = BTreeMap::new();
+        let mut combo = vec![0usize; grid.open.len()];
+        loop {
+            let cell: Vec<u32> = combo.iter().zip(grid.choices).map(|(&i, c)| c[i]).collect();
+            let point = point_of(day, grid.fixed, grid.open, &cell);
+            cells.insert(cell, focus.project(self.answer(&point)));
+            if !next_combo(&mut combo, grid.choices) {
+                break;
+            }
+        }
+        factor_cases(grid, &cells, from, to, day)
+    }
+
+    /// Writes the cases of a merged span: the classes of weekdays with the same cases become
+    /// one case each, its dates the working days of the span on those weekdays.
+    fn flush(&self, span: Span, classes: &[Weekdays], out: &mut Vec<Case>) {
+        let mut groups: Vec<(Weekdays, Vec<Case>)> = Vec::new();
+        for (k, cases) in span.cases.into_iter().enumerate() {
+            let Some(cases) = cases else { continue };
+            match groups.iter_mut().find(|(_, c)| same_cases(c, &cases)) {
+                Some((days, _)) => *days = days.union(classes[k]),
+                None => groups.push((classes[k], cases)),
+            }
+        }
+        for (days, cases) in groups {
+            let block = Block {
+                from: span.from,
+                to: span.to,
+                days,
+                ..Block::full()
+            };
+            let Some((from, to)) = self.working_part(&block) else {
+                continue;
+            };
+            // The weekdays of every day of the working week: one case for the whole week.
+            let days = if days
+                .union(self.ws.calendar.workweek().weekdays().complement())
+                .is_all()
+            {
+                Weekdays::ALL
+            } else {
+                days
+            };
+            out.extend(cases.into_iter().map(|c| Case {
+                from,
+                to,
+                days,
+                ..c
+            }));
+        }
+    }
+
+    /// The days off of the period, after its other cases: one case for the weekdays outside
+    /// the working week, one per holiday (a single day off: the case of its reason).
+    fn days_off(&self, spec: &Spec, fixed: &[Option<u32>; Dim::COUNT], out: &mut Vec<Case>) {
+        let point = |day: Day| point_of(day, fixed, &[], &[]);
+        let case = |from: Day, to: Day, days: Weekdays, reason: String| Case {
+            when: Vec::new(),
+            from,
+            to,
+            days,
+            answer: Answer::day_off(reason),
+            point: point(from),
+        };
+        if spec.from == spec.to {
+            if let Some(reason) = self.day_off(spec.from) {
+                out.push(case(spec.from, spec.to, Weekdays::ALL, reason));
+            }
+            return;
+        }
+        let weekend = self.ws.calendar.workweek().weekdays().complement();
+        if let Some((from, to)) = region::tighten(spec.from, spec.to, weekend) {
+            let present = region::Block {
+                from,
+                to,
+                days: weekend,
+                ..Block::full()
+            };
+            let days = crate::calendar::WEEK
+                .into_iter()
+                .filter(|d| region::tighten(present.from, present.to, Weekdays::of(*d)).is_some())
+                .fold(Weekdays::NONE, |acc, d| acc.union(Weekdays::of(d)))
+                .intersect(weekend);
+            let reason = if from == to {
+                self.day_off(from).unwrap_or_else(|| days.to_string())
+            } else {
+                days.plural()
+            };
+            out.push(case(from, to, days, reason));
+        }
+        let (a, b) = (region::date(spec.from), region::date(spec.to));
+        let mut last_day: Option<Day> = None;
+        for h in self.ws.calendar.holidays_within(a, b) {
+            let from = region::day(h.from).max(spec.from);
+            let to = region::day(h.to).min(spec.to);
+            // A day two holidays share is listed once, with the first.
+            let from = last_day.map_or(from, |l| from.max(l + 1));
+            if from > to {
+                continue;
+            }
+            last_day = Some(to);
+            let reason = self.day_off(from).unwrap_or_else(|| h.name.clone());
+            out.push(case(from, to, Weekdays::ALL, reason));
+        }
+    }
+}
+
+/// What a question leaves open and fixes: the left-out dimensions, the classes each ranges
+/// over (and its "other" class, when it does), and the fixed classes.
+struct Grid<'a> {
+    open: &'a [Dim],
+    choices: &'a [Vec<u32>],
+    others: &'a [Option<u32>],
+    fixed: &'a [Option<u32>; Dim::COUNT],
+}
+
+/// Adjacent date ranges being merged: per class of weekdays, its cases (`None`: the class has
+/// no working day in them).
+struct Span {
+    from: Day,
+    to: Day,
+    cases: Vec<Option<Vec<Case>>>,
+}
+
+impl Span {
+    fn new(from: Day, to: Day, classes: usize) -> Span {
+        Span {
+            from,
+            to,
+            cases: vec![None; classes],
+        }
+    }
+
+    /// True when every class with cases in both has the same cases in both.
+    fn agrees(&self, next: &Span) -> bool {
+        self.cases
+            .iter()
+            .zip(&next.cases)
+            .all(|(a, b)| match (a, b) {
+                (Some(a), Some(b)) => same_cases(a, b),
+                _ => true,
+            })
+    }
+
+    /// Extends it over `next`, which follows it and agrees with it.
+    fn absorb(&mut self, next: Span) {
+        self.to = next.to;
+        for (mine, theirs) in self.cases.iter_mut().zip(next.cases) {
+            if mine.is_none() {
+                *mine = theirs;
+            }
+        }
     }
 }
 
@@ -275,14 +467,13 @@ fn same_cases(a: &[Case], b: &[Case]) -> bool {
 /// Groups the cells of one date range by answer, and describes each group as products of class
 /// sets over the dimensions the answer depends on.
 fn factor_cases(
-    open: &[Dim],
-    choices: &[Vec<u32>],
-    others: &[Option<u32>],
+    grid: &Grid<'_>,
     cells: &BTreeMap<Vec<u32>, Answer>,
     from: Day,
     to: Day,
-    fixed: &[Option<u32>; Dim::COUNT],
+    day: Day,
 ) -> Vec<Case> {
+    let (open, choices, others, fixed) = (grid.open, grid.choices, grid.others, grid.fixed);
     // The dimensions the answer depends on.
     let relevant: Vec<usize> = (0..open.len())
         .filter(|&k| {
@@ -338,8 +529,9 @@ fn factor_cases(
                 when,
                 from,
                 to,
+                days: Weekdays::ALL,
                 answer: answer.clone(),
-                point: point_of(from, fixed, open, &cell),
+                point: point_of(day, fixed, open, &cell),
             });
         }
     }

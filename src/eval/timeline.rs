@@ -396,6 +396,9 @@ fn shares(
     let start = region::day(period.from);
     let mut days: Vec<Option<Share>> = vec![None; usize::try_from(period.days()).unwrap_or(0)];
     for case in &cases {
+        if case.answer.status == Status::DayOff {
+            continue; // the days off are read off the calendar below
+        }
         let share = match (case.answer.status, case.answer.wfo) {
             (Status::Conflict, _) | (_, None) => Share::Conflict,
             (status, Some(iv)) => Share::Wfo {
@@ -405,6 +408,9 @@ fn shares(
             },
         };
         for day in case.from.max(start)..=case.to {
+            if !case.days.contains(region::weekday(day)) {
+                continue;
+            }
             if let Some(slot) = usize::try_from(day - start)
                 .ok()
                 .and_then(|i| days.get_mut(i))

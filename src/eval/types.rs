@@ -16,6 +16,8 @@ pub enum Status {
     Baseline,
     /// The rules contradict each other and no principle decides.
     Conflict,
+    /// The day is not a working day (a weekend, a holiday): no rule applies.
+    DayOff,
 }
 
 impl Status {
@@ -26,6 +28,7 @@ impl Status {
             Status::Exempt => "exempt",
             Status::Baseline => "baseline",
             Status::Conflict => "conflict",
+            Status::DayOff => "day_off",
         }
     }
 }
@@ -52,11 +55,33 @@ pub struct Answer {
     pub decided_by: Vec<RuleRef>,
     /// What the user should know (principles applied, warnings).
     pub notes: Vec<String>,
+    /// Why the day is not a working day ("Saturday", "Hari Raya Idul Fitri 1447 Hijriah"), for
+    /// [`Status::DayOff`].
+    pub day_off: Option<String>,
 }
 
 impl Answer {
-    /// A one-line summary: "WFO 50%", "exempt, WFO 100%", "baseline, WFO 100%", "conflict".
+    /// The answer on a day off, with its reason.
+    pub fn day_off(reason: String) -> Answer {
+        Answer {
+            status: Status::DayOff,
+            wfo: None,
+            wfh_priority: None,
+            decided_by: Vec::new(),
+            notes: Vec::new(),
+            day_off: Some(reason),
+        }
+    }
+
+    /// A one-line summary: "WFO 50%", "exempt, WFO 100%", "baseline, WFO 100%", "conflict",
+    /// "day off (Saturday)".
     pub fn summary(&self) -> String {
+        if self.status == Status::DayOff {
+            return match &self.day_off {
+                Some(reason) => format!("day off ({reason})"),
+                None => "day off".to_string(),
+            };
+        }
         match (self.status, self.wfo) {
             (Status::Conflict, _) | (_, None) => "conflict".to_string(),
             (Status::Ruled, Some(iv)) => format!("WFO {iv}"),
@@ -104,6 +129,8 @@ pub enum RuleOutcome {
     Excepted,
     /// The date is outside its `during` period.
     OutsideDuring,
+    /// The date's weekday is not one of its `every`.
+    OutsideEvery,
     /// It applies, but these applicable rules override it.
     OverriddenBy(Vec<RuleId>),
     /// An `otherwise` rule, not needed: another rule of the circular applies.
@@ -118,6 +145,7 @@ impl RuleOutcome {
             RuleOutcome::NoMatch => "no_match",
             RuleOutcome::Excepted => "excepted",
             RuleOutcome::OutsideDuring => "outside_during",
+            RuleOutcome::OutsideEvery => "outside_every",
             RuleOutcome::OverriddenBy(_) => "overridden",
             RuleOutcome::OtherwiseNotNeeded => "otherwise_not_needed",
         }

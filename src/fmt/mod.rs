@@ -113,21 +113,37 @@ impl<'a> Printer<'a> {
                     self.test(t);
                     k += 1;
                 }
-                Item::Set(_) | Item::Baseline(_) => {
+                Item::Set(_)
+                | Item::Baseline(_)
+                | Item::Holiday(_)
+                | Item::Workweek(_)
+                | Item::CalendarNone(_) => {
                     // A run of one-line items: printed like the lines of a block, aligned.
                     let mut lines = Vec::new();
-                    while let Some(item @ (Item::Set(_) | Item::Baseline(_))) = file.items.get(k) {
+                    while let Some(item) = file.items.get(k) {
+                        let plain = |span: Span, head: String| Line {
+                            span,
+                            head,
+                            tail: String::new(),
+                            kind: LineKind::Plain,
+                            blank_before: false,
+                            items: Vec::new(),
+                        };
                         lines.push(match item {
+                            Item::Circular(_) | Item::Test(_) => break,
                             Item::Set(def) => self.set_line(def, 0),
-                            Item::Baseline(b) => Line {
-                                span: b.span,
-                                head: format!("baseline wfo {}", pct_text(self, &b.node)),
-                                tail: String::new(),
-                                kind: LineKind::Plain,
-                                blank_before: false,
-                                items: Vec::new(),
-                            },
-                            _ => unreachable!("matched above"),
+                            Item::Baseline(b) => {
+                                plain(b.span, format!("baseline wfo {}", pct_text(self, &b.node)))
+                            }
+                            Item::Holiday(h) => {
+                                plain(h.span, self.calendar_line(item).unwrap_or_default())
+                            }
+                            Item::Workweek(w) => {
+                                plain(w.span, self.calendar_line(item).unwrap_or_default())
+                            }
+                            Item::CalendarNone(span) => {
+                                plain(*span, self.calendar_line(item).unwrap_or_default())
+                            }
                         });
                         k += 1;
                     }

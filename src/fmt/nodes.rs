@@ -53,6 +53,7 @@ impl<'a> Printer<'a> {
                                 DurationUnit::Day => "day",
                                 DurationUnit::Week => "week",
                                 DurationUnit::Month => "month",
+                                DurationUnit::WorkingDay => "working day",
                             };
                             let plural = if c.count == 1 { "" } else { "s" };
                             let _ = write!(s, " ({} {unit}{plural})", c.count);
@@ -160,7 +161,38 @@ impl<'a> Printer<'a> {
                     .join(", ")
             ),
             Modifier::During(windows) => format!("during {}", self.periods(windows)),
+            Modifier::Every(days) => match &days[..] {
+                [one] => format!("every {}", self.src(one.span)),
+                many => format!("every [{}]", self.weekday_list(many)),
+            },
         }
+    }
+
+    /// `wednesday, friday`, as written.
+    fn weekday_list(&self, days: &[WeekdayLit]) -> String {
+        let names: Vec<&str> = days.iter().map(|d| self.src(d.span)).collect();
+        names.join(", ")
+    }
+
+    /// A top-level line of the calendar: `holiday ...`, `workweek ...`, `calendar none`.
+    pub(super) fn calendar_line(&self, item: &Item) -> Option<String> {
+        Some(match item {
+            Item::Holiday(h) => {
+                let mut s = format!("holiday {}", self.src(h.node.from.span));
+                if let Some(to) = &h.node.to {
+                    let _ = write!(s, " to {}", self.src(to.span));
+                }
+                let _ = write!(s, " {}", self.src(h.node.name.span));
+                s
+            }
+            Item::Workweek(w) => format!(
+                "workweek {} to {}",
+                self.src(w.node.first.span),
+                self.src(w.node.last.span)
+            ),
+            Item::CalendarNone(_) => "calendar none".to_string(),
+            _ => return None,
+        })
     }
 
     /// `DATE to DATE, DATE to DATE`, the dates as written.
@@ -292,6 +324,7 @@ impl<'a> Printer<'a> {
             Expected::Baseline => "baseline".into(),
             Expected::Exempt => "exempt".into(),
             Expected::Conflict => "conflict".into(),
+            Expected::DayOff => "day-off".into(),
             Expected::NoPriority => "none".into(),
             Expected::Rank(n) => n.to_string(),
             Expected::Circulars(list) => format!("[{}]", self.strings(list)),

@@ -88,7 +88,7 @@ pub(super) fn check(file: FileId, tree: &ast::File, out: &mut Vec<Diagnostic>) {
                     }
                 }
             }
-            Item::Baseline(_) => {}
+            Item::Baseline(_) | Item::Holiday(_) | Item::Workweek(_) | Item::CalendarNone(_) => {}
         }
     }
 }

@@ -26,6 +26,7 @@ mod rule_outside_validity;
 
 pub use invisible_character::question_note;
 
+use crate::calendar::Calendar;
 use crate::diagnostic::Diagnostic;
 use crate::span::FileId;
 use crate::syntax::ast;
@@ -37,12 +38,14 @@ pub fn check_file(file: FileId, tree: &ast::File, out: &mut Vec<Diagnostic>) -> 
     override_cycle::check(file, tree, out);
     rule_outside_validity::check(file, tree, out);
     retroactive::check(file, tree, out);
-    period_mismatch::check(file, tree, out);
+    let mut working_day_claims = Vec::new();
+    period_mismatch::check(file, tree, out, &mut working_day_claims);
     overlapping_sectors::check(file, tree, out);
     invisible_character::check(file, tree, out);
     FileFacts {
         names: near_duplicate_name::Names::of(file, tree),
         revokes: revokes_unknown::Facts::of(file, tree),
+        working_day_claims,
     }
 }
 
@@ -52,14 +55,17 @@ pub fn check_file(file: FileId, tree: &ast::File, out: &mut Vec<Diagnostic>) -> 
 pub struct FileFacts {
     names: near_duplicate_name::Names,
     revokes: revokes_unknown::Facts,
+    working_day_claims: Vec<period_mismatch::WorkingDayClaim>,
 }
 
-/// The checks across files (`near-duplicate-name`, `revokes-unknown`), fed with the facts of
-/// every file.
+/// The checks across files (`near-duplicate-name`, `revokes-unknown`, and `period-mismatch` of
+/// the claims in working days, which need the calendar every file may add to), fed with the
+/// facts of every file.
 #[derive(Debug, Default)]
 pub struct AcrossFiles {
     names: near_duplicate_name::Names,
     revokes: revokes_unknown::Workspace,
+    working_day_claims: Vec<period_mismatch::WorkingDayClaim>,
 }
 
 impl AcrossFiles {
@@ -67,11 +73,13 @@ impl AcrossFiles {
     pub fn add(&mut self, facts: FileFacts) {
         self.names.merge(facts.names);
         self.revokes.add(facts.revokes);
+        self.working_day_claims.extend(facts.working_day_claims);
     }
 
-    /// Runs the checks on every file added.
-    pub fn check(&self, out: &mut Vec<Diagnostic>) {
+    /// Runs the checks on every file added; `calendar` is the workspace's.
+    pub fn check(&self, calendar: &Calendar, out: &mut Vec<Diagnostic>) {
         revokes_unknown::check(&self.revokes, out);
+        period_mismatch::check_working_days(&self.working_day_claims, calendar, out);
         near_duplicate_name::check(&self.names, out);
     }
 }

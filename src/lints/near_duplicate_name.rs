@@ -146,7 +146,10 @@ impl Names {
                         }
                     }
                 }
-                Item::Baseline(_) => {}
+                Item::Baseline(_)
+                | Item::Holiday(_)
+                | Item::Workweek(_)
+                | Item::CalendarNone(_) => {}
             }
         }
         names

@@ -4,7 +4,9 @@
 //! dates. Both ends of a validity count: N days from S end on S + N - 1; N weeks on S + 7N - 1; N
 //! months end on the day before the same day of the month N months later, or on the last day of
 //! that month where that day does not exist (one month from 31 January ends on 28 February, or
-//! 29 in a leap year). The witness names the days on which the two disagree.
+//! 29 in a leap year). N working days are the days of the validity that are working days: its
+//! weekdays of the working week that are no holiday of the workspace's calendar. The witness
+//! names the days on which the two disagree.
 //!
 //! **Why it matters:** readers of a circular trust one of the two, and they end on different days:
 //! staff do not know whether the last day is a WFH day.
@@ -14,8 +16,9 @@
 //!
 //! **Fix:** `valid 2023-08-28 to 2023-09-27 (1 month)`, or state the real length: `(32 days)`.
 
+use crate::calendar::{Calendar, Weekdays, with_weekday};
 use crate::diagnostic::{Code, Diagnostic};
-use crate::span::FileId;
+use crate::span::{FileId, Span, Spanned};
 use crate::syntax::ast;
 use crate::syntax::ast::{Duration, DurationUnit, Validity};
 use chrono::{Datelike, Days, Months, NaiveDate};
@@ -23,9 +26,11 @@ use chrono::{Datelike, Days, Months, NaiveDate};
 /// The last day of a duration of `claim` starting on `from`, as drafters count: N months from S
 /// end on the day before the same day of the month N months later; where that day does not
 /// exist (31 April, 29 February of a common year), on the last day of that month.
+/// A claim in working days has no end without a calendar: `None`.
 pub fn claimed_end(from: NaiveDate, claim: Duration) -> Option<NaiveDate> {
     let n = claim.count;
     match claim.unit {
+        DurationUnit::WorkingDay => None,
         DurationUnit::Day => from.checked_add_days(Days::new(n as u64))?.pred_opt(),
         DurationUnit::Week => from.checked_add_days(Days::new(7 * n as u64))?.pred_opt(),
         DurationUnit::Month => {
@@ -46,11 +51,29 @@ fn plural(n: i64, unit: DurationUnit) -> String {
         DurationUnit::Day => "day",
         DurationUnit::Week => "week",
         DurationUnit::Month => "month",
+        DurationUnit::WorkingDay => "working day",
     };
     format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }
 
-pub(super) fn check(file: FileId, tree: &ast::File, out: &mut Vec<Diagnostic>) {
+/// A claim in working days, `(5 working days)`: checked once every file is read
+/// ([`check_working_days`]), since any file may declare a holiday or the working week.
+#[derive(Clone, Debug)]
+pub(super) struct WorkingDayClaim {
+    file: FileId,
+    claim: Spanned<Duration>,
+    /// The windows of the validity, merged.
+    windows: Vec<(NaiveDate, NaiveDate)>,
+    /// Where the validity's last date is written.
+    last: Span,
+}
+
+pub(super) fn check(
+    file: FileId,
+    tree: &ast::File,
+    out: &mut Vec<Diagnostic>,
+    claims: &mut Vec<WorkingDayClaim>,
+) {
     for c in tree.circulars() {
         let Some((
             Validity::Windows {
@@ -62,6 +85,17 @@ pub(super) fn check(file: FileId, tree: &ast::File, out: &mut Vec<Diagnostic>) {
         else {
             continue;
         };
+        if claim.node.unit == DurationUnit::WorkingDay {
+            if let (Some(days), Some(last)) = (ast::Period::all_dates(windows), windows.last()) {
+                claims.push(WorkingDayClaim {
+                    file,
+                    claim: claim.clone(),
+                    windows: ast::Period::merged(days),
+                    last: last.node.to.span,
+                });
+            }
+            continue;
+        }
         let [window] = windows.as_slice() else {
             several_windows(file, windows, claim, out);
             continue;
@@ -133,6 +167,8 @@ fn several_windows(
     let said = plural(i64::from(claim.count), claim.unit);
     let counted = plural(total, DurationUnit::Day);
     let claimed_days = match claim.node.unit {
+        // Checked against the calendar: `check_working_days`.
+        DurationUnit::WorkingDay => return,
         DurationUnit::Day => i64::from(claim.count),
         DurationUnit::Week => 7 * i64::from(claim.count),
         DurationUnit::Month => {
@@ -184,6 +220,74 @@ fn several_windows(
             shown.join(" + ").replace(" days", "").replace(" day", "")
         )),
     );
+}
+
+/// Checks each claim in working days against the workspace's calendar: the count of working
+/// days in its windows must be the claimed one.
+pub(super) fn check_working_days(
+    claims: &[WorkingDayClaim],
+    calendar: &Calendar,
+    out: &mut Vec<Diagnostic>,
+) {
+    for c in claims {
+        let counted: u32 = c
+            .windows
+            .iter()
+            .map(|&(a, b)| calendar.working_days(a, b))
+            .sum();
+        if counted == c.claim.node.count {
+            continue;
+        }
+        let said = plural(i64::from(c.claim.node.count), DurationUnit::WorkingDay);
+        let got = plural(i64::from(counted), DurationUnit::WorkingDay);
+        let (Some(&(first, _)), Some(&(_, last))) = (c.windows.first(), c.windows.last()) else {
+            continue;
+        };
+        let mut d = Diagnostic::new(
+            Code::PeriodMismatch,
+            c.file,
+            c.claim.span,
+            format!("`({said})` does not match the validity {first} to {last}, which has {got}"),
+        )
+        .with_label(format!("claims {said}"))
+        .with_secondary(c.file, c.last, format!("the dates give {got}"));
+        let off = days_off(&c.windows, calendar);
+        d.help = Some(if off.is_empty() {
+            format!("write `({got})`, or correct the dates")
+        } else {
+            format!(
+                "write `({got})`, or correct the dates; the days off on weekdays of the working week are {}",
+                off.join(", ")
+            )
+        });
+        let years: Vec<i32> = (first.year()..=last.year())
+            .filter(|&y| calendar.uses_national() && !calendar.covers(y))
+            .collect();
+        if let Some(y) = years.first() {
+            d.witness = Some(format!(
+                "the national calendar shipped with edaran has no holidays for {y}: only weekends and the workspace's own holidays were counted"
+            ));
+        }
+        out.push(d);
+    }
+}
+
+/// The holidays of the windows that fall on a weekday of the working week, in words:
+/// "Friday 2026-03-20 (Hari Raya Idul Fitri 1447 Hijriah)".
+fn days_off(windows: &[(NaiveDate, NaiveDate)], calendar: &Calendar) -> Vec<String> {
+    let week: Weekdays = calendar.workweek().weekdays();
+    let mut out = Vec::new();
+    for &(a, b) in windows {
+        for h in calendar.holidays_within(a, b) {
+            for day in h.dates().filter(|d| a <= *d && *d <= b && week.holds(*d)) {
+                let shown = format!("{} ({})", with_weekday(day), h.name);
+                if !out.contains(&shown) {
+                    out.push(shown);
+                }
+            }
+        }
+    }
+    out
 }
 
 #[cfg(test)]

@@ -22,6 +22,8 @@ pub use resolve::Resolver;
 // Kept here for the callers that name it by its old path; it lives below the model now.
 pub use crate::text::normalize_unit;
 
+pub use crate::calendar::{Calendar, Weekdays};
+
 use crate::diagnostic::Diagnostic;
 use crate::dim::Dim;
 use crate::span::{FileId, Span};
@@ -61,6 +63,9 @@ pub struct Workspace {
     pub set_govs: Vec<Sym>,
     /// What parsing and resolution found.
     pub diagnostics: Vec<Diagnostic>,
+    /// The days off: the national calendar (unless `calendar none`), the workspace's own
+    /// `holiday`s and its `workweek`.
+    pub calendar: Calendar,
 }
 
 /// An index into [`Workspace::circulars`].
@@ -223,6 +228,8 @@ pub struct Rule {
     /// `during FROM to TO, ...`: its windows (sorted, disjoint, not adjacent), with the span of
     /// the modifier.
     pub during: Option<(Windows, Span)>,
+    /// `every WEEKDAY, ...`: the weekdays it applies on, with the span of the modifier.
+    pub every: Option<(Weekdays, Span)>,
 }
 
 impl Rule {

@@ -25,7 +25,11 @@ pub fn names_in(tree: &ast::File) -> BTreeSet<String> {
                 }
                 c.selectors().for_each(|s| functions(s, &mut names));
             }
-            Item::Test(_) | Item::Baseline(_) => {}
+            Item::Test(_)
+            | Item::Baseline(_)
+            | Item::Holiday(_)
+            | Item::Workweek(_)
+            | Item::CalendarNone(_) => {}
         }
     }
     names

@@ -5,6 +5,7 @@
 //! clauses resolve to is in [`circular`]; what the syntax errors of a file tell the resolver, in
 //! [`super::syntax_errors`].
 
+mod calendar;
 mod circular;
 
 use super::syntax_errors::{bad_line_starts, unreadable_words};
@@ -70,6 +71,8 @@ pub struct Resolver {
     diagnostics: Vec<Diagnostic>,
     /// The first baseline with a value.
     baseline: Option<(Pct, FileId, Span)>,
+    /// What the files say of the calendar.
+    calendar: calendar::Declared,
     /// The circular numbers and test names seen so far, with where they are first written.
     circular_ids: HashMap<String, (FileId, Span)>,
     test_names: HashMap<String, (FileId, Span)>,
@@ -128,6 +131,7 @@ impl Resolver {
             .map(|d| d.span)
             .collect();
         self.baseline(file, tree);
+        self.calendar_items(file, tree);
         self.unique_circulars_and_tests(file, tree);
         let top = self.top_sets(file, tree);
         for item in &tree.items {
@@ -171,6 +175,7 @@ impl Resolver {
             Some((p, f, s)) => (p, Some((f, s))),
             None => (Pct::FULL, None),
         };
+        let calendar = std::mem::take(&mut self.calendar).calendar();
         let diagnostics = std::mem::take(&mut self.diagnostics);
         let interner = std::mem::take(&mut self.interner);
         let mut set_govs = std::mem::take(&mut self.set_govs);
@@ -187,6 +192,7 @@ impl Resolver {
             interner,
             set_govs,
             diagnostics,
+            calendar,
         }
     }
 

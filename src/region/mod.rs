@@ -17,11 +17,16 @@
 //! Intersection, difference, complement and emptiness are exact; a non-empty region yields a
 //! concrete witness.
 
+mod blocks;
 mod classes;
+
+pub use blocks::{Block, Point, Region, tighten, weekday};
 
 pub use classes::ClassSet;
 
 pub use crate::dim::{Dim, Kind};
+
+pub use crate::calendar::Weekdays;
 
 use crate::model::{Circular, GovScope, Interner, Sel, Sym};
 use chrono::{Datelike, NaiveDate};
@@ -283,7 +288,7 @@ impl Universe {
             .iter()
             .filter_map(|&d| self.describe_set(d, &block.sets[d.index()], interner))
             .collect();
-        parts.push(describe_dates(block.from, block.to));
+        parts.push(describe_days(block.from, block.to, block.days));
         parts.join(", ")
     }
 
@@ -313,20 +318,38 @@ impl Universe {
         if !out.is_empty() {
             out.push_str(", ");
         }
-        out.push_str(&describe_dates(block.from, block.to));
+        out.push_str(&describe_days(block.from, block.to, block.days));
         Some(out)
     }
 }
 
-/// "on 2024-03-11", "2024-03-04 to 2024-03-22", "from 2024-03-04", "until 2024-03-22", "any date".
+/// "on Monday 2024-03-11", "Monday 2024-03-04 to Friday 2024-03-22", "from Monday
+/// 2024-03-04", "until Friday 2024-03-22", "any date": every date with its weekday.
 pub fn describe_dates(from: Day, to: Day) -> String {
+    let shown = |d: Day| crate::calendar::with_weekday(date(d));
     match (from <= FIRST_DAY, to >= LAST_DAY) {
         (true, true) => "any date".to_string(),
-        (true, false) => format!("until {}", date(to)),
-        (false, true) => format!("from {}", date(from)),
-        _ if from == to => format!("on {}", date(from)),
-        _ => format!("{} to {}", date(from), date(to)),
+        (true, false) => format!("until {}", shown(to)),
+        (false, true) => format!("from {}", shown(from)),
+        _ if from == to => format!("on {}", shown(from)),
+        _ => format!("{} to {}", shown(from), shown(to)),
     }
+}
+
+/// The days of a block: [`describe_dates`] when it holds every weekday of its interval, else
+/// "Fridays from 2026-04-10 to 2026-06-26" (the weekdays say which dates; a single date is
+/// "on Friday 2026-04-10").
+pub fn describe_days(from: Day, to: Day, days: Weekdays) -> String {
+    if days.is_all() || from == to {
+        return describe_dates(from, to);
+    }
+    let range = match (from <= FIRST_DAY, to >= LAST_DAY) {
+        (true, true) => String::new(),
+        (true, false) => format!(" until {}", date(to)),
+        (false, true) => format!(" from {}", date(from)),
+        _ => format!(" from {} to {}", date(from), date(to)),
+    };
+    format!("{}{range}", days.plural())
 }
 
 #[derive(Default)]
@@ -394,267 +417,6 @@ impl Universe {
         }
         subtree.iter_mut().for_each(|s| s.sort_unstable());
         subtree
-    }
-}
-
-/// A concrete point: a date and one class per dimension.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub struct Point {
-    /// The date.
-    pub day: Day,
-    /// The class of each dimension, indexed by [`Dim::index`].
-    pub classes: [u32; Dim::COUNT],
-}
-
-/// A closed date interval times one class set per dimension.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub struct Block {
-    /// First day.
-    pub from: Day,
-    /// Last day (inclusive).
-    pub to: Day,
-    /// One class set per dimension, indexed by [`Dim::index`].
-    pub sets: [ClassSet; Dim::COUNT],
-}
-
-impl Block {
-    /// Every point.
-    pub fn full() -> Block {
-        Block {
-            from: FIRST_DAY,
-            to: LAST_DAY,
-            sets: std::array::from_fn(|_| ClassSet::full()),
-        }
-    }
-
-    /// True when it holds no point.
-    pub fn is_empty(&self) -> bool {
-        self.from > self.to || self.sets.iter().any(ClassSet::is_empty)
-    }
-
-    /// Membership of a point.
-    pub fn contains(&self, p: &Point) -> bool {
-        self.from <= p.day
-            && p.day <= self.to
-            && self.sets.iter().zip(p.classes).all(|(s, c)| s.contains(c))
-    }
-
-    /// The intersection, `None` when empty.
-    pub fn intersect(&self, other: &Block) -> Option<Block> {
-        if !self.meets(other) {
-            return None;
-        }
-        let from = self.from.max(other.from);
-        let to = self.to.min(other.to);
-        let mut sets: [ClassSet; Dim::COUNT] = std::array::from_fn(|_| ClassSet::empty());
-        for (i, set) in sets.iter_mut().enumerate() {
-            *set = self.sets[i].intersect(&other.sets[i]);
-            if set.is_empty() {
-                return None;
-            }
-        }
-        Some(Block { from, to, sets })
-    }
-
-    /// True when the blocks share a point; `intersect(..).is_some()` without building it.
-    pub fn meets(&self, other: &Block) -> bool {
-        self.from.max(other.from) <= self.to.min(other.to)
-            && self.sets.iter().zip(&other.sets).all(|(a, b)| a.meets(b))
-    }
-
-    /// `self` minus `other`, as disjoint non-empty blocks.
-    pub fn subtract(&self, other: &Block) -> Vec<Block> {
-        // The analysis subtracts in its inner loops: test before building anything.
-        if !self.meets(other) {
-            return vec![self.clone()];
-        }
-        let mut out = Vec::new();
-        self.peel(other, &mut out);
-        out
-    }
-
-    /// `self` minus `other`, which it meets, as disjoint non-empty blocks pushed onto `out`.
-    fn peel(&self, other: &Block, out: &mut Vec<Block>) {
-        let (from, to) = (self.from.max(other.from), self.to.min(other.to));
-        if self.from < from {
-            out.push(Block {
-                to: from - 1,
-                ..self.clone()
-            });
-        }
-        if to < self.to {
-            out.push(Block {
-                from: to + 1,
-                ..self.clone()
-            });
-        }
-        // Within the common dates: peel one dimension at a time. A dimension `other` does not
-        // restrict, or restricts to a superset of what is left, leaves nothing outside.
-        let mut rest = Block {
-            from,
-            to,
-            sets: self.sets.clone(),
-        };
-        for i in 0..Dim::COUNT {
-            if other.sets[i].is_full() {
-                continue;
-            }
-            let outside = rest.sets[i].difference(&other.sets[i]);
-            if outside.is_empty() {
-                continue;
-            }
-            let mut piece = rest.clone();
-            piece.sets[i] = outside;
-            out.push(piece);
-            rest.sets[i] = rest.sets[i].intersect(&other.sets[i]);
-        }
-    }
-
-    /// The same block restricted to a date interval, `None` when empty.
-    pub fn with_dates(&self, from: Day, to: Day) -> Option<Block> {
-        let (from, to) = (self.from.max(from), self.to.min(to));
-        (from <= to).then(|| Block {
-            from,
-            to,
-            sets: self.sets.clone(),
-        })
-    }
-}
-
-/// A union of blocks.
-///
-/// **Invariant:** no block is empty, so a region is empty exactly when it has no block.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Region {
-    blocks: Vec<Block>,
-}
-
-impl Region {
-    /// No point.
-    pub fn empty() -> Region {
-        Region { blocks: Vec::new() }
-    }
-
-    /// Every point.
-    pub fn full() -> Region {
-        Region::from_block(Block::full())
-    }
-
-    /// One block (or nothing, if it is empty).
-    pub fn from_block(block: Block) -> Region {
-        if block.is_empty() {
-            return Region::empty();
-        }
-        // Exactly one block's room: pushing would reserve four.
-        Region {
-            blocks: vec![block],
-        }
-    }
-
-    /// Every point on the days `from..=to`.
-    pub fn dates(from: Day, to: Day) -> Region {
-        Region::from_block(Block {
-            from,
-            to,
-            ..Block::full()
-        })
-    }
-
-    /// The same region holding no spare capacity: a region kept for long (a compiled rule) is
-    /// built by operations that over-allocate its block list, and a national corpus keeps a
-    /// hundred thousand. (Class sets are always built to their exact length.)
-    pub fn compact(mut self) -> Region {
-        self.blocks.shrink_to_fit();
-        self
-    }
-
-    /// The blocks.
-    pub fn blocks(&self) -> &[Block] {
-        &self.blocks
-    }
-
-    /// True when it holds no point.
-    pub fn is_empty(&self) -> bool {
-        self.blocks.is_empty()
-    }
-
-    /// Membership of a point.
-    pub fn contains(&self, p: &Point) -> bool {
-        self.blocks.iter().any(|b| b.contains(p))
-    }
-
-    /// The union.
-    pub fn union(&self, other: &Region) -> Region {
-        if self.is_empty() {
-            return other.clone();
-        }
-        // Keep blocks disjoint: add only what `self` does not hold yet.
-        let mut blocks = self.blocks.clone();
-        blocks.extend(other.subtract(self).blocks);
-        Region { blocks }
-    }
-
-    /// The intersection.
-    pub fn intersect(&self, other: &Region) -> Region {
-        let mut blocks = Vec::new();
-        for a in &self.blocks {
-            for b in &other.blocks {
-                if let Some(c) = a.intersect(b) {
-                    blocks.push(c);
-                }
-            }
-        }
-        Region { blocks }
-    }
-
-    /// `self` minus `other`.
-    pub fn subtract(&self, other: &Region) -> Region {
-        let mut blocks = self.blocks.clone();
-        let mut next = Vec::new();
-        for b in &other.blocks {
-            // Blocks `b` misses are moved, not copied; a `b` that misses them all costs a test.
-            if !blocks.iter().any(|a| a.meets(b)) {
-                continue;
-            }
-            next.clear();
-            for a in blocks.drain(..) {
-                if a.meets(b) {
-                    a.peel(b, &mut next);
-                } else {
-                    next.push(a);
-                }
-            }
-            std::mem::swap(&mut blocks, &mut next);
-        }
-        Region { blocks }
-    }
-
-    /// The complement.
-    pub fn complement(&self) -> Region {
-        Region::full().subtract(self)
-    }
-
-    /// The part on the days `from..=to`.
-    pub fn with_dates(&self, from: Day, to: Day) -> Region {
-        Region {
-            blocks: self
-                .blocks
-                .iter()
-                .filter_map(|b| b.with_dates(from, to))
-                .collect(),
-        }
-    }
-
-    /// True when every point of `self` is in `other`.
-    pub fn is_subset(&self, other: &Region) -> bool {
-        self.subtract(other).is_empty()
-    }
-
-    /// True when the two share a point.
-    pub fn overlaps(&self, other: &Region) -> bool {
-        self.blocks
-            .iter()
-            .any(|a| other.blocks.iter().any(|b| a.meets(b)))
     }
 }
 

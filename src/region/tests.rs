@@ -219,10 +219,15 @@ fn witnesses_and_descriptions_use_the_users_words() {
     let block = &r.blocks()[0];
     assert_eq!(
         u.describe_block(block, &i),
-        "unit \"Dishub\", function not in [service], 2024-03-04 to 2024-03-22"
+        "unit \"Dishub\", function not in [service], Monday 2024-03-04 to Friday 2024-03-22"
     );
     assert_eq!(
         u.witness(block, &i).unwrap(),
-        "unit `Dishub`, a function no circular names, 2024-03-04 to 2024-03-22"
+        "unit `Dishub`, a function no circular names, Monday 2024-03-04 to Friday 2024-03-22"
+    );
+    let fridays = r.with_weekdays(crate::region::Weekdays::of(chrono::Weekday::Fri));
+    assert_eq!(
+        u.describe_block(&fridays.blocks()[0], &i),
+        "unit \"Dishub\", function not in [service], Fridays from 2024-03-08 to 2024-03-22"
     );
 }

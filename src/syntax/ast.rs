@@ -10,8 +10,11 @@
 use crate::span::{Span, Spanned};
 use chrono::NaiveDate;
 
+mod calendar;
 mod eq;
 mod walk;
+
+pub use calendar::{HolidayDef, WorkweekDef};
 
 /// A string literal, unescaped.
 pub type Str = Spanned<String>;
@@ -21,6 +24,9 @@ pub type Ident = Spanned<String>;
 pub type DateLit = Spanned<Option<NaiveDate>>;
 /// A percentage literal; `None` when out of range (reported as `invalid-percent`).
 pub type PctLit = Spanned<Option<Pct>>;
+/// A weekday name (`monday` ... `sunday`); `None` when the word is no weekday (reported as a
+/// `syntax` error with "did you mean").
+pub type WeekdayLit = Spanned<Option<chrono::Weekday>>;
 
 /// A share of staff in hundredths of a percent: `33.33%` is `Pct(3333)`, `100%` is `Pct(10000)`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -71,6 +77,12 @@ pub enum Item {
     Baseline(Spanned<PctLit>),
     /// `test "NAME" given ... { ... }`
     Test(TestBlock),
+    /// `holiday DATE [to DATE] STRING`
+    Holiday(Spanned<HolidayDef>),
+    /// `workweek DAY to DAY`
+    Workweek(Spanned<WorkweekDef>),
+    /// `calendar none`, at this span.
+    CalendarNone(Span),
 }
 
 /// One Surat Edaran.
@@ -247,6 +259,8 @@ pub enum DurationUnit {
     Week,
     /// Calendar months.
     Month,
+    /// Working days: the days of the calendar that are not days off.
+    WorkingDay,
 }
 
 /// The governments a circular binds.
@@ -334,6 +348,8 @@ pub enum Modifier {
     /// `during DATE to DATE [, DATE to DATE ...]`: the windows, in the order written (at least
     /// one).
     During(Vec<Spanned<Period>>),
+    /// `every WEEKDAY` or `every [WEEKDAY, ...]`: the weekdays, in the order written.
+    Every(Vec<WeekdayLit>),
 }
 
 /// `wfo ...` or `wfh ...`.
@@ -509,6 +525,8 @@ pub enum Expected {
     Exempt,
     /// Status `conflict`.
     Conflict,
+    /// Status `day-off`.
+    DayOff,
     /// No WFH priority.
     NoPriority,
     /// A WFH priority rank.

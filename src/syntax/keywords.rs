@@ -123,6 +123,14 @@ pub const TABLE: &[Keyword] = &[
         "the share where no rule decides",
     ),
     kw("test", &[Item], false, "a block of expectations"),
+    kw("holiday", &[Item], false, "a holiday of the workspace"),
+    kw("workweek", &[Item], false, "the working weekdays"),
+    kw(
+        "calendar",
+        &[Item],
+        false,
+        "`calendar none`: no national holidays",
+    ),
     kw("given", &[Test], true, "dimensions a test fills in"),
     kw("expect", &[Test], true, "an expected answer"),
     // Arrangements and modifiers.
@@ -138,6 +146,12 @@ pub const TABLE: &[Keyword] = &[
     kw("except", &[Modifier], true, "who the rule leaves out"),
     kw("overrides", &[Modifier], true, "the rules it sets aside"),
     kw("during", &[Modifier], true, "when the rule applies"),
+    kw(
+        "every",
+        &[Modifier],
+        false,
+        "the weekdays the rule applies on",
+    ),
     // Selectors.
     kw(
         "otherwise",
@@ -173,7 +187,12 @@ pub const TABLE: &[Keyword] = &[
     kw("force", &[Part], false, "`in force on`, `in force from`"),
     kw("conflicts", &[Question], false, "the conflicts found"),
     kw("conflict", &[Answer], false, "the status of a conflict"),
-    kw("none", &[Answer], false, "no WFH priority"),
+    kw(
+        "none",
+        &[Answer, Part],
+        false,
+        "no WFH priority; `calendar none`",
+    ),
     // The units of a duration claim.
     quiet("days", &[Duration], "days"),
     quiet("day", &[Duration], "one day"),
@@ -181,6 +200,11 @@ pub const TABLE: &[Keyword] = &[
     quiet("week", &[Duration], "one week"),
     quiet("months", &[Duration], "calendar months"),
     quiet("month", &[Duration], "one calendar month"),
+    quiet(
+        "working",
+        &[Duration],
+        "`working days`: days that are working days",
+    ),
 ];
 
 /// What a question asks for after its words.
@@ -454,10 +478,18 @@ mod tests {
                 "region", "exempt", "rule", "wfh", "duty",
             ]
         );
-        assert_eq!(*MODIFIER_KEYWORDS, ["except", "overrides", "during"]);
+        // Version 2 added `every`, and the calendar's items (deliberately: the messages that
+        // list them name the new words).
+        assert_eq!(
+            *MODIFIER_KEYWORDS,
+            ["except", "overrides", "during", "every"]
+        );
         assert_eq!(
             *ITEM_KEYWORDS,
-            ["circular", "sector", "region", "baseline", "test"]
+            [
+                "circular", "sector", "region", "baseline", "test", "holiday", "workweek",
+                "calendar"
+            ]
         );
         assert_eq!(
             all_at(Dimension).collect::<Vec<_>>(),
@@ -475,12 +507,14 @@ mod tests {
                 "baseline",
                 "basis",
                 "by",
+                "calendar",
                 "circular",
                 "conflict",
                 "conflicts",
                 "domicile",
                 "duty",
                 "during",
+                "every",
                 "except",
                 "exempt",
                 "expect",
@@ -490,6 +524,7 @@ mod tests {
                 "function",
                 "given",
                 "gov",
+                "holiday",
                 "in",
                 "issuer",
                 "least",
@@ -519,6 +554,7 @@ mod tests {
                 "valid",
                 "wfh",
                 "wfo",
+                "workweek",
             ])
         );
     }

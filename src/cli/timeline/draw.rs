@@ -43,6 +43,7 @@ fn status_style(status: Option<Status>) -> (&'static str, &'static str) {
         Some(Status::Exempt) => ("#2f855a", "6 3"),
         Some(Status::Baseline) => ("#718096", "2 3"),
         Some(Status::Conflict) => (RED, "none"),
+        Some(Status::DayOff) => ("#a0aec0", "1 3"),
         None => ("#805ad5", "none"),
     }
 }

@@ -25,11 +25,13 @@ struct Singles<'a> {
     local: HashMap<String, SetEntry>,
 }
 
-/// What a rule's modifiers resolve to: its `except`s, the rules it overrides and its `during`.
+/// What a rule's modifiers resolve to: its `except`s, the rules it overrides, its `during` and
+/// its `every`.
 type Modifiers = (
     Vec<(Sel, Span)>,
     Vec<(RuleId, Span)>,
     Option<(Windows, Span)>,
+    Option<(Weekdays, Span)>,
 );
 
 impl Resolver {
@@ -319,7 +321,7 @@ impl Resolver {
                     Some(self.share(selector))
                 }
             };
-            let (except, overrides, during) = self.modifiers(file, r, &rule_index, sets);
+            let (except, overrides, during, every) = self.modifiers(file, r, &rule_index, sets);
             let Some(wfo) = r.arrangement.node.wfo_interval() else {
                 continue;
             };
@@ -333,6 +335,7 @@ impl Resolver {
                 overrides: overrides.into(),
                 overrides_all: SmallList::default(),
                 during,
+                every,
             });
         }
         close_overrides(&mut rules);
@@ -351,6 +354,7 @@ impl Resolver {
         let mut except = Vec::new();
         let mut overrides = Vec::new();
         let mut during = None;
+        let mut every: Option<(Weekdays, Span)> = None;
         for m in &r.modifiers {
             match &m.node {
                 Modifier::Except(s) => except.push((self.selector(file, s, sets), m.span)),
@@ -395,9 +399,32 @@ impl Resolver {
                         during = Some((crate::model::windows(days), m.span));
                     }
                 }
+                Modifier::Every(days) => {
+                    if let Some((_, first)) = &every {
+                        self.push(
+                            Diagnostic::new(
+                                Code::DuplicateName,
+                                file,
+                                m.span,
+                                format!("rule `{}` has two `every` modifiers", r.name.node),
+                            )
+                            .with_label("a second `every`")
+                            .with_secondary(file, *first, "the first `every`")
+                            .with_help(
+                                "a rule has one `every`; several weekdays go in one list: `every [wednesday, friday]`",
+                            ),
+                        );
+                        continue;
+                    }
+                    // Unknown weekday names are reported by the lowering (and keep the circular
+                    // out).
+                    if let Some(days) = days.iter().map(|d| d.node).collect::<Option<Vec<_>>>() {
+                        every = Some((Weekdays::from_days(days), m.span));
+                    }
+                }
             }
         }
-        (except, overrides, during)
+        (except, overrides, during, every)
     }
 
     /// The exemptions, priorities and duties, in the order written (equal duty texts shared).

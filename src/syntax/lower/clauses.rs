@@ -183,6 +183,14 @@ impl<'a> Lowerer<'a> {
                         }
                     }
                 }
+                Rule::every_mod => {
+                    let days = parts.next().map(|p| self.weekdays(p)).unwrap_or_default();
+                    if days.is_empty() {
+                        self.unread(s, "this `every`: name a weekday, such as `every friday`");
+                        continue;
+                    }
+                    Modifier::Every(days)
+                }
                 _ => {
                     self.unread(s, "this modifier");
                     continue;

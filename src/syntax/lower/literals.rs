@@ -88,12 +88,94 @@ impl<'a> Lowerer<'a> {
         let s = self.span(&pair);
         let mut it = kids(pair);
         let count = self.integer(&it.next()?)?.node;
-        let unit = match it.next()?.as_str().trim_end_matches('s') {
+        let unit_pair = it.next()?;
+        if unit_pair.as_rule() == Rule::working_days {
+            let unit = DurationUnit::WorkingDay;
+            return Some(Spanned::new(Duration { count, unit }, s));
+        }
+        let unit = match unit_pair.as_str().trim_end_matches('s') {
             "day" => DurationUnit::Day,
             "week" => DurationUnit::Week,
             _ => DurationUnit::Month,
         };
         Some(Spanned::new(Duration { count, unit }, s))
+    }
+
+    /// The weekdays of `every friday` or `every [wednesday, friday]` (a `weekday` or a
+    /// `weekday_list` pair); an empty list is reported.
+    pub(super) fn weekdays(&mut self, pair: P<'a>) -> Vec<WeekdayLit> {
+        if pair.as_rule() == Rule::weekday {
+            return vec![self.weekday(pair)];
+        }
+        let s = self.span(&pair);
+        let days: Vec<WeekdayLit> = kids(pair)
+            .filter(|p| p.as_rule() == Rule::weekday)
+            .map(|p| self.weekday(p))
+            .collect();
+        if days.is_empty() {
+            self.error(Code::Syntax, s, "the list of weekdays is empty".to_string())
+                .help = Some("name at least one weekday, such as `[wednesday, friday]`".into());
+        }
+        days
+    }
+
+    /// Validates a weekday name (`monday` ... `sunday`), with "did you mean" for a slip (an
+    /// Indonesian name, `jumat`, gets its English word).
+    pub(super) fn weekday(&mut self, pair: P<'a>) -> WeekdayLit {
+        let s = self.span(&pair);
+        let word = pair.as_str();
+        let day = crate::calendar::parse_weekday(word);
+        if day.is_none() {
+            let names = crate::calendar::WEEK
+                .iter()
+                .map(|d| crate::calendar::weekday_name(*d).to_ascii_lowercase());
+            let names: Vec<String> = names.collect();
+            let help = match indonesian_weekday(word) {
+                Some(day) => format!("write the weekday in English: `{day}`"),
+                None => match errors::closest(word, names.iter().map(String::as_str)) {
+                    Some(k) => format!("did you mean `{k}`?"),
+                    None => format!("a weekday is one of {}", names.join(", ")),
+                },
+            };
+            self.error(Code::Syntax, s, format!("`{word}` is not a weekday"))
+                .help = Some(help);
+        }
+        Spanned::new(day, s)
+    }
+
+    /// `holiday DATE [to DATE] STRING`.
+    pub(super) fn holiday(&mut self, pair: P<'a>) -> Option<Spanned<HolidayDef>> {
+        let s = self.span(&pair);
+        let mut dates = Vec::new();
+        let mut name = None;
+        for p in kids(pair) {
+            match p.as_rule() {
+                Rule::date => dates.push(self.date(p)),
+                Rule::string => name = Some(self.string(p)),
+                _ => {}
+            }
+        }
+        let mut dates = dates.into_iter();
+        let from = dates.next()?;
+        let to = dates.next();
+        let def = HolidayDef {
+            from,
+            to,
+            name: name?,
+        };
+        if let Some(to) = &def.to {
+            self.check_order(&def.from, to, "the holiday");
+        }
+        Some(Spanned::new(def, s))
+    }
+
+    /// `workweek DAY to DAY`.
+    pub(super) fn workweek(&mut self, pair: P<'a>) -> Option<Spanned<WorkweekDef>> {
+        let s = self.span(&pair);
+        let mut days = kids(pair).filter(|p| p.as_rule() == Rule::weekday);
+        let first = self.weekday(days.next()?);
+        let last = self.weekday(days.next()?);
+        Some(Spanned::new(WorkweekDef { first, last }, s))
     }
 
     /// Validates a date literal (`invalid-date`).
@@ -223,4 +305,19 @@ pub fn last_day_of_month(y: i32, m: u32) -> u32 {
         .rev()
         .find(|&d| NaiveDate::from_ymd_opt(y, m, d).is_some())
         .unwrap_or(28)
+}
+
+/// The English keyword of an Indonesian weekday name (`jumat` is `friday`), for the help of a
+/// weekday written in the drafters' language.
+fn indonesian_weekday(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "senin" => "monday",
+        "selasa" => "tuesday",
+        "rabu" => "wednesday",
+        "kamis" => "thursday",
+        "jumat" => "friday",
+        "sabtu" => "saturday",
+        "minggu" | "ahad" => "sunday",
+        _ => return None,
+    })
 }

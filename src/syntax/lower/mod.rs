@@ -108,6 +108,10 @@ pub(super) fn is_keyword(rule: Rule) -> bool {
             | Rule::kw_conflicts
             | Rule::kw_conflict
             | Rule::kw_none
+            | Rule::kw_every
+            | Rule::kw_workweek
+            | Rule::kw_holiday
+            | Rule::kw_calendar
     )
 }
 
@@ -238,6 +242,17 @@ impl<'a> Lowerer<'a> {
                     }
                 }
                 Rule::test_block => items.push(Item::Test(self.test_block(p))),
+                Rule::holiday => {
+                    if let Some(h) = self.holiday(p) {
+                        items.push(Item::Holiday(h));
+                    }
+                }
+                Rule::workweek => {
+                    if let Some(w) = self.workweek(p) {
+                        items.push(Item::Workweek(w));
+                    }
+                }
+                Rule::calendar => items.push(Item::CalendarNone(self.span(&p))),
                 Rule::bad_item => self.junk(p, Rule::item_only, Context::Item),
                 _ => {}
             }

@@ -63,6 +63,7 @@ impl<'a> Lowerer<'a> {
             Rule::kw_exempt => Expected::Exempt,
             Rule::kw_conflict => Expected::Conflict,
             Rule::kw_none => Expected::NoPriority,
+            Rule::day_off => Expected::DayOff,
             Rule::integer => Expected::Rank(self.integer(&inner)?.node),
             _ => Expected::Amount(self.amount(inner)?),
         };

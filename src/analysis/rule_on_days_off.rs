@@ -1,0 +1,197 @@
+//! `rule-on-days-off` (warning)
+//!
+//! **What it finds:** a validity, a rule or a `during` window that covers no working day: every
+//! day it names is a Saturday, a Sunday (or another weekday outside the `workweek`), a holiday of
+//! the national calendar or one the workspace declares. Reported at the validity, at the
+//! rule's `every` when its weekdays are the cause, or at its `during`; the message lists the
+//! days off and why each is one.
+//!
+//! **Why it matters:** circulars regulate working days: on a day off nobody works, from the
+//! office or from home, so the rule says nothing. Usually a date is a day off, or the weekday
+//! is wrong (`every saturday` for `every friday`).
+//!
+//! **Example:** `rule lebaran: all => wfh 100% during 2026-03-20 to 2026-03-24` (Idul Fitri and
+//! its cuti bersama, then a weekend).
+//!
+//! **Fix:** move the window to the working days around the holidays (`during 2026-03-16 to
+//! 2026-03-18, 2026-03-25 to 2026-03-27`), or correct the weekday.
+//!
+//! Read off the circular's compiled validity and rules, with the calendar of the workspace
+//! ([`Engine::working_part`]), by [`super::within`]. A rule whose weekdays never fall in its
+//! dates at all is `every-outside-validity` instead.
+
+use super::finding::{About, Finding, finding};
+use crate::calendar::with_weekday;
+use crate::diagnostic::{Code, Diagnostic};
+use crate::eval::Engine;
+use crate::model::CircularId;
+use crate::region::{self, Block, Day, LAST_DAY, Weekdays, date};
+use crate::span::Span;
+
+/// The most days off a message lists one by one.
+const LISTED: usize = 6;
+
+/// The `rule-on-days-off` findings of circular `c`: its validity, or else each rule and each
+/// of its `during` windows.
+pub(super) fn check(engine: &Engine<'_>, c: CircularId, out: &mut Vec<Finding>) {
+    let circular = engine.circular(c);
+    let compiled = engine.compiled(c);
+    let file = circular.file;
+    let validity: Vec<(Day, Day)> = compiled.windows.iter().copied().collect();
+    if !any_working_day(engine, &validity, Weekdays::ALL) {
+        out.push(finding(
+            About::Rules(c, Vec::new()),
+            None,
+            Diagnostic::new(
+                Code::RuleOnDaysOff,
+                file,
+                circular.valid_span,
+                format!(
+                    "the validity of `{}` covers no working day: {}",
+                    circular.id,
+                    days_off(engine, &validity, Weekdays::ALL)
+                ),
+            )
+            .with_label("no working day")
+            .with_help("circulars regulate working days: correct the dates of the validity"),
+        ));
+        return;
+    }
+    for (r, rule) in circular.rules.iter().enumerate() {
+        let cr = &compiled.rules[r];
+        let windows = rule_windows(&validity, cr.during.as_deref());
+        // No date of its weekdays at all: `every-outside-validity`.
+        if windows
+            .iter()
+            .all(|&(a, b)| region::tighten(a, b, cr.days).is_none())
+        {
+            continue;
+        }
+        let name = engine.ws.rule_name(circular, rule);
+        if !any_working_day(engine, &windows, cr.days) {
+            // Its weekdays are the cause when its dates have working days on other weekdays.
+            let (span, what) = match (rule.every, rule.during.as_ref()) {
+                (Some((_, every)), _) if any_working_day(engine, &windows, Weekdays::ALL) => {
+                    (every, "its weekdays")
+                }
+                (_, Some((_, during))) => (*during, "its `during`"),
+                _ => (rule.name_span, "its dates"),
+            };
+            out.push(on_days_off(
+                About::Rules(c, vec![r]),
+                file,
+                span,
+                format!(
+                    "rule `{name}` covers no working day ({what}): {}",
+                    days_off(engine, &windows, cr.days)
+                ),
+            ));
+            continue;
+        }
+        // A `during` window of its own with no working day, beside others that have some.
+        let (Some(during), Some((_, span))) = (cr.during.as_deref(), rule.during.as_ref()) else {
+            continue;
+        };
+        for &(a, b) in during {
+            let window = rule_windows(&validity, Some(&[(a, b)]));
+            if window.is_empty() || any_working_day(engine, &window, cr.days) {
+                continue;
+            }
+            out.push(on_days_off(
+                About::Rules(c, vec![r]),
+                file,
+                *span,
+                format!(
+                    "the `during` window {} to {} of rule `{name}` covers no working day: {}",
+                    date(a),
+                    date(b),
+                    days_off(engine, &window, cr.days)
+                ),
+            ));
+        }
+    }
+}
+
+fn on_days_off(about: About, file: crate::span::FileId, span: Span, message: String) -> Finding {
+    finding(
+        about,
+        None,
+        Diagnostic::new(Code::RuleOnDaysOff, file, span, message)
+            .with_label("no working day")
+            .with_help(
+                "on a day off nobody works, from the office or from home: move it to working days, or correct the weekday",
+            ),
+    )
+}
+
+/// The days of a rule: its `during` windows within the validity's, or the validity's.
+pub(super) fn rule_windows(
+    validity: &[(Day, Day)],
+    during: Option<&[(Day, Day)]>,
+) -> Vec<(Day, Day)> {
+    let Some(during) = during else {
+        return validity.to_vec();
+    };
+    let mut out = Vec::new();
+    for &(a, b) in during {
+        for &(c, d) in validity {
+            let (from, to) = (a.max(c), b.min(d));
+            if from <= to {
+                out.push((from, to));
+            }
+        }
+    }
+    out
+}
+
+/// Whether some day of the windows, on one of `days`, is a working day.
+fn any_working_day(engine: &Engine<'_>, windows: &[(Day, Day)], days: Weekdays) -> bool {
+    windows.iter().any(|&(from, to)| {
+        engine
+            .working_part(&Block {
+                from,
+                to,
+                days,
+                ..Block::full()
+            })
+            .is_some()
+    })
+}
+
+/// The days off of the windows on `days`, in words: "Saturday 2026-03-21 and Sunday
+/// 2026-03-22 are days off", "Friday 2026-03-20 is a day off (Hari Raya Idul Fitri ...)".
+fn days_off(engine: &Engine<'_>, windows: &[(Day, Day)], days: Weekdays) -> String {
+    let mut listed = Vec::new();
+    let mut count = 0usize;
+    for &(from, to) in windows {
+        let Some((from, to)) = region::tighten(from, to.min(LAST_DAY), days) else {
+            continue;
+        };
+        let mut d = from;
+        while d <= to && count <= 400 {
+            if days.contains(region::weekday(d)) {
+                count += 1;
+                if listed.len() < LISTED {
+                    let reason = engine.day_off(d).unwrap_or_default();
+                    let shown = with_weekday(date(d));
+                    listed.push(
+                        if reason == crate::calendar::weekday_name(region::weekday(d)) {
+                            shown
+                        } else {
+                            format!("{shown} ({reason})")
+                        },
+                    );
+                }
+            }
+            d += 1;
+        }
+    }
+    let more = count.saturating_sub(listed.len());
+    let list = match listed.split_last() {
+        None => return "it has no day".to_string(),
+        Some((last, [])) if more == 0 => return format!("{last} is a day off"),
+        Some((last, rest)) if more == 0 => format!("{} and {last}", rest.join(", ")),
+        Some(_) => format!("{} and {more} more", listed.join(", ")),
+    };
+    format!("{list} are days off")
+}
