@@ -110,7 +110,7 @@ fn set(items: &[&'static str]) -> BTreeSet<&'static str> {
 }
 
 const DIMENSIONS: &[&str] = &["unit", "function", "domicile", "office", "gov"];
-const STATUSES: &[&str] = &["ruled", "exempt", "baseline", "conflict"];
+const STATUSES: &[&str] = &["ruled", "exempt", "baseline", "conflict", "day_off"];
 /// The groups of circulars `explain` counts instead of listing them.
 const NOT_LISTED_GROUPS: &[&str] = &["other_governments", "ended", "revoked", "not_yet_in_force"];
 
@@ -181,7 +181,17 @@ fn assert_query_shape(doc: &Value) {
         assert_eq!(k, set(&["query", "cases"]), "{a}");
         let question = a["query"].as_str().unwrap();
         for c in a["cases"].as_array().unwrap() {
-            let ck = keys(c);
+            // The calendar's keys, where they say something: a case's weekdays when it holds
+            // on some only, and the reason of a day off.
+            assert_eq!(
+                c.get("day_off").is_some(),
+                c.get("status").is_some_and(|s| s == "day_off"),
+                "{c}"
+            );
+            let ck: BTreeSet<&str> = keys(c)
+                .into_iter()
+                .filter(|k| *k != "weekdays" && *k != "day_off")
+                .collect();
             if question.starts_with("wfh priority") {
                 assert_eq!(ck, set(&["when", "from", "to", "wfh_priority"]), "{c}");
             } else if question.starts_with("explain") {
@@ -247,8 +257,8 @@ fn assert_query_shape(doc: &Value) {
             if ck.contains("status") {
                 let status = c["status"].as_str().expect("status is a string");
                 assert!(STATUSES.contains(&status), "{c}");
-                if status == "conflict" {
-                    assert!(c["wfo"].is_null(), "a conflict has no share: {c}");
+                if status == "conflict" || status == "day_off" {
+                    assert!(c["wfo"].is_null(), "a conflict or a day off has no share: {c}");
                 } else {
                     assert_eq!(keys(&c["wfo"]), set(&["min", "max"]), "{c}");
                     let (min, max) = (
@@ -579,8 +589,17 @@ fn point_questions_give_the_shares_the_articles_state() {
             "WFO 50% (rule `national_hybrid` of Inmendagri 2/2023, rule `hybrid_50` of 800/2928-BKD/2023)",
         ),
         (
-            r#"wfo "BPKAD" gov "Pemprov Banten" function admin on 2023-09-28"#,
+            r#"wfo "BPKAD" gov "Pemprov Banten" function admin on 2023-09-27"#,
             "WFO 50% (rule `national_hybrid` of Inmendagri 2/2023, rule `hybrid_50` of 800/2928-BKD/2023)",
+        ),
+        // Its last day is Maulid Nabi, a national holiday: nobody works (section 10.2).
+        (
+            r#"wfo "BPKAD" gov "Pemprov Banten" function admin on 2023-09-28"#,
+            "day off (Maulid Nabi Muhammad SAW)",
+        ),
+        (
+            r#"wfo "BPKAD" gov "Pemprov Banten" function admin on 2023-09-30"#,
+            "day off (Saturday)",
         ),
         (
             r#"wfo "Dinas Kesehatan" function direct_service gov "Pemprov Banten" on 2023-09-01"#,
@@ -761,14 +780,15 @@ fn a_period_question_gives_merged_date_ranges() {
     assert_eq!(
         r.stdout,
         "wfo \"BPKAD\" gov \"Pemprov Banten\" function admin from 2023-08-20 to 2023-10-05\n  note: no circular names function `admin`: it is answered like any other\n\
-         \x20 2023-08-20 to 2023-08-21:\n\
+         \x20 on Monday 2023-08-21:\n\
          \x20   baseline, WFO 100%\n\
-         \x20 2023-08-22 to 2023-08-27:\n\
+         \x20 Tuesday 2023-08-22 to Friday 2023-08-25:\n\
          \x20   WFO at most 50% (rule `national_hybrid` of Inmendagri 2/2023)\n\
-         \x20 2023-08-28 to 2023-09-28:\n\
+         \x20 Monday 2023-08-28 to Wednesday 2023-09-27:\n\
          \x20   WFO 50% (rule `national_hybrid` of Inmendagri 2/2023, rule `hybrid_50` of 800/2928-BKD/2023)\n\
-         \x20 2023-09-29 to 2023-10-05:\n\
-         \x20   WFO at most 50% (rule `national_hybrid` of Inmendagri 2/2023)\n"
+         \x20 Friday 2023-09-29 to Thursday 2023-10-05:\n\
+         \x20   WFO at most 50% (rule `national_hybrid` of Inmendagri 2/2023)\n\
+         \x20 days off: Saturdays and Sundays from 2023-08-20 to 2023-10-01, Thursday 2023-09-28 (Maulid Nabi Muhammad SAW)\n"
     );
 
     // Lampung's validity starts and ends inside this period, but nothing changes for Banten:
@@ -778,26 +798,44 @@ fn a_period_question_gives_merged_date_ranges() {
         &[r#"wfo "BPKAD" gov "Pemprov Banten" function admin from 2021-07-01 to 2021-08-31"#],
     );
     assert_eq!(code, 0);
+    // One case of the working days (from the first to the last), then the days off.
     let cases = doc["answers"][0]["cases"].as_array().unwrap();
-    assert_eq!(cases.len(), 1, "{doc:#}");
-    assert_eq!(cases[0]["from"], "2021-07-01");
-    assert_eq!(cases[0]["to"], "2021-08-31");
-    assert_eq!(cases[0]["status"], "baseline");
+    let working: Vec<_> = cases.iter().filter(|c| c["status"] != "day_off").collect();
+    assert_eq!(working.len(), 1, "{doc:#}");
+    assert_eq!(working[0]["from"], "2021-07-01");
+    assert_eq!(working[0]["to"], "2021-08-31");
+    assert_eq!(working[0]["status"], "baseline");
+    let off: Vec<&str> = cases
+        .iter()
+        .filter(|c| c["status"] == "day_off")
+        .map(|c| c["day_off"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        off,
+        [
+            "Saturdays and Sundays",
+            "Hari Raya Idul Adha 1442 Hijriah",
+            "Tahun Baru Islam 1443 Hijriah",
+            "Hari Kemerdekaan Republik Indonesia"
+        ],
+        "{doc:#}"
+    );
 
     // Ranges and cases together: each range lists its cases.
     let r = query(
         "examples/",
-        &[r#"wfo "BPKAD" gov "Pemprov Banten" from 2023-08-27 to 2023-08-29"#],
+        &[r#"wfo "BPKAD" gov "Pemprov Banten" from 2023-08-25 to 2023-08-29"#],
     );
     assert_eq!(
         r.stdout,
-        "wfo \"BPKAD\" gov \"Pemprov Banten\" from 2023-08-27 to 2023-08-29\n\
-         \x20 on 2023-08-27:\n\
+        "wfo \"BPKAD\" gov \"Pemprov Banten\" from 2023-08-25 to 2023-08-29\n\
+         \x20 on Friday 2023-08-25:\n\
          \x20   function in [direct_service, essential_service]: exempt, WFO 100%\n\
          \x20   otherwise: WFO at most 50% (rule `national_hybrid` of Inmendagri 2/2023)\n\
-         \x20 2023-08-28 to 2023-08-29:\n\
+         \x20 Monday 2023-08-28 to Tuesday 2023-08-29:\n\
          \x20   function in [direct_service, essential_service]: exempt, WFO 100%\n\
-         \x20   otherwise: WFO 50% (rule `national_hybrid` of Inmendagri 2/2023, rule `hybrid_50` of 800/2928-BKD/2023)\n"
+         \x20   otherwise: WFO 50% (rule `national_hybrid` of Inmendagri 2/2023, rule `hybrid_50` of 800/2928-BKD/2023)\n\
+         \x20 days off: Saturday 2023-08-26, Sunday 2023-08-27\n"
     );
 }
 
@@ -811,12 +849,20 @@ fn a_revoked_circular_stops_on_the_revokers_first_day() {
     assert_eq!(
         r.stdout,
         "wfo \"BPKAD\" gov \"Pemprov Contoh\" from 2024-03-01 to 2024-04-30\n  note: no circular names unit `BPKAD`: it is answered like any other\n\
-         \x20 2024-03-01 to 2024-03-14:\n\
+         \x20 Friday 2024-03-01 to Thursday 2024-03-14:\n\
          \x20   WFO 25% (rule `everyone` of LAMA/2024)\n\
-         \x20 2024-03-15 to 2024-04-15:\n\
+         \x20 Friday 2024-03-15 to Friday 2024-04-05:\n\
          \x20   WFO 75% (rule `everyone` of BARU/2024)\n\
-         \x20 2024-04-16 to 2024-04-30:\n\
-         \x20   baseline, WFO 100%\n"
+         \x20 Tuesday 2024-04-16 to Tuesday 2024-04-30:\n\
+         \x20   baseline, WFO 100%\n\
+         \x20 days off: Saturdays and Sundays from 2024-03-02 to 2024-04-28, \
+         Monday 2024-03-11 (Hari Suci Nyepi Tahun Baru Saka 1946), \
+         Tuesday 2024-03-12 (cuti bersama Hari Suci Nyepi Tahun Baru Saka 1946), \
+         Friday 2024-03-29 (Wafat Isa Almasih), Sunday 2024-03-31 (Hari Paskah), \
+         Monday 2024-04-08 to Tuesday 2024-04-09 (cuti bersama Hari Raya Idul Fitri 1445 Hijriah), \
+         Wednesday 2024-04-10 to Thursday 2024-04-11 (Hari Raya Idul Fitri 1445 Hijriah), \
+         Friday 2024-04-12 (cuti bersama Hari Raya Idul Fitri 1445 Hijriah), \
+         Monday 2024-04-15 (cuti bersama Hari Raya Idul Fitri 1445 Hijriah)\n"
     );
     let r = query(&fixture("revoked"), &["in force on 2024-03-20"]);
     assert_eq!(
@@ -909,7 +955,7 @@ fn conflicts_on_the_draft_lists_every_finding_and_exits_1() {
     assert!(
         out.lines().any(|l| l.starts_with("    witness: ")
             && l.contains("unit `Dishub`, function admin")
-            && l.contains("2024-03-04 to 2024-03-22")),
+            && l.contains("from Monday 2024-03-04 to Friday 2024-03-22")),
         "{out}"
     );
 
@@ -1044,7 +1090,7 @@ fn an_answer_that_is_a_conflict_exits_1() {
     assert_eq!(r.code, 1);
     assert!(
         r.stdout
-            .contains("2024-03-04 to 2024-03-29:\n    conflict (rule `crit`")
+            .contains("Monday 2024-03-04 to Thursday 2024-03-28:\n    conflict (rule `crit`")
     );
 
     // JSON: status conflict, wfo null, both rules deciding.
@@ -1287,7 +1333,8 @@ fn json_values_for_ceilings_baselines_priorities_and_periods() {
             "notes": ["no circular names this government in its scope"]
         }])
     );
-    // A period: one case per merged range, back to back.
+    // A period: one case per merged range of working days, from its first working day to its
+    // last, then the days off (the weekends, and Maulid Nabi on 2023-09-28).
     let ranges: Vec<(&str, &str, &str, Value)> = a[3]["cases"]
         .as_array()
         .unwrap()
@@ -1301,35 +1348,21 @@ fn json_values_for_ceilings_baselines_priorities_and_periods() {
             )
         })
         .collect();
+    let share = |min: u32, max: u32| json!({"min": min, "max": max});
     assert_eq!(
         ranges,
         vec![
-            (
-                "2023-08-20",
-                "2023-08-21",
-                "baseline",
-                json!({"min": 100, "max": 100})
-            ),
-            (
-                "2023-08-22",
-                "2023-08-27",
-                "ruled",
-                json!({"min": 0, "max": 50})
-            ),
-            (
-                "2023-08-28",
-                "2023-09-28",
-                "ruled",
-                json!({"min": 50, "max": 50})
-            ),
-            (
-                "2023-09-29",
-                "2023-10-05",
-                "ruled",
-                json!({"min": 0, "max": 50})
-            ),
+            ("2023-08-21", "2023-08-21", "baseline", share(100, 100)),
+            ("2023-08-22", "2023-08-25", "ruled", share(0, 50)),
+            ("2023-08-28", "2023-09-27", "ruled", share(50, 50)),
+            ("2023-09-29", "2023-10-05", "ruled", share(0, 50)),
+            ("2023-08-20", "2023-10-01", "day_off", Value::Null),
+            ("2023-09-28", "2023-09-28", "day_off", Value::Null),
         ]
     );
+    assert_eq!(a[3]["cases"][4]["weekdays"], json!(["saturday", "sunday"]));
+    assert_eq!(a[3]["cases"][4]["day_off"], "Saturdays and Sundays");
+    assert_eq!(a[3]["cases"][5]["day_off"], "Maulid Nabi Muhammad SAW");
 }
 
 #[test]
@@ -1705,11 +1738,11 @@ fn explain_with_a_left_out_dimension_explains_each_case() {
     assert_eq!(r.code, 0);
     assert!(
         r.stdout
-            .contains("  case 1 of 2: function service, on 2021-07-15\n")
+            .contains("  case 1 of 2: function service, on Thursday 2021-07-15\n")
     );
     assert!(
         r.stdout
-            .contains("  case 2 of 2: function not in [service], on 2021-07-15\n")
+            .contains("  case 2 of 2: function not in [service], on Thursday 2021-07-15\n")
     );
     assert_eq!(r.stdout.matches("  answer: ").count(), 2);
 }
@@ -2039,8 +2072,8 @@ wfo BPKAD on 2023-09-01
 in force on 2020-03-20
 :check
 :load {extra}
-wfo \"Dinas Pariwisata\" gov \"Pemprov DKI Jakarta\" function admin on 2024-05-10
-in force on 2024-05-10
+wfo \"Dinas Pariwisata\" gov \"Pemprov DKI Jakarta\" function admin on 2024-05-13
+in force on 2024-05-13
 :reload
 :bogus
 :help
@@ -2069,8 +2102,8 @@ wfo \"BPKAD\" gov \"Pemprov Banten\" function admin on 2023-09-01
         "0 errors, 1 warning\n",
         // :load adds a sixth file
         "loaded 6 files, 6 circulars\n",
-        "wfo \"Dinas Pariwisata\" gov \"Pemprov DKI Jakarta\" function admin on 2024-05-10\n  note: no circular names unit `Dinas Pariwisata` or function `admin`: they are answered like any other\n  WFO 40% (rule `national_hybrid` of Inmendagri 2/2023, rule `everyone` of JKT/2024)\n",
-        "in force on 2024-05-10\n  Inmendagri 2/2023 (national, valid 2023-08-22 to revocation)\n  JKT/2024 (provincial, valid 2024-05-06 to 2024-05-31)\n",
+        "wfo \"Dinas Pariwisata\" gov \"Pemprov DKI Jakarta\" function admin on 2024-05-13\n  note: no circular names unit `Dinas Pariwisata` or function `admin`: they are answered like any other\n  WFO 40% (rule `national_hybrid` of Inmendagri 2/2023, rule `everyone` of JKT/2024)\n",
+        "in force on 2024-05-13\n  Inmendagri 2/2023 (national, valid 2023-08-22 to revocation)\n  JKT/2024 (provincial, valid 2024-05-06 to 2024-05-31)\n",
         // :reload keeps the loaded path
         "loaded 6 files, 6 circulars\n",
         // :help

@@ -150,7 +150,14 @@ fn days_off_text(off: &[&Case]) -> String {
             } else {
                 format!("{} to {}", day_text(c.from), day_text(c.to))
             };
-            if !c.days.is_all() && c.from != c.to {
+            if !c.days.is_all() && c.to - c.from < 7 {
+                // A few days outside the working week: each by name.
+                let days: Vec<String> = (c.from..=c.to)
+                    .filter(|&d| c.days.contains(region::weekday(d)))
+                    .map(day_text)
+                    .collect();
+                days.join(", ")
+            } else if !c.days.is_all() {
                 // The weekdays outside the working week: their plural is the reason.
                 format!(
                     "{reason} from {} to {}",
