@@ -258,7 +258,10 @@ fn assert_query_shape(doc: &Value) {
                 let status = c["status"].as_str().expect("status is a string");
                 assert!(STATUSES.contains(&status), "{c}");
                 if status == "conflict" || status == "day_off" {
-                    assert!(c["wfo"].is_null(), "a conflict or a day off has no share: {c}");
+                    assert!(
+                        c["wfo"].is_null(),
+                        "a conflict or a day off has no share: {c}"
+                    );
                 } else {
                     assert_eq!(keys(&c["wfo"]), set(&["min", "max"]), "{c}");
                     let (min, max) = (

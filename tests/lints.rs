@@ -44,6 +44,8 @@ const IMPLEMENTED: &[Code] = &[
     Code::RevokesUnknown,
     Code::Retroactive,
     Code::PeriodMismatch,
+    Code::RuleOnDaysOff,
+    Code::EveryOutsideValidity,
     Code::NearDuplicateName,
     Code::InvisibleCharacter,
 ];
@@ -200,6 +202,8 @@ fixtures! {
     revokes_unknown: Code::RevokesUnknown;
     retroactive: Code::Retroactive;
     period_mismatch: Code::PeriodMismatch;
+    rule_on_days_off: Code::RuleOnDaysOff;
+    every_outside_validity: Code::EveryOutsideValidity;
     near_duplicate_name: Code::NearDuplicateName;
     invisible_character: Code::InvisibleCharacter;
     // Two sector names sharing a unit is what `overlapping-sectors` warns about; the clash of
@@ -576,16 +580,16 @@ circular "EXEMPT/1/2024" {
 }
 
 test "no rule, no share" {
-  expect wfo "Dinas Kesehatan" gov "Pemprov Jatim" on 2024-05-10 = baseline
-  expect wfo "RSUD Sleman" gov "Pemkab Sleman" on 2024-05-10 = exempt
-  expect wfo "Dinas Pendidikan" gov "Pemkab Sleman" on 2024-05-10 = baseline
-  expect wfh priority "Dinas Pendidikan" gov "Pemkab Sleman" domicile "Kabupaten Sleman" on 2024-05-10 = 1
-  expect in force on 2024-05-10 = ["DUTY/1/2024", "EXEMPT/1/2024"]
+  expect wfo "Dinas Kesehatan" gov "Pemprov Jatim" on 2024-05-14 = baseline
+  expect wfo "RSUD Sleman" gov "Pemkab Sleman" on 2024-05-14 = exempt
+  expect wfo "Dinas Pendidikan" gov "Pemkab Sleman" on 2024-05-14 = baseline
+  expect wfh priority "Dinas Pendidikan" gov "Pemkab Sleman" domicile "Kabupaten Sleman" on 2024-05-14 = 1
+  expect in force on 2024-05-14 = ["DUTY/1/2024", "EXEMPT/1/2024"]
 }
 
 test "the answers are not made up" {
-  expect wfo "RSUD Sleman" gov "Pemkab Sleman" on 2024-05-10 = baseline
-  expect wfo "Dinas Kesehatan" gov "Pemprov Jatim" on 2024-05-10 = 50%
+  expect wfo "RSUD Sleman" gov "Pemkab Sleman" on 2024-05-14 = baseline
+  expect wfo "Dinas Kesehatan" gov "Pemprov Jatim" on 2024-05-14 = 50%
 }
 "#;
     let ws = load_one("no-rule-answers.se", text);

@@ -79,9 +79,7 @@ pub(super) fn check(
         }
         // A rule whose own dates hold no working day is `rule-on-days-off` or
         // `every-outside-validity`.
-        if !engine.has_working_day(&engine.compiled(c).rules[r].own().intersect(&applies))
-            && !a.applicable[r].is_empty()
-        {
+        if !super::rule_on_days_off::rule_has_working_day(engine, c, r) {
             continue;
         }
         let name = engine.ws.rule_name(circular, rule);

@@ -42,10 +42,10 @@ pub(super) fn check(engine: &Engine<'_>, c: CircularId, out: &mut Vec<Finding>) 
         let present = windows.iter().fold(Weekdays::NONE, |acc, &(a, b)| {
             (a..=b.min(a + 6)).fold(acc, |acc, d| acc.union(Weekdays::of(region::weekday(d))))
         });
-        let whose = if rule.during.is_some() {
-            "its `during` windows"
+        let (whose, holds) = if rule.during.is_some() {
+            ("its `during` windows", "hold")
         } else {
-            "the validity"
+            ("the validity", "holds")
         };
         let name = engine.ws.rule_name(circular, rule);
         out.push(finding(
@@ -55,11 +55,11 @@ pub(super) fn check(engine: &Engine<'_>, c: CircularId, out: &mut Vec<Finding>) 
                 Code::EveryOutsideValidity,
                 circular.file,
                 span,
-                format!("rule `{name}` applies every {days}, but {whose} hold no {days}"),
+                format!("rule `{name}` applies every {days}, but {whose} {holds} no {days}"),
             )
             .with_label(format!("no {days} in {whose}"))
             .with_help(format!(
-                "{whose} hold only {}: correct the weekday, or the dates",
+                "{whose} {holds} only {}: correct the weekday, or the dates",
                 present.plural()
             )),
         ));

@@ -77,15 +77,19 @@ pub(super) fn check(engine: &Engine<'_>, c: CircularId, out: &mut Vec<Finding>) 
                 (_, Some((_, during))) => (*during, "its `during`"),
                 _ => (rule.name_span, "its dates"),
             };
-            out.push(on_days_off(
-                About::Rules(c, vec![r]),
-                file,
-                span,
+            let week = engine.ws.calendar.workweek();
+            let message = if cr.days.intersect(week.weekdays()).is_empty() {
+                format!(
+                    "rule `{name}` applies only on {}, which are not working days (the working week is {week})",
+                    cr.days.plural()
+                )
+            } else {
                 format!(
                     "rule `{name}` covers no working day ({what}): {}",
                     days_off(engine, &windows, cr.days)
-                ),
-            ));
+                )
+            };
+            out.push(on_days_off(About::Rules(c, vec![r]), file, span, message));
             continue;
         }
         // A `during` window of its own with no working day, beside others that have some.
@@ -142,6 +146,20 @@ pub(super) fn rule_windows(
         }
     }
     out
+}
+
+/// Whether rule `r` of circular `c` has a working day among its dates (its `during` within the
+/// validity, on the weekdays of its `every`): when it has none, this check or
+/// `every-outside-validity` says so, and `dead-rule` does not.
+pub(super) fn rule_has_working_day(engine: &Engine<'_>, c: CircularId, r: usize) -> bool {
+    let compiled = engine.compiled(c);
+    let validity: Vec<(Day, Day)> = compiled.windows.iter().copied().collect();
+    let rule = &compiled.rules[r];
+    any_working_day(
+        engine,
+        &rule_windows(&validity, rule.during.as_deref()),
+        rule.days,
+    )
 }
 
 /// Whether some day of the windows, on one of `days`, is a working day.

@@ -218,7 +218,11 @@ impl<'p> Expectation<'p> {
             if is_modifier
                 && matches!(
                     rule,
-                    Rule::kw_except | Rule::kw_overrides | Rule::kw_during | Rule::dots
+                    Rule::kw_except
+                        | Rule::kw_overrides
+                        | Rule::kw_during
+                        | Rule::kw_every
+                        | Rule::dots
                 )
             {
                 continue;
