@@ -141,37 +141,43 @@ fn range_text(case: &Case) -> String {
 /// The days off of a question's period, in one line: "Saturdays and Sundays, Thursday
 /// 2026-05-14 (Kenaikan Yesus Kristus)".
 fn days_off_text(off: &[&Case]) -> String {
-    let parts: Vec<String> = off
-        .iter()
-        .map(|c| {
-            let reason = c.answer.day_off.clone().unwrap_or_default();
+    // The holidays' days: a weekend day that is one is named with its holiday.
+    let holiday = |d: region::Day| off.iter().any(|c| c.days.is_all() && c.from <= d && d <= c.to);
+    let mut parts: Vec<(region::Day, String)> = Vec::new();
+    for c in off {
+        let reason = c.answer.day_off.clone().unwrap_or_default();
+        if !c.days.is_all() && c.to - c.from < 7 {
+            // A few days outside the working week: each by name, in date order.
+            parts.extend(
+                (c.from..=c.to)
+                    .filter(|&d| c.days.contains(region::weekday(d)) && !holiday(d))
+                    .map(|d| (d, day_text(d))),
+            );
+        } else if !c.days.is_all() {
+            // The weekdays outside the working week: their plural is the reason.
+            let text = format!(
+                "{reason} from {} to {}",
+                region::date(c.from),
+                region::date(c.to)
+            );
+            parts.push((c.from, text));
+        } else {
             let dates = if c.from == c.to {
                 day_text(c.from)
             } else {
                 format!("{} to {}", day_text(c.from), day_text(c.to))
             };
-            if !c.days.is_all() && c.to - c.from < 7 {
-                // A few days outside the working week: each by name.
-                let days: Vec<String> = (c.from..=c.to)
-                    .filter(|&d| c.days.contains(region::weekday(d)))
-                    .map(day_text)
-                    .collect();
-                days.join(", ")
-            } else if !c.days.is_all() {
-                // The weekdays outside the working week: their plural is the reason.
-                format!(
-                    "{reason} from {} to {}",
-                    region::date(c.from),
-                    region::date(c.to)
-                )
-            } else if reason == edaran::calendar::weekday_name(region::weekday(c.from)) {
+            let text = if reason == edaran::calendar::weekday_name(region::weekday(c.from)) {
                 dates
             } else {
                 format!("{dates} ({reason})")
-            }
-        })
-        .collect();
-    parts.join(", ")
+            };
+            parts.push((c.from, text));
+        }
+    }
+    parts.sort_by_key(|(d, _)| *d);
+    let texts: Vec<String> = parts.into_iter().map(|(_, t)| t).collect();
+    texts.join(", ")
 }
 
 /// The human text of the cases of one question: the working days' cases by date range, then
