@@ -42,6 +42,8 @@ const ORACLE_CODES: &[Code] = &[
     Code::Antinomy,
     Code::ImplicitRevocation,
     Code::ViolatesHigherNorm,
+    Code::RuleOnDaysOff,
+    Code::EveryOutsideValidity,
 ];
 
 /// Loads one hand-written file, asserting that it parses and resolves.
@@ -82,14 +84,54 @@ fn cells(engine: &Engine<'_>) -> Vec<[u32; Dim::COUNT]> {
     out
 }
 
-/// The days on which the answers can differ: every boundary, and the day before the first (not
-/// the day after the last day the region algebra holds, the end of open-ended validities).
+/// The days on which the answers can differ: between two boundaries (and before the first),
+/// the first working day of each class of weekdays, and the first day of the range whatever it
+/// is (a day off must show nothing). Two weekdays are of one class when the working week and
+/// every rule's `every` treat them alike, read off the model here. The working days are found
+/// by walking the days one by one (not the calendar's search the analysis uses), up to a bound
+/// far above the holidays of any range. (Not the day after the last day the region algebra
+/// holds, the end of open-ended validities.)
 fn oracle_days(engine: &Engine<'_>) -> Vec<Day> {
-    let mut days = engine.boundaries();
-    days.retain(|&d| d <= region::LAST_DAY);
-    if let Some(&first) = days.first() {
-        days.insert(0, first - 1);
+    let ws = engine.ws;
+    let week = ws.calendar.workweek();
+    let signature = |day: chrono::Weekday| -> Vec<bool> {
+        let mut s = vec![week.contains(day)];
+        for c in &ws.circulars {
+            s.extend(
+                c.rules
+                    .iter()
+                    .filter_map(|r| r.every.map(|(d, _)| d.contains(day))),
+            );
+        }
+        s
+    };
+    let mut classes: Vec<(Vec<bool>, edaran::region::Weekdays)> = Vec::new();
+    for day in edaran::calendar::WEEK {
+        let s = signature(day);
+        let one = edaran::region::Weekdays::of(day);
+        match classes.iter_mut().find(|(t, _)| *t == s) {
+            Some((_, set)) => *set = set.union(one),
+            None => classes.push((s, one)),
+        }
     }
+    let mut bounds = engine.boundaries();
+    bounds.retain(|&d| d <= region::LAST_DAY);
+    let Some(&first) = bounds.first() else {
+        return Vec::new();
+    };
+    bounds.insert(0, first - 30);
+    let mut days = Vec::new();
+    for (k, &from) in bounds.iter().enumerate() {
+        let to = bounds.get(k + 1).map_or(region::LAST_DAY, |&b| b - 1);
+        days.push(from);
+        for (_, class) in &classes {
+            let found = (from..=to.min(from + 2000))
+                .find(|&d| class.contains(region::weekday(d)) && engine.is_working_day(d));
+            days.extend(found);
+        }
+    }
+    days.sort_unstable();
+    days.dedup();
     days
 }
 
@@ -155,8 +197,85 @@ fn oracle(engine: &Engine<'_>) -> Result<BTreeSet<Key>, String> {
             }
         }
     }
-    oracle_dead_rules(&seen, &mut keys);
+    let dated = oracle_calendar(engine, &mut keys);
+    oracle_dead_rules(&seen, &dated, &mut keys);
     Ok(keys)
+}
+
+/// The days of some windows (each cut at a bound: a longer window has working days), on
+/// `days`, walked one by one.
+fn window_days(
+    windows: &[(Day, Day)],
+    days: edaran::region::Weekdays,
+) -> impl Iterator<Item = Day> + '_ {
+    windows
+        .iter()
+        .flat_map(|&(a, b)| a..=b.min(a + 400))
+        .filter(move |&d| days.contains(region::weekday(d)))
+}
+
+/// `rule-on-days-off` and `every-outside-validity`, read directly off the dates: the validity,
+/// each rule's dates (its `during` within the validity, on its `every`) and each of its `during`
+/// windows, walked day by day. Returns, per circular, whether its validity has a working day
+/// and, per rule, whether its dates have one (where they do not, `dead-rule` is not reported).
+fn oracle_calendar(engine: &Engine<'_>, keys: &mut BTreeSet<Key>) -> Vec<(bool, Vec<bool>)> {
+    let ws = engine.ws;
+    let working =
+        |windows: &[(Day, Day)], days| window_days(windows, days).any(|d| engine.is_working_day(d));
+    let all = edaran::region::Weekdays::ALL;
+    let mut dated = Vec::new();
+    for (c, circular) in ws.circulars.iter().enumerate() {
+        let compiled = engine.compiled(c);
+        let validity: Vec<(Day, Day)> = compiled.windows.iter().copied().collect();
+        let key = |code, rules: Vec<RuleId>| Key {
+            code,
+            first: About::Rules(c, rules),
+            second: None,
+        };
+        if !working(&validity, all) {
+            keys.insert(key(Code::RuleOnDaysOff, Vec::new()));
+            dated.push((false, vec![false; circular.rules.len()]));
+            continue;
+        }
+        let mut rules = Vec::new();
+        for (r, rule) in compiled.rules.iter().enumerate() {
+            let within = |during: &[(Day, Day)]| -> Vec<(Day, Day)> {
+                during
+                    .iter()
+                    .flat_map(|&(a, b)| {
+                        validity
+                            .iter()
+                            .map(move |&(c, d)| (a.max(c), b.min(d)))
+                            .filter(|(x, y)| x <= y)
+                    })
+                    .collect()
+            };
+            let windows = match &rule.during {
+                Some(during) => within(during),
+                None => validity.clone(),
+            };
+            let has = working(&windows, rule.days);
+            rules.push(has);
+            if window_days(&windows, rule.days).next().is_none() {
+                if !rule.days.is_all() && !windows.is_empty() {
+                    keys.insert(key(Code::EveryOutsideValidity, vec![r]));
+                }
+                continue;
+            }
+            if !has {
+                keys.insert(key(Code::RuleOnDaysOff, vec![r]));
+                continue;
+            }
+            for &w in rule.during.iter().flatten() {
+                let window = within(&[w]);
+                if !window.is_empty() && !working(&window, rule.days) {
+                    keys.insert(key(Code::RuleOnDaysOff, vec![r]));
+                }
+            }
+        }
+        dated.push((true, rules));
+    }
+    dated
 }
 
 /// The findings within each circular that applies at one cell (`conflict`, `overlap`), what it
@@ -294,8 +413,14 @@ fn set_aside(
 
 /// `dead-rule`: a circular that applies nowhere is one finding about all its rules; otherwise
 /// each rule that decides nowhere is one.
-fn oracle_dead_rules(seen: &Seen, keys: &mut BTreeSet<Key>) {
+fn oracle_dead_rules(seen: &Seen, dated: &[(bool, Vec<bool>)], keys: &mut BTreeSet<Key>) {
     for (c, rules) in seen.decides.iter().enumerate() {
+        // A validity or rule on days off only is `rule-on-days-off` (or
+        // `every-outside-validity`), not `dead-rule`.
+        let (valid_on_working_days, rules_dated) = &dated[c];
+        if !valid_on_working_days {
+            continue;
+        }
         if !seen.applied[c] && !rules.is_empty() {
             keys.insert(Key {
                 code: Code::DeadRule,
@@ -305,7 +430,7 @@ fn oracle_dead_rules(seen: &Seen, keys: &mut BTreeSet<Key>) {
             continue;
         }
         for (r, &d) in rules.iter().enumerate() {
-            if !d {
+            if !d && rules_dated[r] {
                 keys.insert(Key {
                     code: Code::DeadRule,
                     first: rules_about(c, &[r]),
@@ -584,13 +709,37 @@ fn check_cases(engine: &Engine<'_>, spec: &Spec) -> Result<(), String> {
             ));
         }
     }
+    // Section 10.2, read directly: a day is off when its weekday is outside the working week or
+    // it is a holiday. A case that is not a day off holds on the working days of its dates and
+    // weekdays; the days off are cases of their own: the weekdays outside the working week that
+    // are no holiday, and each holiday.
+    let calendar = &engine.ws.calendar;
+    let holiday = |d: Day| !calendar.holidays_on(region::date(d)).is_empty();
+    let working = |d: Day| calendar.workweek().contains(region::weekday(d)) && !holiday(d);
     let contains = |case: &edaran::eval::query::Case, p: &Point| {
-        case.from <= p.day
+        let on_its_days = case.from <= p.day
             && p.day <= case.to
+            && case.days.contains(region::weekday(p.day))
             && case
                 .when
                 .iter()
-                .all(|(d, s)| s.contains(p.classes[d.index()]))
+                .all(|(d, s)| s.contains(p.classes[d.index()]));
+        let kind = match case.answer.status {
+            _ if !on_its_days => false,
+            Status::DayOff if case.days.is_all() => holiday(p.day),
+            Status::DayOff => !working(p.day) && !holiday(p.day),
+            _ => working(p.day),
+        };
+        on_its_days && kind
+    };
+    // The answer a case gives at a point: a day off gives its own reason at a point ("Saturday")
+    // and the plural in a case of several ("Saturdays and Sundays").
+    let agrees = |answer: &edaran::eval::Answer, case: &edaran::eval::query::Case| {
+        if case.answer.status == Status::DayOff && !case.days.is_all() {
+            answer.status == Status::DayOff
+        } else {
+            *answer == case.answer
+        }
     };
     let mut base = [0u32; Dim::COUNT];
     for dim in Dim::ALL {
@@ -637,7 +786,7 @@ fn check_cases(engine: &Engine<'_>, spec: &Spec) -> Result<(), String> {
             };
             hits[k] += 1;
             let answer = engine.answer(&p);
-            if answer != cases[k].answer {
+            if !agrees(&answer, &cases[k]) {
                 return Err(format!(
                     "at {p:?} ({}) the answer is {answer:#?}\nbut its case {k} ({:?}, {}..{}) says {:#?}",
                     region::date(day),
@@ -653,7 +802,7 @@ fn check_cases(engine: &Engine<'_>, spec: &Spec) -> Result<(), String> {
         return Err(format!("case {k} holds no point of the question"));
     }
     for (k, case) in cases.iter().enumerate() {
-        if !contains(case, &case.point) || engine.answer(&case.point) != case.answer {
+        if !contains(case, &case.point) || !agrees(&engine.answer(&case.point), case) {
             return Err(format!("the point of case {k} is not one of its points"));
         }
     }
@@ -748,7 +897,10 @@ fn generated_workspaces_reach_every_finding_and_outcome() {
         "antinomy",
         "implicit-revocation",
         "violates-higher-norm",
+        "rule-on-days-off",
+        "every-outside-validity",
         "status Ruled",
+        "status DayOff",
         "status Exempt",
         "status Baseline",
         "status Conflict",
@@ -760,6 +912,7 @@ fn generated_workspaces_reach_every_finding_and_outcome() {
         "rule NoMatch",
         "rule Excepted",
         "rule OutsideDuring",
+        "rule OutsideEvery",
         "rule OverriddenBy",
         "rule OtherwiseNotNeeded",
         "rule Decides",

@@ -41,7 +41,7 @@ pub(super) fn check(
     // whose validity has no working day is `rule-on-days-off`.)
     let applies = engine.compiled(c).applies();
     if !engine.has_working_day(&applies) && !rules.is_empty() {
-        if !valid_on_working_days(engine, c) {
+        if !super::rule_on_days_off::valid_on_working_days(engine, c) {
             return;
         }
         let (why, help) = never_applies(engine, c, 0);
@@ -131,20 +131,6 @@ pub(super) fn check(
                 .with_help(help),
         ));
     }
-}
-
-/// Whether some day of the validity of `c` is a working day.
-fn valid_on_working_days(engine: &Engine<'_>, c: CircularId) -> bool {
-    let compiled = engine.compiled(c);
-    compiled.windows.iter().any(|&(from, to)| {
-        engine
-            .working_part(&crate::region::Block {
-                from,
-                to,
-                ..crate::region::Block::full()
-            })
-            .is_some()
-    })
 }
 
 /// Why rule `r` of circular `c`, which applies nowhere, applies nowhere, and what to do about it.

@@ -26,6 +26,9 @@ pub(super) fn check(engine: &Engine<'_>, c: CircularId, out: &mut Vec<Finding>) 
     let circular = engine.circular(c);
     let compiled = engine.compiled(c);
     let validity: Vec<(Day, Day)> = compiled.windows.iter().copied().collect();
+    if !super::rule_on_days_off::valid_on_working_days(engine, c) {
+        return; // `rule-on-days-off` of the validity
+    }
     for (r, rule) in circular.rules.iter().enumerate() {
         let Some((days, span)) = rule.every else {
             continue;

@@ -148,6 +148,13 @@ pub(super) fn rule_windows(
     out
 }
 
+/// Whether some day of the validity of `c` is a working day (where none is, only the validity
+/// is reported: not its rules, by this check, `every-outside-validity` or `dead-rule`).
+pub(super) fn valid_on_working_days(engine: &Engine<'_>, c: CircularId) -> bool {
+    let validity: Vec<(Day, Day)> = engine.compiled(c).windows.iter().copied().collect();
+    any_working_day(engine, &validity, Weekdays::ALL)
+}
+
 /// Whether rule `r` of circular `c` has a working day among its dates (its `during` within the
 /// validity, on the weekdays of its `every`): when it has none, this check or
 /// `every-outside-validity` says so, and `dead-rule` does not.

@@ -142,7 +142,10 @@ fn range_text(case: &Case) -> String {
 /// 2026-05-14 (Kenaikan Yesus Kristus)".
 fn days_off_text(off: &[&Case]) -> String {
     // The holidays' days: a weekend day that is one is named with its holiday.
-    let holiday = |d: region::Day| off.iter().any(|c| c.days.is_all() && c.from <= d && d <= c.to);
+    let holiday = |d: region::Day| {
+        off.iter()
+            .any(|c| c.days.is_all() && c.from <= d && d <= c.to)
+    };
     let mut parts: Vec<(region::Day, String)> = Vec::new();
     for c in off {
         let reason = c.answer.day_off.clone().unwrap_or_default();

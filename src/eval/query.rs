@@ -331,7 +331,8 @@ impl Engine<'_> {
     }
 
     /// The days off of the period, after its other cases: one case for the weekdays outside
-    /// the working week, one per holiday (a single day off: the case of its reason).
+    /// the working week that are no holidays, one per holiday (a single day off: the case of
+    /// its reason). Each day off is in exactly one of them.
     fn days_off(&self, spec: &Spec, fixed: &[Option<u32>; Dim::COUNT], out: &mut Vec<Case>) {
         let point = |day: Day| point_of(day, fixed, &[], &[]);
         let case = |from: Day, to: Day, days: Weekdays, reason: String| Case {
@@ -344,21 +345,40 @@ impl Engine<'_> {
         };
         if spec.from == spec.to {
             if let Some(reason) = self.day_off(spec.from) {
-                out.push(case(spec.from, spec.to, Weekdays::ALL, reason));
+                // A weekday outside the working week is the weekend's case, a holiday its own.
+                let holiday = !self
+                    .ws
+                    .calendar
+                    .holidays_on(region::date(spec.from))
+                    .is_empty();
+                let days = if holiday {
+                    Weekdays::ALL
+                } else {
+                    Weekdays::of(region::weekday(spec.from))
+                };
+                out.push(case(spec.from, spec.to, days, reason));
             }
             return;
         }
+        // The weekdays outside the working week, but for the holidays among them (they are
+        // the holidays' cases): from the first such day to the last.
         let weekend = self.ws.calendar.workweek().weekdays().complement();
-        if let Some((from, to)) = region::tighten(spec.from, spec.to, weekend) {
-            let present = region::Block {
-                from,
-                to,
-                days: weekend,
-                ..Block::full()
-            };
+        let not_holiday = |d: &Day| self.ws.calendar.holidays_on(region::date(*d)).is_empty();
+        let first = region::tighten(spec.from, spec.to, weekend).and_then(|(a, b)| {
+            (a..=b)
+                .filter(|d| weekend.contains(region::weekday(*d)))
+                .find(not_holiday)
+        });
+        let last = first.and_then(|a| {
+            (a..=spec.to)
+                .rev()
+                .filter(|d| weekend.contains(region::weekday(*d)))
+                .find(not_holiday)
+        });
+        if let (Some(from), Some(to)) = (first, last) {
             let days = crate::calendar::WEEK
                 .into_iter()
-                .filter(|d| region::tighten(present.from, present.to, Weekdays::of(*d)).is_some())
+                .filter(|d| region::tighten(from, to, Weekdays::of(*d)).is_some())
                 .fold(Weekdays::NONE, |acc, d| acc.union(Weekdays::of(d)))
                 .intersect(weekend);
             let reason = if from == to {
@@ -368,19 +388,32 @@ impl Engine<'_> {
             };
             out.push(case(from, to, days, reason));
         }
+        // The holidays, day by day (a day two holidays share has one reason, the one a point
+        // answer gives), runs of days with one reason merged.
         let (a, b) = (region::date(spec.from), region::date(spec.to));
-        let mut last_day: Option<Day> = None;
-        for h in self.ws.calendar.holidays_within(a, b) {
-            let from = region::day(h.from).max(spec.from);
-            let to = region::day(h.to).min(spec.to);
-            // A day two holidays share is listed once, with the first.
-            let from = last_day.map_or(from, |l| from.max(l + 1));
-            if from > to {
-                continue;
+        let mut days: Vec<Day> = self
+            .ws
+            .calendar
+            .holidays_within(a, b)
+            .into_iter()
+            .flat_map(|h| region::day(h.from).max(spec.from)..=region::day(h.to).min(spec.to))
+            .collect();
+        days.sort_unstable();
+        days.dedup();
+        let mut run: Option<(Day, Day, String)> = None;
+        for d in days {
+            let reason = self.day_off(d).unwrap_or_default();
+            match run.as_mut() {
+                Some((_, to, r)) if *to + 1 == d && *r == reason => *to = d,
+                _ => {
+                    if let Some((from, to, r)) = run.replace((d, d, reason)) {
+                        out.push(case(from, to, Weekdays::ALL, r));
+                    }
+                }
             }
-            last_day = Some(to);
-            let reason = self.day_off(from).unwrap_or_else(|| h.name.clone());
-            out.push(case(from, to, Weekdays::ALL, reason));
+        }
+        if let Some((from, to, r)) = run {
+            out.push(case(from, to, Weekdays::ALL, r));
         }
     }
 }

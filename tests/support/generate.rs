@@ -141,6 +141,8 @@ pub struct GenRule {
     pub during: Option<(u8, u8)>,
     /// The second window of `during`: which validity window, and two offsets inside it.
     pub during2: Option<(u8, u8, u8)>,
+    /// `every`: a bit pattern of weekdays (bit 0 Monday; 0 is read as Friday alone).
+    pub every: Option<u8>,
     /// Modifier order: rotate by this.
     pub rotate: u8,
 }
@@ -188,7 +190,32 @@ pub struct GenWorkspace {
     pub baseline: Option<u8>,
     /// How many files the circulars are spread over (1 or 2).
     pub files: u8,
+    /// The calendar: `holiday`s (offset from [`base`] and extra days), `calendar none`, and a
+    /// `workweek` (0: Monday to Saturday, 1: Sunday to Thursday, 2: Tuesday to Friday).
+    pub calendar: GenCalendar,
 }
+
+/// What a generated workspace says of the calendar.
+#[derive(Clone, Debug, Default)]
+pub struct GenCalendar {
+    /// `holiday DATE [to DATE] "..."`: offset from [`base`] (modulo 70) and extra days (0 to 2).
+    pub holidays: Vec<(u8, u8)>,
+    /// `calendar none`.
+    pub none: bool,
+    /// `workweek`.
+    pub workweek: Option<u8>,
+}
+
+/// The weekday keywords, from Monday.
+pub const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
 
 fn idx_list(n: u8, max: usize) -> impl Strategy<Value = Vec<u8>> {
     vec(0..n, 1..=max)
@@ -251,9 +278,10 @@ fn rule() -> impl Strategy<Value = GenRule> {
         option::weighted(0.25, (any::<u8>(), any::<u8>())),
         option::weighted(0.3, (any::<u8>(), any::<u8>(), any::<u8>())),
         any::<u8>(),
+        option::weighted(0.25, any::<u8>()),
     )
         .prop_map(
-            |(sel, arr, mut except, overrides, during, during2, rotate)| {
+            |(sel, arr, mut except, overrides, during, during2, rotate, every)| {
                 // Mostly no `except`, sometimes one, rarely two.
                 if rotate % 3 != 0 {
                     except.truncate(rotate as usize % 2);
@@ -265,6 +293,7 @@ fn rule() -> impl Strategy<Value = GenRule> {
                     overrides,
                     during2: during.and(during2),
                     during,
+                    every,
                     rotate,
                 }
             },
@@ -323,13 +352,25 @@ pub fn workspace(max_circulars: usize, max_rules: usize) -> impl Strategy<Value 
         vec(circular(max_rules), 1..=max_circulars),
         option::weighted(0.3, 0u8..5),
         1u8..=2,
+        (
+            vec((any::<u8>(), 0u8..3), 0..=2),
+            proptest::bool::weighted(0.15),
+            option::weighted(0.1, 0u8..3),
+        ),
     )
-        .prop_map(|(n_gov, circulars, baseline, files)| GenWorkspace {
-            n_gov,
-            circulars,
-            baseline,
-            files,
-        })
+        .prop_map(
+            |(n_gov, circulars, baseline, files, (holidays, none, workweek))| GenWorkspace {
+                n_gov,
+                circulars,
+                baseline,
+                files,
+                calendar: GenCalendar {
+                    holidays,
+                    none,
+                    workweek,
+                },
+            },
+        )
 }
 
 /// The codes a well-formed generated workspace never has.
@@ -627,6 +668,21 @@ impl GenCircular {
                 }
                 mods.push(format!("during {}", periods.join(", ")));
             }
+            if let Some(bits) = r.every {
+                let bits = if bits & 0x7f == 0 {
+                    1 << 4
+                } else {
+                    bits & 0x7f
+                };
+                let days: Vec<&str> = (0..7)
+                    .filter(|k| bits & (1 << k) != 0)
+                    .map(|k| WEEKDAYS[k])
+                    .collect();
+                mods.push(match days.as_slice() {
+                    [one] => format!("every {one}"),
+                    many => format!("every [{}]", many.join(", ")),
+                });
+            }
             if !mods.is_empty() {
                 let k = r.rotate as usize % mods.len();
                 mods.rotate_left(k);
@@ -654,6 +710,36 @@ impl GenWorkspace {
                 "baseline wfo {}%\n",
                 PCTS[b as usize % PCTS.len()]
             );
+        }
+        let cal = &self.calendar;
+        if cal.none {
+            texts[0].push_str(
+                "calendar none
+
+",
+            );
+        }
+        if let Some(w) = cal.workweek {
+            let (a, b) = [
+                ("monday", "saturday"),
+                ("sunday", "thursday"),
+                ("tuesday", "friday"),
+            ][w as usize % 3];
+            let _ = writeln!(
+                texts[files - 1],
+                "workweek {a} to {b}
+"
+            );
+        }
+        for (k, &(at, extra)) in cal.holidays.iter().enumerate() {
+            let from = day_at(u64::from(at % 70));
+            let to = from + Days::new(u64::from(extra % 3));
+            let range = if to == from {
+                format!("{from}")
+            } else {
+                format!("{from} to {to}")
+            };
+            let _ = writeln!(texts[k % files], "holiday {range} \"Libur {k}\"\n");
         }
         let count = self.circulars.len();
         for (i, c) in self.circulars.iter().enumerate() {

@@ -151,6 +151,8 @@ impl<'e, 'w> Reference<'e, 'w> {
                     .is_some_and(|(w, _)| !w.iter().any(|&(a, b)| a <= date && date <= b))
                 {
                     RuleOutcome::OutsideDuring
+                } else if r.every.is_some_and(|(days, _)| !days.holds(date)) {
+                    RuleOutcome::OutsideEvery
                 } else {
                     RuleOutcome::Decides
                 }
@@ -234,6 +236,31 @@ impl<'e, 'w> Reference<'e, 'w> {
     ) -> Result<(), String> {
         let ws = self.engine.ws;
         let n = ws.circulars.len();
+        // Section 10.2: on a day that is not a working day (its weekday is outside the working
+        // week, or it is a holiday), no rule applies and nothing is walked.
+        let date = region::date(p.day);
+        let day_off = !ws
+            .calendar
+            .workweek()
+            .contains(chrono::Datelike::weekday(&date))
+            || !ws.calendar.holidays_on(date).is_empty();
+        if day_off {
+            return if explanation.answer.status == Status::DayOff
+                && explanation.circulars.is_empty()
+            {
+                Ok(())
+            } else {
+                Err(format!(
+                    "at {p:?} ({date}), a day off, the answer is {:?}",
+                    explanation.answer
+                ))
+            };
+        }
+        if explanation.answer.status == Status::DayOff {
+            return Err(format!(
+                "at {p:?} ({date}), a working day, the answer is a day off"
+            ));
+        }
         if explanation.circulars.len() != n {
             return Err(format!(
                 "explain lists {} circulars, not {n}",
