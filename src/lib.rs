@@ -43,7 +43,7 @@
 //! let engine = Engine::new(&ws);
 //! let (question, errors) = edaran::syntax::parse_query(
 //!     FileId(0),
-//!     r#"wfo "Dinkes" gov "Pemprov Banten" on 2024-03-11"#,
+//!     r#"wfo "Dinkes" gov "Pemprov Banten" on 2024-03-13"#,
 //! );
 //! assert!(errors.is_empty());
 //! let Ok(Reply::Cases(reply)) = engine.ask(&question.unwrap().kind, &[], Purpose::Check) else {

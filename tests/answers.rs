@@ -461,7 +461,7 @@ fn explain_both(path: &str, question: &str) -> (String, String) {
         r.stdout
             .lines()
             .skip(1)
-            .find(|l| !l.starts_with("  note: no circular names"))
+            .find(|l| !l.starts_with("  note: "))
             .unwrap()
             .starts_with("  answer: ")
     );

@@ -210,15 +210,32 @@ circular "SE 2/2026" {
 
 #[test]
 fn every_window_of_a_during_list_counts_and_the_gap_does_not() {
-    let ws = workspace(&TWO_DURINGS.replace(
+    let listed = TWO_DURINGS.replace(
         "during 2026-03-16 to 2026-03-17 during 2026-03-25 to 2026-03-27",
         "during 2026-03-16 to 2026-03-17, 2026-03-25 to 2026-03-27",
-    ));
+    );
+    // With the national calendar, every day of the gap is a day off (Nyepi, Idul Fitri 1447 H
+    // and their cuti bersama, a weekend): the windows hold every working day of the period.
+    let ws = workspace(&listed);
+    assert!(codes(&ws).is_empty(), "{:?}", ws.diagnostics);
+    let spec = spec(r#"wfo "Setda" from 2026-03-16 to 2026-03-27"#);
+    let statuses: Vec<Status> = Engine::new(&ws)
+        .cases(&spec)
+        .unwrap()
+        .iter()
+        .map(|c| c.answer.status)
+        .collect();
+    assert_eq!(statuses[0], Status::Ruled, "{statuses:?}");
+    assert!(
+        statuses[1..].iter().all(|s| *s == Status::DayOff),
+        "{statuses:?}"
+    );
+    // Without it, the gap's working days are answered by the baseline.
+    let ws = workspace(&format!("calendar none\n{listed}"));
     assert!(codes(&ws).is_empty(), "{:?}", ws.diagnostics);
     let cases = cases(&ws, r#"wfo "Setda" from 2026-03-16 to 2026-03-27"#);
-    assert_eq!(cases.len(), 3, "{cases:?}");
+    assert_eq!(cases.len(), 4, "{cases:?}");
     let engine = Engine::new(&ws);
-    let spec = spec(r#"wfo "Setda" from 2026-03-16 to 2026-03-27"#);
     let shown: Vec<(String, String, Status)> = engine
         .cases(&spec)
         .unwrap()
@@ -237,6 +254,7 @@ fn every_window_of_a_during_list_counts_and_the_gap_does_not() {
             ("2026-03-16", "2026-03-17", Status::Ruled),
             ("2026-03-18", "2026-03-24", Status::Baseline),
             ("2026-03-25", "2026-03-27", Status::Ruled),
+            ("2026-03-21", "2026-03-22", Status::DayOff),
         ]
         .map(|(a, b, s)| (a.to_string(), b.to_string(), s))
     );
@@ -358,8 +376,8 @@ baseline wfo 100%
 test "baseline is no share" {{
   expect wfo "Setda" gov "Pemprov Jateng" on 2023-01-02 = 100%
   expect wfo "Setda" gov "Pemprov Jateng" on 2023-01-02 = baseline
-  expect wfo "Setda" gov "Pemprov Jateng" function direct_service on 2024-03-10 = 100%
-  expect wfo "Setda" gov "Pemprov Jawa Tengah" on 2024-03-10 = 100%
+  expect wfo "Setda" gov "Pemprov Jateng" function direct_service on 2024-03-13 = 100%
+  expect wfo "Setda" gov "Pemprov Jawa Tengah" on 2024-03-13 = 100%
 }}
 "#
     );
@@ -369,7 +387,7 @@ test "baseline is no share" {{
         failures,
         &[
             "expected WFO 100%, got baseline, WFO 100%: no rule applies (no circular is in force on 2023-01-02)",
-            "expected WFO 100%, got exempt, WFO 100%: no rule applies (`P/1` exempts this subject on 2024-03-10)",
+            "expected WFO 100%, got exempt, WFO 100%: no rule applies (`P/1` exempts this subject on 2024-03-13)",
             "expected WFO 100%, got baseline, WFO 100%: no rule applies (no circular names government `Pemprov Jawa Tengah` in its scope: did you mean `Pemprov Jateng`?)",
         ]
         .map(String::from),

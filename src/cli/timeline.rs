@@ -120,7 +120,7 @@ pub fn run(args: Args) -> i32 {
         None => None,
     };
     let calendar: &Calendar = &engine.ws.calendar;
-    let timeline = match Timeline::new(&engine, &calendar, period, subject.as_ref().map(|s| &s.1)) {
+    let timeline = match Timeline::new(&engine, calendar, period, subject.as_ref().map(|s| &s.1)) {
         Ok(t) => t,
         Err(e) => {
             eprintln!("error: --subject: {e}");

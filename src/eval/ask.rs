@@ -175,6 +175,7 @@ impl Engine<'_> {
         // circular names (with the closest one a circular does name).
         let mut notes = question_notes(subject, given);
         notes.extend(self.name_notes(&spec));
+        notes.extend(self.calendar_note(spec.from, spec.to));
         let cases = cases
             .into_iter()
             .map(|case| AnsweredCase {

@@ -8,6 +8,7 @@
 
 use super::Engine;
 use crate::region::{self, Block, Day, Region, Weekdays};
+use chrono::Datelike;
 
 impl Engine<'_> {
     /// Why `day` is not a working day ("Saturday", a holiday's name), or `None` when it is one.
@@ -68,6 +69,30 @@ impl Engine<'_> {
     /// `every`, a Monday-to-Friday week has two classes: the working weekdays and the weekend.
     pub fn weekday_classes(&self) -> &[Weekdays] {
         &self.weekday_classes
+    }
+
+    /// What a question over `from..=to` should know of the calendar: that the national list
+    /// shipped with edaran has no holidays for some of its years (only weekends and the
+    /// workspace's own holidays are days off there). `None` when it covers them, or after
+    /// `calendar none`.
+    pub fn calendar_note(&self, from: Day, to: Day) -> Option<String> {
+        let calendar = &self.ws.calendar;
+        if !calendar.uses_national() {
+            return None;
+        }
+        let years: Vec<String> = (region::date(from).year()..=region::date(to).year())
+            .filter(|&y| !calendar.covers(y))
+            .map(|y| y.to_string())
+            .collect();
+        let (first, last) = (years.first()?, years.last()?);
+        let which = if first == last {
+            first.clone()
+        } else {
+            format!("{first} to {last}")
+        };
+        Some(format!(
+            "the national calendar shipped with edaran has no holidays for {which}: only weekends and the workspace's own holidays are days off there"
+        ))
     }
 
     /// The days within `from < d <= to` on which a holiday starts, or the day after one ends:
