@@ -312,11 +312,10 @@ impl Engine<'_> {
             let Some((from, to)) = self.working_part(&block) else {
                 continue;
             };
-            // The weekdays of every day of the working week: one case for the whole week.
-            let days = if days
-                .union(self.ws.calendar.workweek().weekdays().complement())
-                .is_all()
-            {
+            // A case on every working weekday its dates have (all week, or a single day) is a
+            // case of every day.
+            let others = self.ws.calendar.workweek().weekdays().difference(days);
+            let days = if region::tighten(from, to, others).is_none() {
                 Weekdays::ALL
             } else {
                 days
