@@ -466,7 +466,7 @@ fn a_history_that_is_not_a_file_is_a_warning_and_no_history() {
             return;
         };
         assert_eq!(r.code, 0, "{}", r.stdout);
-        assert!(r.stdout.contains("loaded 5 files"), "{}", r.stdout);
+        assert!(r.stdout.contains("loaded 7 files"), "{}", r.stdout);
         assert!(
             r.stdout.contains("not a file") && r.stdout.contains("no history is kept"),
             "{}",

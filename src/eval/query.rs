@@ -302,6 +302,8 @@ impl Engine<'_> {
                 None => groups.push((classes[k], cases)),
             }
         }
+        // Each group's first and last working days, the groups in date order.
+        let mut dated: Vec<(Day, Day, Weekdays, Vec<Case>)> = Vec::new();
         for (days, cases) in groups {
             let block = Block {
                 from: span.from,
@@ -312,6 +314,10 @@ impl Engine<'_> {
             let Some((from, to)) = self.working_part(&block) else {
                 continue;
             };
+            dated.push((from, to, days, cases));
+        }
+        dated.sort_by_key(|(from, to, _, _)| (*from, *to));
+        for (from, to, days, cases) in dated {
             // A case on every working weekday its dates have (all week, or a single day) is a
             // case of every day.
             let others = self.ws.calendar.workweek().weekdays().difference(days);
