@@ -7,8 +7,15 @@
 //! across files ([`crate::lints::AcrossFiles`]) run beside the conflict and overlap analysis
 //! ([`crate::analysis`], on the circulars compiled by [`crate::eval::Engine`]).
 //!
+//! [`load`] is one full check; a [`Session`] keeps what each file gave, for an editor that
+//! checks again after each change to one file.
+//!
 //! It sits above the layers it drives, so that they import nothing upward: the model only
 //! resolves, and the lints read the syntax tree alone.
+
+mod session;
+
+pub use session::Session;
 
 use crate::diagnostic::Diagnostic;
 use crate::model::{Resolver, Source, Workspace};
@@ -67,7 +74,19 @@ fn load_impl(sources: Vec<Source>, analyse: bool) -> Workspace {
         },
     );
     // What the resolver kept to report duplicates is freed here, before the engine is built.
-    let mut workspace = resolver.finish(sources, tests, names.into_iter().collect());
+    let workspace = resolver.finish(sources, tests, names.into_iter().collect());
+    complete(workspace, diagnostics, across, analyse)
+}
+
+/// The last steps, shared with [`Session`] so that both give the same diagnostics: the checks
+/// across files beside the analysis (when `analyse`), then every diagnostic (`diagnostics`
+/// holds those of each file, in file order) sorted and deduplicated into the workspace.
+fn complete(
+    mut workspace: Workspace,
+    mut diagnostics: Vec<Diagnostic>,
+    across: crate::lints::AcrossFiles,
+    analyse: bool,
+) -> Workspace {
     diagnostics.append(&mut workspace.diagnostics);
     let (analysed, across) = analyse_beside_across(&workspace, across, analyse);
     diagnostics.extend(analysed);
