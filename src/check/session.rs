@@ -6,7 +6,8 @@
 //! it writes. A change to one file parses and checks that file alone; then the steps that read
 //! every file run again on what is kept: resolution in file order (names defined in earlier
 //! files count, so a change can move a `duplicate-name` to another file), the checks across
-//! files, and the conflict and overlap analysis on a fresh engine.
+//! files, and the conflict and overlap analysis on a fresh engine, where what each circular
+//! gave the last analysis on its own is reused for those that did not change (`kept.rs`).
 //!
 //! The diagnostics after each change are exactly those of [`super::load`] on the new sources,
 //! in the same order, because the last steps are the same code ([`super::complete`]);
@@ -17,7 +18,9 @@
 //! still costs; `docs/performance.md` has the figures.
 
 use super::complete;
+use super::kept::{Kept, Place};
 use crate::diagnostic::Diagnostic;
+use crate::eval::Engine;
 use crate::lints::{AcrossFiles, FileFacts};
 use crate::model::{Resolver, Source, Workspace};
 use crate::span::FileId;
@@ -36,11 +39,14 @@ struct FileResult {
     facts: FileFacts,
     /// The names it writes, offered for completion.
     names: BTreeSet<String>,
+    /// A number of its text, new for each text the session reads: what the analysis kept for
+    /// its circulars is reused only for the same text ([`Kept`]).
+    generation: u64,
 }
 
 impl FileResult {
-    /// Parses and checks the text of file number `file`.
-    fn of(file: FileId, text: &str) -> FileResult {
+    /// Parses and checks the text of file number `file`, read as text number `generation`.
+    fn of(file: FileId, text: &str, generation: u64) -> FileResult {
         let (tree, parsing) = syntax::parse_file(file, text);
         let mut checks = Vec::new();
         let facts = crate::lints::check_file(file, &tree, &mut checks);
@@ -51,6 +57,7 @@ impl FileResult {
             checks,
             facts,
             names,
+            generation,
         }
     }
 
@@ -88,17 +95,23 @@ pub struct Session {
     files: Vec<FileResult>,
     /// The workspace of the last check; it holds the sources.
     workspace: Workspace,
+    /// What each circular gave the last analysis.
+    kept: Kept,
+    /// The generation the next text read takes.
+    generation: u64,
 }
 
 impl Session {
     /// A full check of `sources`, kept: [`super::load`], with what each file gave.
     pub fn new(sources: Vec<Source>) -> Session {
         let files = crate::par::map(sources.len(), |i| {
-            FileResult::of(FileId(i as u32), &sources[i].text)
+            FileResult::of(FileId(i as u32), &sources[i].text, i as u64)
         });
         let mut session = Session {
+            generation: files.len() as u64,
             files,
             workspace: empty_workspace(),
+            kept: Kept::default(),
         };
         session.recheck(sources);
         session
@@ -116,7 +129,7 @@ impl Session {
             });
         };
         if self.workspace.sources[i].text != text {
-            self.files[i] = FileResult::of(FileId(i as u32), &text);
+            self.files[i] = FileResult::of(FileId(i as u32), &text, self.next_generation());
             let mut sources = std::mem::take(&mut self.workspace.sources);
             sources[i].text = text;
             self.recheck(sources);
@@ -133,8 +146,11 @@ impl Session {
             .iter()
             .position(|s| s.name > source.name)
             .unwrap_or(sources.len());
-        self.files
-            .insert(i, FileResult::of(FileId(i as u32), &source.text));
+        let generation = self.next_generation();
+        self.files.insert(
+            i,
+            FileResult::of(FileId(i as u32), &source.text, generation),
+        );
         sources.insert(i, source);
         self.renumber_from(i + 1);
         self.recheck(sources);
@@ -170,6 +186,11 @@ impl Session {
         self.workspace
     }
 
+    fn next_generation(&mut self) -> u64 {
+        self.generation += 1;
+        self.generation - 1
+    }
+
     fn position(&self, name: &str) -> Option<usize> {
         self.workspace.sources.iter().position(|s| s.name == name)
     }
@@ -203,7 +224,17 @@ impl Session {
             diagnostics.extend(f.checks.iter().cloned());
         }
         let workspace = resolver.finish(sources, tests, names.into_iter().collect());
-        self.workspace = complete(workspace, diagnostics, across, true);
+        let places: Vec<Place> = workspace
+            .circulars
+            .iter()
+            .map(|c| (self.files[c.file.0 as usize].generation, c.span.start))
+            .collect();
+        let kept = &mut self.kept;
+        let mut analysis = |engine: &Engine<'_>| -> Vec<Diagnostic> {
+            let found = kept.findings(engine, &places);
+            found.into_iter().map(|f| f.diagnostic).collect()
+        };
+        self.workspace = complete(workspace, diagnostics, across, Some(&mut analysis));
     }
 }
 
