@@ -186,7 +186,18 @@ fn one_file_recheck(c: &mut Criterion) {
         let edited = original.replacen("support => wfo 25%", "support => wfo 20%", 1);
         assert_ne!(original, edited, "the file has a share to change");
         let mut session = check::Session::new(sources.clone());
-        let mut flip = false;
+        // The same diagnostics as a full check, before and after the change.
+        assert_eq!(
+            session.diagnostics(),
+            &check::load(sources.clone()).diagnostics[..]
+        );
+        let mut changed = sources.clone();
+        changed[k].text = edited.clone();
+        assert_eq!(
+            session.update(&name, edited.as_str()),
+            &check::load(changed).diagnostics[..]
+        );
+        let mut flip = true;
         group.bench_function(BenchmarkId::new("session", rules), |b| {
             b.iter(|| {
                 flip = !flip;

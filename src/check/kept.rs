@@ -71,6 +71,8 @@ pub(super) struct Kept {
     /// The names of the workspace of that analysis.
     universe: Vec<Vec<String>>,
     entries: HashMap<Place, Entry>,
+    /// How many circulars the last analysis computed (the others were reused).
+    pub(super) computed: usize,
 }
 
 impl Kept {
@@ -84,8 +86,7 @@ impl Kept {
             self.universe = universe;
         }
         let entries = &self.entries;
-        let computed: Mutex<Vec<(CircularId, Inputs, Vec<Finding>, Vec<Piece>)>> =
-            Mutex::new(Vec::new());
+        let computed: Mutex<Vec<Entry>> = Mutex::new(Vec::new());
         let own = |c: CircularId| {
             let inputs = Inputs::of(engine, c);
             if let Some(entry) = entries.get(&places[c])
@@ -101,26 +102,26 @@ impl Kept {
             let (findings, pieces) = crate::analysis::of_circular(engine, c);
             // Only findings about this circular alone can be renumbered when it moves.
             if findings.iter().all(|f| only_about(f, c)) {
-                let copy = (c, inputs, findings.clone(), pieces.clone());
+                let entry = Entry {
+                    circular: c,
+                    inputs,
+                    findings: findings.clone(),
+                    pieces: pieces.clone(),
+                };
                 computed
                     .lock()
                     .unwrap_or_else(|e| e.into_inner())
-                    .push(copy);
+                    .push(entry);
             }
             (findings, pieces)
         };
         let found = crate::analysis::findings_with(engine, &own);
         let computed = computed.into_inner().unwrap_or_else(|e| e.into_inner());
+        self.computed = computed.len();
         let mut previous = std::mem::take(&mut self.entries);
         let mut entries: HashMap<Place, Entry> = HashMap::with_capacity(places.len());
-        for (c, inputs, findings, pieces) in computed {
-            let entry = Entry {
-                circular: c,
-                inputs,
-                findings,
-                pieces,
-            };
-            entries.insert(places[c], entry);
+        for entry in computed {
+            entries.insert(places[entry.circular], entry);
         }
         for (c, place) in places.iter().enumerate() {
             if !entries.contains_key(place)

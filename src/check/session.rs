@@ -206,23 +206,19 @@ impl Session {
     /// checks across files and the analysis, as [`super::load`] runs them.
     fn recheck(&mut self, sources: Vec<Source>) {
         debug_assert_eq!(sources.len(), self.files.len());
-        let mut resolver = Resolver::new();
-        let mut across = AcrossFiles::default();
-        let mut diagnostics = Vec::new();
-        let mut tests = Vec::new();
-        let mut names = BTreeSet::new();
-        for (i, f) in self.files.iter().enumerate() {
-            let file = FileId(i as u32);
-            resolver.file(file, &sources[i].text, &f.tree, &f.parsing);
-            across.add(f.facts.clone());
-            tests.extend(f.tree.items.iter().filter_map(|item| match item {
-                ast::Item::Test(t) => Some((file, t.clone())),
-                _ => None,
-            }));
-            names.extend(f.names.iter().cloned());
-            diagnostics.extend(f.parsing.iter().cloned());
-            diagnostics.extend(f.checks.iter().cloned());
-        }
+        let files = &self.files;
+        // What the steps after resolution need of each file is gathered beside it.
+        let (resolver, (across, diagnostics, tests, names)) = std::thread::scope(|scope| {
+            let gathered = scope.spawn(|| gather(files));
+            let mut resolver = Resolver::new();
+            for (i, f) in files.iter().enumerate() {
+                resolver.file(FileId(i as u32), &sources[i].text, &f.tree, &f.parsing);
+            }
+            let gathered = gathered
+                .join()
+                .unwrap_or_else(|e| std::panic::resume_unwind(e));
+            (resolver, gathered)
+        });
         let workspace = resolver.finish(sources, tests, names.into_iter().collect());
         let places: Vec<Place> = workspace
             .circulars
@@ -238,7 +234,77 @@ impl Session {
     }
 }
 
+/// What the steps after resolution need of every file, in file order: the checks across files
+/// fed with their facts, their diagnostics, their `test` blocks and the names they write.
+fn gather(files: &[FileResult]) -> Gathered {
+    let mut across = AcrossFiles::default();
+    let mut diagnostics = Vec::new();
+    let mut tests = Vec::new();
+    let mut names = BTreeSet::new();
+    for (i, f) in files.iter().enumerate() {
+        let file = FileId(i as u32);
+        across.add(f.facts.clone());
+        tests.extend(f.tree.items.iter().filter_map(|item| match item {
+            ast::Item::Test(t) => Some((file, t.clone())),
+            _ => None,
+        }));
+        names.extend(f.names.iter().cloned());
+        diagnostics.extend(f.parsing.iter().cloned());
+        diagnostics.extend(f.checks.iter().cloned());
+    }
+    (across, diagnostics, tests, names)
+}
+
+/// What [`gather`] gives.
+type Gathered = (
+    AcrossFiles,
+    Vec<Diagnostic>,
+    Vec<(FileId, ast::TestBlock)>,
+    BTreeSet<String>,
+);
+
 /// The workspace of no file, held while the first check runs.
 fn empty_workspace() -> Workspace {
     Resolver::new().finish(Vec::new(), Vec::new(), Vec::new())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Session;
+    use crate::model::Source;
+
+    fn circular(id: &str, share: u8) -> String {
+        format!(
+            "circular \"{id}\" {{\n  issuer \"X\" level provincial\n  signed 2024-01-01 by \"Y\"\n  \
+             valid 2024-01-02 to 2024-01-31\n  scope \"Pemprov A\"\n  \
+             rule a: unit \"A\" => wfo {share}%\n  rule b: function service => wfo 0%\n}}\n"
+        )
+    }
+
+    /// After a change to one file, only its circulars are analysed again; a change that makes
+    /// the workspace name a new value analyses every circular again.
+    #[test]
+    fn only_the_changed_circulars_are_analysed_again() {
+        let sources: Vec<Source> = (0..3)
+            .map(|i| Source {
+                name: format!("f{i}.se"),
+                text: circular(&format!("A/{i}"), 50) + &circular(&format!("B/{i}"), 75),
+            })
+            .collect();
+        let mut session = Session::new(sources);
+        assert_eq!(session.kept.computed, 6);
+        let text = circular("A/1", 25) + &circular("B/1", 75);
+        session.update("f1.se", text.as_str());
+        assert_eq!(session.kept.computed, 2);
+        session.update("f1.se", text.replace("unit \"A\"", "unit \"Q\""));
+        assert_eq!(session.kept.computed, 6);
+        let full = crate::check::load(session.workspace().sources.clone());
+        assert_eq!(session.diagnostics(), &full.diagnostics[..]);
+        assert!(
+            session
+                .diagnostics()
+                .iter()
+                .any(|d| d.code == crate::Code::Conflict)
+        );
+    }
 }
