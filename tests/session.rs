@@ -284,3 +284,53 @@ fn removing_and_adding_files() {
     assert!(session.diagnostics().is_empty());
     assert!(session.workspace().circulars.is_empty());
 }
+
+/// Every fixture and example as one workspace, in name order: the session equals a full check
+/// at the start, and after every third file in turn is cut in half, removed and added back.
+#[test]
+fn the_fixtures_and_examples_as_one_workspace() {
+    let mut paths = Vec::new();
+    let mut dirs = vec![
+        std::path::PathBuf::from("tests/fixtures"),
+        std::path::PathBuf::from("examples"),
+    ];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(&dir).expect("a folder of the repository") {
+            let path = entry.expect("an entry").path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if path.extension().is_some_and(|e| e == "se") {
+                paths.push(path);
+            }
+        }
+    }
+    paths.sort_by_key(|p| p.display().to_string());
+    let sources: Vec<Source> = paths
+        .iter()
+        .filter_map(|p| {
+            let text = std::fs::read_to_string(p).ok()?;
+            Some(Source {
+                name: p.display().to_string(),
+                text,
+            })
+        })
+        .collect();
+    assert!(sources.len() > 20);
+    let same = |session: &Session, what: &str| {
+        let full = load(session.workspace().sources.clone());
+        assert_eq!(session.diagnostics(), &full.diagnostics[..], "{what}");
+    };
+    let mut session = Session::new(sources.clone());
+    same(&session, "at the start");
+    for s in sources.iter().step_by(3) {
+        let half = &s.text[..offset(&s.text, 500)];
+        session.update(&s.name, half);
+        same(&session, &format!("{} cut in half", s.name));
+        assert!(session.remove(&s.name));
+        same(&session, &format!("{} removed", s.name));
+        session.add(s.clone());
+        same(&session, &format!("{} added back", s.name));
+    }
+    assert_eq!(session.workspace().sources.len(), sources.len());
+    assert_eq!(session.diagnostics(), &load(sources).diagnostics[..]);
+}
