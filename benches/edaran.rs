@@ -4,6 +4,7 @@
 //! cargo bench --bench edaran                 # everything
 //! cargo bench --bench edaran -- point_query  # one group
 //! cargo bench --bench edaran -- question_batch  # 2,000 questions as `edaran query` asks them
+//! cargo bench --bench edaran -- one_file_recheck  # a check kept open, after one file changed
 //! ```
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
@@ -170,6 +171,47 @@ fn question_batch(c: &mut Criterion) {
     group.finish();
 }
 
+/// A check kept open (`check::Session`) on the corpus of `examples/dev/corpus.rs` (551 files
+/// for 52,000 rules), checked again after one file changed: each iteration changes one share in
+/// the middle file, or changes it back, so that every iteration has a change to check. Beside
+/// it, the full check of the same sources, for the ratio.
+fn one_file_recheck(c: &mut Criterion) {
+    let mut group = c.benchmark_group("one_file_recheck");
+    group.sample_size(10);
+    for rules in [10_000, 52_000] {
+        let sources = corpus(rules);
+        let k = sources.len() / 2;
+        let name = sources[k].name.clone();
+        let original = sources[k].text.clone();
+        let edited = original.replacen("support => wfo 25%", "support => wfo 20%", 1);
+        assert_ne!(original, edited, "the file has a share to change");
+        let mut session = check::Session::new(sources.clone());
+        // The same diagnostics as a full check, before and after the change.
+        assert_eq!(
+            session.diagnostics(),
+            &check::load(sources.clone()).diagnostics[..]
+        );
+        let mut changed = sources.clone();
+        changed[k].text = edited.clone();
+        assert_eq!(
+            session.update(&name, edited.as_str()),
+            &check::load(changed).diagnostics[..]
+        );
+        let mut flip = true;
+        group.bench_function(BenchmarkId::new("session", rules), |b| {
+            b.iter(|| {
+                flip = !flip;
+                let text = if flip { &edited } else { &original };
+                black_box(session.update(&name, text.as_str()).len())
+            })
+        });
+        group.bench_function(BenchmarkId::new("full", rules), |b| {
+            b.iter(|| black_box(check::load(sources.clone()).diagnostics.len()))
+        });
+    }
+    group.finish();
+}
+
 criterion_group!(
     benches,
     parse,
@@ -177,6 +219,7 @@ criterion_group!(
     analysis,
     point_query,
     period_query,
-    question_batch
+    question_batch,
+    one_file_recheck
 );
 criterion_main!(benches);

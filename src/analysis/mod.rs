@@ -47,7 +47,7 @@ mod witness;
 
 pub use finding::{About, Finding, Key};
 pub use partition::{CircularAnalysis, Piece, analyze_circular};
-pub use sweep::findings;
+pub use sweep::{findings, findings_with, of_circular};
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::eval::Engine;

@@ -70,6 +70,24 @@ const CHUNK: usize = 256;
 /// Every finding of the analysis: `conflict`, `overlap`, `dead-rule`, `dead-exemption`,
 /// `antinomy`, `implicit-revocation`, `violates-higher-norm`.
 pub fn findings(engine: &Engine<'_>) -> Vec<Finding> {
+    findings_with(engine, &|c| of_circular(engine, c))
+}
+
+/// What circular `c` gives the sweep on its own: the findings within it, and its pieces.
+pub fn of_circular(engine: &Engine<'_>, c: CircularId) -> (Vec<Finding>, Vec<Piece>) {
+    let a = analyze_circular(engine, c);
+    let mut found = Vec::new();
+    within(engine, c, &a, &mut found);
+    (found, a.pieces)
+}
+
+/// [`findings`], with `own(c)` in place of [`of_circular`]`(engine, c)`: a caller that kept what
+/// a circular gave an earlier analysis (`check::Session`) hands it back instead of computing it
+/// again. `own` must give exactly what [`of_circular`] would.
+pub fn findings_with(
+    engine: &Engine<'_>,
+    own: &(dyn Fn(CircularId) -> (Vec<Finding>, Vec<Piece>) + Sync),
+) -> Vec<Finding> {
     let n = engine.ws.circulars.len();
     let mut order: Vec<CircularId> = (0..n).collect();
     order.sort_by_key(|&c| (engine.compiled(c).from, c));
@@ -89,12 +107,8 @@ pub fn findings(engine: &Engine<'_>) -> Vec<Finding> {
             }
             in_force
         });
-        let analysed: Vec<(Vec<Finding>, Vec<Piece>)> = crate::par::map(chunk.len(), |k| {
-            let a = analyze_circular(engine, chunk[k]);
-            let mut found = Vec::new();
-            within(engine, chunk[k], &a, &mut found);
-            (found, a.pieces)
-        });
+        let analysed: Vec<(Vec<Finding>, Vec<Piece>)> =
+            crate::par::map(chunk.len(), |k| own(chunk[k]));
         let before = active.len();
         for (&c, (found, pieces)) in chunk.iter().zip(analysed) {
             out.extend(found);

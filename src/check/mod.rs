@@ -7,10 +7,19 @@
 //! across files ([`crate::lints::AcrossFiles`]) run beside the conflict and overlap analysis
 //! ([`crate::analysis`], on the circulars compiled by [`crate::eval::Engine`]).
 //!
+//! [`load`] is one full check; a [`Session`] keeps what each file gave, for an editor that
+//! checks again after each change to one file.
+//!
 //! It sits above the layers it drives, so that they import nothing upward: the model only
 //! resolves, and the lints read the syntax tree alone.
 
+mod kept;
+mod session;
+
+pub use session::Session;
+
 use crate::diagnostic::Diagnostic;
+use crate::eval::Engine;
 use crate::model::{Resolver, Source, Workspace};
 use crate::span::FileId;
 use crate::syntax::{self, ast};
@@ -67,7 +76,29 @@ fn load_impl(sources: Vec<Source>, analyse: bool) -> Workspace {
         },
     );
     // What the resolver kept to report duplicates is freed here, before the engine is built.
-    let mut workspace = resolver.finish(sources, tests, names.into_iter().collect());
+    let workspace = resolver.finish(sources, tests, names.into_iter().collect());
+    let mut analysis = |engine: &Engine<'_>| crate::analysis::diagnostics(engine);
+    complete(
+        workspace,
+        diagnostics,
+        across,
+        analyse.then_some(&mut analysis),
+    )
+}
+
+/// The conflict and overlap analysis of a compiled workspace: [`crate::analysis::diagnostics`],
+/// or what a [`Session`] makes of it with what it kept.
+type Analysis<'a> = &'a mut dyn FnMut(&Engine<'_>) -> Vec<Diagnostic>;
+
+/// The last steps, shared with [`Session`] so that both give the same diagnostics: the checks
+/// across files beside the analysis (when there is one), then every diagnostic (`diagnostics`
+/// holds those of each file, in file order) sorted and deduplicated into the workspace.
+fn complete(
+    mut workspace: Workspace,
+    mut diagnostics: Vec<Diagnostic>,
+    across: crate::lints::AcrossFiles,
+    analyse: Option<Analysis<'_>>,
+) -> Workspace {
     diagnostics.append(&mut workspace.diagnostics);
     let (analysed, across) = analyse_beside_across(&workspace, across, analyse);
     diagnostics.extend(analysed);
@@ -81,12 +112,12 @@ fn load_impl(sources: Vec<Source>, analyse: bool) -> Workspace {
     workspace
 }
 
-/// The conflict and overlap analysis (when `analyse`), on the circulars that resolved, beside
-/// the checks across files (which read only the facts of each file).
+/// The conflict and overlap analysis (when there is one), on the circulars that resolved,
+/// beside the checks across files (which read only the facts of each file).
 fn analyse_beside_across(
     workspace: &Workspace,
     across: crate::lints::AcrossFiles,
-    analyse: bool,
+    analyse: Option<Analysis<'_>>,
 ) -> (Vec<Diagnostic>, Vec<Diagnostic>) {
     std::thread::scope(|scope| {
         let calendar = &workspace.calendar;
@@ -95,10 +126,9 @@ fn analyse_beside_across(
             across.check(calendar, &mut found);
             found
         });
-        let analysed = if analyse {
-            crate::analysis::diagnostics(&crate::eval::Engine::new(workspace))
-        } else {
-            Vec::new()
+        let analysed = match analyse {
+            Some(analysis) => analysis(&Engine::new(workspace)),
+            None => Vec::new(),
         };
         let across = across
             .join()

@@ -51,7 +51,7 @@ pub fn check_file(file: FileId, tree: &ast::File, out: &mut Vec<Diagnostic>) -> 
 
 /// What the checks across files need of one file: the names it writes, and the circular
 /// numbers it defines and revokes. Much smaller than its tree.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct FileFacts {
     names: near_duplicate_name::Names,
     revokes: revokes_unknown::Facts,

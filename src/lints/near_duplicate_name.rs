@@ -54,7 +54,7 @@ impl Kind {
 
 /// Every occurrence of a name: the first place each distinct spelling is written.
 /// The names written in some files, each with where it is first written.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub(super) struct Names {
     /// Keyed by the name as edaran compares it: unit paths normalised, other names trimmed.
     first: BTreeMap<(Kind, String), (FileId, Span)>,

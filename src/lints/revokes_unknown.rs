@@ -19,7 +19,7 @@ use crate::syntax::errors::closest;
 use std::collections::HashSet;
 
 /// What this check needs of one file: the circulars' numbers, and the numbers each revokes.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub(super) struct Facts {
     /// The numbers of the file's circulars.
     ids: Vec<String>,
