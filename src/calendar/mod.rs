@@ -318,13 +318,24 @@ impl Table {
 }
 
 /// The days off of a workspace: the national calendar (or none) and its own holidays, with its
-/// working week.
+/// working week. Two calendars are equal when they give the same days off: both use the national
+/// list or neither, with the same declared holidays and working week.
 #[derive(Clone, Debug)]
 pub struct Calendar {
     national: Option<&'static National>,
     declared: Table,
     workweek: Workweek,
 }
+
+impl PartialEq for Calendar {
+    fn eq(&self, other: &Calendar) -> bool {
+        self.national.is_some() == other.national.is_some()
+            && self.workweek == other.workweek
+            && self.declared.holidays == other.declared.holidays
+    }
+}
+
+impl Eq for Calendar {}
 
 impl Default for Calendar {
     /// The national calendar, Monday to Friday.

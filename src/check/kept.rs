@@ -15,10 +15,14 @@
 //! - the workspace's names ([`universe`]): every value each dimension names, in class order.
 //!   When they change (a new unit written anywhere), nothing kept is reused.
 //!
+//! - the workspace's calendar: a finding is reported on working days only, and its witness
+//!   names one, so a `holiday`, `workweek` or `calendar none` written anywhere changes what any
+//!   circular gives; when the calendar changes, nothing kept is reused.
+//!
 //! A circular's number in the workspace may change (a circular added before it): its findings
-//! are renumbered. Anything else the analysis of a circular comes to read (a calendar of the
-//! workspace, say) must be added to the key here, or the session would give findings of an
-//! earlier state: `tests/session.rs` compares it with a full check after random edits.
+//! are renumbered. Anything else the analysis of a circular comes to read must be added to the
+//! key here, or the session would give findings of an earlier state: `tests/session.rs`
+//! compares it with a full check after random edits.
 
 use crate::analysis::{About, Finding, Piece};
 use crate::eval::Engine;
@@ -70,6 +74,8 @@ impl Inputs {
 pub(super) struct Kept {
     /// The names of the workspace of that analysis.
     universe: Vec<Vec<String>>,
+    /// The calendar of the workspace of that analysis.
+    calendar: Option<crate::calendar::Calendar>,
     entries: HashMap<Place, Entry>,
     /// How many circulars the last analysis computed (the others were reused).
     pub(super) computed: usize,
@@ -81,9 +87,10 @@ impl Kept {
     /// circular `c` is written. Keeps what every circular gave, for the next analysis.
     pub(super) fn findings(&mut self, engine: &Engine<'_>, places: &[Place]) -> Vec<Finding> {
         let universe = universe(engine);
-        if universe != self.universe {
+        if universe != self.universe || self.calendar.as_ref() != Some(&engine.ws.calendar) {
             self.entries.clear();
             self.universe = universe;
+            self.calendar = Some(engine.ws.calendar.clone());
         }
         let entries = &self.entries;
         let computed: Mutex<Vec<Entry>> = Mutex::new(Vec::new());
