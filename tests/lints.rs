@@ -725,3 +725,43 @@ fn no_help_invents_a_government_or_a_share() {
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+/// Issue 17: conflicts that share their cause are one finding. Five rules for one unit, each
+/// requiring another share, decide together; a general rule meets four exceptions, each on its
+/// own unit. Three rules or fewer stay pair by pair (the fixture of `conflict`).
+#[test]
+fn conflicts_with_one_cause_are_one_finding() {
+    let text = r#"circular "GROUP/1/2024" {
+  issuer "Gubernur" level provincial
+  signed 2024-01-02 by "Gubernur"
+  valid 2024-01-08 to 2024-03-31
+  scope "Pemprov Banten"
+  rule a: unit "Dinkes" => wfo 10%
+  rule b: unit "Dinkes" => wfo 20%
+  rule c: unit "Dinkes" => wfo 30%
+  rule d: unit "Dinkes" => wfo 40%
+  rule e: unit "Dinkes" => wfo 50%
+}
+
+circular "STAR/1/2024" {
+  issuer "Gubernur" level provincial
+  signed 2024-01-02 by "Gubernur"
+  valid 2024-04-01 to 2024-06-30
+  scope "Pemprov Banten"
+  sector all_units = ["Dishub", "Bapenda", "Disdik", "Dinsos"]
+  rule general: all_units => wfo at most 50%
+  rule dishub: unit "Dishub" => wfo 75%
+  rule bapenda: unit "Bapenda" => wfo 80%
+  rule disdik: unit "Disdik" => wfo 100%
+  rule dinsos: unit "Dinsos" => wfo 60%
+}
+"#;
+    let ws = load_one("group.se", text);
+    let conflicts = ws
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == Code::Conflict)
+        .count();
+    assert_eq!(conflicts, 2, "{}", render(&ws));
+    insta::assert_snapshot!("conflict_grouped", render(&ws));
+}

@@ -441,11 +441,13 @@ fn oracle_dead_rules(seen: &Seen, dated: &[(bool, Vec<bool>)], keys: &mut BTreeS
     }
 }
 
-/// The keys of the fast analysis, restricted to the codes the oracle computes.
+/// The keys of the fast analysis, restricted to the codes the oracle computes, each grouped
+/// conflict as its pairs.
 fn fast(engine: &Engine<'_>) -> BTreeSet<Key> {
+    // A grouped conflict stands for its pairs, as the oracle finds them.
     findings(engine)
         .into_iter()
-        .map(|f| f.key)
+        .flat_map(|f| f.key.pairs(engine.ws))
         .filter(|k| ORACLE_CODES.contains(&k.code))
         .collect()
 }
@@ -852,6 +854,52 @@ proptest! {
     fn analysis_agrees_with_exhaustive_oracle_large(g in generate::workspace(4, 5)) {
         check_analysis(&g)?;
     }
+}
+
+proptest! {
+    #![proptest_config(config(150))]
+
+    /// Issue 17: findings grouped by their cause. Two circulars of up to 12 rules, so that a
+    /// rule often clashes with more than three others: the groups stand for exactly the pairs
+    /// the oracle finds.
+    #[test]
+    fn grouped_conflicts_stand_for_the_oracles_pairs(g in generate::workspace(2, 12)) {
+        check_analysis(&g)?;
+    }
+}
+
+/// The workspaces of [`grouped_conflicts_stand_for_the_oracles_pairs`] reach both kinds of
+/// group: rules that decide together, and one rule against many.
+#[test]
+fn generated_workspaces_reach_both_kinds_of_group() {
+    use proptest::strategy::ValueTree;
+    use proptest::test_runner::TestRunner;
+    let mut runner = TestRunner::deterministic();
+    let strategy = generate::workspace(2, 12);
+    let (mut together, mut one_against_many) = (0, 0);
+    for _ in 0..150 {
+        let g = strategy
+            .new_tree(&mut runner)
+            .expect("a workspace")
+            .current();
+        let ws = g.load();
+        let engine = Engine::new(&ws);
+        for f in findings(&engine) {
+            match (&f.key.first, &f.key.second) {
+                (About::Rules(_, r), None) if f.key.code == Code::Conflict && r.len() > 2 => {
+                    together += 1
+                }
+                (About::Rules(_, _), Some(_)) if f.key.code == Code::Conflict => {
+                    one_against_many += 1
+                }
+                _ => {}
+            }
+        }
+    }
+    assert!(
+        together > 0 && one_against_many > 0,
+        "{together} {one_against_many}"
+    );
 }
 
 /// The generator reaches what the properties are about: every finding the oracle computes,

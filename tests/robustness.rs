@@ -206,3 +206,165 @@ fn parentheses_nested_too_deeply_do_not_change_the_next_circular() {
     );
     assert_eq!(ws.circulars[0].id, "Y");
 }
+
+/// The budget of each hostile class of issue 17: `check`, `query` and `fmt` of each input run
+/// under a memory limit (`ulimit -v`, at most two malloc arenas), with a time-out only as a guard
+/// against a hang. The work is bounded, the seconds are not measured: before the fixes, each of
+/// these took minutes or gigabytes (docs/robustness.md has the figures).
+#[cfg(unix)]
+#[path = "support/bin.rs"]
+mod bin;
+
+#[cfg(unix)]
+mod budget {
+    use super::bin::{Run, root, run};
+    use std::path::Path;
+    use std::time::Duration;
+
+    /// The memory limit of every run, in kilobytes of address space.
+    const LIMIT: u64 = 600_000;
+
+    const HEADER: &str = "circular \"C\" {\n  issuer \"I\" level national\n  signed 2024-01-01\n  valid 2024-01-01 to 2024-01-31\n  scope all\n";
+
+    /// `edaran ARGS` under the memory limit, with `stdin` on its standard input.
+    fn bounded(args: &[&dyn AsRef<std::ffi::OsStr>], stdin: &Path) -> Run {
+        let mut cmd = assert_cmd::Command::new("sh");
+        cmd.current_dir(root())
+            .env("NO_COLOR", "1")
+            .env("MALLOC_ARENA_MAX", "2")
+            .arg("-c")
+            .arg(format!("ulimit -v {LIMIT}; exec \"$0\" \"$@\""))
+            .arg(env!("CARGO_BIN_EXE_edaran"))
+            .timeout(Duration::from_secs(600))
+            .pipe_stdin(stdin)
+            .unwrap();
+        for a in args {
+            cmd.arg(a);
+        }
+        run(&mut cmd)
+    }
+
+    /// `check`, `query` (the question `question`, or the questions of `questions` on standard
+    /// input) and `fmt -` of `text`, each within the budget; returns the runs.
+    fn within_budget(text: &str, question: &str, questions: Option<&str>) -> [Run; 3] {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("hostile.se");
+        std::fs::write(&file, text).unwrap();
+        let asked = dir.path().join("questions.txt");
+        std::fs::write(&asked, questions.unwrap_or("")).unwrap();
+        let check = bounded(&[&"check", &file], &file);
+        assert!(check.code <= 1, "check: {}", check.stderr);
+        let query = match questions {
+            Some(_) => bounded(&[&"query", &file], &asked),
+            None => bounded(&[&"query", &file, &"-e", &question], &file),
+        };
+        // 1: an answer is a conflict.
+        assert!(query.code <= 1, "query: {}", query.stderr);
+        let fmt = bounded(&[&"fmt", &"-"], &file);
+        assert_eq!(fmt.code, 0, "fmt: {}", fmt.stderr);
+        [check, query, fmt]
+    }
+
+    #[test]
+    fn a_thousand_clashing_rules() {
+        let mut text = HEADER.to_string();
+        for i in 0..1000 {
+            text.push_str(&format!("  rule r{i}: unit \"U\" => wfo {}%\n", i % 101));
+        }
+        text.push_str("}\n");
+        let [check, query, _] = within_budget(&text, "wfo \"U\" on 2024-01-05", None);
+        assert!(
+            check.stdout.ends_with("1 error, 0 warnings\n"),
+            "{}",
+            check.stdout
+        );
+        assert!(query.stdout.contains("conflict"), "{}", query.stdout);
+    }
+
+    #[test]
+    fn an_or_of_44690_terms() {
+        // 626 KB, as the reproducer: it took 32.8 s; terms of two dimensions took far longer.
+        let terms: Vec<String> = (0..44_690)
+            .map(|k| match k % 2 {
+                0 => format!("unit \"U{k}\""),
+                _ => format!("function f{k}"),
+            })
+            .collect();
+        let text = format!("{HEADER}  rule r: {} => wfo 50%\n}}\n", terms.join(" or "));
+        let [check, query, fmt] = within_budget(&text, "wfo \"U44688\" on 2024-01-05", None);
+        assert!(
+            check.stdout.contains("no problems found"),
+            "{}",
+            check.stdout
+        );
+        assert!(query.stdout.contains("WFO 50%"), "{}", query.stdout);
+        assert!(fmt.stdout.contains("U44688"));
+    }
+
+    /// Circulars each scoped to their own government, `n` of them.
+    fn governments(n: usize) -> String {
+        (0..n)
+            .map(|i| {
+                format!(
+                    "circular \"C{i}\" {{\n  issuer \"I\" level local\n  signed 2024-01-01\n  \
+                     valid 2024-01-01 to 2024-01-31\n  scope \"G{i}\"\n  rule r: unit \"U\" => wfo \
+                     {}%\n}}\n",
+                    25 * (i % 3)
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn ten_thousand_governments_and_a_question_for_any_of_them() {
+        // A question that leaves the government out has a case per government: it took minutes
+        // for 10,000 (each case split the whole question again).
+        let [check, query, _] =
+            within_budget(&governments(10_000), "wfo \"U\" on 2024-01-05", None);
+        assert!(
+            check.stdout.contains("no problems found"),
+            "{}",
+            check.stdout
+        );
+        let cases = query
+            .stdout
+            .lines()
+            .filter(|l| l.starts_with("  gov \"G"))
+            .count();
+        assert!(cases >= 9_999, "{cases} cases:\n{}", &query.stdout[..500]);
+    }
+
+    #[test]
+    fn twenty_thousand_government_names_alike() {
+        // `Pemerintah Kabupaten G1` beside `G0`: `near-duplicate-name` compared every two such
+        // names and remembered every pair (25,000 took 218 s and 2.6 GB).
+        let text: String = (0..20_000)
+            .map(|i| {
+                format!(
+                    "circular \"C{i}\" {{\n  issuer \"I\" level local\n  signed 2024-01-01\n  \
+                     valid 2024-01-01 to 2024-01-31\n  scope \"Pemerintah Kabupaten G{i}\"\n  \
+                     rule r: unit \"U\" => wfo 50%\n}}\n"
+                )
+            })
+            .collect();
+        let [check, _, _] = within_budget(
+            &text,
+            "wfo \"U\" gov \"Pemerintah Kabupaten G7\" on 2024-01-05",
+            None,
+        );
+        assert!(
+            check.stdout.ends_with("0 errors, 19999 warnings\n"),
+            "{}",
+            &check.stdout[check.stdout.len().saturating_sub(300)..]
+        );
+    }
+
+    #[test]
+    fn many_questions_with_a_left_out_dimension() {
+        let questions: String = (0..5_000)
+            .map(|k| format!("wfo \"U\" on 2024-01-{:02}\n", 1 + k % 28))
+            .collect();
+        let [_, query, _] = within_budget(&governments(50), "", Some(&questions));
+        assert_eq!(query.stdout.matches("wfo \"U\" on").count(), 5_000);
+    }
+}

@@ -3,7 +3,7 @@
 //! finding is shown.
 
 use crate::diagnostic::{Code, Diagnostic};
-use crate::model::{CircularId, RuleId};
+use crate::model::{CircularId, RuleId, Workspace};
 
 /// What a finding is about.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -26,6 +26,40 @@ pub struct Key {
     pub first: About,
     /// The second place, for findings across circulars.
     pub second: Option<About>,
+}
+
+impl Key {
+    /// The pairs of rules a grouped `conflict` stands for, each as the key of its own finding
+    /// (`conflict` about two rules); any other key stands for itself. A group of rules that
+    /// decide together (`Rules(c, rules)` of more than two rules) stands for each of their pairs
+    /// whose shares are disjoint; a rule against many (`Rules(c, [x])`, then `Rules(c, others)`)
+    /// for `x` with each of the others. For tests: a group's pairs may be many.
+    pub fn pairs(&self, ws: &Workspace) -> Vec<Key> {
+        let pair = |c: CircularId, x: RuleId, y: RuleId| Key {
+            code: Code::Conflict,
+            first: About::Rules(c, vec![x.min(y), x.max(y)]),
+            second: None,
+        };
+        match (self.code, &self.first, &self.second) {
+            (Code::Conflict, About::Rules(c, rules), None) if rules.len() > 2 => {
+                let rs = &ws.circulars[*c].rules;
+                let mut out = Vec::new();
+                for (k, &x) in rules.iter().enumerate() {
+                    for &y in &rules[k + 1..] {
+                        if rs[x].wfo.intersect(rs[y].wfo).is_none() {
+                            out.push(pair(*c, x, y));
+                        }
+                    }
+                }
+                out
+            }
+            (Code::Conflict, About::Rules(c, x), Some(About::Rules(_, others))) => others
+                .iter()
+                .flat_map(|&y| x.iter().map(move |&x| pair(*c, x, y)))
+                .collect(),
+            _ => vec![self.clone()],
+        }
+    }
 }
 
 /// A finding: its identity and its diagnostic.

@@ -37,6 +37,7 @@ mod dead_exemption;
 mod dead_rule;
 mod every_outside_validity;
 mod finding;
+mod group;
 mod implicit_revocation;
 mod overlap;
 mod partition;
@@ -81,7 +82,10 @@ pub fn conflicts(engine: &Engine<'_>) -> Vec<Diagnostic> {
 fn within(engine: &Engine<'_>, c: CircularId, a: &CircularAnalysis, out: &mut Vec<Finding>) {
     let circular = engine.circular(c);
     let rules = &circular.rules;
-    for ((x, y), region) in deciding_together(rules, a) {
+    // Many rules that clash for one cause are one finding (`group.rs`); the rest pair by pair.
+    let groups = group::cliques(engine, c, &a.pieces, out);
+    let pairs = group::stars(engine, c, deciding_together(rules, a, &groups), out);
+    for ((x, y), region) in pairs {
         let (rx, ry) = (&rules[x], &rules[y]);
         let Some(point) = witness_of(engine, &region) else {
             continue;
@@ -129,13 +133,24 @@ fn within(engine: &Engine<'_>, c: CircularId, a: &CircularAnalysis, out: &mut Ve
 
 /// Pairs of rules deciding together with different shares, and where: disjoint intervals
 /// conflict, different ones overlap. An overlap is kept only where the circular's rules do not
-/// conflict: inside a conflict, the conflict is the finding.
-fn deciding_together(rules: &[Rule], a: &CircularAnalysis) -> BTreeMap<(RuleId, RuleId), Region> {
+/// conflict: inside a conflict, the conflict is the finding. The pairs of a group (`groups`) are
+/// left out: a piece whose conflicts a group holds is not visited pair by pair.
+fn deciding_together(
+    rules: &[Rule],
+    a: &CircularAnalysis,
+    groups: &group::Groups,
+) -> BTreeMap<(RuleId, RuleId), Region> {
     let mut pairs: BTreeMap<(RuleId, RuleId), Region> = BTreeMap::new();
     for piece in &a.pieces {
+        if piece.constraint.is_none() && groups.holds_piece(rules, &piece.deciding) {
+            continue;
+        }
         for (k, &x) in piece.deciding.iter().enumerate() {
             for &y in &piece.deciding[k + 1..] {
                 let disjoint = rules[x].wfo.intersect(rules[y].wfo).is_none();
+                if disjoint && groups.together(x, y) {
+                    continue;
+                }
                 if rules[x].wfo != rules[y].wfo && (disjoint || piece.constraint.is_some()) {
                     let entry = pairs.entry((x, y)).or_default();
                     *entry = entry.union(&piece.region);

@@ -193,18 +193,24 @@ impl Engine<'_> {
     }
 
     /// A `wfo` question is not split by the WFH priority, which its focus leaves out; a case
-    /// still carries it where it is the same throughout.
+    /// still carries it where it is the same throughout its days (for every subject of the
+    /// question: one case of the question split by priority alone covers those days).
+    ///
+    /// The question is split by priority once, not once per case: a question over 200,000
+    /// governments has as many cases. Its cases come in date order, those of one stretch of
+    /// days together, and the stretches do not overlap.
     fn add_priorities(&self, spec: &Spec, cases: &mut [Case]) {
+        let Ok(by_priority) = self.cases_with(spec, Focus::Priority) else {
+            return;
+        };
         for case in cases {
-            let part = Spec {
-                from: case.from,
-                to: case.to,
-                ..spec.clone()
-            };
-            if let Ok(p) = self.cases_with(&part, Focus::Priority) {
-                if let [one] = p.as_slice() {
-                    case.answer.wfh_priority = one.answer.wfh_priority;
-                }
+            let first = by_priority.partition_point(|p| p.to < case.from);
+            let mut meeting = by_priority[first..]
+                .iter()
+                .take_while(|p| p.from <= case.to)
+                .take(2);
+            if let (Some(one), None) = (meeting.next(), meeting.next()) {
+                case.answer.wfh_priority = one.answer.wfh_priority;
             }
         }
     }

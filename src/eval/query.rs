@@ -4,7 +4,7 @@
 use super::{Answer, Engine};
 use crate::region::{self, Block, ClassSet, Day, Dim, Kind, Point, Weekdays};
 use crate::syntax::ast::{Dimension, Subject, Time};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// The most points one question may evaluate; beyond, it must specify more dimensions.
 pub const MAX_POINTS: usize = 500_000;
@@ -529,14 +529,20 @@ fn factor_cases(
             })
         })
         .collect();
+    // The cells by answer, in the order each answer first appears; found by hashing, since a
+    // question over 200,000 governments can have as many different answers.
     let mut groups: Vec<(Answer, BTreeSet<Vec<u32>>)> = Vec::new();
+    let mut group_of: HashMap<&Answer, usize> = HashMap::new();
     for (cell, answer) in cells {
         let projected: Vec<u32> = relevant.iter().map(|&k| cell[k]).collect();
-        match groups.iter_mut().find(|(a, _)| a == answer) {
-            Some((_, set)) => {
-                set.insert(projected);
+        match group_of.get(answer) {
+            Some(&g) => {
+                groups[g].1.insert(projected);
             }
-            None => groups.push((answer.clone(), BTreeSet::from([projected]))),
+            None => {
+                group_of.insert(answer, groups.len());
+                groups.push((answer.clone(), BTreeSet::from([projected])));
+            }
         }
     }
     let mut cases = Vec::new();
@@ -583,7 +589,7 @@ fn factor_cases(
         open.iter()
             .enumerate()
             .map(|(k, d)| match c.when.iter().find(|(w, _)| w == d) {
-                Some((_, s)) => choices[k].iter().filter(|&&x| s.contains(x)).count(),
+                Some((_, s)) => in_choices(&choices[k], s),
                 None => choices[k].len(),
             })
             .product()
@@ -596,8 +602,24 @@ fn factor_cases(
             .all(|(d, s)| other(*d).is_some_and(|o| s.contains(o)))
             && open.iter().any(|d| other(*d).is_some())
     };
-    cases.sort_by_key(|c| (unnamed(c), size(c), c.when.clone()));
+    cases.sort_by_cached_key(|c| (unnamed(c), size(c), c.when.clone()));
     cases
+}
+
+/// How many of `choices` (the classes `0..n` a left-out dimension ranges over) are in `set`:
+/// counted from the set's own list, so that sorting many cases stays near-linear.
+fn in_choices(choices: &[u32], set: &ClassSet) -> usize {
+    debug_assert!(choices.iter().enumerate().all(|(i, &c)| c as usize == i));
+    let listed = set
+        .items()
+        .iter()
+        .filter(|&&x| (x as usize) < choices.len())
+        .count();
+    if set.is_negated() {
+        choices.len() - listed
+    } else {
+        listed
+    }
 }
 
 /// Decomposes a set of tuples into a union of products of sets.

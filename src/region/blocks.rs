@@ -304,6 +304,17 @@ impl Region {
         Region { blocks }
     }
 
+    /// Adds `other` to the region: [`Region::union`] without copying the blocks it holds, for
+    /// unions built term by term.
+    pub fn add(&mut self, other: &Region) {
+        if self.is_empty() {
+            self.blocks = other.blocks.clone();
+            return;
+        }
+        let new = other.subtract(self).blocks;
+        self.blocks.extend(new);
+    }
+
     /// The intersection.
     pub fn intersect(&self, other: &Region) -> Region {
         let mut blocks = Vec::new();

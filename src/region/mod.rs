@@ -193,12 +193,26 @@ impl Universe {
                 region
             }
             Sel::Or(parts) => {
-                let Some((first, rest)) = parts.split_first() else {
-                    return Region::empty();
-                };
-                let mut region = self.region(first);
-                for p in rest {
-                    region = region.union(&self.region(p));
+                // The values of the terms that name one dimension are one class set, so that
+                // `unit "A" or unit "B" or ...` of 40,000 terms is one block, not a union that
+                // grows (and is subtracted from) term by term. Each dimension's block stands
+                // where its first term stood; the other terms are added to the region in place.
+                let mut values: [Option<Vec<Sym>>; Dim::COUNT] = Default::default();
+                for p in parts.iter() {
+                    if let Sel::In(dim, v) = p {
+                        values[dim.index()].get_or_insert_default().extend(v.iter());
+                    }
+                }
+                let mut region = Region::empty();
+                for p in parts.iter() {
+                    let part = match p {
+                        Sel::In(dim, _) => match values[dim.index()].take() {
+                            Some(all) => atom(*dim, &all),
+                            None => continue,
+                        },
+                        _ => self.region(p),
+                    };
+                    region.add(&part);
                 }
                 region
             }

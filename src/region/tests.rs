@@ -231,3 +231,25 @@ fn witnesses_and_descriptions_use_the_users_words() {
         "unit \"Dishub\", function not in [service], Fridays from 2024-03-08 to 2024-03-22"
     );
 }
+
+/// Issue 17: an `or` of 44,690 terms took 32.8 s, each term a union with (and a subtraction
+/// from) all the terms before it. The terms that name one dimension are one class set: the
+/// region of terms of two dimensions is two blocks, whatever their number.
+#[test]
+fn a_long_or_is_one_block_per_dimension() {
+    let mut i = Interner::default();
+    let terms: Vec<Sel> = (0..44_690)
+        .map(|k| match k % 2 {
+            0 => Sel::In(Dim::Unit, vec![i.intern(&format!("U{k}"))].into()),
+            _ => Sel::In(Dim::Function, vec![i.intern(&format!("f{k}"))].into()),
+        })
+        .collect();
+    let sel = Sel::Or(terms.into_boxed_slice());
+    let u = Universe::of_selectors([&sel], &i);
+    let region = u.region(&sel);
+    assert_eq!(region.blocks().len(), 2);
+    let unit = u.classify(Dim::Unit, "U44688", &i);
+    let mut classes = [0; Dim::COUNT];
+    classes[Dim::Unit.index()] = unit;
+    assert!(region.contains(&Point { day: 0, classes }));
+}
