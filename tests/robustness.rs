@@ -24,6 +24,32 @@ fn codes(ws: &Workspace) -> Vec<Code> {
 
 const HEADER: &str = "circular \"X\" {\n  issuer \"I\" level national\n  signed 2024-01-01\n  valid 2024-01-01 to 2024-01-31\n  scope all\n";
 
+/// Found by the fuzzer `parse`: a carriage return left inside a string (closed or not) on a line
+/// that is no item ended the parse of the whole file ("the file could not be read"), with a span
+/// that split the first character. It is one bad line now, and the rest is read.
+#[test]
+fn a_carriage_return_inside_a_string_of_a_bad_line_is_one_bad_line() {
+    for text in [
+        "\u{bc}T\"govs\r\u{1a}",
+        "\"a\r\nb",
+        "x \"a\rb\"\n",
+        &format!("x \"a\r\n{HEADER}  rule r: all => wfo 50%\n}}\n"),
+    ] {
+        let ws = check(text);
+        assert!(
+            ws.diagnostics
+                .iter()
+                .all(|d| !d.message.contains("could not be read")),
+            "{text:?}: {:?}",
+            ws.diagnostics
+        );
+        assert!(codes(&ws).contains(&Code::Syntax), "{text:?}");
+    }
+    // The circular after the bad line is read.
+    let ws = check(&format!("x \"a\r\n{HEADER}  rule r: all => wfo 50%\n}}\n"));
+    assert_eq!(ws.circulars.len(), 1, "{:?}", ws.diagnostics);
+}
+
 #[test]
 fn thousands_of_nested_parentheses_are_an_error_not_a_stack_overflow() {
     for depth in [100, 10_000, 100_000] {

@@ -61,7 +61,9 @@ fn whole_file_error(file: FileId, text: &str, error: pest::error::Error<Rule>) -
             "split it into several files",
         ),
     };
-    Diagnostic::new(Code::Syntax, file, Span::new(0, text.len().min(1)), message).with_help(help)
+    // The first character, whole (a span never splits one).
+    let first = text.chars().next().map_or(0, char::len_utf8);
+    Diagnostic::new(Code::Syntax, file, Span::new(0, first), message).with_help(help)
 }
 
 /// Parses one `.se` file. Never fails: returns what could be read plus every diagnostic.
