@@ -245,17 +245,7 @@ impl Workweek {
 
     /// How many days from `from` to `to` (both included) fall on working weekdays.
     fn count(self, from: NaiveDate, to: NaiveDate) -> i64 {
-        if from > to {
-            return 0;
-        }
-        let total = (to - from).num_days() + 1;
-        let mut count = total / 7 * i64::from(self.day_count());
-        let mut day = from.weekday();
-        for _ in 0..total % 7 {
-            count += i64::from(self.contains(day));
-            day = day.succ();
-        }
-        count
+        self.weekdays().count_in(from, to)
     }
 }
 
@@ -480,14 +470,9 @@ impl Calendar {
         let mut start = from;
         loop {
             let candidate = days.first_in(start, to)?;
-            let skip = self
-                .tables()
-                .flat_map(|t| t.overlapping(candidate, candidate))
-                .map(|h| h.to)
-                .max();
-            match skip {
+            match self.holidays_around(candidate) {
                 None => return Some(candidate),
-                Some(end) => start = end.succ_opt()?,
+                Some((_, end)) => start = end.succ_opt()?,
             }
         }
     }
@@ -503,16 +488,20 @@ impl Calendar {
         let mut end = to;
         loop {
             let candidate = days.last_in(from, end)?;
-            let skip = self
-                .tables()
-                .flat_map(|t| t.overlapping(candidate, candidate))
-                .map(|h| h.from)
-                .min();
-            match skip {
+            match self.holidays_around(candidate) {
                 None => return Some(candidate),
-                Some(start) => end = start.pred_opt()?,
+                Some((start, _)) => end = start.pred_opt()?,
             }
         }
+    }
+
+    /// The earliest first day and the latest last day of the holidays on `date`, if any: the
+    /// days a search for a working day can skip at once.
+    fn holidays_around(&self, date: NaiveDate) -> Option<(NaiveDate, NaiveDate)> {
+        self.tables()
+            .flat_map(|t| t.overlapping(date, date))
+            .map(|h| (h.from, h.to))
+            .reduce(|(a, b), (c, d)| (a.min(c), b.max(d)))
     }
 
     /// The holidays with a day from `from` to `to`, national and declared, sorted by date.

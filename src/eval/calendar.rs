@@ -45,24 +45,6 @@ impl Engine<'_> {
             .any(|b| self.working_part(b).is_some())
     }
 
-    /// The part of a region on working days, block by block: each block's interval tightened
-    /// to its first and last working days, the blocks with none dropped. (The days off inside
-    /// an interval stay in it: they are named apart wherever days are listed.)
-    pub fn on_working_days(&self, region: &Region) -> Vec<Block> {
-        region
-            .blocks()
-            .iter()
-            .filter_map(|b| {
-                let (from, to) = self.working_part(b)?;
-                Some(Block {
-                    from,
-                    to,
-                    ..b.clone()
-                })
-            })
-            .collect()
-    }
-
     /// The weekdays a question over a period must tell apart: two weekdays are in one class
     /// when the working week and every rule's `every` treat them alike, so one date of each
     /// class answers for the class (between two boundary days, away from holidays). Without

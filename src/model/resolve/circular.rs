@@ -371,23 +371,14 @@ impl Resolver {
                 }
                 Modifier::During(periods) => {
                     if let Some((_, first)) = &during {
-                        self.push(
-                            Diagnostic::new(
-                                Code::DuplicateName,
-                                file,
-                                m.span,
-                                format!("rule `{}` has two `during` modifiers", r.name.node),
-                            )
-                            .with_label("a second `during`")
-                            .with_secondary(file, *first, "the first `during`")
-                            .with_help(format!(
-                                "a rule has one `during`; several periods go in one list: `during {}`",
-                                list_form(r.modifiers.iter().filter_map(|m| match &m.node {
-                                    Modifier::During(p) => Some(p.as_slice()),
-                                    _ => None,
-                                }))
-                            )),
+                        let help = format!(
+                            "a rule has one `during`; several periods go in one list: `during {}`",
+                            list_form(r.modifiers.iter().filter_map(|m| match &m.node {
+                                Modifier::During(p) => Some(p.as_slice()),
+                                _ => None,
+                            }))
                         );
+                        self.second_modifier(file, r, "during", (*first, m.span), help);
                         continue;
                     }
                     // Invalid dates are reported by the lowering (and keep the circular out).
@@ -401,19 +392,8 @@ impl Resolver {
                 }
                 Modifier::Every(days) => {
                     if let Some((_, first)) = &every {
-                        self.push(
-                            Diagnostic::new(
-                                Code::DuplicateName,
-                                file,
-                                m.span,
-                                format!("rule `{}` has two `every` modifiers", r.name.node),
-                            )
-                            .with_label("a second `every`")
-                            .with_secondary(file, *first, "the first `every`")
-                            .with_help(
-                                "a rule has one `every`; several weekdays go in one list: `every [wednesday, friday]`",
-                            ),
-                        );
+                        let help = "a rule has one `every`; several weekdays go in one list: `every [wednesday, friday]`";
+                        self.second_modifier(file, r, "every", (*first, m.span), help.into());
                         continue;
                     }
                     // Unknown weekday names are reported by the lowering (and keep the circular
@@ -425,6 +405,29 @@ impl Resolver {
             }
         }
         (except, overrides, during, every)
+    }
+
+    /// `duplicate-name` for a second `during` or `every` of a rule (`at`: the first and the
+    /// second), with the help that shows the list form.
+    fn second_modifier(
+        &mut self,
+        file: FileId,
+        r: &ast::RuleDef,
+        word: &str,
+        at: (Span, Span),
+        help: String,
+    ) {
+        self.push(
+            Diagnostic::new(
+                Code::DuplicateName,
+                file,
+                at.1,
+                format!("rule `{}` has two `{word}` modifiers", r.name.node),
+            )
+            .with_label(format!("a second `{word}`"))
+            .with_secondary(file, at.0, format!("the first `{word}`"))
+            .with_help(help),
+        );
     }
 
     /// The exemptions, priorities and duties, in the order written (equal duty texts shared).
