@@ -132,6 +132,7 @@ fn period_query(c: &mut Criterion) {
         values[Dim::Unit.index()] = Some("Dinas Kesehatan".into());
         let spec = Spec {
             values,
+            flags: Vec::new(),
             from: region::day("2021-01-01".parse().expect("a date")),
             to: region::day("2021-12-31".parse().expect("a date")),
         };

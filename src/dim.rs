@@ -29,6 +29,10 @@ pub enum Dim {
     Domicile,
     /// Where the office is.
     Office,
+    /// The conditions a circular foresees (`condition urgent "..."`), each holding or not.
+    Condition,
+    /// The personal circumstances of staff (`trait pregnant`), each had or not.
+    Trait,
 }
 
 /// How the values of a dimension split into classes.
@@ -46,10 +50,11 @@ pub enum Kind {
     /// circular with `scope all`). The values are those the workspace names anywhere, even in a
     /// set no selector uses; a question with the dimension left out ranges over the named ones.
     Closed,
-    /// Yes or no (a condition, a personal trait): the one named value is "yes" and "other" is
-    /// "no", so the algebra reads it as an open dimension of at most one value. No dimension
-    /// has this kind yet; the words of its witnesses and conditions are for the first one to
-    /// choose.
+    /// A family of yes/no flags (the conditions, the traits): each value the workspace names
+    /// is a flag a subject has or lacks, independently of the others (a member of staff may
+    /// be pregnant and an echelon III official). A block does not keep a class set of such a
+    /// dimension but its [`crate::region::Flags`]: the flags it requires, those it excludes,
+    /// and the rest free. These entries come after every dimension of classes.
     YesNo,
 }
 
@@ -74,6 +79,9 @@ pub struct Info {
     /// True when every subject names it (a question must give the unit): a witness shows it
     /// even when the region does not restrict it ("any unit").
     pub required: bool,
+    /// For a yes/no dimension, how a flag that does not hold is written: `true` with `not`
+    /// before the keyword (`not trait pregnant`), `false` after it (`when not urgent`).
+    pub not_first: bool,
 }
 
 /// The dimensions, in index order: the order of a point's classes, of a block's sets and so of
@@ -87,6 +95,7 @@ pub const TABLE: &[Info] = &[
         term: "government",
         string: true,
         required: false,
+        not_first: false,
     },
     Info {
         dim: Dim::Unit,
@@ -96,6 +105,7 @@ pub const TABLE: &[Info] = &[
         term: "unit",
         string: true,
         required: true,
+        not_first: false,
     },
     Info {
         dim: Dim::Function,
@@ -105,6 +115,7 @@ pub const TABLE: &[Info] = &[
         term: "function",
         string: false,
         required: false,
+        not_first: false,
     },
     Info {
         dim: Dim::Domicile,
@@ -114,6 +125,7 @@ pub const TABLE: &[Info] = &[
         term: "domicile",
         string: true,
         required: false,
+        not_first: false,
     },
     Info {
         dim: Dim::Office,
@@ -123,14 +135,38 @@ pub const TABLE: &[Info] = &[
         term: "office",
         string: true,
         required: false,
+        not_first: false,
+    },
+    Info {
+        dim: Dim::Condition,
+        keyword: "when",
+        kind: Kind::YesNo,
+        noun: "condition",
+        term: "condition",
+        string: false,
+        required: false,
+        not_first: false,
+    },
+    Info {
+        dim: Dim::Trait,
+        keyword: "trait",
+        kind: Kind::YesNo,
+        noun: "trait",
+        term: "trait",
+        string: false,
+        required: false,
+        not_first: true,
     },
 ];
 
-// The invariant of `Dim`: each entry sits at its variant's index.
+// The invariant of `Dim`: each entry sits at its variant's index, and the dimensions of
+// classes come before the yes/no ones.
 const _: () = {
     let mut i = 0;
     while i < TABLE.len() {
         assert!(TABLE[i].dim as usize == i);
+        let yes_no = matches!(TABLE[i].kind, Kind::YesNo);
+        assert!(yes_no == (i >= Dim::CLASSES));
         i += 1;
     }
 };
@@ -150,9 +186,54 @@ impl Dim {
         all
     };
 
-    /// The index into per-dimension arrays.
+    /// How many dimensions have classes (all but the yes/no ones): the length of a block's
+    /// class sets and a point's classes.
+    pub const CLASSES: usize = {
+        let mut n = 0;
+        while n < TABLE.len() && !matches!(TABLE[n].kind, Kind::YesNo) {
+            n += 1;
+        }
+        n
+    };
+
+    /// How many yes/no dimensions there are: the length of a block's flags.
+    pub const FLAGS: usize = Dim::COUNT - Dim::CLASSES;
+
+    /// The dimensions of classes, in index order.
+    pub const CLASSED: [Dim; Dim::CLASSES] = {
+        let mut all = [Dim::Gov; Dim::CLASSES];
+        let mut i = 0;
+        while i < Dim::CLASSES {
+            all[i] = TABLE[i].dim;
+            i += 1;
+        }
+        all
+    };
+
+    /// The yes/no dimensions, in index order.
+    pub const FLAGGED: [Dim; Dim::FLAGS] = {
+        let mut all = [Dim::Gov; Dim::FLAGS];
+        let mut i = 0;
+        while i < Dim::FLAGS {
+            all[i] = TABLE[Dim::CLASSES + i].dim;
+            i += 1;
+        }
+        all
+    };
+
+    /// The index into per-dimension arrays (of class sets, for a dimension of classes).
     pub const fn index(self) -> usize {
         self as usize
+    }
+
+    /// The index of a yes/no dimension into arrays of flags ([`Dim::FLAGS`] long).
+    pub const fn flag_index(self) -> usize {
+        self as usize - Dim::CLASSES
+    }
+
+    /// True for a yes/no dimension (a condition, a trait).
+    pub const fn is_flag(self) -> bool {
+        matches!(self.kind(), Kind::YesNo)
     }
 
     /// Its entry of [`TABLE`].
@@ -170,13 +251,13 @@ impl Dim {
         self.info().kind
     }
 
-    /// Every dimension, the subject's own first and the closed ones (the government, which
-    /// scopes bind) last: the order in which a finding's witness and a too-broad question name
-    /// them ("unit `Dishub`, function service, gov `Pemprov A`").
+    /// Every dimension of classes, the subject's own first and the closed ones (the
+    /// government, which scopes bind) last: the order in which a finding's witness and a
+    /// too-broad question name them ("unit `Dishub`, function service, gov `Pemprov A`").
     pub fn subject_first() -> impl Iterator<Item = Dim> {
         let closed = |d: &Dim| d.kind() == Kind::Closed;
-        let own = Dim::ALL.into_iter().filter(move |d| !closed(d));
-        own.chain(Dim::ALL.into_iter().filter(closed))
+        let own = Dim::CLASSED.into_iter().filter(move |d| !closed(d));
+        own.chain(Dim::CLASSED.into_iter().filter(closed))
     }
 }
 
@@ -194,7 +275,9 @@ mod tests {
         assert_eq!(order[0], Dim::Unit);
         assert_eq!(order.last(), Some(&Dim::Gov));
         order.sort_unstable();
-        assert_eq!(order, Dim::ALL);
+        assert_eq!(order, Dim::CLASSED);
+        assert_eq!(Dim::FLAGGED, [Dim::Condition, Dim::Trait]);
+        assert!(Dim::FLAGGED.iter().all(|d| d.is_flag()));
         assert!(Dim::ALL.iter().all(|d| d.info().dim == *d));
     }
 }

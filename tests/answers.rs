@@ -646,8 +646,12 @@ fn point_questions_give_the_shares_the_articles_state() {
             "WFO at most 25% (rule `critical_cap` of 045.2103/VII/POSKO/2021)",
         ),
         (
-            r#"wfo "Satpol PP" function field gov "Pemprov Lampung" on 2021-07-15"#,
+            r#"wfo "Satpol PP" function field gov "Pemprov Lampung" when urgent on 2021-07-15"#,
             "WFO at most 100% (rule `field_duty` of 045.2103/VII/POSKO/2021)",
+        ),
+        (
+            r#"wfo "Satpol PP" function field gov "Pemprov Lampung" when not urgent on 2021-07-15"#,
+            "WFO at most 25% (rule `critical_cap` of 045.2103/VII/POSKO/2021)",
         ),
         (
             r#"wfo "Dinas Sosial" function service gov "Pemprov Lampung" on 2021-07-15"#,

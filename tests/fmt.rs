@@ -944,8 +944,20 @@ fn generated_questions(rng: &mut Rng) -> Vec<Spec> {
             let from = generate::day_at(rng.below(91) as u64);
             let to = generate::day_at(rng.below(91) as u64).min(from + chrono::Days::new(10));
             let to = to.max(from);
+            let mut flags = Vec::new();
+            if rng.chance(30) {
+                flags.push((
+                    Dim::Trait,
+                    rng.pick(&generate::TRAITS).to_string(),
+                    rng.chance(50),
+                ));
+            }
+            if rng.chance(30) {
+                flags.push((Dim::Condition, "urgent".to_string(), rng.chance(50)));
+            }
             Spec {
                 values,
+                flags,
                 from: region::day(from),
                 to: region::day(to),
             }

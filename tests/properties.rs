@@ -25,7 +25,7 @@ use support::oracle::{cells, compare_analysis, fast, oracle_days};
 use edaran::Code;
 use edaran::analysis::{About, findings};
 use edaran::check::load;
-use edaran::eval::query::Spec;
+use edaran::eval::query::{Axis, Spec};
 use edaran::eval::{Engine, Status};
 use edaran::model::{GovScope, Sel, Source, Workspace};
 use edaran::region::{self, Day, Dim, Kind, Point};
@@ -68,6 +68,8 @@ fn value_pool(dim: Dim) -> Vec<&'static str> {
         Dim::Unit => (&generate::UNITS, &["A/B/Q", "C/Sub", "Other", "A/ B/D "]),
         Dim::Function => (&generate::FUNCTIONS, &["teaching"]),
         Dim::Domicile | Dim::Office => (&generate::PLACES, &[" X ", "Y ", "W"]),
+        Dim::Condition => (&generate::CONDITIONS, &["flood"]),
+        Dim::Trait => (&generate::TRAITS, &["comorbid"]),
     };
     named.iter().chain(unnamed).copied().collect()
 }
@@ -76,9 +78,12 @@ fn value_pool(dim: Dim) -> Vec<&'static str> {
 #[derive(Clone, Debug)]
 struct Question {
     /// Left out (by [`Dim::index`]).
-    open: [bool; Dim::COUNT],
+    open: [bool; Dim::CLASSES],
     /// Value indices into [`value_pool`] of the given dimensions.
-    values: [u8; Dim::COUNT],
+    values: [u8; Dim::CLASSES],
+    /// The flags it gives: a condition or a trait (by [`Dim::flag_index`]), a value index into
+    /// [`value_pool`], and whether it holds (`when not urgent`, `not trait pregnant`).
+    flags: Vec<(u8, u8, bool)>,
     /// First day, as an offset from 2023-12-28.
     from: u8,
     /// Days after the first (0: a question on one date).
@@ -91,7 +96,7 @@ fn question() -> impl Strategy<Value = Question> {
     (
         // The dimensions a question may leave out besides the unit.
         proptest::sample::subsequence(
-            Dim::ALL
+            Dim::CLASSED
                 .into_iter()
                 .filter(|d| !d.info().required)
                 .map(Dim::index)
@@ -99,13 +104,27 @@ fn question() -> impl Strategy<Value = Question> {
             1..=3,
         ),
         proptest::option::weighted(0.15, Just(())),
-        any::<[u8; Dim::COUNT]>(),
+        any::<[u8; Dim::CLASSES]>(),
         0u8..100,
         prop_oneof![Just(0u8), 0u8..10],
         any::<u8>(),
+        proptest::collection::vec((0u8..Dim::FLAGS as u8, any::<u8>(), any::<bool>()), 0..=2),
     )
-        .prop_map(|(dims, unit_open, values, from, len, shuffle)| {
-            let mut open = [false; Dim::COUNT];
+        .prop_map(|(dims, unit_open, values, from, len, shuffle, mut flags)| {
+            // Each flag at most once (a question gives a name once).
+            let key = |&(d, v, _): &(u8, u8, bool)| {
+                let dim = Dim::FLAGGED[d as usize];
+                (d, v as usize % value_pool(dim).len())
+            };
+            let mut seen = Vec::new();
+            flags.retain(|f| {
+                let k = key(f);
+                !seen.contains(&k) && {
+                    seen.push(k);
+                    true
+                }
+            });
+            let mut open = [false; Dim::CLASSES];
             for d in dims.iter().take(if unit_open.is_some() { 2 } else { 3 }) {
                 open[*d] = true;
             }
@@ -113,6 +132,7 @@ fn question() -> impl Strategy<Value = Question> {
             Question {
                 open,
                 values,
+                flags,
                 from,
                 len,
                 shuffle,
@@ -133,11 +153,32 @@ impl Question {
         (from, from + self.len as Day)
     }
 
+    /// The flags it gives: dimension, name, whether it holds.
+    fn flag_values(&self) -> Vec<(Dim, &'static str, bool)> {
+        self.flags
+            .iter()
+            .map(|&(d, v, holds)| {
+                let dim = Dim::FLAGGED[d as usize];
+                let pool = value_pool(dim);
+                (dim, pool[v as usize % pool.len()], holds)
+            })
+            .collect()
+    }
+
     /// The spec, built directly.
     fn spec(&self) -> Spec {
         let (from, to) = self.days();
         Spec {
-            values: std::array::from_fn(|d| self.value(Dim::ALL[d]).map(str::to_string)),
+            values: std::array::from_fn(|d| self.value(Dim::CLASSED[d]).map(str::to_string)),
+            flags: {
+                let mut flags: Vec<(Dim, String, bool)> = self
+                    .flag_values()
+                    .into_iter()
+                    .map(|(d, v, holds)| (d, v.to_string(), holds))
+                    .collect();
+                flags.sort();
+                flags
+            },
             from,
             to,
         }
@@ -159,6 +200,14 @@ impl Question {
                 })
             })
             .collect();
+        for (dim, v, holds) in self.flag_values() {
+            parts.push(match (dim, holds) {
+                (Dim::Condition, true) => format!("when {v}"),
+                (Dim::Condition, false) => format!("when not {v}"),
+                (_, true) => format!("trait {v}"),
+                (_, false) => format!("not trait {v}"),
+            });
+        }
         let (from, to) = self.days();
         let time = if from == to {
             format!("on {}", region::date(from))
@@ -277,10 +326,28 @@ fn check_cases(engine: &Engine<'_>, spec: &Spec) -> Result<(), String> {
     let cases = engine
         .cases(spec)
         .map_err(|e| format!("the question was refused: {e}"))?;
-    let open: Vec<Dim> = Dim::ALL
+    let open: Vec<Dim> = Dim::CLASSED
         .into_iter()
         .filter(|d| spec.values[d.index()].is_none())
         .collect();
+    // The flags the question fixes, read directly: a name a circular names, holding or not.
+    let mut fixed_flags = [(0u64, 0u64); Dim::FLAGS];
+    for (dim, name, holds) in &spec.flags {
+        let u = &engine.universe;
+        if let Some(bit) = engine
+            .ws
+            .interner
+            .get(name.trim())
+            .and_then(|s| u.class_of(*dim, s))
+        {
+            let f = &mut fixed_flags[dim.flag_index()];
+            if *holds {
+                f.0 |= 1 << bit;
+            } else {
+                f.1 |= 1 << bit;
+            }
+        }
+    }
     for (k, case) in cases.iter().enumerate() {
         if case.from > case.to || case.from < spec.from || case.to > spec.to {
             return Err(format!(
@@ -288,8 +355,15 @@ fn check_cases(engine: &Engine<'_>, spec: &Spec) -> Result<(), String> {
                 case.from, case.to, spec.from, spec.to
             ));
         }
-        let dims: BTreeSet<Dim> = case.when.iter().map(|(d, _)| *d).collect();
-        if dims.len() != case.when.len() || !dims.iter().all(|d| open.contains(d)) {
+        let axes: BTreeSet<Axis> = case.when.iter().map(|(a, _)| *a).collect();
+        let left_out = |a: &Axis| match *a {
+            Axis::Classes(d) => open.contains(&d),
+            Axis::Flag(d, bit) => {
+                let (yes, no) = fixed_flags[d.flag_index()];
+                (yes | no) & (1 << bit) == 0
+            }
+        };
+        if axes.len() != case.when.len() || !axes.iter().all(left_out) {
             return Err(format!(
                 "case {k} has a condition on given or repeated dimensions: {:?}",
                 case.when
@@ -307,10 +381,12 @@ fn check_cases(engine: &Engine<'_>, spec: &Spec) -> Result<(), String> {
         let on_its_days = case.from <= p.day
             && p.day <= case.to
             && case.days.contains(region::weekday(p.day))
-            && case
-                .when
-                .iter()
-                .all(|(d, s)| s.contains(p.classes[d.index()]));
+            && case.when.iter().all(|(a, s)| match *a {
+                Axis::Classes(d) => s.contains(p.classes[d.index()]),
+                Axis::Flag(d, bit) => {
+                    s.contains(u32::from(p.flags[d.flag_index()] & (1 << bit) != 0))
+                }
+            });
         let kind = match case.answer.status {
             _ if !on_its_days => false,
             Status::DayOff if case.days.is_all() => holiday(p.day),
@@ -328,8 +404,8 @@ fn check_cases(engine: &Engine<'_>, spec: &Spec) -> Result<(), String> {
             *answer == case.answer
         }
     };
-    let mut base = [0u32; Dim::COUNT];
-    for dim in Dim::ALL {
+    let mut base = [0u32; Dim::CLASSES];
+    for dim in Dim::CLASSED {
         let Some(v) = spec.values[dim.index()].as_deref() else {
             continue;
         };
@@ -343,7 +419,7 @@ fn check_cases(engine: &Engine<'_>, spec: &Spec) -> Result<(), String> {
         }
         base[dim.index()] = class;
     }
-    let mut points = vec![base];
+    let mut points = vec![Point::new(0, base)];
     for &dim in &open {
         let choices = open_classes(engine, dim);
         points = points
@@ -351,16 +427,34 @@ fn check_cases(engine: &Engine<'_>, spec: &Spec) -> Result<(), String> {
             .flat_map(|p| {
                 choices.iter().map(move |&c| {
                     let mut next = p;
-                    next[dim.index()] = c;
+                    next.classes[dim.index()] = c;
                     next
                 })
             })
             .collect();
     }
+    // Every combination of the flags the question leaves out, whether or not the engine
+    // chose to split on them: where it did not, the answer must not depend on them.
+    for dim in Dim::FLAGGED {
+        let n = engine.universe.named(dim);
+        let (yes, no) = fixed_flags[dim.flag_index()];
+        points = points
+            .into_iter()
+            .flat_map(|p| {
+                (0..1u64 << n)
+                    .filter(move |bits| bits & yes == yes && bits & no == 0)
+                    .map(move |bits| {
+                        let mut next = p;
+                        next.flags[dim.flag_index()] = bits;
+                        next
+                    })
+            })
+            .collect();
+    }
     let mut hits = vec![0usize; cases.len()];
     for day in spec.from..=spec.to {
-        for &classes in &points {
-            let p = Point { day, classes };
+        for &cell in &points {
+            let p = Point { day, ..cell };
             let inside: Vec<usize> = (0..cases.len())
                 .filter(|&k| contains(&cases[k], &p))
                 .collect();
@@ -506,8 +600,8 @@ fn generated_workspaces_reach_every_finding_and_outcome() {
         let engine = Engine::new(&ws);
         seen.extend(fast(&engine).into_iter().map(|k| k.code.to_string()));
         for day in oracle_days(&engine) {
-            for classes in cells(&engine).into_iter().step_by(5) {
-                let e = engine.explain(&Point { day, classes });
+            for cell in cells(&engine).into_iter().step_by(5) {
+                let e = engine.explain(&Point { day, ..cell });
                 seen.insert(format!("status {:?}", e.answer.status));
                 for t in &e.circulars {
                     let outcome = format!("{:?}", t.outcome);
@@ -607,6 +701,7 @@ circular "SE-1" {
             Some(" X ".into()),
             Some("Y ".into()),
         ],
+        flags: Vec::new(),
         from: day,
         to: day,
     };

@@ -4,20 +4,26 @@
 use crate::calendar::with_weekday;
 use crate::eval::Engine;
 use crate::model::{Circular, RuleId, Workspace};
-use crate::region::{Block, Day, Dim, Kind, LAST_DAY, Region, Weekdays, date};
+use crate::region::{self, Block, Day, Dim, Kind, LAST_DAY, Region, Weekdays, date};
 
 /// A concrete witness of `region`, in the user's words: one subject and the days on which the
 /// finding holds for it ("unit `Dishub`, function admin, from 2024-03-04 to 2024-03-22"). It is
 /// taken from the block of the region that restricts the fewest dimensions; a dimension that
 /// block does not restrict is left out, except the unit ("any unit"); so is the government when
 /// the workspace names only one. Only working days are named: a region with none has no
-/// witness, and a finding without a witness is not reported (no finding on a day off).
+/// witness, and a finding without a witness is not reported (no finding on a day off). The
+/// traits the block requires or excludes follow the subject ("trait pregnant"), its conditions
+/// the days ("on Friday 2026-04-10, when urgent").
 pub(super) fn witness(engine: &Engine<'_>, region: &Region) -> Option<String> {
     let (block, (from, to)): (&Block, (Day, Day)) = region
         .blocks()
         .iter()
         .filter_map(|b| Some((b, engine.working_part(b)?)))
-        .min_by_key(|(b, (from, _))| (b.sets.iter().filter(|s| !s.is_full()).count(), *from))?;
+        .min_by_key(|(b, (from, _))| {
+            let sets = b.sets.iter().filter(|s| !s.is_full()).count();
+            let flags: u32 = b.flags.iter().map(|f| f.mentioned().count_ones()).sum();
+            (sets + flags as usize, *from)
+        })?;
     let u = &engine.universe;
     let interner = &engine.ws.interner;
     let mut parts = Vec::new();
@@ -39,7 +45,13 @@ pub(super) fn witness(engine: &Engine<'_>, region: &Region) -> Option<String> {
             None => value, // "a function no circular names"
         });
     }
+    // A witness is one member of staff: with the traits named and no others, so a trait the
+    // block excludes goes without saying. A condition that must not hold is said.
+    let flags = |dim: Dim| u.describe_flags(dim, block.flags[dim.flag_index()], interner);
+    let traits = block.flags[Dim::Trait.flag_index()];
+    parts.extend(u.describe_flags(Dim::Trait, region::Flags { no: 0, ..traits }, interner));
     parts.push(days(from, to, block.days));
+    parts.extend(flags(Dim::Condition));
     Some(parts.join(", "))
 }
 

@@ -4,7 +4,7 @@
 
 use edaran::calendar::with_weekday;
 use edaran::eval::ask::{AnsweredCase, Asking, Cases, Reply};
-use edaran::eval::query::Case;
+use edaran::eval::query::{Axis, Case};
 use edaran::eval::{
     Answer, CircularOutcome, CircularTrace, Engine, Explanation, LeftOut, RuleOutcome, Status,
     render_case_condition,
@@ -327,7 +327,7 @@ fn circular_text(engine: &Engine<'_>, t: &CircularTrace, out: &mut String) {
     }
     for (r, outcome) in &t.rules {
         let rule = &c.rules[*r];
-        let text = match rule_reason(engine, c, outcome) {
+        let text = match rule_reason(engine, c, *r, outcome) {
             None => format!("decides: WFO {}", rule.wfo),
             Some(reason) => format!("dropped: {reason}"),
         };
@@ -384,13 +384,29 @@ fn dropped_with_circular(engine: &Engine<'_>, outcome: &CircularOutcome) -> Opti
 
 /// Why a rule of an applying circular drops out ("overridden by `a` (lex specialis)"); `None`
 /// when it decides.
-fn rule_reason(engine: &Engine<'_>, c: &Circular, outcome: &RuleOutcome) -> Option<String> {
+fn rule_reason(
+    engine: &Engine<'_>,
+    c: &Circular,
+    rule: usize,
+    outcome: &RuleOutcome,
+) -> Option<String> {
     Some(match outcome {
         RuleOutcome::Decides => return None,
         RuleOutcome::NoMatch => "its selector does not match".into(),
         RuleOutcome::Excepted => "its `except` removes the subject".into(),
         RuleOutcome::OutsideDuring => "outside its `during` period".into(),
         RuleOutcome::OutsideEvery => "not on the weekdays of its `every`".into(),
+        RuleOutcome::OutsideWhen => match &c.rules[rule].when {
+            Some(w) => {
+                let name = engine.ws.interner.resolve(w.name);
+                if w.holds {
+                    format!("it applies only when `{name}` holds, and it does not")
+                } else {
+                    format!("it applies only when `{name}` does not hold, and it does")
+                }
+            }
+            None => "its condition does not hold".into(),
+        },
         RuleOutcome::OverriddenBy(by) => {
             let names: Vec<String> = by
                 .iter()
@@ -495,7 +511,23 @@ pub fn reply_json(engine: &Engine<'_>, shown: &str, reply: &Reply) -> Value {
 pub fn case_json(engine: &Engine<'_>, case: &Case, explanation: Option<&Explanation>) -> Value {
     let ws = engine.ws;
     let mut when = Map::new();
-    for (dim, set) in &case.when {
+    for (axis, set) in &case.when {
+        let dim = match *axis {
+            Axis::Classes(dim) => dim,
+            Axis::Flag(dim, flag) => {
+                // `"trait": {"pregnant": true}`, `"condition": {"urgent": false}`.
+                let name = engine
+                    .universe
+                    .value(dim, flag)
+                    .map_or("?", |s| ws.interner.resolve(s));
+                let entry = when
+                    .entry(dim.info().noun.to_string())
+                    .or_insert_with(|| json!({}));
+                entry[name] = json!(set.contains(1));
+                continue;
+            }
+        };
+        let dim = &dim;
         let set = engine.universe.normalize(*dim, set);
         let names: Vec<String> = set
             .items()
@@ -611,7 +643,7 @@ fn circular_json(engine: &Engine<'_>, t: &CircularTrace) -> Value {
         rules.push(rule(
             *r,
             outcome.as_str(),
-            rule_reason(engine, c, outcome),
+            rule_reason(engine, c, *r, outcome),
             by,
         ));
     }

@@ -224,7 +224,7 @@ pub fn question_notes(subject: &Subject, given: &[Dimension]) -> Vec<String> {
         .collect();
     for d in given.iter().chain(subject.dims.iter().map(|d| &d.node)) {
         // Identifiers (functions) cannot hold invisible characters.
-        let (dim, value) = super::query::dimension(d);
+        let (dim, value, _) = super::query::dimension(d);
         if dim.info().string {
             notes.extend(crate::lints::question_note(dim.info().term, value));
         }

@@ -3,7 +3,7 @@
 //! algebra](crate::region), and what circulars repeat is compiled once and shared.
 
 use crate::model::{Circular, CircularId, GovScope, Sel, SmallList};
-use crate::region::{self, Day, Region, Universe, Weekdays};
+use crate::region::{self, Block, Day, Dim, Flags, Region, Universe, Weekdays};
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -19,6 +19,8 @@ pub struct CompiledRule {
     pub during: Option<SmallList<(Day, Day)>>,
     /// The weekdays of its `every` ([`Weekdays::ALL`] without one).
     pub days: Weekdays,
+    /// What its `when` requires of the conditions ([`Flags::FULL`] without one).
+    pub when: Flags,
 }
 
 /// A circular compiled to regions.
@@ -42,6 +44,10 @@ pub struct CompiledCircular {
     pub rules: Vec<CompiledRule>,
     /// Its WFH priorities.
     pub priorities: Vec<(u32, Arc<Region>)>,
+    /// The regions of its rules, exemptions and priorities that mention flags (conditions,
+    /// traits), with the flags each mentions: what a question that leaves a flag out may
+    /// depend on ([`super::Engine::cases`]). Empty for nearly every circular.
+    pub flagged: Vec<([u64; Dim::FLAGS], Region)>,
 }
 
 impl CompiledCircular {
@@ -79,7 +85,12 @@ impl CompiledRule {
     /// Where the rule's own conditions hold (selector minus except, within `during`), ignoring
     /// the circular and the other rules. For `otherwise`, the selector is everyone.
     pub fn own(&self) -> Region {
-        let r = self.matched().with_weekdays(self.days);
+        let mut r = self.matched().with_weekdays(self.days);
+        if !self.when.is_full() {
+            let mut when = Block::full();
+            when.flags[Dim::Condition.flag_index()] = self.when;
+            r = r.intersect(&Region::from_block(when));
+        }
         match &self.during {
             Some(windows) => match windows.as_ref() {
                 [(a, b)] => r.with_dates(*a, *b),
@@ -195,9 +206,45 @@ pub(super) fn compile(
                         .collect()
                 }),
                 days: r.every.map_or(Weekdays::ALL, |(days, _)| days),
+                when: r.when.map_or(Flags::FULL, |w| {
+                    match universe.class_of(Dim::Condition, w.name) {
+                        Some(flag) if w.holds => Flags::has(flag),
+                        Some(flag) => Flags::lacks(flag),
+                        // Past the flags a workspace can have (reported): a condition that
+                        // cannot be told never holds.
+                        None if w.holds => Flags { yes: 1, no: 1 },
+                        None => Flags::FULL,
+                    }
+                }),
             }
         })
+        .collect::<Vec<CompiledRule>>();
+    let mut flagged = Vec::new();
+    for r in &rules {
+        // `own` holds the selector's and `when`'s flags; an `except` of a flag may leave no
+        // trace in it (`all except trait t` is the blocks without `t`, which do mention it,
+        // but `unit "A" except trait t and unit "B"` need not).
+        let own = r.own();
+        let mut mask = mentioned(&own);
+        for (m, e) in mask.iter_mut().zip(mentioned(&r.except)) {
+            *m |= e;
+        }
+        if mask.iter().any(|&m| m != 0) {
+            flagged.push((mask, own));
+        }
+    }
+    let exempt = shared.exempts[i].clone();
+    let priorities: Vec<(u32, Arc<Region>)> = c
+        .priorities
+        .iter()
+        .map(|p| (p.rank, shared.priorities[&p.selector].clone()))
         .collect();
+    for region in std::iter::once(&exempt).chain(priorities.iter().map(|(_, r)| r)) {
+        let mask = mentioned(region);
+        if mask.iter().any(|&m| m != 0) {
+            flagged.push((mask, (**region).clone()));
+        }
+    }
     let (from, to) = (
         region::day(c.valid_from),
         c.valid_to.map_or(region::LAST_DAY, region::day),
@@ -215,12 +262,20 @@ pub(super) fn compile(
         },
         revoked: None,
         scope: shared.scopes[&c.scope].clone(),
-        exempt: shared.exempts[i].clone(),
+        exempt,
         rules,
-        priorities: c
-            .priorities
-            .iter()
-            .map(|p| (p.rank, shared.priorities[&p.selector].clone()))
-            .collect(),
+        priorities,
+        flagged,
     }
+}
+
+/// The flags of each yes/no dimension a region's blocks mention.
+fn mentioned(region: &Region) -> [u64; Dim::FLAGS] {
+    let mut mask = [0u64; Dim::FLAGS];
+    for b in region.blocks() {
+        for (m, f) in mask.iter_mut().zip(&b.flags) {
+            *m |= f.mentioned();
+        }
+    }
+    mask
 }

@@ -204,9 +204,9 @@ fn single_case<'c>(engine: &Engine<'_>, cases: &'c Cases) -> Result<&'c Case, St
         return Ok(&one.case);
     }
     let many = &cases.cases;
-    let mut dims: Vec<&str> = many
+    let mut dims: Vec<String> = many
         .iter()
-        .flat_map(|c| c.case.when.iter().map(|(d, _)| d.keyword()))
+        .flat_map(|c| c.case.when.iter().map(|(axis, _)| engine.axis_name(*axis)))
         .collect();
     dims.sort_unstable();
     dims.dedup();

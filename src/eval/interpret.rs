@@ -44,6 +44,8 @@ impl Engine<'_> {
                 RuleOutcome::OutsideDuring
             } else if !r.days.is_all() && !r.days.contains(region::weekday(p.day)) {
                 RuleOutcome::OutsideEvery
+            } else if !r.when.contains(p.flags[Dim::Condition.flag_index()]) {
+                RuleOutcome::OutsideWhen
             } else {
                 RuleOutcome::Decides
             }

@@ -188,16 +188,29 @@ impl<'w> Engine<'w> {
         }
     }
 
-    /// The point of a fully specified subject; `values` holds one value per [`Dim`] (`None`:
-    /// the "other" class of that dimension).
-    pub fn point(&self, day: Day, values: [Option<&str>; Dim::COUNT]) -> Point {
-        Point {
+    /// The point of a fully specified subject with no condition holding and no trait;
+    /// `values` holds one value per dimension of classes (`None`: the "other" class of that
+    /// dimension).
+    pub fn point(&self, day: Day, values: [Option<&str>; Dim::CLASSES]) -> Point {
+        Point::new(
             day,
-            classes: std::array::from_fn(|d| match values[d] {
-                Some(v) => self.universe.classify(Dim::ALL[d], v, &self.ws.interner),
-                None => self.universe.named(Dim::ALL[d]),
+            std::array::from_fn(|d| match values[d] {
+                Some(v) => self
+                    .universe
+                    .classify(Dim::CLASSED[d], v, &self.ws.interner),
+                None => self.universe.named(Dim::CLASSED[d]),
             }),
+        )
+    }
+
+    /// The same point with the flag `name` of a yes/no dimension holding (a condition, a
+    /// trait); unchanged when no circular names it.
+    pub fn with_flag(&self, mut point: Point, dim: Dim, name: &str) -> Point {
+        let flag = self.universe.classify(dim, name, &self.ws.interner);
+        if flag < self.universe.named(dim) {
+            point.flags[dim.flag_index()] |= 1 << flag;
         }
+        point
     }
 
     /// The circulars in force on a day: valid and not revoked.

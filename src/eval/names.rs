@@ -62,10 +62,11 @@ impl Engine<'_> {
         // The values with no close spelling, in one note: "no circular names unit `BPKAD` or
         // function `admin`: they are answered like any other".
         let mut plain: Vec<String> = Vec::new();
-        for dim in Dim::ALL {
-            let Some(value) = spec.values[dim.index()].as_deref() else {
-                continue;
-            };
+        let given = Dim::CLASSED
+            .into_iter()
+            .filter_map(|d| Some((d, spec.values[d.index()].as_deref()?)));
+        let flags = spec.flags.iter().map(|(d, name, _)| (*d, name.as_str()));
+        for (dim, value) in given.chain(flags) {
             if self.universe.classify(dim, value, &self.ws.interner) != self.universe.named(dim) {
                 continue;
             }

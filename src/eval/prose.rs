@@ -4,6 +4,17 @@
 use super::{Engine, RuleRef, query};
 
 impl Engine<'_> {
+    /// What a case may split on, as a question gives it: the dimension's keyword (`function`),
+    /// or a flag with its keyword (`when urgent`, `trait pregnant`).
+    pub fn axis_name(&self, axis: query::Axis) -> String {
+        match axis {
+            query::Axis::Classes(d) => d.keyword().to_string(),
+            query::Axis::Flag(d, flag) => {
+                self.universe.flag_words(d, flag, true, &self.ws.interner)
+            }
+        }
+    }
+
     /// The rules as notes name them: "`a` of X, `b` of Y".
     pub(super) fn rule_list(&self, rules: &[RuleRef]) -> String {
         let names: Vec<String> = rules
@@ -25,7 +36,24 @@ pub fn render_case_condition(engine: &Engine<'_>, case: &query::Case) -> String 
     }
     case.when
         .iter()
-        .filter_map(|(d, s)| engine.universe.describe_set(*d, s, &engine.ws.interner))
+        .filter_map(|(axis, s)| axis_words(engine, *axis, s))
         .collect::<Vec<_>>()
         .join(" and ")
+}
+
+/// One part of a case's condition in words: a set of classes ("function in [service,
+/// field]"), or a flag ("when urgent", "not trait pregnant"); `None` when it says nothing.
+pub fn axis_words(
+    engine: &Engine<'_>,
+    axis: query::Axis,
+    set: &crate::region::ClassSet,
+) -> Option<String> {
+    let interner = &engine.ws.interner;
+    match axis {
+        query::Axis::Classes(d) => engine.universe.describe_set(d, set, interner),
+        query::Axis::Flag(d, flag) => {
+            let holds = set.contains(1);
+            (holds != set.contains(0)).then(|| engine.universe.flag_words(d, flag, holds, interner))
+        }
+    }
 }

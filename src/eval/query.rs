@@ -2,9 +2,12 @@
 //! into cases, each with the condition under which it holds.
 
 use super::{Answer, Engine};
-use crate::region::{self, Block, ClassSet, Day, Dim, Kind, Point, Weekdays};
+use crate::region::{self, Block, ClassSet, Day, Dim, Flags, Kind, Point, Weekdays};
 use crate::syntax::ast::{Dimension, Subject, Time};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::BTreeMap;
+
+mod factor;
+use factor::factor_cases;
 
 /// The most points one question may evaluate; beyond, it must specify more dimensions.
 pub const MAX_POINTS: usize = 500_000;
@@ -12,8 +15,12 @@ pub const MAX_POINTS: usize = 500_000;
 /// A subject and a period, with the dimensions given (the unit always is).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Spec {
-    /// One value per [`Dim`]; `None`: left out.
-    pub values: [Option<String>; Dim::COUNT],
+    /// One value per dimension of classes; `None`: left out.
+    pub values: [Option<String>; Dim::CLASSES],
+    /// The flags of yes/no dimensions the question gives: the dimension, the name and whether
+    /// it holds (`when urgent`, `not trait pregnant`), each name at most once, sorted. A flag
+    /// left out is split on where the answer depends on it.
+    pub flags: Vec<(Dim, String, bool)>,
     /// First day.
     pub from: Day,
     /// Last day.
@@ -24,12 +31,20 @@ impl Spec {
     /// The spec of a parsed subject; `given` fills the dimensions the subject leaves out.
     /// `None` when the subject has no usable date (already reported by the parser).
     pub fn new(subject: &Subject, given: &[Dimension]) -> Option<Spec> {
-        let mut values: [Option<String>; Dim::COUNT] = Default::default();
+        let mut values: [Option<String>; Dim::CLASSES] = Default::default();
+        let mut flags: Vec<(Dim, String, bool)> = Vec::new();
         values[Dim::Unit.index()] = Some(subject.unit.node.clone());
         for d in given.iter().chain(subject.dims.iter().map(|d| &d.node)) {
-            let (dim, v) = dimension(d);
-            values[dim.index()] = Some(v.to_string());
+            let (dim, v, holds) = dimension(d);
+            if dim.is_flag() {
+                flags.retain(|(e, name, _)| (*e, name.as_str()) != (dim, v));
+                flags.push((dim, v.to_string(), holds));
+            } else {
+                values[dim.index()] = Some(v.to_string());
+            }
         }
+        // In one order, whatever the order written.
+        flags.sort();
         let (from, to) = match &subject.time.as_ref()?.node {
             Time::On(d) => (d.node?, d.node?),
             Time::Period(a, b) => (a.node?, b.node?),
@@ -39,21 +54,45 @@ impl Spec {
         }
         Some(Spec {
             values,
+            flags,
             from: region::day(from),
             to: region::day(to),
         })
     }
 }
 
-/// The dimension a question's clause gives (`function service`, `gov "Pemprov A"`), and the
-/// value as written: the one reading of [`Dimension`] (the syntax's own keyword of it agrees
+/// The dimension a question's clause gives (`function service`, `gov "Pemprov A"`, `when
+/// urgent`), the value as written, and whether it holds (false for `when not urgent` and `not
+/// trait pregnant`): the one reading of [`Dimension`] (the syntax's own keyword of it agrees
 /// with the table's, a test says).
-pub fn dimension(d: &Dimension) -> (Dim, &str) {
+pub fn dimension(d: &Dimension) -> (Dim, &str, bool) {
     match d {
-        Dimension::Function(v) => (Dim::Function, v),
-        Dimension::Domicile(v) => (Dim::Domicile, v),
-        Dimension::Office(v) => (Dim::Office, v),
-        Dimension::Gov(v) => (Dim::Gov, v),
+        Dimension::Function(v) => (Dim::Function, v, true),
+        Dimension::Domicile(v) => (Dim::Domicile, v, true),
+        Dimension::Office(v) => (Dim::Office, v, true),
+        Dimension::Gov(v) => (Dim::Gov, v, true),
+        Dimension::Condition { name, holds } => (Dim::Condition, name, *holds),
+        Dimension::Trait { name, holds } => (Dim::Trait, name, *holds),
+    }
+}
+
+/// What the cases of a question may split on: a dimension of classes it leaves out, or one
+/// flag of a yes/no dimension (a condition, a trait) it leaves out and the answer may depend
+/// on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Axis {
+    /// A dimension of classes.
+    Classes(Dim),
+    /// Flag `i` of a yes/no dimension; its classes are 0 (does not hold) and 1 (holds).
+    Flag(Dim, u32),
+}
+
+impl Axis {
+    /// The dimension.
+    pub fn dim(self) -> Dim {
+        match self {
+            Axis::Classes(d) | Axis::Flag(d, _) => d,
+        }
     }
 }
 
@@ -100,9 +139,9 @@ impl Focus {
 /// One case of an answer.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Case {
-    /// The condition on the dimensions the question left out (only those the answer depends
-    /// on); empty: always.
-    pub when: Vec<(Dim, ClassSet)>,
+    /// The condition on what the question left out (only what the answer depends on); empty:
+    /// always. A flag's set holds class 1 when the flag holds, 0 when it does not.
+    pub when: Vec<(Axis, ClassSet)>,
     /// First day.
     pub from: Day,
     /// Last day.
@@ -201,29 +240,35 @@ impl Engine<'_> {
     /// range of days off only (a holiday) does not stop the ranges around it from merging:
     /// the days off are listed after the other cases.
     pub fn cases_with(&self, spec: &Spec, focus: Focus) -> Result<Vec<Case>, QueryError> {
-        let open: Vec<Dim> = Dim::ALL
+        let fixed = self.fixed(spec);
+        let mut open: Vec<Axis> = Dim::CLASSED
             .into_iter()
             .filter(|d| spec.values[d.index()].is_none())
+            .map(Axis::Classes)
             .collect();
-        let fixed: [Option<u32>; Dim::COUNT] = std::array::from_fn(|d| {
-            spec.values[d]
-                .as_deref()
-                .map(|v| self.universe.classify(Dim::ALL[d], v, &self.ws.interner))
-        });
-        let choices: Vec<Vec<u32>> = open.iter().map(|&d| self.open_classes(d)).collect();
+        open.extend(self.open_flags(spec, &fixed));
+        let choices: Vec<Vec<u32>> = open
+            .iter()
+            .map(|&a| match a {
+                Axis::Classes(d) => self.open_classes(d),
+                Axis::Flag(..) => vec![0, 1],
+            })
+            .collect();
         // The "other" class of each left-out dimension, when it ranges over it (`gov` does only
-        // under `scope all`).
+        // under `scope all`); for a flag, "does not hold".
         let others: Vec<Option<u32>> = open
             .iter()
             .zip(&choices)
-            .map(|(&d, c)| {
-                c.contains(&self.universe.named(d))
-                    .then(|| self.universe.named(d))
+            .map(|(&a, c)| match a {
+                Axis::Classes(d) => c
+                    .contains(&self.universe.named(d))
+                    .then(|| self.universe.named(d)),
+                Axis::Flag(..) => Some(0),
             })
             .collect();
         let combos: usize = choices.iter().map(Vec::len).product();
         // A fixed government: only the days its own circulars change on split the period.
-        let ranges = self.date_ranges_for(spec.from, spec.to, fixed[Dim::Gov.index()]);
+        let ranges = self.date_ranges_for(spec.from, spec.to, fixed.classes[Dim::Gov.index()]);
         let classes = self.weekday_classes();
         let total = combos
             .saturating_mul(ranges.len())
@@ -266,6 +311,80 @@ impl Engine<'_> {
         }
         self.days_off(spec, &fixed, &mut out);
         Ok(out)
+    }
+
+    /// The classes and flags a question fixes.
+    fn fixed(&self, spec: &Spec) -> Fixed {
+        let classes = std::array::from_fn(|d| {
+            spec.values[d].as_deref().map(|v| {
+                self.universe
+                    .classify(Dim::CLASSED[d], v, &self.ws.interner)
+            })
+        });
+        let mut flags = [Flags::FULL; Dim::FLAGS];
+        for (dim, name, holds) in &spec.flags {
+            let flag = self.universe.classify(*dim, name, &self.ws.interner);
+            if flag < self.universe.named(*dim) {
+                let f = &mut flags[dim.flag_index()];
+                *f = f.intersect(if *holds {
+                    Flags::has(flag)
+                } else {
+                    Flags::lacks(flag)
+                });
+            }
+        }
+        Fixed { classes, flags }
+    }
+
+    /// The flags a question leaves out that its answer may depend on: those the circulars
+    /// mention in a rule, exemption or priority that meets what the question fixes (its unit,
+    /// government, period, ...). A question about a unit no trait concerns does not split on
+    /// traits.
+    fn open_flags(&self, spec: &Spec, fixed: &Fixed) -> Vec<Axis> {
+        let mut question = Block {
+            from: spec.from,
+            to: spec.to,
+            ..Block::full()
+        };
+        for (d, c) in fixed.classes.iter().enumerate() {
+            if let Some(c) = c {
+                question.sets[d] = ClassSet::of([*c]);
+            }
+        }
+        question.flags = fixed.flags;
+        let question = region::Region::from_block(question);
+        let gov = fixed.classes[Dim::Gov.index()];
+        let circulars: &[crate::model::CircularId] = match gov {
+            Some(g) => self
+                .by_gov
+                .get(g as usize)
+                .map_or(&self.everyone[..], Vec::as_slice),
+            None => &self.everyone,
+        };
+        let mut mentioned = [0u64; Dim::FLAGS];
+        for &i in circulars {
+            for (mask, region) in &self.compiled[i].flagged {
+                if mask.iter().zip(&mentioned).all(|(m, seen)| m & !seen == 0) {
+                    continue; // nothing new to learn from it
+                }
+                if region.overlaps(&question) {
+                    for (seen, m) in mentioned.iter_mut().zip(mask) {
+                        *seen |= m;
+                    }
+                }
+            }
+        }
+        let mut out = Vec::new();
+        for dim in Dim::FLAGGED {
+            let f = fixed.flags[dim.flag_index()];
+            let open = mentioned[dim.flag_index()] & !f.mentioned();
+            out.extend(
+                (0..64u32)
+                    .filter(|b| open & (1 << b) != 0)
+                    .map(|b| Axis::Flag(dim, b)),
+            );
+        }
+        out
     }
 
     /// The cases of one date range for the weekdays of `day`'s class: every combination of
@@ -338,7 +457,7 @@ impl Engine<'_> {
     /// The days off of the period, after its other cases: one case for the weekdays outside
     /// the working week that are no holidays, one per holiday (a single day off: the case of
     /// its reason). Each day off is in exactly one of them.
-    fn days_off(&self, spec: &Spec, fixed: &[Option<u32>; Dim::COUNT], out: &mut Vec<Case>) {
+    fn days_off(&self, spec: &Spec, fixed: &Fixed, out: &mut Vec<Case>) {
         let point = |day: Day| point_of(day, fixed, &[], &[]);
         let case = |from: Day, to: Day, days: Weekdays, reason: String| Case {
             when: Vec::new(),
@@ -423,13 +542,19 @@ impl Engine<'_> {
     }
 }
 
-/// What a question leaves open and fixes: the left-out dimensions, the classes each ranges
-/// over (and its "other" class, when it does), and the fixed classes.
+/// What a question fixes: a class of some dimensions, some flags holding or not.
+struct Fixed {
+    classes: [Option<u32>; Dim::CLASSES],
+    flags: [Flags; Dim::FLAGS],
+}
+
+/// What a question leaves open and fixes: the left-out dimensions and flags, the classes each
+/// ranges over (and its "other" class, when it does), and what is fixed.
 struct Grid<'a> {
-    open: &'a [Dim],
+    open: &'a [Axis],
     choices: &'a [Vec<u32>],
     others: &'a [Option<u32>],
-    fixed: &'a [Option<u32>; Dim::COUNT],
+    fixed: &'a Fixed,
 }
 
 /// Adjacent date ranges being merged: per class of weekdays, its cases (`None`: the class has
@@ -471,17 +596,24 @@ impl Span {
     }
 }
 
-fn point_of(day: Day, fixed: &[Option<u32>; Dim::COUNT], open: &[Dim], cell: &[u32]) -> Point {
-    let mut classes = [0u32; Dim::COUNT];
-    for d in 0..Dim::COUNT {
-        if let Some(c) = fixed[d] {
-            classes[d] = c;
+fn point_of(day: Day, fixed: &Fixed, open: &[Axis], cell: &[u32]) -> Point {
+    let mut point = Point::new(day, [0u32; Dim::CLASSES]);
+    for (d, c) in fixed.classes.iter().enumerate() {
+        if let Some(c) = c {
+            point.classes[d] = *c;
         }
     }
-    for (dim, &c) in open.iter().zip(cell) {
-        classes[dim.index()] = c;
+    for (f, flags) in fixed.flags.iter().enumerate() {
+        point.flags[f] = flags.yes;
     }
-    Point { day, classes }
+    for (axis, &c) in open.iter().zip(cell) {
+        match *axis {
+            Axis::Classes(dim) => point.classes[dim.index()] = c,
+            Axis::Flag(dim, bit) if c == 1 => point.flags[dim.flag_index()] |= 1 << bit,
+            Axis::Flag(..) => {}
+        }
+    }
+    point
 }
 
 fn next_combo(combo: &mut [usize], choices: &[Vec<u32>]) -> bool {
@@ -502,153 +634,6 @@ fn same_cases(a: &[Case], b: &[Case]) -> bool {
             .all(|(x, y)| x.when == y.when && x.answer == y.answer)
 }
 
-/// Groups the cells of one date range by answer, and describes each group as products of class
-/// sets over the dimensions the answer depends on.
-fn factor_cases(
-    grid: &Grid<'_>,
-    cells: &BTreeMap<Vec<u32>, Answer>,
-    from: Day,
-    to: Day,
-    day: Day,
-) -> Vec<Case> {
-    let (open, choices, others, fixed) = (grid.open, grid.choices, grid.others, grid.fixed);
-    // The dimensions the answer depends on.
-    let relevant: Vec<usize> = (0..open.len())
-        .filter(|&k| {
-            let mut by_rest: BTreeMap<Vec<u32>, &Answer> = BTreeMap::new();
-            cells.iter().any(|(cell, answer)| {
-                let mut rest = cell.clone();
-                rest.remove(k);
-                match by_rest.get(&rest) {
-                    Some(a) => *a != answer,
-                    None => {
-                        by_rest.insert(rest, answer);
-                        false
-                    }
-                }
-            })
-        })
-        .collect();
-    // The cells by answer, in the order each answer first appears; found by hashing, since a
-    // question over 200,000 governments can have as many different answers.
-    let mut groups: Vec<(Answer, BTreeSet<Vec<u32>>)> = Vec::new();
-    let mut group_of: HashMap<&Answer, usize> = HashMap::new();
-    for (cell, answer) in cells {
-        let projected: Vec<u32> = relevant.iter().map(|&k| cell[k]).collect();
-        match group_of.get(answer) {
-            Some(&g) => {
-                groups[g].1.insert(projected);
-            }
-            None => {
-                group_of.insert(answer, groups.len());
-                groups.push((answer.clone(), BTreeSet::from([projected])));
-            }
-        }
-    }
-    let mut cases = Vec::new();
-    for (answer, set) in groups {
-        let tuples: Vec<Vec<u32>> = set.into_iter().collect();
-        for product in factor(&tuples) {
-            let when: Vec<(Dim, ClassSet)> = relevant
-                .iter()
-                .zip(&product)
-                .map(|(&k, classes)| {
-                    let all = &choices[k];
-                    let set = if classes.len() == all.len() {
-                        ClassSet::full()
-                    } else {
-                        ClassSet::of(classes.iter().copied())
-                    };
-                    (open[k], set)
-                })
-                .filter(|(_, s)| !s.is_full())
-                .collect();
-            // A point inside the case: first class of each relevant set; other open dims take
-            // their first choice.
-            let mut cell: Vec<u32> = choices.iter().map(|c| c[0]).collect();
-            for (&k, classes) in relevant.iter().zip(&product) {
-                cell[k] = *classes.iter().next().expect("non-empty");
-            }
-            cases.push(Case {
-                when,
-                from,
-                to,
-                days: Weekdays::ALL,
-                answer: answer.clone(),
-                point: point_of(day, fixed, open, &cell),
-            });
-        }
-    }
-    // Cases that hold for unnamed values ("otherwise") come last; otherwise by condition.
-    // The last case reads as "otherwise".
-    let other = |d: Dim| -> Option<u32> {
-        let k = open.iter().position(|&o| o == d)?;
-        others[k]
-    };
-    let size = |c: &Case| -> usize {
-        open.iter()
-            .enumerate()
-            .map(|(k, d)| match c.when.iter().find(|(w, _)| w == d) {
-                Some((_, s)) => in_choices(&choices[k], s),
-                None => choices[k].len(),
-            })
-            .product()
-    };
-    // First choice for "otherwise": the case of values no circular names (every left-out
-    // dimension at its "other" class); else the case covering the most combinations.
-    let unnamed = |c: &Case| -> bool {
-        c.when
-            .iter()
-            .all(|(d, s)| other(*d).is_some_and(|o| s.contains(o)))
-            && open.iter().any(|d| other(*d).is_some())
-    };
-    cases.sort_by_cached_key(|c| (unnamed(c), size(c), c.when.clone()));
-    cases
-}
-
-/// How many of `choices` (the classes `0..n` a left-out dimension ranges over) are in `set`:
-/// counted from the set's own list, so that sorting many cases stays near-linear.
-fn in_choices(choices: &[u32], set: &ClassSet) -> usize {
-    debug_assert!(choices.iter().enumerate().all(|(i, &c)| c as usize == i));
-    let listed = set
-        .items()
-        .iter()
-        .filter(|&&x| (x as usize) < choices.len())
-        .count();
-    if set.is_negated() {
-        choices.len() - listed
-    } else {
-        listed
-    }
-}
-
-/// Decomposes a set of tuples into a union of products of sets.
-fn factor(tuples: &[Vec<u32>]) -> Vec<Vec<BTreeSet<u32>>> {
-    if tuples.is_empty() {
-        return Vec::new();
-    }
-    if tuples[0].is_empty() {
-        return vec![Vec::new()];
-    }
-    let mut rests: BTreeMap<u32, BTreeSet<Vec<u32>>> = BTreeMap::new();
-    for t in tuples {
-        rests.entry(t[0]).or_default().insert(t[1..].to_vec());
-    }
-    let mut by_rest: BTreeMap<BTreeSet<Vec<u32>>, BTreeSet<u32>> = BTreeMap::new();
-    for (v, rest) in rests {
-        by_rest.entry(rest).or_default().insert(v);
-    }
-    let mut out = Vec::new();
-    for (rest, heads) in by_rest {
-        let rest: Vec<Vec<u32>> = rest.into_iter().collect();
-        for mut product in factor(&rest) {
-            product.insert(0, heads.clone());
-            out.push(product);
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -661,6 +646,14 @@ mod tests {
             Dimension::Domicile(v.clone()),
             Dimension::Office(v.clone()),
             Dimension::Gov(v.clone()),
+            Dimension::Condition {
+                name: v.clone(),
+                holds: false,
+            },
+            Dimension::Trait {
+                name: v.clone(),
+                holds: true,
+            },
         ] {
             assert_eq!(dimension(&d).0.keyword(), d.keyword());
         }

@@ -131,6 +131,8 @@ pub enum RuleOutcome {
     OutsideDuring,
     /// The date's weekday is not one of its `every`.
     OutsideEvery,
+    /// Its `when` does not hold: the condition it names holds (for `when not`) or does not.
+    OutsideWhen,
     /// It applies, but these applicable rules override it.
     OverriddenBy(Vec<RuleId>),
     /// An `otherwise` rule, not needed: another rule of the circular applies.
@@ -146,6 +148,7 @@ impl RuleOutcome {
             RuleOutcome::Excepted => "excepted",
             RuleOutcome::OutsideDuring => "outside_during",
             RuleOutcome::OutsideEvery => "outside_every",
+            RuleOutcome::OutsideWhen => "outside_when",
             RuleOutcome::OverriddenBy(_) => "overridden",
             RuleOutcome::OtherwiseNotNeeded => "otherwise_not_needed",
         }

@@ -77,6 +77,9 @@ impl<'a> Printer<'a> {
                 self.selector(selector, 0)
             )),
             ClauseKind::Duty(s) => plain(format!("duty {}", self.src(s.span))),
+            ClauseKind::Condition { name, text } => {
+                plain(format!("condition {} {}", name.node, self.src(text.span)))
+            }
             ClauseKind::Rule(r) => {
                 let selector = match &r.selector {
                     RuleSelector::Otherwise(_) => "otherwise".to_string(),
@@ -165,6 +168,8 @@ impl<'a> Printer<'a> {
                 [one] => format!("every {}", self.src(one.span)),
                 many => format!("every [{}]", self.weekday_list(many)),
             },
+            Modifier::When { holds: true, name } => format!("when {}", name.node),
+            Modifier::When { holds: false, name } => format!("when not {}", name.node),
         }
     }
 
@@ -245,16 +250,8 @@ impl<'a> Printer<'a> {
             SelectorKind::Domicile(v) => self.values("domicile", v),
             SelectorKind::Office(v) => self.values("office", v),
             SelectorKind::Gov(v) => self.values("gov", v),
-            SelectorKind::Function(names) => match names.as_slice() {
-                [one] => format!("function {}", one.node),
-                many => format!(
-                    "function in [{}]",
-                    many.iter()
-                        .map(|n| n.node.as_str())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
-            },
+            SelectorKind::Function(names) => idents("function", names),
+            SelectorKind::Trait(names) => idents("trait", names),
         };
         let needed = strength < 4 && strength <= context && !(strength == 3 && context == 3);
         if needed || (context > 0 && self.parenthesized(s.span)) {
@@ -273,6 +270,16 @@ impl<'a> Printer<'a> {
     }
 
     pub(super) fn dimension(&self, d: &Spanned<Dimension>) -> String {
+        // A condition or a trait is a name: printed as read, `not` in its place.
+        match &d.node {
+            Dimension::Condition { name, holds } => {
+                return format!("when {}{name}", if *holds { "" } else { "not " });
+            }
+            Dimension::Trait { name, holds } => {
+                return format!("{}trait {name}", if *holds { "" } else { "not " });
+            }
+            _ => {}
+        }
         // The value as written (escapes kept): the span minus the keyword.
         // Comments between the keyword and the value are printed before the line, not here.
         let raw = self.src(d.span);
@@ -336,5 +343,19 @@ pub(super) fn pct_text(p: &Printer<'_>, x: &PctLit) -> String {
     match x.node {
         Some(v) => v.to_string(),
         None => p.src(x.span).to_string(),
+    }
+}
+
+/// `function service` or `function in [service, field]`; the same for `trait`.
+fn idents(keyword: &str, names: &[crate::syntax::ast::Ident]) -> String {
+    match names {
+        [one] => format!("{keyword} {}", one.node),
+        many => format!(
+            "{keyword} in [{}]",
+            many.iter()
+                .map(|n| n.node.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
     }
 }

@@ -121,7 +121,10 @@ impl Check<'_> {
             | SelectorKind::Domicile(v)
             | SelectorKind::Office(v)
             | SelectorKind::Gov(v) => self.values(v),
-            SelectorKind::All | SelectorKind::Sector(_) | SelectorKind::Function(_) => {}
+            SelectorKind::All
+            | SelectorKind::Sector(_)
+            | SelectorKind::Function(_)
+            | SelectorKind::Trait(_) => {}
         }
     }
 

@@ -30,6 +30,8 @@ enum Kind {
     Place,
     Gov,
     Function,
+    Condition,
+    Trait,
 }
 
 impl Kind {
@@ -39,6 +41,8 @@ impl Kind {
             Kind::Place => "place",
             Kind::Gov => "government",
             Kind::Function => "function",
+            Kind::Condition => "condition",
+            Kind::Trait => "trait",
         }
     }
 
@@ -46,7 +50,7 @@ impl Kind {
     fn same_letters(self) -> &'static str {
         match self {
             // An identifier has no case, spaces or punctuation but its underscores.
-            Kind::Function => "only by underscores",
+            Kind::Function | Kind::Condition | Kind::Trait => "only by underscores",
             _ => "only by case, spacing or punctuation",
         }
     }
@@ -106,6 +110,9 @@ impl Names {
             SelectorKind::Function(names) => names
                 .iter()
                 .for_each(|f| self.add(Kind::Function, &f.node, file, f.span)),
+            SelectorKind::Trait(names) => names
+                .iter()
+                .for_each(|t| self.add(Kind::Trait, &t.node, file, t.span)),
             SelectorKind::All | SelectorKind::Sector(_) => {}
         }
     }
@@ -115,6 +122,8 @@ impl Names {
             Dimension::Domicile(p) | Dimension::Office(p) => self.add(Kind::Place, p, file, d.span),
             Dimension::Gov(g) => self.add(Kind::Gov, g, file, d.span),
             Dimension::Function(f) => self.add(Kind::Function, f, file, d.span),
+            Dimension::Condition { name, .. } => self.add(Kind::Condition, name, file, d.span),
+            Dimension::Trait { name, .. } => self.add(Kind::Trait, name, file, d.span),
         }
     }
 
@@ -131,6 +140,9 @@ impl Names {
                             ClauseKind::Scope(Scope::Govs(govs)) => govs
                                 .iter()
                                 .for_each(|g| names.add(Kind::Gov, &g.node, file, g.span)),
+                            ClauseKind::Condition { name, .. } => {
+                                names.add(Kind::Condition, &name.node, file, name.span)
+                            }
                             other => other.selectors().for_each(|s| names.selector(s, file)),
                         }
                     }
@@ -186,10 +198,11 @@ fn allowed(len: usize) -> usize {
 
 /// The numbers of a name: its words written in digits or in Roman numerals (`UPTD Wilayah II`,
 /// `Puskesmas 2`). Names that differ in their numbers are numbered siblings, not misspellings.
-/// A function name is an identifier: its words are separated by underscores, its Roman numerals
-/// are lowercase (`eselon_ii`), and its digits may be glued to a word (`shift2`).
+/// A function, condition or trait name is an identifier: its words are separated by
+/// underscores, its Roman numerals are lowercase (`eselon_ii`), and its digits may be glued to a
+/// word (`shift2`).
 fn numbering(kind: Kind, name: &str) -> Vec<&str> {
-    if kind == Kind::Function {
+    if matches!(kind, Kind::Function | Kind::Condition | Kind::Trait) {
         let mut out = Vec::new();
         for w in name.split('_').filter(|w| !w.is_empty()) {
             if w.chars().all(|c| matches!(c, 'i' | 'v' | 'x')) {

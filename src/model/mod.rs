@@ -110,6 +110,31 @@ pub struct Circular {
     pub priorities: Vec<Priority>,
     /// Duties of unit heads, shown with answers (shared: circulars repeat them).
     pub duties: Box<[Arc<str>]>,
+    /// The conditions it foresees (`condition urgent "..."`), in the order written.
+    pub conditions: Box<[Condition]>,
+}
+
+/// A `condition NAME STRING` clause: a situation a circular foresees, which its rules name with
+/// `when`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Condition {
+    /// Its name.
+    pub name: Sym,
+    /// What it means, in the circular's words.
+    pub text: Box<str>,
+    /// Where the clause is written.
+    pub span: Span,
+}
+
+/// A rule's `when NAME` or `when not NAME`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct When {
+    /// The condition (one its circular declares).
+    pub name: Sym,
+    /// False for `when not`.
+    pub holds: bool,
+    /// Where the modifier is written.
+    pub span: Span,
 }
 
 impl Circular {
@@ -230,6 +255,8 @@ pub struct Rule {
     pub during: Option<(Windows, Span)>,
     /// `every WEEKDAY, ...`: the weekdays it applies on, with the span of the modifier.
     pub every: Option<(Weekdays, Span)>,
+    /// `when NAME` / `when not NAME`: the condition under which it applies.
+    pub when: Option<When>,
 }
 
 impl Rule {

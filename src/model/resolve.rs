@@ -444,6 +444,13 @@ impl Resolver {
                     .map(|n| self.interner.intern(&n.node))
                     .collect(),
             ),
+            SelectorKind::Trait(names) => Sel::In(
+                Dim::Trait,
+                names
+                    .iter()
+                    .map(|n| self.interner.intern(&n.node))
+                    .collect(),
+            ),
         }
     }
 }

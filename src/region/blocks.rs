@@ -2,7 +2,7 @@
 //! times one class set per dimension; a region is a union of disjoint blocks. Intersection,
 //! union, difference, complement and emptiness are exact (see the module above).
 
-use super::{ClassSet, Day, Dim, FIRST_DAY, LAST_DAY, Weekdays};
+use super::{ClassSet, Day, Dim, FIRST_DAY, Flags, LAST_DAY, Weekdays};
 use chrono::Weekday;
 
 /// The weekday of a day number (day 1, 0001-01-01 of the proleptic Gregorian calendar, was a
@@ -28,17 +28,32 @@ pub fn tighten(from: Day, to: Day, days: Weekdays) -> Option<(Day, Day)> {
     Some((first, last))
 }
 
-/// A concrete point: a date and one class per dimension.
+/// A concrete point: a date, one class per dimension of classes and the flags of each yes/no
+/// dimension.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Point {
     /// The date.
     pub day: Day,
-    /// The class of each dimension, indexed by [`Dim::index`].
-    pub classes: [u32; Dim::COUNT],
+    /// The class of each dimension of classes, indexed by [`Dim::index`].
+    pub classes: [u32; Dim::CLASSES],
+    /// The flags that hold of each yes/no dimension (bit `i`: its `i`-th named value), indexed
+    /// by [`Dim::flag_index`].
+    pub flags: [u64; Dim::FLAGS],
+}
+
+impl Point {
+    /// The point of a date and classes, with no flag.
+    pub fn new(day: Day, classes: [u32; Dim::CLASSES]) -> Point {
+        Point {
+            day,
+            classes,
+            flags: [0; Dim::FLAGS],
+        }
+    }
 }
 
 /// A closed date interval, with the weekdays of its dates it holds, times one class set per
-/// dimension. The weekday is the one dimension derived from the date: a block holds a date of
+/// dimension of classes and the flags of each yes/no dimension. The weekday is the one dimension derived from the date: a block holds a date of
 /// its interval only when the date's weekday is in `days`, so a block is empty exactly when no
 /// date of its interval has one of its weekdays. The interval of a block with some weekdays
 /// left out is kept tight: it starts and ends on days it holds.
@@ -50,8 +65,10 @@ pub struct Block {
     pub to: Day,
     /// The weekdays of its dates it holds ([`Weekdays::ALL`]: every date of the interval).
     pub days: Weekdays,
-    /// One class set per dimension, indexed by [`Dim::index`].
-    pub sets: [ClassSet; Dim::COUNT],
+    /// One class set per dimension of classes, indexed by [`Dim::index`].
+    pub sets: [ClassSet; Dim::CLASSES],
+    /// What it requires of each yes/no dimension, indexed by [`Dim::flag_index`].
+    pub flags: [Flags; Dim::FLAGS],
 }
 
 impl Block {
@@ -62,12 +79,15 @@ impl Block {
             to: LAST_DAY,
             days: Weekdays::ALL,
             sets: std::array::from_fn(|_| ClassSet::full()),
+            flags: [Flags::FULL; Dim::FLAGS],
         }
     }
 
     /// True when it holds no point.
     pub fn is_empty(&self) -> bool {
-        tighten(self.from, self.to, self.days).is_none() || self.sets.iter().any(ClassSet::is_empty)
+        tighten(self.from, self.to, self.days).is_none()
+            || self.sets.iter().any(ClassSet::is_empty)
+            || self.flags.iter().any(|f| f.is_empty())
     }
 
     /// Membership of a point.
@@ -76,6 +96,7 @@ impl Block {
             && p.day <= self.to
             && (self.days.is_all() || self.days.contains(weekday(p.day)))
             && self.sets.iter().zip(p.classes).all(|(s, c)| s.contains(c))
+            && self.flags.iter().zip(p.flags).all(|(f, b)| f.contains(b))
     }
 
     /// The same block on the weekdays of `days` only, `None` when empty.
@@ -87,6 +108,7 @@ impl Block {
             to,
             days,
             sets: self.sets.clone(),
+            flags: self.flags,
         })
     }
 
@@ -97,18 +119,20 @@ impl Block {
         }
         let days = self.days.intersect(other.days);
         let (from, to) = tighten(self.from.max(other.from), self.to.min(other.to), days)?;
-        let mut sets: [ClassSet; Dim::COUNT] = std::array::from_fn(|_| ClassSet::empty());
+        let mut sets: [ClassSet; Dim::CLASSES] = std::array::from_fn(|_| ClassSet::empty());
         for (i, set) in sets.iter_mut().enumerate() {
             *set = self.sets[i].intersect(&other.sets[i]);
             if set.is_empty() {
                 return None;
             }
         }
+        let flags = std::array::from_fn(|i| self.flags[i].intersect(other.flags[i]));
         Some(Block {
             from,
             to,
             days,
             sets,
+            flags,
         })
     }
 
@@ -116,6 +140,11 @@ impl Block {
     pub fn meets(&self, other: &Block) -> bool {
         self.from.max(other.from) <= self.to.min(other.to)
             && self.sets.iter().zip(&other.sets).all(|(a, b)| a.meets(b))
+            && self
+                .flags
+                .iter()
+                .zip(&other.flags)
+                .all(|(a, b)| a.meets(*b))
             && (self.days.is_all() && other.days.is_all()
                 || tighten(
                     self.from.max(other.from),
@@ -165,6 +194,7 @@ impl Block {
             to,
             days: self.days,
             sets: self.sets.clone(),
+            flags: self.flags,
         };
         let outside = self.days.difference(other.days);
         if !outside.is_empty() {
@@ -174,6 +204,7 @@ impl Block {
                     to: b,
                     days: outside,
                     sets: self.sets.clone(),
+                    flags: self.flags,
                 });
             }
             rest.days = self.days.intersect(other.days);
@@ -182,7 +213,7 @@ impl Block {
                 (rest.from, rest.to) = (a, b);
             }
         }
-        for i in 0..Dim::COUNT {
+        for i in 0..Dim::CLASSES {
             if other.sets[i].is_full() {
                 continue;
             }
@@ -195,6 +226,19 @@ impl Block {
             out.push(piece);
             rest.sets[i] = rest.sets[i].intersect(&other.sets[i]);
         }
+        // Last the flags, one at a time like the dimensions.
+        for i in 0..Dim::FLAGS {
+            if other.flags[i].is_full() {
+                continue;
+            }
+            let (outside, inside) = rest.flags[i].peel(other.flags[i]);
+            for f in outside {
+                let mut piece = rest.clone();
+                piece.flags[i] = f;
+                out.push(piece);
+            }
+            rest.flags[i] = inside;
+        }
     }
 
     /// The same block restricted to a date interval, `None` when empty.
@@ -205,6 +249,7 @@ impl Block {
             to,
             days: self.days,
             sets: self.sets.clone(),
+            flags: self.flags,
         })
     }
 }
@@ -236,6 +281,13 @@ impl Region {
         // Exactly one block's room: pushing would reserve four.
         Region {
             blocks: vec![block],
+        }
+    }
+
+    /// Adds a block that shares no point with the region (nothing, if it is empty).
+    pub(super) fn push_disjoint(&mut self, block: Block) {
+        if !block.is_empty() {
+            self.blocks.push(block);
         }
     }
 

@@ -464,8 +464,9 @@ mod tests {
     #[test]
     fn fits_in_16_bytes() {
         assert!(std::mem::size_of::<ClassSet>() <= 16);
-        // Two days, a byte of weekdays (padded to eight) and five class sets.
-        assert!(std::mem::size_of::<super::super::Block>() <= 96);
+        // Two days, a byte of weekdays (padded to eight), five class sets and the flags of two
+        // yes/no dimensions (two masks of eight bytes each).
+        assert!(std::mem::size_of::<super::super::Block>() <= 128);
         const { assert!(INLINE >= 3) };
     }
 

@@ -19,8 +19,11 @@
 
 mod blocks;
 mod classes;
+mod flags;
 
 pub use blocks::{Block, Point, Region, tighten, weekday};
+
+pub use flags::{Flags, MAX_FLAGS};
 
 pub use classes::ClassSet;
 
@@ -169,9 +172,33 @@ impl Universe {
         }
     }
 
+    /// The region of the subjects with one of `values`, flags of a yes/no dimension: for
+    /// `[a, b]`, those with `a`, and those without `a` but with `b`, so the blocks are
+    /// disjoint. A name the universe has no flag for (past [`MAX_FLAGS`]) adds nothing.
+    pub fn flags_region(&self, dim: Dim, values: &[Sym]) -> Region {
+        let mut bits: Vec<u32> = values
+            .iter()
+            .filter_map(|&v| self.class_of(dim, v))
+            .collect();
+        bits.sort_unstable();
+        bits.dedup();
+        let mut region = Region::empty();
+        let mut before = Flags::FULL;
+        for bit in bits {
+            let mut block = Block::full();
+            block.flags[dim.flag_index()] = before.intersect(Flags::has(bit));
+            region.push_disjoint(block);
+            before = before.intersect(Flags::lacks(bit));
+        }
+        region
+    }
+
     /// The region a selector covers, on every date.
     pub fn region(&self, sel: &Sel) -> Region {
         let atom = |dim: Dim, values: &[Sym]| {
+            if dim.is_flag() {
+                return self.flags_region(dim, values);
+            }
             let mut block = Block::full();
             block.sets[dim.index()] = self.set_of(dim, values);
             Region::from_block(block)
@@ -295,13 +322,37 @@ impl Universe {
         }
     }
 
+    /// A flag of a yes/no dimension as a question writes it: "when urgent", "when not
+    /// urgent", "trait pregnant", "not trait pregnant".
+    pub fn flag_words(&self, dim: Dim, flag: u32, holds: bool, interner: &Interner) -> String {
+        let name = self.value(dim, flag).map_or("?", |s| interner.resolve(s));
+        let k = dim.keyword();
+        match (holds, dim.info().not_first) {
+            (true, _) => format!("{k} {name}"),
+            (false, true) => format!("not {k} {name}"),
+            (false, false) => format!("{k} not {name}"),
+        }
+    }
+
+    /// What a block requires of a yes/no dimension, in words: each flag it requires, then each
+    /// it excludes ("when urgent", "not trait pregnant"); empty when it requires nothing.
+    pub fn describe_flags(&self, dim: Dim, flags: Flags, interner: &Interner) -> Vec<String> {
+        let bits = |mask: u64| (0..64u32).filter(move |b| mask & (1 << b) != 0);
+        let yes = bits(flags.yes).map(|b| self.flag_words(dim, b, true, interner));
+        let no = bits(flags.no).map(|b| self.flag_words(dim, b, false, interner));
+        yes.chain(no).collect()
+    }
+
     /// Describes a block in the user's terms: "unit `Dishub`, function service, 2024-03-04 to
     /// 2024-03-22" (dimensions that are unrestricted are left out; dates always shown).
     pub fn describe_block(&self, block: &Block, interner: &Interner) -> String {
-        let mut parts: Vec<String> = Dim::ALL
+        let mut parts: Vec<String> = Dim::CLASSED
             .iter()
             .filter_map(|&d| self.describe_set(d, &block.sets[d.index()], interner))
             .collect();
+        for d in Dim::FLAGGED {
+            parts.extend(self.describe_flags(d, block.flags[d.flag_index()], interner));
+        }
         parts.push(describe_days(block.from, block.to, block.days));
         parts.join(", ")
     }
@@ -310,7 +361,7 @@ impl Universe {
     /// domicile not named..., on 2024-03-11".
     pub fn witness(&self, block: &Block, interner: &Interner) -> Option<String> {
         let mut out = String::new();
-        for dim in Dim::ALL {
+        for dim in Dim::CLASSED {
             let set = &block.sets[dim.index()];
             let class = set.pick(self.named(dim))?;
             if set.is_full() && !dim.info().required {
@@ -328,6 +379,14 @@ impl Universe {
         }
         if block.from > block.to {
             return None;
+        }
+        for dim in Dim::FLAGGED {
+            for words in self.describe_flags(dim, block.flags[dim.flag_index()], interner) {
+                if !out.is_empty() {
+                    out.push_str(", ");
+                }
+                out.push_str(&words);
+            }
         }
         if !out.is_empty() {
             out.push_str(", ");
@@ -385,6 +444,14 @@ impl UniverseBuilder {
             govs.iter().for_each(|&g| self.add(Dim::Gov, g));
         }
         c.selectors().for_each(|s| self.sel(s));
+        // The conditions it declares, used or not, and those its rules name.
+        c.conditions
+            .iter()
+            .for_each(|k| self.add(Dim::Condition, k.name));
+        c.rules
+            .iter()
+            .filter_map(|r| r.when)
+            .for_each(|w| self.add(Dim::Condition, w.name));
     }
 
     fn build(mut self, interner: &Interner) -> Universe {
@@ -397,6 +464,11 @@ impl UniverseBuilder {
             seen.sort_unstable();
             seen.dedup();
             seen.sort_by(|a, b| interner.resolve(*a).cmp(interner.resolve(*b)));
+            // A yes/no dimension has a flag for each of its first `MAX_FLAGS` names only (the
+            // resolver reports a workspace that names more).
+            if dim.is_flag() {
+                seen.truncate(MAX_FLAGS);
+            }
             let index = &mut universe.index[dim.index()];
             let len = seen.iter().map(|s| s.0 as usize + 1).max().unwrap_or(0);
             index.resize(len, NO_CLASS);

@@ -15,6 +15,8 @@ const NAMED: [&[&str]; Dim::COUNT] = [
     &["service", "admin", "field"],
     &["Bekasi", "Bogor"],
     &["Bekasi", "Bogor"],
+    &["urgent", "flood"],
+    &["pregnant", "echelon_2"],
 ];
 
 /// Per dimension: the values subjects take, some named by no selector (and, for units, paths
@@ -27,6 +29,10 @@ const PROBES: [&[&str]; Dim::COUNT] = [
     &["service", "admin", "field", "teaching"],
     &["Bekasi", "Bogor", "Serang"],
     &["Bekasi", "Bogor", "Serang"],
+    // A yes/no dimension's value is the set of flags that hold, joined by `+` (every set of
+    // the named ones, so that emptiness can be told exactly), and one named by no selector.
+    &["", "urgent", "flood", "flood+urgent", "riot"],
+    &["", "pregnant", "echelon_2", "echelon_2+pregnant"],
 ];
 
 /// A selector over symbolic indices; interned into a real `Sel` by `build`.
@@ -100,7 +106,8 @@ fn matches(s: &S, x: &Subject) -> bool {
             let (value, named) = (x[dim.index()], NAMED[dim.index()][i]);
             match dim.kind() {
                 Kind::Hierarchical => within(value, named),
-                Kind::Open | Kind::Closed | Kind::YesNo => value == named,
+                Kind::Open | Kind::Closed => value == named,
+                Kind::YesNo => value.split('+').any(|v| v == named),
             }
         }),
         S::And(p) => p.iter().all(|y| matches(y, x)),
@@ -110,10 +117,19 @@ fn matches(s: &S, x: &Subject) -> bool {
 }
 
 fn point(u: &Universe, i: &Interner, x: &Subject, day: Day) -> Point {
-    Point {
+    let mut p = Point::new(
         day,
-        classes: std::array::from_fn(|d| u.classify(Dim::ALL[d], x[d], i)),
+        std::array::from_fn(|d| u.classify(Dim::CLASSED[d], x[d], i)),
+    );
+    for dim in Dim::FLAGGED {
+        for name in x[dim.index()].split('+').filter(|n| !n.is_empty()) {
+            let flag = u.classify(dim, name, i);
+            if flag < u.named(dim) {
+                p.flags[dim.flag_index()] |= 1 << flag;
+            }
+        }
     }
+    p
 }
 
 proptest! {
@@ -171,7 +187,7 @@ proptest! {
         let r2 = Region::dates(c.min(d), c.max(d));
         let minus = r1.subtract(&r2);
         for day in -1..32 {
-            let p = Point { day, classes: [0; Dim::COUNT] };
+            let p = Point::new(day, [0; Dim::CLASSES]);
             let in1 = (a.min(b)..=a.max(b)).contains(&day);
             let in2 = (c.min(d)..=c.max(d)).contains(&day);
             prop_assert_eq!(minus.contains(&p), in1 && !in2);
@@ -195,9 +211,9 @@ fn a_unit_belongs_to_its_deepest_mentioned_ancestor() {
     assert_eq!(u.classify(Dim::Unit, "Dishub", &i), u.named(Dim::Unit));
     // `unit "Bapenda"` covers its sub-unit's class too.
     let only_bapenda = u.region(&Sel::In(Dim::Unit, vec![i.intern("Bapenda")].into()));
-    let mut classes = [0; Dim::COUNT];
+    let mut classes = [0; Dim::CLASSES];
     classes[Dim::Unit.index()] = uptd;
-    let p = Point { day: 0, classes };
+    let p = Point::new(0, classes);
     assert!(only_bapenda.contains(&p));
 }
 
@@ -232,6 +248,34 @@ fn witnesses_and_descriptions_use_the_users_words() {
     );
 }
 
+#[test]
+fn flags_are_named_as_a_question_writes_them() {
+    let mut i = Interner::default();
+    let sel = Sel::And(Box::new([
+        Sel::In(Dim::Trait, vec![i.intern("pregnant")].into()),
+        Sel::Not(Box::new(Sel::In(
+            Dim::Condition,
+            vec![i.intern("urgent")].into(),
+        ))),
+    ]));
+    let u = Universe::of_selectors([&sel], &i);
+    let r = u.region(&sel).with_dates(
+        day("2024-03-04".parse().unwrap()),
+        day("2024-03-08".parse().unwrap()),
+    );
+    assert_eq!(
+        u.describe_block(&r.blocks()[0], &i),
+        "when not urgent, trait pregnant, Monday 2024-03-04 to Friday 2024-03-08"
+    );
+    // `trait in [a, b]` is two disjoint blocks: those with `a`, those with `b` but not `a`.
+    let either = Sel::In(
+        Dim::Trait,
+        vec![i.intern("echelon_2"), i.intern("echelon_3")].into(),
+    );
+    let u = Universe::of_selectors([&either], &i);
+    assert_eq!(u.region(&either).blocks().len(), 2);
+}
+
 /// Issue 17: an `or` of 44,690 terms took 32.8 s, each term a union with (and a subtraction
 /// from) all the terms before it. The terms that name one dimension are one class set: the
 /// region of terms of two dimensions is two blocks, whatever their number.
@@ -249,7 +293,7 @@ fn a_long_or_is_one_block_per_dimension() {
     let region = u.region(&sel);
     assert_eq!(region.blocks().len(), 2);
     let unit = u.classify(Dim::Unit, "U44688", &i);
-    let mut classes = [0; Dim::COUNT];
+    let mut classes = [0; Dim::CLASSES];
     classes[Dim::Unit.index()] = unit;
-    assert!(region.contains(&Point { day: 0, classes }));
+    assert!(region.contains(&Point::new(0, classes)));
 }

@@ -12,9 +12,11 @@ use chrono::NaiveDate;
 
 mod calendar;
 mod eq;
+mod subject;
 mod walk;
 
 pub use calendar::{HolidayDef, WorkweekDef};
+pub use subject::{Dimension, Subject, Time};
 
 /// A string literal, unescaped.
 pub type Str = Spanned<String>;
@@ -143,6 +145,13 @@ pub enum ClauseKind {
     },
     /// `duty STRING`
     Duty(Str),
+    /// `condition NAME STRING`: a situation the circular foresees.
+    Condition {
+        /// Its name, as `when` names it.
+        name: Ident,
+        /// What it means, in the circular's words.
+        text: Str,
+    },
 }
 
 /// The rank of an issuer, for lex superior.
@@ -350,6 +359,13 @@ pub enum Modifier {
     During(Vec<Spanned<Period>>),
     /// `every WEEKDAY` or `every [WEEKDAY, ...]`: the weekdays, in the order written.
     Every(Vec<WeekdayLit>),
+    /// `when NAME` (`holds`) or `when not NAME`: a condition of the circular.
+    When {
+        /// False for `when not`.
+        holds: bool,
+        /// The condition.
+        name: Ident,
+    },
 }
 
 /// `wfo ...` or `wfh ...`.
@@ -475,6 +491,8 @@ pub enum SelectorKind {
     Office(Values),
     /// `gov "X"`, `gov in [...]` or `gov in SET`
     Gov(Values),
+    /// `trait t` or `trait in [t, u]`: staff with one of these personal circumstances.
+    Trait(Vec<Ident>),
 }
 
 /// The values a selector names.
@@ -559,51 +577,6 @@ pub enum QueryKind {
     InForcePeriod(DateLit, DateLit),
     /// `conflicts`
     Conflicts,
-}
-
-/// Who and when a question is about.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Subject {
-    /// The unit path.
-    pub unit: Str,
-    /// The dimensions given, each at most once.
-    pub dims: Vec<Spanned<Dimension>>,
-    /// When; `None` when missing (already reported).
-    pub time: Option<Spanned<Time>>,
-}
-
-/// A dimension of a subject other than its unit.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub enum Dimension {
-    /// `function IDENT`
-    Function(String),
-    /// `domicile STRING`
-    Domicile(String),
-    /// `office STRING`
-    Office(String),
-    /// `gov STRING`
-    Gov(String),
-}
-
-impl Dimension {
-    /// The dimension's keyword.
-    pub fn keyword(&self) -> &'static str {
-        match self {
-            Dimension::Function(_) => "function",
-            Dimension::Domicile(_) => "domicile",
-            Dimension::Office(_) => "office",
-            Dimension::Gov(_) => "gov",
-        }
-    }
-}
-
-/// When a question is about.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Time {
-    /// `on DATE`
-    On(DateLit),
-    /// `from DATE to DATE`
-    Period(DateLit, DateLit),
 }
 
 impl Circular {

@@ -203,6 +203,7 @@ impl<'p> Expectation<'p> {
                     | Rule::kw_domicile
                     | Rule::kw_office
                     | Rule::kw_gov
+                    | Rule::kw_trait
                     | Rule::kw_not
                     | Rule::lparen
                     | Rule::ident
@@ -222,6 +223,7 @@ impl<'p> Expectation<'p> {
                         | Rule::kw_overrides
                         | Rule::kw_during
                         | Rule::kw_every
+                        | Rule::kw_when
                         | Rule::dots
                 )
             {
@@ -293,8 +295,8 @@ fn help(
     }
     if expected.is_modifier {
         return Some(
-            "after its arrangement a rule takes only `except SELECTOR`, `overrides RULE` \
-             and `during DATE to DATE`"
+            "after its arrangement a rule takes only `except SELECTOR`, `overrides RULE`, \
+             `during DATE to DATE`, `every WEEKDAY` and `when CONDITION`"
                 .into(),
         );
     }

@@ -117,6 +117,12 @@ pub const TABLE: &[Keyword] = &[
     kw("priority", &[Part], true, "a rank of WFH priority"),
     kw("duty", &[Clause], false, "a duty of the staff"),
     kw(
+        "condition",
+        &[Clause],
+        false,
+        "a situation the circular foresees",
+    ),
+    kw(
         "baseline",
         &[Item, Answer],
         false,
@@ -179,6 +185,18 @@ pub const TABLE: &[Keyword] = &[
         "where the office is",
     ),
     kw("gov", &[Selector, Dimension], true, "a government"),
+    kw(
+        "when",
+        &[Modifier, Dimension],
+        false,
+        "while a condition holds",
+    ),
+    kw(
+        "trait",
+        &[Selector, Dimension],
+        true,
+        "a personal circumstance of staff",
+    ),
     // Questions.
     kw("on", &[Time, Part], true, "a day"),
     kw("from", &[Time, Part], true, "the first day"),
@@ -391,7 +409,7 @@ mod tests {
             rule.iter().map(String::as_str).collect::<BTreeSet<_>>(),
             reserved
         );
-        assert_eq!(RESERVED.len(), 27, "docs/decisions.md counts them");
+        assert_eq!(RESERVED.len(), 28, "docs/decisions.md counts them");
     }
 
     #[test]
@@ -420,12 +438,20 @@ mod tests {
             Dimension::Domicile(String::new()),
             Dimension::Office(String::new()),
             Dimension::Gov(String::new()),
+            Dimension::Condition {
+                name: String::new(),
+                holds: true,
+            },
+            Dimension::Trait {
+                name: String::new(),
+                holds: true,
+            },
         ] {
             assert!(at(d.keyword(), Dimension));
         }
         assert_eq!(
             all_at(Dimension).count(),
-            4,
+            6,
             "a new dimension needs its `Dimension`"
         );
     }
@@ -474,15 +500,27 @@ mod tests {
         assert_eq!(
             *CLAUSE_KEYWORDS,
             [
-                "title", "issuer", "signed", "valid", "basis", "scope", "revokes", "sector",
-                "region", "exempt", "rule", "wfh", "duty",
+                "title",
+                "issuer",
+                "signed",
+                "valid",
+                "basis",
+                "scope",
+                "revokes",
+                "sector",
+                "region",
+                "exempt",
+                "rule",
+                "wfh",
+                "duty",
+                "condition",
             ]
         );
-        // Version 2 added `every`, and the calendar's items (deliberately: the messages that
-        // list them name the new words).
+        // Version 2 added `every`, `when`, `condition` and the calendar's items (deliberately:
+        // the messages that list them name the new words).
         assert_eq!(
             *MODIFIER_KEYWORDS,
-            ["except", "overrides", "during", "every"]
+            ["except", "overrides", "during", "every", "when"]
         );
         assert_eq!(
             *ITEM_KEYWORDS,
@@ -493,7 +531,7 @@ mod tests {
         );
         assert_eq!(
             all_at(Dimension).collect::<Vec<_>>(),
-            ["function", "domicile", "office", "gov"]
+            ["function", "domicile", "office", "gov", "when", "trait"]
         );
         assert_eq!(all_at(Time).collect::<Vec<_>>(), ["on", "from"]);
         let keywords: BTreeSet<&str> = KEYWORDS.iter().copied().collect();
@@ -509,6 +547,7 @@ mod tests {
                 "by",
                 "calendar",
                 "circular",
+                "condition",
                 "conflict",
                 "conflicts",
                 "domicile",
@@ -550,10 +589,12 @@ mod tests {
                 "test",
                 "title",
                 "to",
+                "trait",
                 "unit",
                 "valid",
                 "wfh",
                 "wfo",
+                "when",
                 "workweek",
             ])
         );

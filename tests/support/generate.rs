@@ -46,6 +46,10 @@ pub const UNITS: [&str; 6] = ["A", "A/B", "C", "D", " A / B ", "A/B/D"];
 pub const FUNCTIONS: [&str; 3] = ["service", "servce", "field"];
 /// The places (domicile and office).
 pub const PLACES: [&str; 3] = ["X", "Y", "Z"];
+/// The personal traits selectors may name.
+pub const TRAITS: [&str; 2] = ["pregnant", "echelon_2"];
+/// The condition a circular may declare and its rules name with `when`.
+pub const CONDITIONS: [&str; 1] = ["urgent"];
 /// The shares arrangements use.
 pub const PCTS: [u8; 5] = [0, 25, 50, 75, 100];
 /// Signing days (offsets from [`base`]): few, so that some circulars are signed the same day.
@@ -102,6 +106,10 @@ pub enum GenSel {
     GovList(Vec<u8>),
     /// `gov in SET` (a list when the circular has no `govs` set)
     GovSet,
+    /// `trait t`
+    Trait(u8),
+    /// `trait in [t, ...]`
+    TraitList(Vec<u8>),
     /// `a and b ...`
     And(Vec<GenSel>),
     /// `a or b ...`
@@ -143,6 +151,8 @@ pub struct GenRule {
     pub during2: Option<(u8, u8, u8)>,
     /// `every`: a bit pattern of weekdays (bit 0 Monday; 0 is read as Friday alone).
     pub every: Option<u8>,
+    /// `when urgent` (true) or `when not urgent` (false).
+    pub when: Option<bool>,
     /// Modifier order: rotate by this.
     pub rotate: u8,
 }
@@ -190,6 +200,10 @@ pub struct GenWorkspace {
     pub baseline: Option<u8>,
     /// How many files the circulars are spread over (1 or 2).
     pub files: u8,
+    /// How many traits of [`TRAITS`] its selectors may name (1 or 2), and whether its rules
+    /// may say `when`; `None` (most workspaces): no trait and no condition, where trait atoms
+    /// are written `all` (each flag doubles the cells of the exhaustive oracle).
+    pub flags: Option<u8>,
     /// The calendar: `holiday`s (offset from [`base`] and extra days), `calendar none`, and a
     /// `workweek` (0: Monday to Saturday, 1: Sunday to Thursday, 2: Tuesday to Friday).
     pub calendar: GenCalendar,
@@ -240,6 +254,8 @@ pub fn atom() -> impl Strategy<Value = GenSel> {
         1 => (0u8..4).prop_map(GenSel::Gov),
         1 => idx_list(4, 2).prop_map(GenSel::GovList),
         1 => Just(GenSel::GovSet),
+        1 => (0u8..TRAITS.len() as u8).prop_map(GenSel::Trait),
+        1 => idx_list(TRAITS.len() as u8, 2).prop_map(GenSel::TraitList),
     ]
 }
 
@@ -279,9 +295,10 @@ fn rule() -> impl Strategy<Value = GenRule> {
         option::weighted(0.3, (any::<u8>(), any::<u8>(), any::<u8>())),
         any::<u8>(),
         option::weighted(0.25, any::<u8>()),
+        option::weighted(0.15, any::<bool>()),
     )
         .prop_map(
-            |(sel, arr, mut except, overrides, during, during2, rotate, every)| {
+            |(sel, arr, mut except, overrides, during, during2, rotate, every, when)| {
                 // Mostly no `except`, sometimes one, rarely two.
                 if rotate % 3 != 0 {
                     except.truncate(rotate as usize % 2);
@@ -294,6 +311,7 @@ fn rule() -> impl Strategy<Value = GenRule> {
                     during2: during.and(during2),
                     during,
                     every,
+                    when,
                     rotate,
                 }
             },
@@ -357,13 +375,15 @@ pub fn workspace(max_circulars: usize, max_rules: usize) -> impl Strategy<Value 
             proptest::bool::weighted(0.15),
             option::weighted(0.1, 0u8..3),
         ),
+        option::weighted(0.15, 1u8..=2),
     )
         .prop_map(
-            |(n_gov, circulars, baseline, files, (holidays, none, workweek))| GenWorkspace {
+            |(n_gov, circulars, baseline, files, (holidays, none, workweek), flags)| GenWorkspace {
                 n_gov,
                 circulars,
                 baseline,
                 files,
+                flags,
                 calendar: GenCalendar {
                     holidays,
                     none,
@@ -400,6 +420,8 @@ fn quoted<'a>(items: impl IntoIterator<Item = &'a str>) -> String {
 /// What a selector may refer to inside one circular.
 struct Names<'a> {
     n_gov: u8,
+    /// How many traits selectors may name (0: none, trait atoms are written `all`).
+    traits: u8,
     sectors: usize,
     region: Option<&'a [u8]>,
     govs: bool,
@@ -474,6 +496,18 @@ impl GenSel {
                     "gov in {}",
                     quoted([GOVS[0], GOVS[names.n_gov as usize]])
                 );
+            }
+            GenSel::Trait(_) | GenSel::TraitList(_) if names.traits == 0 => out.push_str("all"),
+            GenSel::Trait(i) => {
+                let _ = write!(out, "trait {}", TRAITS[(*i % names.traits) as usize]);
+            }
+            GenSel::TraitList(l) => {
+                let mut ts: Vec<&str> = l
+                    .iter()
+                    .map(|i| TRAITS[(*i % names.traits) as usize])
+                    .collect();
+                ts.dedup();
+                let _ = write!(out, "trait in [{}]", ts.join(", "));
             }
             GenSel::Or(parts) => {
                 let paren = prec > 0;
@@ -569,7 +603,13 @@ impl GenCircular {
         }
     }
 
-    fn render(&self, index: usize, count: usize, n_gov: u8, out: &mut String) {
+    fn render(
+        &self,
+        index: usize,
+        count: usize,
+        (n_gov, flags): (u8, Option<u8>),
+        out: &mut String,
+    ) {
         let level = ["national", "provincial", "local"][self.level as usize % 3];
         let _ = writeln!(out, "circular \"{}\" {{", circular_id(index));
         let _ = writeln!(out, "  issuer \"Issuer {index}\" level {level}");
@@ -623,12 +663,21 @@ impl GenCircular {
         }
         let names = Names {
             n_gov,
+            traits: flags.unwrap_or(0),
             sectors: self.sectors.len(),
             region: self.region.as_deref(),
             govs: self.govs.is_some(),
         };
         if let Some(e) = &self.exempt {
             let _ = writeln!(out, "  exempt {}", e.text(&names));
+        }
+        let when = flags.is_some();
+        if when && self.rules.iter().any(|r| r.when.is_some()) {
+            let _ = writeln!(
+                out,
+                "  condition {} \"dalam kondisi mendesak\"",
+                CONDITIONS[0]
+            );
         }
         let _ = from;
         for (i, r) in self.rules.iter().enumerate() {
@@ -682,6 +731,11 @@ impl GenCircular {
                     [one] => format!("every {one}"),
                     many => format!("every [{}]", many.join(", ")),
                 });
+            }
+            match r.when.filter(|_| when) {
+                Some(true) => mods.push(format!("when {}", CONDITIONS[0])),
+                Some(false) => mods.push(format!("when not {}", CONDITIONS[0])),
+                None => {}
             }
             if !mods.is_empty() {
                 let k = r.rotate as usize % mods.len();
@@ -743,7 +797,7 @@ impl GenWorkspace {
         }
         let count = self.circulars.len();
         for (i, c) in self.circulars.iter().enumerate() {
-            c.render(i, count, self.n_gov, &mut texts[i % files]);
+            c.render(i, count, (self.n_gov, self.flags), &mut texts[i % files]);
         }
         texts
             .into_iter()

@@ -26,16 +26,30 @@ pub const ORACLE_CODES: &[Code] = &[
 ];
 
 /// Every combination of one class per dimension (including each dimension's "other" class).
-pub fn cells(engine: &Engine<'_>) -> Vec<[u32; Dim::COUNT]> {
-    let mut out = vec![[0u32; Dim::COUNT]];
-    for dim in Dim::ALL {
+pub fn cells(engine: &Engine<'_>) -> Vec<Point> {
+    let mut out = vec![Point::new(0, [0u32; Dim::CLASSES])];
+    for dim in Dim::CLASSED {
         let n = engine.universe.named(dim);
         out = out
             .into_iter()
             .flat_map(|cell| {
                 (0..=n).map(move |c| {
                     let mut next = cell;
-                    next[dim.index()] = c;
+                    next.classes[dim.index()] = c;
+                    next
+                })
+            })
+            .collect();
+    }
+    // Every set of the named flags of each yes/no dimension (conditions, traits).
+    for dim in Dim::FLAGGED {
+        let n = engine.universe.named(dim);
+        out = out
+            .into_iter()
+            .flat_map(|cell| {
+                (0..1u64 << n).map(move |bits| {
+                    let mut next = cell;
+                    next.flags[dim.flag_index()] = bits;
                     next
                 })
             })
@@ -125,8 +139,8 @@ pub fn oracle(engine: &Engine<'_>) -> Result<BTreeSet<Key>, String> {
     };
     let cells = cells(engine);
     for day in oracle_days(engine) {
-        for &classes in &cells {
-            let point = Point { day, classes };
+        for &cell in &cells {
+            let point = Point { day, ..cell };
             let explanation = engine.explain(&point);
             reference.check(&point, &explanation, &cells)?;
             // Whether a conflict or an antinomy (the errors that make an answer `conflict`) is

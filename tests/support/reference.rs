@@ -10,13 +10,17 @@ use edaran::eval::{CircularOutcome, CircularTrace, Engine, Explanation, RuleOutc
 use edaran::model::{CircularId, GovScope, RuleId, Sel};
 use edaran::region::{self, Dim, Kind, Point};
 use edaran::syntax::ast::{Interval, Level};
-use std::collections::BTreeSet;
+use std::cell::RefCell;
+use std::collections::{BTreeSet, HashMap, HashSet};
+use std::rc::Rc;
 
 /// The reference interpreter of one engine's workspace.
 pub struct Reference<'e, 'w> {
     engine: &'e Engine<'w>,
     /// Per circular, per rule: every rule it overrides, directly or through others.
     overrides: Vec<Vec<BTreeSet<RuleId>>>,
+    /// The covers computed so far: every cell asks again for the same rules.
+    covers: RefCell<HashMap<(CircularId, Vec<RuleId>), Rc<HashSet<Point>>>>,
 }
 
 /// What the reference finds for one circular at a point.
@@ -53,7 +57,11 @@ impl<'e, 'w> Reference<'e, 'w> {
                     .collect()
             })
             .collect();
-        Reference { engine, overrides }
+        Reference {
+            engine,
+            overrides,
+            covers: RefCell::default(),
+        }
     }
 
     fn value(&self, dim: Dim, class: u32) -> Option<&str> {
@@ -61,14 +69,29 @@ impl<'e, 'w> Reference<'e, 'w> {
         Some(self.engine.ws.interner.resolve(sym))
     }
 
+    /// The names of the flags of a yes/no dimension that hold at a point.
+    fn flag_names(&self, dim: Dim, p: &Point) -> Vec<&str> {
+        let bits = p.flags[dim.flag_index()];
+        (0..64)
+            .filter(|b| bits & (1u64 << b) != 0)
+            .filter_map(|b| self.value(dim, b))
+            .collect()
+    }
+
     /// Whether a selector matches the subject of a point (dates play no part).
-    pub fn matches(&self, sel: &Sel, classes: &[u32; Dim::COUNT]) -> bool {
+    pub fn matches(&self, sel: &Sel, point: &Point) -> bool {
         let interner = &self.engine.ws.interner;
+        let classes = &point.classes;
         match sel {
             Sel::All => true,
-            Sel::And(parts) => parts.iter().all(|p| self.matches(p, classes)),
-            Sel::Or(parts) => parts.iter().any(|p| self.matches(p, classes)),
-            Sel::Not(inner) => !self.matches(inner, classes),
+            Sel::And(parts) => parts.iter().all(|p| self.matches(p, point)),
+            Sel::Or(parts) => parts.iter().any(|p| self.matches(p, point)),
+            Sel::Not(inner) => !self.matches(inner, point),
+            // A trait: the subject has one of these.
+            Sel::In(dim, values) if dim.is_flag() => {
+                let had = self.flag_names(*dim, point);
+                values.iter().any(|&s| had.contains(&interner.resolve(s)))
+            }
             Sel::In(dim, values) => {
                 self.value(*dim, classes[dim.index()]).is_some_and(|value| {
                     values.iter().any(|&s| {
@@ -105,18 +128,12 @@ impl<'e, 'w> Reference<'e, 'w> {
         }
         let in_scope = match &circular.scope {
             GovScope::All => true,
-            GovScope::Govs(govs) => {
-                self.matches(&Sel::In(Dim::Gov, govs.to_vec().into()), &p.classes)
-            }
+            GovScope::Govs(govs) => self.matches(&Sel::In(Dim::Gov, govs.to_vec().into()), p),
         };
         if !in_scope {
             return CircularOutcome::OutOfScope;
         }
-        if circular
-            .exempt
-            .iter()
-            .any(|e| self.matches(&e.selector, &p.classes))
-        {
+        if circular.exempt.iter().any(|e| self.matches(&e.selector, p)) {
             return CircularOutcome::Exempt;
         }
         CircularOutcome::Applies
@@ -138,12 +155,9 @@ impl<'e, 'w> Reference<'e, 'w> {
             .rules
             .iter()
             .map(|r| {
-                if r.selector
-                    .as_ref()
-                    .is_some_and(|s| !self.matches(s, &p.classes))
-                {
+                if r.selector.as_ref().is_some_and(|s| !self.matches(s, p)) {
                     RuleOutcome::NoMatch
-                } else if r.except.iter().any(|(s, _)| self.matches(s, &p.classes)) {
+                } else if r.except.iter().any(|(s, _)| self.matches(s, p)) {
                     RuleOutcome::Excepted
                 } else if r
                     .during
@@ -153,6 +167,11 @@ impl<'e, 'w> Reference<'e, 'w> {
                     RuleOutcome::OutsideDuring
                 } else if r.every.is_some_and(|(days, _)| !days.holds(date)) {
                     RuleOutcome::OutsideEvery
+                } else if r.when.is_some_and(|w| {
+                    let name = self.engine.ws.interner.resolve(w.name);
+                    self.flag_names(Dim::Condition, p).contains(&name) != w.holds
+                }) {
+                    RuleOutcome::OutsideWhen
                 } else {
                     RuleOutcome::Decides
                 }
@@ -199,16 +218,15 @@ impl<'e, 'w> Reference<'e, 'w> {
         }
     }
 
-    /// The set of subjects (one class per dimension) the rules cover: selector minus except,
+    /// The set of subjects (one class per dimension, and their traits) the rules cover: selector minus except,
     /// ignoring dates, scope and exemptions.
-    pub fn cover(
-        &self,
-        c: CircularId,
-        rules: &[RuleId],
-        subjects: &[[u32; Dim::COUNT]],
-    ) -> Vec<[u32; Dim::COUNT]> {
+    pub fn cover(&self, c: CircularId, rules: &[RuleId], subjects: &[Point]) -> Rc<HashSet<Point>> {
+        let key = (c, rules.to_vec());
+        if let Some(known) = self.covers.borrow().get(&key) {
+            return known.clone();
+        }
         let circular = &self.engine.ws.circulars[c];
-        subjects
+        let cover: HashSet<Point> = subjects
             .iter()
             .filter(|classes| {
                 rules.iter().any(|&r| {
@@ -220,7 +238,10 @@ impl<'e, 'w> Reference<'e, 'w> {
                 })
             })
             .copied()
-            .collect()
+            .collect();
+        let cover = Rc::new(cover);
+        self.covers.borrow_mut().insert(key, cover.clone());
+        cover
     }
 
     /// Compares an explanation with the reference at its point: every circular's outcome, rule
@@ -232,7 +253,7 @@ impl<'e, 'w> Reference<'e, 'w> {
         &self,
         p: &Point,
         explanation: &Explanation,
-        subjects: &[[u32; Dim::COUNT]],
+        subjects: &[Point],
     ) -> Result<(), String> {
         let ws = self.engine.ws;
         let n = ws.circulars.len();
@@ -303,7 +324,7 @@ impl<'e, 'w> Reference<'e, 'w> {
         let priority = (0..n)
             .filter(|&c| traces[c].outcome == CircularOutcome::Applies)
             .flat_map(|c| &ws.circulars[c].priorities)
-            .filter(|q| self.matches(&q.selector, &p.classes))
+            .filter(|q| self.matches(&q.selector, p))
             .map(|q| q.rank)
             .min();
         if answer.wfh_priority != priority {
@@ -347,7 +368,7 @@ impl<'e, 'w> Reference<'e, 'w> {
         &self,
         decided: &[(CircularId, Option<Interval>)],
         traces: &[RefTrace],
-        subjects: &[[u32; Dim::COUNT]],
+        subjects: &[Point],
     ) -> Option<(Status, Option<Interval>)> {
         let ws = self.engine.ws;
         let deciding = |c: CircularId| -> Vec<RuleId> {
@@ -379,8 +400,8 @@ impl<'e, 'w> Reference<'e, 'w> {
                             let same_day = ws.circulars[e].signed == ws.circulars[l].signed;
                             let cover_e = self.cover(e, &deciding(e), subjects);
                             let cover_l = self.cover(l, &deciding(l), subjects);
-                            let special = cover_e.len() < cover_l.len()
-                                && cover_e.iter().all(|s| cover_l.contains(s));
+                            let special =
+                                cover_e.len() < cover_l.len() && cover_e.is_subset(&cover_l);
                             if same_day || special { None } else { Some(kl) }
                         }
                     },

@@ -19,6 +19,8 @@ pub(super) struct Names {
     /// Domiciles and offices.
     places: BTreeSet<String>,
     govs: BTreeSet<String>,
+    conditions: BTreeSet<String>,
+    traits: BTreeSet<String>,
 }
 
 impl Names {
@@ -34,6 +36,11 @@ impl Names {
             }
             for s in c.selectors() {
                 names.add(ws, s);
+            }
+            for k in &c.conditions {
+                names
+                    .conditions
+                    .insert(ws.interner.resolve(k.name).to_string());
             }
         }
         // The tests ask the questions a user asks: their units, functions and places count too.
@@ -62,11 +69,13 @@ impl Names {
             Dim::Function => &mut self.functions,
             Dim::Domicile | Dim::Office => &mut self.places,
             Dim::Gov => &mut self.govs,
+            Dim::Condition => &mut self.conditions,
+            Dim::Trait => &mut self.traits,
         }
     }
 
     fn dimension(&mut self, d: &Dimension) {
-        let (dim, name) = edaran::eval::query::dimension(d);
+        let (dim, name, _) = edaran::eval::query::dimension(d);
         self.vocabulary(dim).insert(name.to_string());
     }
 
@@ -226,6 +235,16 @@ impl Completion {
             (_, Some("function")) => names(&self.names.functions, false),
             (_, Some("domicile" | "office")) => names(&self.names.places, true),
             (_, Some("gov")) => names(&self.names.govs, true),
+            (_, Some("when")) => {
+                let mut found = keywords(&["not "]);
+                found.extend(names(&self.names.conditions, false));
+                found
+            }
+            (_, Some("not")) if before.len() >= 2 && before[before.len() - 2] == "when" => {
+                names(&self.names.conditions, false)
+            }
+            (_, Some("trait")) => names(&self.names.traits, false),
+            (Some("wfo" | "explain" | "wfh" | ":given"), Some("not")) => keywords(&["trait "]),
             (Some("wfo" | "explain"), Some("wfo" | "explain")) => names(&self.names.units, true),
             (Some("wfh"), Some("wfh")) => keywords(&["priority "]),
             (Some("wfh"), Some("priority")) => names(&self.names.units, true),
@@ -353,6 +372,26 @@ mod tests {
             "no unit among the functions: {functions:?}"
         );
         assert!(!functions.iter().any(|f| f.contains("Pemprov")));
+        // Conditions after `when` (and `not`), traits after `trait`.
+        assert_eq!(
+            complete(&c, "wfo \"Dishub\" when "),
+            ["wfo \"Dishub\" when not ", "wfo \"Dishub\" when urgent "]
+        );
+        assert_eq!(
+            complete(&c, "wfo \"Dishub\" when not u"),
+            ["wfo \"Dishub\" when not urgent "]
+        );
+        assert_eq!(
+            complete(&c, "wfo \"Setda\" trait echelon_"),
+            [
+                "wfo \"Setda\" trait echelon_2 ",
+                "wfo \"Setda\" trait echelon_3 "
+            ]
+        );
+        assert_eq!(
+            complete(&c, "wfo \"Setda\" not "),
+            ["wfo \"Setda\" not trait "]
+        );
         // Governments after `gov`, places after `domicile` and `office`.
         assert_eq!(
             complete(&c, "wfo \"BPKAD\" gov \"Pemprov B"),
@@ -377,6 +416,8 @@ mod tests {
                 "wfo \"BPKAD\" domicile ",
                 "wfo \"BPKAD\" office ",
                 "wfo \"BPKAD\" gov ",
+                "wfo \"BPKAD\" when ",
+                "wfo \"BPKAD\" trait ",
                 "wfo \"BPKAD\" on ",
                 "wfo \"BPKAD\" from "
             ]

@@ -32,6 +32,7 @@ type Modifiers = (
     Vec<(RuleId, Span)>,
     Option<(Windows, Span)>,
     Option<(Weekdays, Span)>,
+    Option<When>,
 );
 
 impl Resolver {
@@ -53,7 +54,8 @@ impl Resolver {
         let mut sets = top.clone();
         sets.extend(std::mem::take(&mut singles.local));
         let level = self.required_clauses(file, c, &shown, &singles);
-        let (rules, written) = self.rules(file, c, &sets);
+        let conditions = self.conditions(file, c);
+        let (rules, written) = self.rules(file, c, &sets, &conditions);
         let (exempt, priorities, duties) = self.other_clauses(file, c, &sets);
         let Singles {
             signed,
@@ -111,7 +113,35 @@ impl Resolver {
             rules,
             priorities,
             duties: duties.into(),
+            conditions: conditions.into(),
         })
+    }
+
+    /// The `condition` clauses of a circular; a name declared twice is `duplicate-name`.
+    fn conditions(&mut self, file: FileId, c: &ast::Circular) -> Vec<Condition> {
+        let mut out: Vec<Condition> = Vec::new();
+        let mut first: HashMap<&str, Span> = HashMap::new();
+        for clause in &c.clauses {
+            let ClauseKind::Condition { name, text } = &clause.node else {
+                continue;
+            };
+            if let Some(&at) = first.get(name.node.as_str()) {
+                self.duplicate(
+                    file,
+                    name.span,
+                    format!("the condition `{}`", name.node),
+                    (file, at),
+                );
+                continue;
+            }
+            first.insert(&name.node, name.span);
+            out.push(Condition {
+                name: self.interner.intern(&name.node),
+                text: text.node.as_str().into(),
+                span: clause.span,
+            });
+        }
+        out
     }
 
     /// The clauses given at most once, each reported when given again; and the sets the
@@ -289,6 +319,7 @@ impl Resolver {
         file: FileId,
         c: &ast::Circular,
         sets: &HashMap<String, SetEntry>,
+        conditions: &[Condition],
     ) -> (Vec<Rule>, usize) {
         let rule_asts: Vec<(&ast::RuleDef, Span)> = c
             .clauses
@@ -321,7 +352,8 @@ impl Resolver {
                     Some(self.share(selector))
                 }
             };
-            let (except, overrides, during, every) = self.modifiers(file, r, &rule_index, sets);
+            let (except, overrides, during, every, when) =
+                self.modifiers(file, r, (&rule_index, conditions), sets);
             let Some(wfo) = r.arrangement.node.wfo_interval() else {
                 continue;
             };
@@ -336,6 +368,7 @@ impl Resolver {
                 overrides_all: SmallList::default(),
                 during,
                 every,
+                when,
             });
         }
         close_overrides(&mut rules);
@@ -343,18 +376,20 @@ impl Resolver {
     }
 
     /// A rule's modifiers: `except` selectors resolved, `overrides` names to rule indices
-    /// (`unknown-name`), one `during` (a second is `duplicate-name`).
+    /// (`unknown-name`), one `during`, `every` and `when` (a second is `duplicate-name`), the
+    /// condition of `when` one of the circular's (`unknown-name`).
     fn modifiers(
         &mut self,
         file: FileId,
         r: &ast::RuleDef,
-        rule_index: &HashMap<&str, RuleId>,
+        (rule_index, conditions): (&HashMap<&str, RuleId>, &[Condition]),
         sets: &HashMap<String, SetEntry>,
     ) -> Modifiers {
         let mut except = Vec::new();
         let mut overrides = Vec::new();
         let mut during = None;
         let mut every: Option<(Weekdays, Span)> = None;
+        let mut when: Option<When> = None;
         for m in &r.modifiers {
             match &m.node {
                 Modifier::Except(s) => except.push((self.selector(file, s, sets), m.span)),
@@ -402,9 +437,61 @@ impl Resolver {
                         every = Some((Weekdays::from_days(days), m.span));
                     }
                 }
+                Modifier::When { holds, name } => {
+                    if let Some(first) = &when {
+                        let help = "a rule has one `when`; for a rule that applies under two conditions, declare the situation as one condition";
+                        self.second_modifier(file, r, "when", (first.span, m.span), help.into());
+                        continue;
+                    }
+                    let sym = self.interner.get(&name.node);
+                    if !conditions.iter().any(|c| Some(c.name) == sym) {
+                        let names: Vec<&str> = conditions
+                            .iter()
+                            .map(|c| self.interner.resolve(c.name))
+                            .collect();
+                        let suggestion = closest(&name.node, names.iter().copied());
+                        let suggestion = suggestion.map(str::to_string);
+                        self.unknown_condition(file, name, suggestion.as_deref(), names.is_empty());
+                        continue;
+                    }
+                    when = Some(When {
+                        name: self.interner.intern(&name.node),
+                        holds: *holds,
+                        span: m.span,
+                    });
+                }
             }
         }
-        (except, overrides, during, every)
+        (except, overrides, during, every, when)
+    }
+
+    /// `unknown-name` for a `when` naming no condition of its circular.
+    fn unknown_condition(
+        &mut self,
+        file: FileId,
+        name: &ast::Ident,
+        suggestion: Option<&str>,
+        none_declared: bool,
+    ) {
+        let mut d = Diagnostic::new(
+            Code::UnknownName,
+            file,
+            name.span,
+            format!("the circular declares no condition `{}`", name.node),
+        )
+        .with_label("not a condition of this circular");
+        d = match suggestion {
+            Some(s) => d.with_help(format!("did you mean `{s}`?")),
+            None if none_declared => d.with_help(format!(
+                "declare it in the circular, with what it means: `condition {} \"...\"`",
+                name.node
+            )),
+            None => d.with_help(format!(
+                "declare it in the circular: `condition {} \"...\"`",
+                name.node
+            )),
+        };
+        self.push(d);
     }
 
     /// `duplicate-name` for a second `during` or `every` of a rule (`at`: the first and the

@@ -119,6 +119,11 @@ impl<'a> Lowerer<'a> {
                 ClauseKind::Priority { rank, selector }
             }
             Rule::duty => ClauseKind::Duty(self.string(it.next()?)),
+            Rule::condition => {
+                let name = self.ident(it.next()?);
+                let text = self.string(it.next()?);
+                ClauseKind::Condition { name, text }
+            }
             _ => return None,
         })
     }
@@ -190,6 +195,21 @@ impl<'a> Lowerer<'a> {
                         continue;
                     }
                     Modifier::Every(days)
+                }
+                Rule::when_mod => {
+                    let mut holds = true;
+                    let mut name = None;
+                    for p in parts {
+                        match p.as_rule() {
+                            Rule::when_not => holds = false,
+                            _ => name = Some(self.ident(p)),
+                        }
+                    }
+                    let Some(name) = name else {
+                        self.unread(s, "this `when`: name a condition, such as `when urgent`");
+                        continue;
+                    };
+                    Modifier::When { holds, name }
                 }
                 _ => {
                     self.unread(s, "this modifier");

@@ -61,6 +61,9 @@ pub(super) fn is_keyword(rule: Rule) -> bool {
     matches!(
         rule,
         Rule::kw_circular
+            | Rule::kw_condition
+            | Rule::kw_when
+            | Rule::kw_trait
             | Rule::kw_title
             | Rule::kw_issuer
             | Rule::kw_level

@@ -179,8 +179,12 @@ impl<'a> Lowerer<'a> {
     pub(super) fn dimension(&mut self, pair: P<'a>) -> Spanned<Dimension> {
         let s = self.span(&pair);
         let rule = pair.as_rule();
+        let holds =
+            !kids(pair.clone()).any(|p| matches!(p.as_rule(), Rule::when_not | Rule::trait_not));
         let value = kids(pair)
-            .find(|p| !is_keyword(p.as_rule()))
+            .find(|p| {
+                !is_keyword(p.as_rule()) && !matches!(p.as_rule(), Rule::when_not | Rule::trait_not)
+            })
             .map(|p| match p.as_rule() {
                 Rule::string => self.string(p).node,
                 _ => p.as_str().to_string(),
@@ -190,6 +194,8 @@ impl<'a> Lowerer<'a> {
             Rule::dim_function => Dimension::Function(value),
             Rule::dim_domicile => Dimension::Domicile(value),
             Rule::dim_office => Dimension::Office(value),
+            Rule::dim_when => Dimension::Condition { name: value, holds },
+            Rule::dim_trait => Dimension::Trait { name: value, holds },
             _ => Dimension::Gov(value),
         };
         Spanned::new(dim, s)
@@ -200,7 +206,13 @@ impl<'a> Lowerer<'a> {
         dims: &mut Vec<Spanned<Dimension>>,
         dim: Spanned<Dimension>,
     ) {
-        if let Some(prev) = dims.iter().find(|d| d.keyword() == dim.keyword()) {
+        // A condition or a trait may be given several times, of different names.
+        let same = |d: &Spanned<Dimension>| match (&d.node, &dim.node) {
+            (Dimension::Condition { name: a, .. }, Dimension::Condition { name: b, .. })
+            | (Dimension::Trait { name: a, .. }, Dimension::Trait { name: b, .. }) => a == b,
+            (a, b) => a.keyword() == b.keyword(),
+        };
+        if let Some(prev) = dims.iter().find(|d| same(d)) {
             let (file, prev) = (self.file, prev.span);
             let d = self.error(
                 Code::Syntax,
@@ -213,7 +225,7 @@ impl<'a> Lowerer<'a> {
                 span: prev,
                 message: "first time".into(),
             });
-            d.help = Some("each dimension is given at most once".into());
+            d.help = Some("each dimension, condition and trait is given at most once".into());
             return;
         }
         dims.push(dim);

@@ -90,7 +90,7 @@ impl<'a> Lowerer<'a> {
                 };
                 Spanned::new(kind, whole)
             }
-            Rule::sel_function => {
+            Rule::sel_function | Rule::sel_trait => {
                 let mut names = Vec::new();
                 for p in parts {
                     match p.as_rule() {
@@ -101,7 +101,12 @@ impl<'a> Lowerer<'a> {
                         _ => {}
                     }
                 }
-                Spanned::new(SelectorKind::Function(names), whole)
+                let kind = if rule == Rule::sel_trait {
+                    SelectorKind::Trait(names)
+                } else {
+                    SelectorKind::Function(names)
+                };
+                Spanned::new(kind, whole)
             }
             _ => {
                 // Unreachable with the grammar; never read an unknown form as `all`.
