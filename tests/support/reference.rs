@@ -14,13 +14,16 @@ use std::cell::RefCell;
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::rc::Rc;
 
+/// The subjects some rules of a circular cover.
+type Cover = Rc<HashSet<Point>>;
+
 /// The reference interpreter of one engine's workspace.
 pub struct Reference<'e, 'w> {
     engine: &'e Engine<'w>,
     /// Per circular, per rule: every rule it overrides, directly or through others.
     overrides: Vec<Vec<BTreeSet<RuleId>>>,
     /// The covers computed so far: every cell asks again for the same rules.
-    covers: RefCell<HashMap<(CircularId, Vec<RuleId>), Rc<HashSet<Point>>>>,
+    covers: RefCell<HashMap<(CircularId, Vec<RuleId>), Cover>>,
 }
 
 /// What the reference finds for one circular at a point.
@@ -220,7 +223,7 @@ impl<'e, 'w> Reference<'e, 'w> {
 
     /// The set of subjects (one class per dimension, and their traits) the rules cover: selector minus except,
     /// ignoring dates, scope and exemptions.
-    pub fn cover(&self, c: CircularId, rules: &[RuleId], subjects: &[Point]) -> Rc<HashSet<Point>> {
+    pub fn cover(&self, c: CircularId, rules: &[RuleId], subjects: &[Point]) -> Cover {
         let key = (c, rules.to_vec());
         if let Some(known) = self.covers.borrow().get(&key) {
             return known.clone();
