@@ -527,13 +527,12 @@ pub fn case_json(engine: &Engine<'_>, case: &Case, explanation: Option<&Explanat
                 continue;
             }
         };
-        let dim = &dim;
-        let set = engine.universe.normalize(*dim, set);
+        let set = engine.universe.normalize(dim, set);
         let names: Vec<String> = set
             .items()
             .iter()
-            .filter(|&&c| c != engine.universe.named(*dim))
-            .map(|&c| engine.universe.class_name(*dim, c, &ws.interner))
+            .filter(|&&c| c != engine.universe.named(dim))
+            .map(|&c| engine.universe.class_name(dim, c, &ws.interner))
             .collect();
         let key = if set.is_negated() { "not_in" } else { "in" };
         when.insert(dim.keyword().to_string(), json!({ key: names }));

@@ -81,6 +81,17 @@ impl Engine<'_> {
         outcomes
     }
 
+    /// The circulars whose scope may bind government class `gov` (`None`: any government).
+    pub(super) fn circulars_of(&self, gov: Option<u32>) -> &[CircularId] {
+        match gov {
+            Some(g) => self
+                .by_gov
+                .get(g as usize)
+                .map_or(&self.everyone[..], Vec::as_slice),
+            None => &self.everyone,
+        }
+    }
+
     /// The answer at a point.
     pub fn answer(&self, p: &Point) -> Answer {
         self.evaluate(p, None).answer
@@ -114,9 +125,7 @@ impl Engine<'_> {
         let circulars: &[CircularId] = if detail == Some(Detail::Every) {
             &self.everyone
         } else {
-            self.by_gov
-                .get(p.classes[Dim::Gov.index()] as usize)
-                .map_or(&self.everyone[..], Vec::as_slice)
+            self.circulars_of(Some(p.classes[Dim::Gov.index()]))
         };
         let mut walk = self.walk(p, circulars, detail.is_some());
         let mut reasons = Reasons::default();

@@ -353,16 +353,8 @@ impl Engine<'_> {
         }
         question.flags = fixed.flags;
         let question = region::Region::from_block(question);
-        let gov = fixed.classes[Dim::Gov.index()];
-        let circulars: &[crate::model::CircularId] = match gov {
-            Some(g) => self
-                .by_gov
-                .get(g as usize)
-                .map_or(&self.everyone[..], Vec::as_slice),
-            None => &self.everyone,
-        };
         let mut mentioned = [0u64; Dim::FLAGS];
-        for &i in circulars {
+        for &i in self.circulars_of(fixed.classes[Dim::Gov.index()]) {
             for (mask, region) in &self.compiled[i].flagged {
                 if mask.iter().zip(&mentioned).all(|(m, seen)| m & !seen == 0) {
                     continue; // nothing new to learn from it

@@ -73,25 +73,24 @@ impl Flags {
     pub fn peel(self, other: Flags) -> (Vec<Flags>, Flags) {
         let mut out = Vec::new();
         let mut rest = self;
-        let mut free = other.yes & !rest.yes;
-        while free != 0 {
-            let bit = free & free.wrapping_neg();
-            out.push(Flags {
-                no: rest.no | bit,
-                ..rest
-            });
-            rest.yes |= bit;
-            free &= free - 1;
-        }
-        let mut free = other.no & !rest.no;
-        while free != 0 {
-            let bit = free & free.wrapping_neg();
-            out.push(Flags {
-                yes: rest.yes | bit,
-                ..rest
-            });
-            rest.no |= bit;
-            free &= free - 1;
+        // Each flag `other` requires (then each it excludes) that `self` leaves free: the
+        // subjects on the other side of it go out, the rest takes `other`'s side.
+        let required = other.yes & !rest.yes;
+        let excluded = other.no & !rest.no;
+        for (mask, requires) in [(required, true), (excluded, false)] {
+            let mut free = mask;
+            while free != 0 {
+                let bit = free & free.wrapping_neg();
+                let (mut outside, mut inside) = (rest, rest);
+                if requires {
+                    (outside.no, inside.yes) = (rest.no | bit, rest.yes | bit);
+                } else {
+                    (outside.yes, inside.no) = (rest.yes | bit, rest.no | bit);
+                }
+                out.push(outside);
+                rest = inside;
+                free &= free - 1;
+            }
         }
         (out, rest)
     }
