@@ -60,7 +60,7 @@ macro_rules! codes {
             }
 
             /// True for the codes found while reading and resolving (`syntax` to
-            /// `duplicate-name`): a workspace with one does not parse and resolve, and questions
+            /// `too-many-names`): a workspace with one does not parse and resolve, and questions
             /// are refused until it is fixed.
             pub fn is_resolution_error(self) -> bool {
                 matches!(
@@ -72,6 +72,7 @@ macro_rules! codes {
                         | Code::MissingClause
                         | Code::UnknownName
                         | Code::DuplicateName
+                        | Code::TooManyNames
                 )
             }
 
@@ -91,6 +92,7 @@ codes! {
     MissingClause => "missing-clause", Error, "a circular without a required clause";
     UnknownName => "unknown-name", Error, "a set or rule name that is not defined";
     DuplicateName => "duplicate-name", Error, "a set, rule, circular or test name defined twice";
+    TooManyNames => "too-many-names", Error, "more than 64 conditions, or 64 traits, in one workspace";
     OverrideCycle => "override-cycle", Error, "rules that override each other in a cycle";
     Conflict => "conflict", Error, "two rules of one circular that require disjoint shares";
     Antinomy => "antinomy", Error, "two circulars of one level that contradict each other with no principle to decide";

@@ -84,6 +84,10 @@ pub struct Info {
     pub not_first: bool,
 }
 
+/// How many names one yes/no dimension (conditions, traits) of a workspace can have: the bits of
+/// a mask of `region::Flags`. A workspace naming more is refused with `too-many-names`.
+pub const MAX_FLAGS: usize = 64;
+
 /// The dimensions, in index order: the order of a point's classes, of a block's sets and so of
 /// the conditions of a question's cases.
 pub const TABLE: &[Info] = &[

@@ -1300,3 +1300,19 @@ fn questions_from_a_terminal_get_a_note_on_stderr() {
         "{note:?}"
     );
 }
+
+/// A workspace naming more conditions or traits than edaran tells apart is refused with
+/// `too-many-names` by every command that would read it wrongly: `check` reports it (exit 1),
+/// `query` and `test` do not answer (exit 2).
+#[test]
+fn too_many_names_refuses_questions_and_tests() {
+    const FILE: &str = "tests/fixtures/lints/too-many-names.se";
+    let r = run(edaran().args(["check", FILE]));
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stdout.contains("too-many-names"), "{}", r.stdout);
+    assert!(!r.stdout.contains("conflict"), "no analysis: {}", r.stdout);
+    let r = run(edaran().args(["query", FILE, "-e", "wfo \"Dinas\" on 2026-03-03"]));
+    assert_exit_2(&r, &["too-many-names", "does not parse and resolve"]);
+    let r = run(edaran().args(["test", FILE]));
+    assert_exit_2(&r, &["too-many-names", "does not parse and resolve"]);
+}

@@ -30,6 +30,7 @@ const IMPLEMENTED: &[Code] = &[
     Code::MissingClause,
     Code::UnknownName,
     Code::DuplicateName,
+    Code::TooManyNames,
     Code::OverrideCycle,
     Code::Conflict,
     Code::Antinomy,
@@ -197,6 +198,7 @@ fixtures! {
     no_rule: Code::NoRule, also &[Code::Syntax];
     unknown_name: Code::UnknownName;
     duplicate_name: Code::DuplicateName;
+    too_many_names: Code::TooManyNames;
     override_cycle: Code::OverrideCycle;
     rule_outside_validity: Code::RuleOutsideValidity;
     revokes_unknown: Code::RevokesUnknown;

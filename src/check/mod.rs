@@ -99,6 +99,13 @@ fn complete(
     across: crate::lints::AcrossFiles,
     analyse: Option<Analysis<'_>>,
 ) -> Workspace {
+    // Past the names the algebra tells apart, the regions would mix them up: no analysis of a
+    // workspace refused with `too-many-names`.
+    let refused = workspace
+        .diagnostics
+        .iter()
+        .any(|d| d.code == crate::diagnostic::Code::TooManyNames);
+    let analyse = analyse.filter(|_| !refused);
     diagnostics.append(&mut workspace.diagnostics);
     let (analysed, across) = analyse_beside_across(&workspace, across, analyse);
     diagnostics.extend(analysed);

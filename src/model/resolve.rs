@@ -7,6 +7,7 @@
 
 mod calendar;
 mod circular;
+mod flags;
 
 use super::syntax_errors::{bad_line_starts, unreadable_words};
 use super::*;
@@ -169,6 +170,7 @@ impl Resolver {
     ) -> Workspace {
         let mut circulars = std::mem::take(&mut self.circulars);
         link_revocations(&mut circulars, &self.revoked);
+        self.too_many_names(&circulars);
         self.revoked = Vec::new();
         circulars.shrink_to_fit();
         let (baseline, baseline_at) = match self.baseline {

@@ -2,8 +2,7 @@
 //! hold, which must not, the rest free. Flag `i` is the `i`-th value the workspace names of the
 //! dimension, in the order of [`super::Universe`].
 
-/// How many flags one yes/no dimension of a workspace can have: the bits of a mask.
-pub const MAX_FLAGS: usize = 64;
+pub use crate::dim::MAX_FLAGS;
 
 /// The flags a block requires (`yes`) and excludes (`no`) of one yes/no dimension: a
 /// conjunction of "has flag i" and "lacks flag j". A subject with the flags `bits` is in it when

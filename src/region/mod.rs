@@ -465,7 +465,7 @@ impl UniverseBuilder {
             seen.dedup();
             seen.sort_by(|a, b| interner.resolve(*a).cmp(interner.resolve(*b)));
             // A yes/no dimension has a flag for each of its first `MAX_FLAGS` names only (the
-            // resolver reports a workspace that names more).
+            // resolver refuses a workspace that names more: `too-many-names`).
             if dim.is_flag() {
                 seen.truncate(MAX_FLAGS);
             }

@@ -1,0 +1,86 @@
+//! `too-many-names`: more conditions or more traits in a workspace than the region algebra tells
+//! apart ([`MAX_FLAGS`] of each: the bits of a mask). Past the limit a name could not be told from
+//! having none, so the workspace is refused rather than answered wrongly.
+
+use super::*;
+use crate::dim::MAX_FLAGS;
+
+/// Calls `f` with each value of `dim` that `sel` names.
+fn named(sel: &Sel, dim: Dim, f: &mut impl FnMut(Sym)) {
+    match sel {
+        Sel::All => {}
+        Sel::And(parts) | Sel::Or(parts) => parts.iter().for_each(|p| named(p, dim, f)),
+        Sel::Not(inner) => named(inner, dim, f),
+        Sel::In(d, values) if *d == dim => values.iter().for_each(|&v| f(v)),
+        Sel::In(..) => {}
+    }
+}
+
+impl Resolver {
+    /// One `too-many-names` for each yes/no dimension of which the circulars name more than
+    /// [`MAX_FLAGS`] values, at the first mention of the first name past the limit in file
+    /// order, with the first mention of the first name as a second label.
+    pub(super) fn too_many_names(&mut self, circulars: &[Circular]) {
+        for dim in Dim::FLAGGED {
+            // Each name once, with the clause that first mentions it, in file order.
+            let mut seen: HashSet<Sym> = HashSet::new();
+            let mut order: Vec<(Sym, FileId, Span)> = Vec::new();
+            for c in circulars {
+                let mut note = |sym: Sym, span: Span| {
+                    if seen.insert(sym) {
+                        order.push((sym, c.file, span));
+                    }
+                };
+                if dim == Dim::Condition {
+                    c.conditions.iter().for_each(|k| note(k.name, k.span));
+                    c.rules
+                        .iter()
+                        .filter_map(|r| r.when)
+                        .for_each(|w| note(w.name, w.span));
+                }
+                for e in &c.exempt {
+                    named(&e.selector, dim, &mut |v| note(v, e.span));
+                }
+                for p in &c.priorities {
+                    named(&p.selector, dim, &mut |v| note(v, p.span));
+                }
+                for r in &c.rules {
+                    if let Some(sel) = &r.selector {
+                        named(sel, dim, &mut |v| note(v, r.span));
+                    }
+                    for (sel, span) in r.except.iter() {
+                        named(sel, dim, &mut |v| note(v, *span));
+                    }
+                }
+            }
+            if order.len() <= MAX_FLAGS {
+                continue;
+            }
+            let noun = dim.info().noun;
+            let (first, past) = (order[0], order[MAX_FLAGS]);
+            let name = self.interner.resolve(past.0).to_string();
+            let mut d = Diagnostic::new(
+                Code::TooManyNames,
+                past.1,
+                past.2,
+                format!(
+                    "the circulars name {} different {noun}s; edaran tells at most {MAX_FLAGS} apart",
+                    order.len()
+                ),
+            )
+            .with_label(format!("`{name}` is {noun} number {}", MAX_FLAGS + 1))
+            .with_help(format!(
+                "edaran will not check or answer with {noun}s it cannot tell apart: give one name to {noun}s that always go together, or check the circulars that use different ones separately"
+            ));
+            if (first.1, first.2) != (past.1, past.2) {
+                let first_name = self.interner.resolve(first.0);
+                d = d.with_secondary(
+                    first.1,
+                    first.2,
+                    format!("the first {noun}, `{first_name}`"),
+                );
+            }
+            self.push(d);
+        }
+    }
+}
