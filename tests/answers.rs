@@ -143,6 +143,16 @@ fn chrono_like_date(s: &str) -> Option<(u32, u32, u32)> {
 /// The `when` of a case: each key a dimension, each value `{"in": [...]}` or `{"not_in": [...]}`.
 fn assert_when_shape(when: &Value) {
     for (dim, cond) in when.as_object().expect("`when` is an object") {
+        // A yes/no dimension: each name it splits on, held or not.
+        if ["condition", "trait"].contains(&dim.as_str()) {
+            let names = cond.as_object().expect("`when.trait` is an object");
+            assert!(!names.is_empty(), "`when.{dim}` names something: {cond}");
+            assert!(
+                names.values().all(Value::is_boolean),
+                "`when.{dim}`: {cond}"
+            );
+            continue;
+        }
         assert!(
             DIMENSIONS.contains(&dim.as_str()),
             "unknown dimension {dim}"
@@ -2216,4 +2226,37 @@ fn a_piped_repl_does_not_answer_from_a_workspace_that_does_not_resolve() {
         ":check shows the errors"
     );
     assert!(r.stdout.contains("2 errors, 1 warning\n"));
+}
+
+/// Cases with one answer that together say "has one of these traits" read as one line, as the
+/// circular wrote them; a trait with an answer of its own stays a line of its own, and the JSON
+/// keeps the cases apart (they never overlap).
+#[test]
+fn cases_of_one_of_several_traits_are_one_line() {
+    let path = fixture("traits");
+    let text = query(&path, &[r#"wfo "Setda" on 2026-04-10"#]).stdout;
+    assert!(
+        text.contains("\n  trait in [echelon_2, echelon_3]: exempt, WFO 100%\n"),
+        "{text}"
+    );
+    assert!(!text.contains("trait echelon_2: exempt"), "{text}");
+    assert!(
+        text.contains("and trait pregnant: WFO 0% (rule `pregnant` of TRAITS/1/2026)"),
+        "{text}"
+    );
+    let (status, doc) = query_json(&path, &[r#"wfo "Setda" on 2026-04-10"#]);
+    assert_eq!(status, 0);
+    let exempt: Vec<&Value> = doc["answers"][0]["cases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["status"] == "exempt")
+        .collect();
+    assert_eq!(exempt.len(), 2, "{doc:#}");
+    // Told apart by the trait, one line still: a person with echelon_3 only is exempt too.
+    let text = query(&path, &[r#"wfo "Setda" not trait echelon_2 on 2026-04-10"#]).stdout;
+    assert!(
+        text.contains("\n  trait echelon_3: exempt, WFO 100%\n"),
+        "{text}"
+    );
 }

@@ -7,7 +7,7 @@ use edaran::eval::ask::{AnsweredCase, Asking, Cases, Reply};
 use edaran::eval::query::{Axis, Case};
 use edaran::eval::{
     Answer, CircularOutcome, CircularTrace, Engine, Explanation, LeftOut, RuleOutcome, Status,
-    render_case_condition,
+    case_lines, render_case_condition,
 };
 use edaran::model::Circular;
 use edaran::region;
@@ -220,13 +220,15 @@ pub fn cases_text(engine: &Engine<'_>, cases: &[AnsweredCase], priority_only: bo
         } else {
             "  "
         };
-        for (k, case) in group.iter().enumerate() {
+        let lines = case_lines(engine, group);
+        for (condition, k) in lines {
+            let case = group[k];
             let condition = if group.len() == 1 {
                 String::new()
             } else if k == group.len() - 1 {
                 "otherwise: ".to_string()
             } else {
-                format!("{}: ", render_case_condition(engine, case))
+                format!("{condition}: ")
             };
             let _ = writeln!(
                 out,

@@ -57,3 +57,133 @@ pub fn axis_words(
         }
     }
 }
+
+/// The conditions of the cases of one date range as a text lists them, the last case reading
+/// as "otherwise": each line is a condition and the case whose answer it shows. Where cases with
+/// one answer differ only in the flags of one yes/no dimension and together say "has one of
+/// these" (`trait echelon_2`, then `not trait echelon_2 and trait echelon_3`: the disjoint
+/// blocks of `trait in [echelon_2, echelon_3]`), they are one line, "trait in [echelon_2,
+/// echelon_3]", at the place of the first. The cases themselves stay a partition.
+pub fn case_lines(engine: &Engine<'_>, cases: &[&query::Case]) -> Vec<(String, usize)> {
+    let n = cases.len();
+    let Some(last) = n.checked_sub(1) else {
+        return Vec::new();
+    };
+    let mut merged: Vec<Option<String>> = vec![None; n];
+    let mut taken = vec![false; n];
+    for i in 0..last {
+        if taken[i] {
+            continue;
+        }
+        for dim in crate::dim::Dim::FLAGGED {
+            let split = |c: &query::Case| {
+                let (flags, rest): (Vec<_>, Vec<_>) = c
+                    .when
+                    .iter()
+                    .cloned()
+                    .partition(|(a, _)| matches!(a, query::Axis::Flag(d, _) if *d == dim));
+                (flags, rest)
+            };
+            let (flags, rest) = split(cases[i]);
+            if flags.is_empty() {
+                continue;
+            }
+            let mut members = vec![(i, flags)];
+            for j in i + 1..last {
+                let (f, r) = split(cases[j]);
+                if !taken[j] && !f.is_empty() && r == rest && cases[j].answer == cases[i].answer {
+                    members.push((j, f));
+                }
+            }
+            let Some(words) = one_of(engine, dim, &members) else {
+                continue;
+            };
+            let mut parts: Vec<String> = rest
+                .iter()
+                .filter_map(|(axis, s)| axis_words(engine, *axis, s))
+                .collect();
+            parts.push(words);
+            merged[i] = Some(parts.join(" and "));
+            members.iter().for_each(|&(j, _)| taken[j] = true);
+            break;
+        }
+    }
+    merged
+        .into_iter()
+        .enumerate()
+        .filter(|(k, m)| *k == last || !taken[*k] || m.is_some())
+        .map(|(k, m)| {
+            (
+                m.unwrap_or_else(|| render_case_condition(engine, cases[k])),
+                k,
+            )
+        })
+        .collect()
+}
+
+/// The parts on the flags of `dim` of several cases, when together they hold exactly when one
+/// of the flags they require holds: that condition in words ("trait in [a, b]", "when a or
+/// when b"). Checked on every assignment of the flags they name (a few).
+fn one_of(
+    engine: &Engine<'_>,
+    dim: crate::dim::Dim,
+    members: &[(usize, Vec<(query::Axis, crate::region::ClassSet)>)],
+) -> Option<String> {
+    if members.len() < 2 {
+        return None;
+    }
+    let bit = |a: &query::Axis| match a {
+        query::Axis::Flag(_, b) => *b,
+        query::Axis::Classes(_) => unreachable!("only flags are kept"),
+    };
+    let mut named: Vec<u32> = members
+        .iter()
+        .flat_map(|(_, f)| f.iter().map(|(a, _)| bit(a)))
+        .collect();
+    named.sort_unstable();
+    named.dedup();
+    if named.len() > 12 {
+        return None;
+    }
+    // The flags some case requires to hold.
+    let required: Vec<u32> = named
+        .iter()
+        .copied()
+        .filter(|&b| {
+            members.iter().any(|(_, f)| {
+                f.iter()
+                    .any(|(a, s)| bit(a) == b && s.contains(1) && !s.contains(0))
+            })
+        })
+        .collect();
+    let holds = |assignment: u32, b: u32| {
+        assignment & (1 << named.iter().position(|&x| x == b).expect("named")) != 0
+    };
+    let agree = (0..1u32 << named.len()).all(|assignment| {
+        let cases = members.iter().any(|(_, f)| {
+            f.iter()
+                .all(|(a, s)| s.contains(u32::from(holds(assignment, bit(a)))))
+        });
+        cases == required.iter().any(|&b| holds(assignment, b))
+    });
+    if !agree || required.len() < 2 {
+        return None;
+    }
+    let interner = &engine.ws.interner;
+    let name = |b: u32| {
+        engine
+            .universe
+            .value(dim, b)
+            .map_or("?", |s| interner.resolve(s))
+    };
+    Some(if dim.info().not_first {
+        let names: Vec<&str> = required.iter().map(|&b| name(b)).collect();
+        format!("{} in [{}]", dim.keyword(), names.join(", "))
+    } else {
+        let words: Vec<String> = required
+            .iter()
+            .map(|&b| engine.universe.flag_words(dim, b, true, interner))
+            .collect();
+        words.join(" or ")
+    })
+}
