@@ -228,10 +228,7 @@ impl Engine<'_> {
             } else {
                 Status::Baseline
             },
-            wfo: Some(Interval {
-                min: self.ws.baseline,
-                max: self.ws.baseline,
-            }),
+            wfo: Some(Interval::home(self.ws.baseline, self.ws.baseline)),
             wfh_priority: None,
             decided_by: Vec::new(),
             notes: Vec::new(),

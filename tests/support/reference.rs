@@ -348,7 +348,7 @@ impl<'e, 'w> Reference<'e, 'w> {
                 Status::Baseline
             };
             let b = self.engine.baseline();
-            Some((status, Some(Interval { min: b, max: b })))
+            Some((status, Some(Interval::home(b, b))))
         } else {
             self.combine(&decided, &traces, subjects)
         };
