@@ -273,7 +273,7 @@ fn assert_query_shape(doc: &Value) {
                         "a conflict or a day off has no share: {c}"
                     );
                 } else {
-                    assert_eq!(keys(&c["wfo"]), set(&["min", "max"]), "{c}");
+                    assert!(is_share(&c["wfo"]), "{c}");
                     let (min, max) = (
                         c["wfo"]["min"].as_f64().unwrap(),
                         c["wfo"]["max"].as_f64().unwrap(),
@@ -289,9 +289,15 @@ fn assert_query_shape(doc: &Value) {
     }
 }
 
+/// A range of shares and where the others work: `{"min", "max", "remote"}`.
+fn is_share(v: &Value) -> bool {
+    keys(v) == set(&["min", "max", "remote"])
+        && ["home", "anywhere"].contains(&v["remote"].as_str().unwrap_or(""))
+}
+
 /// The shape of one step of a JSON `explanation` (docs/language.md section 13).
 fn assert_explanation_step_shape(step: &Value) {
-    let share = |v: &Value| keys(v) == set(&["min", "max"]);
+    let share = is_share;
     match step["step"].as_str().expect("a step says what it is") {
         "circular" => {
             assert_eq!(
@@ -390,6 +396,7 @@ const PRINCIPLES: &[&str] = &[
     "lex_posterior",
     "antinomy",
     "lex_superior",
+    "place",
 ];
 
 /// The rule names and circular ids of the `.se` files under a path (for "does explain list every
@@ -1295,7 +1302,7 @@ fn json_cases_carry_when_dates_status_share_priority_rules_and_notes() {
                     "when": {"function": {"in": ["direct_service", "essential_service"]}},
                     "from": "2023-09-01", "to": "2023-09-01",
                     "status": "exempt",
-                    "wfo": {"min": 100, "max": 100},
+                    "wfo": {"min": 100, "max": 100, "remote": "home"},
                     "wfh_priority": null,
                     "decided_by": [],
                     "notes": []
@@ -1304,7 +1311,7 @@ fn json_cases_carry_when_dates_status_share_priority_rules_and_notes() {
                     "when": {"function": {"not_in": ["direct_service", "essential_service"]}},
                     "from": "2023-09-01", "to": "2023-09-01",
                     "status": "ruled",
-                    "wfo": {"min": 50, "max": 50},
+                    "wfo": {"min": 50, "max": 50, "remote": "home"},
                     "wfh_priority": null,
                     "decided_by": [
                         {"circular": "Inmendagri 2/2023", "rule": "national_hybrid"},
@@ -1335,20 +1342,23 @@ fn json_values_for_ceilings_baselines_priorities_and_periods() {
         a[0]["cases"],
         json!([{
             "when": {}, "from": "2021-07-15", "to": "2021-07-15", "status": "ruled",
-            "wfo": {"min": 0, "max": 25}, "wfh_priority": null,
+            "wfo": {"min": 0, "max": 25, "remote": "home"}, "wfh_priority": null,
             "decided_by": [{"circular": "045.2103/VII/POSKO/2021", "rule": "essential_cap"}],
             "notes": []
         }])
     );
     // A full point carries its WFH priority.
     assert_eq!(a[1]["cases"][0]["wfh_priority"], 1);
-    assert_eq!(a[1]["cases"][0]["wfo"], json!({"min": 50, "max": 50}));
+    assert_eq!(
+        a[1]["cases"][0]["wfo"],
+        json!({"min": 50, "max": 50, "remote": "home"})
+    );
     // A government no scope names: baseline with the note.
     assert_eq!(
         a[2]["cases"],
         json!([{
             "when": {}, "from": "2023-09-01", "to": "2023-09-01", "status": "baseline",
-            "wfo": {"min": 100, "max": 100}, "wfh_priority": null, "decided_by": [],
+            "wfo": {"min": 100, "max": 100, "remote": "home"}, "wfh_priority": null, "decided_by": [],
             "notes": ["no circular names this government in its scope"]
         }])
     );
@@ -1367,7 +1377,7 @@ fn json_values_for_ceilings_baselines_priorities_and_periods() {
             )
         })
         .collect();
-    let share = |min: u32, max: u32| json!({"min": min, "max": max});
+    let share = |min: u32, max: u32| json!({"min": min, "max": max, "remote": "home"});
     assert_eq!(
         ranges,
         vec![
@@ -1435,7 +1445,7 @@ fn json_for_explain_adds_the_explanation_and_the_duties() {
     assert_eq!(code, 0);
     let case = &doc["answers"][0]["cases"][0];
     assert_eq!(case["status"], "ruled");
-    assert_eq!(case["wfo"], json!({"min": 0, "max": 50}));
+    assert_eq!(case["wfo"], json!({"min": 0, "max": 50, "remote": "home"}));
     assert_eq!(
         case["decided_by"],
         json!([{"circular": "045.2103/VII/POSKO/2021", "rule": "uptd_service"}])
@@ -1448,7 +1458,10 @@ fn json_for_explain_adds_the_explanation_and_the_duties() {
     assert_eq!(circular["level"], "provincial");
     assert_eq!(circular["outcome"], "applies");
     assert_eq!(circular["reason"], Value::Null);
-    assert_eq!(circular["requires"], json!({"min": 0, "max": 50}));
+    assert_eq!(
+        circular["requires"],
+        json!({"min": 0, "max": 50, "remote": "home"})
+    );
     assert_eq!(circular["conflict"], false);
     let rule = |name: &str| -> &Value {
         circular["rules"]
@@ -1464,13 +1477,16 @@ fn json_for_explain_adds_the_explanation_and_the_duties() {
             "rule": "essential_cap",
             "outcome": "overridden",
             "reason": "overridden by `uptd_service` (lex specialis)",
-            "wfo": {"min": 0, "max": 25},
+            "wfo": {"min": 0, "max": 25, "remote": "home"},
             "overridden_by": ["uptd_service"],
         })
     );
     assert_eq!(rule("uptd_service")["outcome"], "decides");
     assert_eq!(rule("uptd_service")["reason"], Value::Null);
-    assert_eq!(rule("uptd_service")["wfo"], json!({"min": 0, "max": 50}));
+    assert_eq!(
+        rule("uptd_service")["wfo"],
+        json!({"min": 0, "max": 50, "remote": "home"})
+    );
     assert_eq!(rule("general")["outcome"], "excepted");
     // The circulars of Banten are counted, not listed, in the steps and as data.
     assert!(

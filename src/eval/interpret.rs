@@ -151,6 +151,9 @@ impl Engine<'_> {
         // decide (notes of the answer).
         let mut steps = reasons.agreements;
         steps.extend(reasons.decisive);
+        if detail.is_some() {
+            steps.extend(self.place_step(&answer));
+        }
         let mut left_out = Vec::new();
         if detail == Some(Detail::Concerning) {
             let skipped = self.everyone.len() - circulars.len();
