@@ -2233,3 +2233,132 @@ fn a_piped_repl_does_not_answer_from_a_workspace_that_does_not_resolve() {
     );
     assert!(r.stdout.contains("2 errors, 1 warning\n"));
 }
+
+// -------------------------------------------------------------------------------------------------
+// Where the others work: `wfa` (docs/language.md section 6)
+
+#[test]
+fn wfa_answers_say_where_the_others_work() {
+    let path = fixture("wfa");
+    let r = query(&path, &[r#"wfo "BPKAD" on 2026-03-16"#]);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    for line in [
+        "  gov \"Pemprov Jambi\" and function admin: WFO at least 75% (rule `admin` of SE PANRB/1/2026)",
+        "  gov \"Pemprov Jambi\" and function field: WFO 50%..75%, the others from anywhere (rule `flexible` of SE PANRB/1/2026, rule `field` of SE PANRB/1/2026)",
+        "  gov \"Pemprov Jambi\" and function not in [admin, field]: WFO at least 50%, the others from anywhere (rule `flexible` of SE PANRB/1/2026)",
+        // The national frame's home within the province's anywhere: from home, said by default.
+        "  otherwise: WFO at least 50% (rule `frame` of SE PANRB/1/2026, rule `anywhere` of MALUKU/1/2026)",
+    ] {
+        assert!(
+            r.stdout.contains(&format!("{line}\n")),
+            "no `{line}` in:\n{}",
+            r.stdout
+        );
+    }
+}
+
+#[test]
+fn wfa_explain_says_which_place_and_from_which_rule() {
+    let path = fixture("wfa");
+    let maluku = explain(
+        &path,
+        r#"explain "BPKAD" gov "Pemprov Maluku" on 2026-03-16"#,
+    );
+    for line in [
+        "    rule `anywhere`: decides: WFO at least 25%, the others from anywhere",
+        "  lex superior: the provincial result (WFO at least 25%, the others from anywhere) holds within the higher norm (WFO at least 50%): together WFO at least 50%",
+        "  place: the others work from home (rule `frame` of SE PANRB/1/2026), within the \"from anywhere\" of rule `anywhere` of MALUKU/1/2026: home is within anywhere",
+    ] {
+        assert!(
+            maluku.contains(&format!("{line}\n")),
+            "no `{line}` in:\n{maluku}"
+        );
+    }
+    let field = explain(
+        &path,
+        r#"explain "BPKAD" gov "Pemprov Jambi" function field on 2026-03-16"#,
+    );
+    assert!(
+        field.contains("  place: the others may work from anywhere (rules `flexible` of SE PANRB/1/2026, `field` of SE PANRB/1/2026)\n"),
+        "{field}"
+    );
+    // No rule says anywhere: no step of the place (the answers of wfo and wfh files stay as
+    // they were).
+    let admin = explain(
+        &path,
+        r#"explain "BPKAD" gov "Pemprov Jambi" function admin on 2026-03-16"#,
+    );
+    assert!(!admin.contains("place:"), "{admin}");
+}
+
+#[test]
+fn wfa_json_says_remote_in_every_share() {
+    let path = fixture("wfa");
+    let (code, doc) = query_json(
+        &path,
+        &[
+            r#"wfo "BPKAD" gov "Pemprov Jambi" function field on 2026-03-16"#,
+            r#"explain "BPKAD" gov "Pemprov Maluku" on 2026-03-16"#,
+        ],
+    );
+    assert_eq!(code, 0);
+    let a = doc["answers"].as_array().unwrap();
+    assert_eq!(
+        a[0]["cases"][0]["wfo"],
+        json!({"min": 50, "max": 75, "remote": "anywhere"})
+    );
+    let case = &a[1]["cases"][0];
+    assert_eq!(
+        case["wfo"],
+        json!({"min": 50, "max": 100, "remote": "home"})
+    );
+    let steps = case["explanation"].as_array().unwrap();
+    let provincial = steps
+        .iter()
+        .find(|s| s["circular"] == "MALUKU/1/2026")
+        .expect("the provincial circular");
+    assert_eq!(
+        provincial["requires"],
+        json!({"min": 25, "max": 100, "remote": "anywhere"})
+    );
+    let place = steps
+        .iter()
+        .find(|s| s["principle"] == "place")
+        .expect("the step of the place");
+    assert!(
+        place["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("place: the others work from home (rule `frame`"),
+        "{place}"
+    );
+}
+
+#[test]
+fn wfa_expectations_compare_the_place_and_wfo_ones_the_shares() {
+    let r = run(edaran().arg("test").arg(fixture("wfa")));
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    assert_eq!(r.stdout.lines().last(), Some("2 passed, 0 failed"));
+    let r = run(edaran().arg("test").arg(fixture("wfa-failing")));
+    assert_eq!(r.code, 1, "{}{}", r.stdout, r.stderr);
+    let out = &r.stdout;
+    assert_eq!(out.lines().last(), Some("1 passed, 2 failed"), "{out}");
+    assert!(
+        out.contains(
+            "test \"the shares alone\" (tests/fixtures/answers/wfa-failing/wfa-failing.se) ... ok\n"
+        ),
+        "{out}"
+    );
+    // Messages wrap: compare them without the frame's line breaks.
+    let flat: String = out
+        .lines()
+        .map(|l| l.trim_start_matches([' ', '│', '×']).trim_end())
+        .collect::<Vec<_>>()
+        .join(" ");
+    for message in [
+        "expected WFO at least 50%, the others from home, got WFO at least 50%, the others from anywhere",
+        "expected WFO at least 75%, the others from anywhere, got WFO at least 75%, the others from home",
+    ] {
+        assert!(flat.contains(message), "no `{message}` in:\n{out}");
+    }
+}

@@ -261,7 +261,21 @@ fn check_wfo(expected: &Expected, answer: &Answer) -> Result<(), String> {
             ));
         }
     };
-    if ok { Ok(()) } else { Err(answer.summary()) }
+    if ok {
+        return Ok(());
+    }
+    // An expectation that names a place gets the answer's place too, home included.
+    match (expected, answer.status, answer.wfo) {
+        (
+            Expected::Amount {
+                mode: Some(Mode::Wfh | Mode::Wfa),
+                ..
+            },
+            Status::Ruled,
+            Some(iv),
+        ) => Err(format!("WFO {}", iv.with_place())),
+        _ => Err(answer.summary()),
+    }
 }
 
 fn check_priority(expected: &Expected, actual: Option<u32>) -> Result<(), String> {
