@@ -283,7 +283,7 @@ fn assert_query_shape(doc: &Value) {
                         "a conflict or a day off has no share: {c}"
                     );
                 } else {
-                    assert_eq!(keys(&c["wfo"]), set(&["min", "max"]), "{c}");
+                    assert!(is_share(&c["wfo"]), "{c}");
                     let (min, max) = (
                         c["wfo"]["min"].as_f64().unwrap(),
                         c["wfo"]["max"].as_f64().unwrap(),
@@ -299,9 +299,15 @@ fn assert_query_shape(doc: &Value) {
     }
 }
 
+/// A range of shares and where the others work: `{"min", "max", "remote"}`.
+fn is_share(v: &Value) -> bool {
+    keys(v) == set(&["min", "max", "remote"])
+        && ["home", "anywhere"].contains(&v["remote"].as_str().unwrap_or(""))
+}
+
 /// The shape of one step of a JSON `explanation` (docs/language.md section 13).
 fn assert_explanation_step_shape(step: &Value) {
-    let share = |v: &Value| keys(v) == set(&["min", "max"]);
+    let share = is_share;
     match step["step"].as_str().expect("a step says what it is") {
         "circular" => {
             assert_eq!(
@@ -400,6 +406,7 @@ const PRINCIPLES: &[&str] = &[
     "lex_posterior",
     "antinomy",
     "lex_superior",
+    "place",
 ];
 
 /// The rule names and circular ids of the `.se` files under a path (for "does explain list every
@@ -1305,7 +1312,7 @@ fn json_cases_carry_when_dates_status_share_priority_rules_and_notes() {
                     "when": {"function": {"in": ["direct_service", "essential_service"]}},
                     "from": "2023-09-01", "to": "2023-09-01",
                     "status": "exempt",
-                    "wfo": {"min": 100, "max": 100},
+                    "wfo": {"min": 100, "max": 100, "remote": "home"},
                     "wfh_priority": null,
                     "decided_by": [],
                     "notes": []
@@ -1314,7 +1321,7 @@ fn json_cases_carry_when_dates_status_share_priority_rules_and_notes() {
                     "when": {"function": {"not_in": ["direct_service", "essential_service"]}},
                     "from": "2023-09-01", "to": "2023-09-01",
                     "status": "ruled",
-                    "wfo": {"min": 50, "max": 50},
+                    "wfo": {"min": 50, "max": 50, "remote": "home"},
                     "wfh_priority": null,
                     "decided_by": [
                         {"circular": "Inmendagri 2/2023", "rule": "national_hybrid"},
@@ -1345,20 +1352,23 @@ fn json_values_for_ceilings_baselines_priorities_and_periods() {
         a[0]["cases"],
         json!([{
             "when": {}, "from": "2021-07-15", "to": "2021-07-15", "status": "ruled",
-            "wfo": {"min": 0, "max": 25}, "wfh_priority": null,
+            "wfo": {"min": 0, "max": 25, "remote": "home"}, "wfh_priority": null,
             "decided_by": [{"circular": "045.2103/VII/POSKO/2021", "rule": "essential_cap"}],
             "notes": []
         }])
     );
     // A full point carries its WFH priority.
     assert_eq!(a[1]["cases"][0]["wfh_priority"], 1);
-    assert_eq!(a[1]["cases"][0]["wfo"], json!({"min": 50, "max": 50}));
+    assert_eq!(
+        a[1]["cases"][0]["wfo"],
+        json!({"min": 50, "max": 50, "remote": "home"})
+    );
     // A government no scope names: baseline with the note.
     assert_eq!(
         a[2]["cases"],
         json!([{
             "when": {}, "from": "2023-09-01", "to": "2023-09-01", "status": "baseline",
-            "wfo": {"min": 100, "max": 100}, "wfh_priority": null, "decided_by": [],
+            "wfo": {"min": 100, "max": 100, "remote": "home"}, "wfh_priority": null, "decided_by": [],
             "notes": ["no circular names this government in its scope"]
         }])
     );
@@ -1377,7 +1387,7 @@ fn json_values_for_ceilings_baselines_priorities_and_periods() {
             )
         })
         .collect();
-    let share = |min: u32, max: u32| json!({"min": min, "max": max});
+    let share = |min: u32, max: u32| json!({"min": min, "max": max, "remote": "home"});
     assert_eq!(
         ranges,
         vec![
@@ -1445,7 +1455,7 @@ fn json_for_explain_adds_the_explanation_and_the_duties() {
     assert_eq!(code, 0);
     let case = &doc["answers"][0]["cases"][0];
     assert_eq!(case["status"], "ruled");
-    assert_eq!(case["wfo"], json!({"min": 0, "max": 50}));
+    assert_eq!(case["wfo"], json!({"min": 0, "max": 50, "remote": "home"}));
     assert_eq!(
         case["decided_by"],
         json!([{"circular": "045.2103/VII/POSKO/2021", "rule": "uptd_service"}])
@@ -1458,7 +1468,10 @@ fn json_for_explain_adds_the_explanation_and_the_duties() {
     assert_eq!(circular["level"], "provincial");
     assert_eq!(circular["outcome"], "applies");
     assert_eq!(circular["reason"], Value::Null);
-    assert_eq!(circular["requires"], json!({"min": 0, "max": 50}));
+    assert_eq!(
+        circular["requires"],
+        json!({"min": 0, "max": 50, "remote": "home"})
+    );
     assert_eq!(circular["conflict"], false);
     let rule = |name: &str| -> &Value {
         circular["rules"]
@@ -1474,13 +1487,16 @@ fn json_for_explain_adds_the_explanation_and_the_duties() {
             "rule": "essential_cap",
             "outcome": "overridden",
             "reason": "overridden by `uptd_service` (lex specialis)",
-            "wfo": {"min": 0, "max": 25},
+            "wfo": {"min": 0, "max": 25, "remote": "home"},
             "overridden_by": ["uptd_service"],
         })
     );
     assert_eq!(rule("uptd_service")["outcome"], "decides");
     assert_eq!(rule("uptd_service")["reason"], Value::Null);
-    assert_eq!(rule("uptd_service")["wfo"], json!({"min": 0, "max": 50}));
+    assert_eq!(
+        rule("uptd_service")["wfo"],
+        json!({"min": 0, "max": 50, "remote": "home"})
+    );
     assert_eq!(rule("general")["outcome"], "excepted");
     // The circulars of Banten are counted, not listed, in the steps and as data.
     assert!(
@@ -2259,4 +2275,133 @@ fn cases_of_one_of_several_traits_are_one_line() {
         text.contains("\n  trait echelon_3: exempt, WFO 100%\n"),
         "{text}"
     );
+}
+
+// -------------------------------------------------------------------------------------------------
+// Where the others work: `wfa` (docs/language.md section 6)
+
+#[test]
+fn wfa_answers_say_where_the_others_work() {
+    let path = fixture("wfa");
+    let r = query(&path, &[r#"wfo "BPKAD" on 2026-03-16"#]);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    for line in [
+        "  gov \"Pemprov Jambi\" and function admin: WFO at least 75% (rule `admin` of SE PANRB/1/2026)",
+        "  gov \"Pemprov Jambi\" and function field: WFO 50%..75%, the others from anywhere (rule `flexible` of SE PANRB/1/2026, rule `field` of SE PANRB/1/2026)",
+        "  gov \"Pemprov Jambi\" and function not in [admin, field]: WFO at least 50%, the others from anywhere (rule `flexible` of SE PANRB/1/2026)",
+        // The national frame's home within the province's anywhere: from home, said by default.
+        "  otherwise: WFO at least 50% (rule `frame` of SE PANRB/1/2026, rule `anywhere` of MALUKU/1/2026)",
+    ] {
+        assert!(
+            r.stdout.contains(&format!("{line}\n")),
+            "no `{line}` in:\n{}",
+            r.stdout
+        );
+    }
+}
+
+#[test]
+fn wfa_explain_says_which_place_and_from_which_rule() {
+    let path = fixture("wfa");
+    let maluku = explain(
+        &path,
+        r#"explain "BPKAD" gov "Pemprov Maluku" on 2026-03-16"#,
+    );
+    for line in [
+        "    rule `anywhere`: decides: WFO at least 25%, the others from anywhere",
+        "  lex superior: the provincial result (WFO at least 25%, the others from anywhere) holds within the higher norm (WFO at least 50%): together WFO at least 50%",
+        "  place: the others work from home (rule `frame` of SE PANRB/1/2026), within the \"from anywhere\" of rule `anywhere` of MALUKU/1/2026: home is within anywhere",
+    ] {
+        assert!(
+            maluku.contains(&format!("{line}\n")),
+            "no `{line}` in:\n{maluku}"
+        );
+    }
+    let field = explain(
+        &path,
+        r#"explain "BPKAD" gov "Pemprov Jambi" function field on 2026-03-16"#,
+    );
+    assert!(
+        field.contains("  place: the others may work from anywhere (rules `flexible` of SE PANRB/1/2026, `field` of SE PANRB/1/2026)\n"),
+        "{field}"
+    );
+    // No rule says anywhere: no step of the place (the answers of wfo and wfh files stay as
+    // they were).
+    let admin = explain(
+        &path,
+        r#"explain "BPKAD" gov "Pemprov Jambi" function admin on 2026-03-16"#,
+    );
+    assert!(!admin.contains("place:"), "{admin}");
+}
+
+#[test]
+fn wfa_json_says_remote_in_every_share() {
+    let path = fixture("wfa");
+    let (code, doc) = query_json(
+        &path,
+        &[
+            r#"wfo "BPKAD" gov "Pemprov Jambi" function field on 2026-03-16"#,
+            r#"explain "BPKAD" gov "Pemprov Maluku" on 2026-03-16"#,
+        ],
+    );
+    assert_eq!(code, 0);
+    let a = doc["answers"].as_array().unwrap();
+    assert_eq!(
+        a[0]["cases"][0]["wfo"],
+        json!({"min": 50, "max": 75, "remote": "anywhere"})
+    );
+    let case = &a[1]["cases"][0];
+    assert_eq!(
+        case["wfo"],
+        json!({"min": 50, "max": 100, "remote": "home"})
+    );
+    let steps = case["explanation"].as_array().unwrap();
+    let provincial = steps
+        .iter()
+        .find(|s| s["circular"] == "MALUKU/1/2026")
+        .expect("the provincial circular");
+    assert_eq!(
+        provincial["requires"],
+        json!({"min": 25, "max": 100, "remote": "anywhere"})
+    );
+    let place = steps
+        .iter()
+        .find(|s| s["principle"] == "place")
+        .expect("the step of the place");
+    assert!(
+        place["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("place: the others work from home (rule `frame`"),
+        "{place}"
+    );
+}
+
+#[test]
+fn wfa_expectations_compare_the_place_and_wfo_ones_the_shares() {
+    let r = run(edaran().arg("test").arg(fixture("wfa")));
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    assert_eq!(r.stdout.lines().last(), Some("2 passed, 0 failed"));
+    let r = run(edaran().arg("test").arg(fixture("wfa-failing")));
+    assert_eq!(r.code, 1, "{}{}", r.stdout, r.stderr);
+    let out = &r.stdout;
+    assert_eq!(out.lines().last(), Some("1 passed, 2 failed"), "{out}");
+    assert!(
+        out.contains(
+            "test \"the shares alone\" (tests/fixtures/answers/wfa-failing/wfa-failing.se) ... ok\n"
+        ),
+        "{out}"
+    );
+    // Messages wrap: compare them without the frame's line breaks.
+    let flat: String = out
+        .lines()
+        .map(|l| l.trim_start_matches([' ', '│', '×']).trim_end())
+        .collect::<Vec<_>>()
+        .join(" ");
+    for message in [
+        "expected WFO at least 50%, the others from home, got WFO at least 50%, the others from anywhere",
+        "expected WFO at least 75%, the others from anywhere, got WFO at least 75%, the others from home",
+    ] {
+        assert!(flat.contains(message), "no `{message}` in:\n{out}");
+    }
 }

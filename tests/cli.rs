@@ -1316,3 +1316,48 @@ fn too_many_names_refuses_questions_and_tests() {
     let r = run(edaran().args(["test", FILE]));
     assert_exit_2(&r, &["too-many-names", "does not parse and resolve"]);
 }
+
+/// `wfa` beside `wfh` in one circular: an `overlap` that names both places, a warning (exit 0),
+/// never a conflict; across circulars nothing.
+#[test]
+fn check_reports_the_places_of_wfa_and_wfh_as_an_overlap() {
+    let (code, doc) = check_json(&["tests/fixtures/answers/wfa"]);
+    assert_eq!(code, 0, "{doc}");
+    assert_eq!(
+        (doc["errors"].as_u64(), doc["warnings"].as_u64()),
+        (Some(0), Some(1)),
+        "{doc}"
+    );
+    let d = &diagnostics(&doc)[0];
+    assert_eq!(d["code"], "overlap", "{d}");
+    assert_eq!(
+        d["message"],
+        "where rules `flexible` and `field` both apply, their shares combine to WFO 50%..75%, the others from anywhere"
+    );
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = dir.path().join("places.se");
+    std::fs::write(
+        &path,
+        r#"circular "SE 1/2026" {
+  issuer "Menteri PANRB" level national
+  signed 2026-02-09
+  valid  2026-03-16 to 2026-03-27
+  scope  all
+  rule flexible: all => wfa at most 50%
+  rule admin: function admin => wfh at most 50%
+}
+"#,
+    )
+    .expect("write");
+    let (code, doc) = check_json(&[path.to_str().unwrap()]);
+    assert_eq!(code, 0, "{doc}");
+    let d = &diagnostics(&doc)[0];
+    assert_eq!(
+        (d["code"].as_str(), d["severity"].as_str()),
+        (Some("overlap"), Some("warning"))
+    );
+    assert_eq!(
+        d["message"],
+        "where rules `flexible` and `admin` both apply, `flexible` says the others work from anywhere and `admin` from home: together WFO at least 50%, the others from home"
+    );
+}

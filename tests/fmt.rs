@@ -1367,3 +1367,37 @@ fn fmt_an_unreadable_file_is_a_usage_error() {
     std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o644)).expect("chmod");
     assert_eq!(read(&file), MESSY);
 }
+
+/// `wfa` and the modes of expected shares print back as written.
+#[test]
+fn wfa_and_the_modes_of_expectations_print_back() {
+    let text = r#"circular "SE 2/2026" {
+  issuer "Menteri PANRB" level national
+  signed 2026-02-09
+  valid 2026-03-16 to 2026-03-17
+  scope all
+  rule flexible: all => wfa at most 100%
+  rule admin: function admin => wfa 25%..50% overrides flexible
+}
+
+test "where" {
+  expect wfo "BPKAD" on 2026-03-16 = wfa at most 100%
+  expect wfo "BPKAD" function admin on 2026-03-16 = wfa 25%..50%
+  expect wfo "BPKAD" function admin on 2026-03-16 = wfh 25%..50%
+  expect wfo "BPKAD" function admin on 2026-03-16 = wfo 50%..75%
+  expect wfo "BPKAD" function admin on 2026-03-16 = 50%..75%
+}
+"#;
+    let out = check_format("wfa", text);
+    for line in [
+        "  rule flexible: all         => wfa at most 100%\n",
+        "  rule admin: function admin => wfa 25%..50% overrides flexible\n",
+        "= wfa at most 100%\n",
+        "= wfa 25%..50%\n",
+        "= wfh 25%..50%\n",
+        "= wfo 50%..75%\n",
+        "on 2026-03-16 = 50%..75%\n",
+    ] {
+        assert!(out.contains(line), "no `{line}` in:\n{out}");
+    }
+}

@@ -210,7 +210,7 @@ fixtures! {
     invisible_character: Code::InvisibleCharacter;
     // Two sector names sharing a unit is what `overlapping-sectors` warns about; the clash of
     // their rules is a `conflict` all the same, since rules clash on regions, not on names.
-    conflict: Code::Conflict, also &[Code::OverlappingSectors];
+    conflict: Code::Conflict, also &[Code::OverlappingSectors, Code::Overlap];
     // The boundary of `antinomy`: where lex posterior and lex specialis agree (the later
     // circular is as general as the earlier one, or more special), the later one prevails and
     // only the warning `implicit-revocation` is left.

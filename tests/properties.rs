@@ -26,9 +26,10 @@ use edaran::Code;
 use edaran::analysis::{About, findings};
 use edaran::check::load;
 use edaran::eval::query::{Axis, Spec};
-use edaran::eval::{Engine, Status};
+use edaran::eval::{Engine, RuleOutcome, Status};
 use edaran::model::{GovScope, Sel, Source, Workspace};
 use edaran::region::{self, Day, Dim, Kind, Point};
+use edaran::syntax::ast::Remote;
 use proptest::prelude::*;
 use std::collections::BTreeSet;
 use support::generate::config;
@@ -603,7 +604,39 @@ fn generated_workspaces_reach_every_finding_and_outcome() {
             for cell in cells(&engine).into_iter().step_by(5) {
                 let e = engine.explain(&Point { day, ..cell });
                 seen.insert(format!("status {:?}", e.answer.status));
+                // Where the others work: from anywhere, or from home within a rule's anywhere.
+                let remote =
+                    |r: &edaran::eval::RuleRef| ws.circulars[r.circular].rules[r.rule].wfo.remote;
+                if let Some(iv) = e.answer.wfo.filter(|_| e.answer.status == Status::Ruled) {
+                    let anywhere = e
+                        .answer
+                        .decided_by
+                        .iter()
+                        .any(|r| remote(r) == Remote::Anywhere);
+                    match iv.remote {
+                        Remote::Anywhere => seen.insert("place anywhere".into()),
+                        Remote::Home if anywhere => {
+                            seen.insert("place home within anywhere".into())
+                        }
+                        Remote::Home => false,
+                    };
+                }
                 for t in &e.circulars {
+                    let rules = &ws.circulars[t.circular].rules;
+                    let deciding: Vec<usize> = t
+                        .rules
+                        .iter()
+                        .filter(|(_, o)| *o == RuleOutcome::Decides)
+                        .map(|(r, _)| *r)
+                        .collect();
+                    for &x in &deciding {
+                        for &y in &deciding {
+                            let (wx, wy) = (rules[x].wfo, rules[y].wfo);
+                            if wx.same_shares(wy) && wx.remote != wy.remote {
+                                seen.insert("rules differing in place only".into());
+                            }
+                        }
+                    }
                     let outcome = format!("{:?}", t.outcome);
                     seen.insert(format!(
                         "circular {}",
@@ -643,6 +676,9 @@ fn generated_workspaces_reach_every_finding_and_outcome() {
         "rule OverriddenBy",
         "rule OtherwiseNotNeeded",
         "rule Decides",
+        "place anywhere",
+        "place home within anywhere",
+        "rules differing in place only",
     ];
     let missing: Vec<&str> = wanted.into_iter().filter(|w| !seen.contains(*w)).collect();
     assert!(missing.is_empty(), "never generated: {missing:?}");

@@ -605,7 +605,7 @@ fn explanation_json(engine: &Engine<'_>, e: &Explanation) -> Value {
         steps.push(json!({
             "step": "baseline",
             "status": e.answer.status.as_str(),
-            "wfo": {"min": pct(baseline), "max": pct(baseline)},
+            "wfo": wfo_json(edaran::syntax::ast::Interval::home(baseline, baseline)),
         }));
     }
     json!(steps)
@@ -668,9 +668,9 @@ fn circular_json(engine: &Engine<'_>, t: &CircularTrace) -> Value {
     })
 }
 
-/// A range of shares: `{"min", "max"}`.
+/// A range of shares and where the others work: `{"min", "max", "remote"}`.
 fn wfo_json(iv: edaran::syntax::ast::Interval) -> Value {
-    json!({"min": pct(iv.min), "max": pct(iv.max)})
+    json!({"min": pct(iv.min), "max": pct(iv.max), "remote": iv.remote.as_str()})
 }
 
 /// A share as a JSON number: whole percentages as integers, others with their decimals.

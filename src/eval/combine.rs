@@ -6,7 +6,7 @@
 use super::principles::{self, Posterior};
 use super::{Answer, Engine, Principle, RuleRef, Status, Step};
 use crate::model::{CircularId, RuleId};
-use crate::syntax::ast::{Interval, Level};
+use crate::syntax::ast::{Interval, Level, Pct, Remote};
 
 /// An applying circular with deciding rules at a point.
 pub(super) struct Decided {
@@ -253,6 +253,47 @@ impl Engine<'_> {
             }
         }
         verdict
+    }
+
+    /// Where the others work, and by which rules (docs/language.md section 6): a step of the
+    /// explanation where a deciding rule lets them work from anywhere (`wfa`). `None` where
+    /// every deciding rule says home (the place goes without saying) or none decides.
+    pub(super) fn place_step(&self, answer: &Answer) -> Option<Step> {
+        let iv = answer.wfo.filter(|_| answer.status == Status::Ruled)?;
+        let remote = |r: &RuleRef| self.ws.circulars[r.circular].rules[r.rule].wfo.remote;
+        let (anywhere, home): (Vec<RuleRef>, Vec<RuleRef>) = answer
+            .decided_by
+            .iter()
+            .partition(|r| remote(r) == Remote::Anywhere);
+        if anywhere.is_empty() {
+            return None;
+        }
+        let rules = |refs: &[RuleRef]| {
+            let s = if refs.len() == 1 { "" } else { "s" };
+            format!("rule{s} {}", self.rule_list(refs))
+        };
+        let text = match iv.remote {
+            Remote::Anywhere => format!(
+                "place: the others may work from anywhere ({})",
+                rules(&anywhere)
+            ),
+            Remote::Home if !home.is_empty() => format!(
+                "place: the others work from home ({}), within the \"from anywhere\" of {}: home is within anywhere",
+                rules(&home),
+                rules(&anywhere)
+            ),
+            Remote::Home => {
+                debug_assert_eq!(iv.min, Pct::FULL);
+                format!(
+                    "place: WFO 100% leaves nobody out of the office, so the \"from anywhere\" of {} does not arise",
+                    rules(&anywhere)
+                )
+            }
+        };
+        Some(Step {
+            principle: Principle::Place,
+            text,
+        })
     }
 
     /// "conflict: the rules ... require disjoint shares", of one circular's deciding rules.

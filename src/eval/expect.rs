@@ -7,7 +7,7 @@ use super::{Answer, Engine, Status};
 use crate::model::CircularId;
 use crate::region::Dim;
 use crate::span::{FileId, Span};
-use crate::syntax::ast::{Arrangement, Dimension, Expected, Mode, TestBlock};
+use crate::syntax::ast::{Amount, Arrangement, Dimension, Expected, Interval, Mode, TestBlock};
 use std::collections::BTreeSet;
 
 /// The result of one `test` block.
@@ -167,7 +167,8 @@ fn check_cases(engine: &Engine<'_>, expected: &Expected, cases: &Cases) -> Resul
     }
     check_wfo(expected, &case.answer).map_err(|got| {
         // A share is expected of a rule: say why none applied.
-        if matches!(expected, Expected::Amount(_)) && super::names::unruled(case.answer.status) {
+        if matches!(expected, Expected::Amount { .. }) && super::names::unruled(case.answer.status)
+        {
             let spec = &cases.spec;
             let gov = spec.values[Dim::Gov.index()].as_deref();
             let first = engine.why_no_rule(&case.point, gov);
@@ -238,14 +239,16 @@ fn single_case<'c>(engine: &Engine<'_>, cases: &'c Cases) -> Result<&'c Case, St
 
 fn check_wfo(expected: &Expected, answer: &Answer) -> Result<(), String> {
     let ok = match expected {
-        Expected::Amount(amount) => {
-            let want = Arrangement {
-                mode: Mode::Wfo,
-                amount: amount.clone(),
-            }
-            .wfo_interval();
+        Expected::Amount { mode, amount } => {
             // Section 10.1: a share is the share of a rule, not the baseline's.
-            answer.status == Status::Ruled && want.is_some() && want == answer.wfo
+            answer.status == Status::Ruled
+                && expected_interval(*mode, amount)
+                    .zip(answer.wfo)
+                    .is_some_and(|(want, got)| match mode {
+                        // `wfo` says nothing of where the others work.
+                        None | Some(Mode::Wfo) => want.same_shares(got),
+                        Some(Mode::Wfh | Mode::Wfa) => want == got,
+                    })
         }
         Expected::Baseline => answer.status == Status::Baseline,
         Expected::Exempt => answer.status == Status::Exempt,
@@ -258,7 +261,21 @@ fn check_wfo(expected: &Expected, answer: &Answer) -> Result<(), String> {
             ));
         }
     };
-    if ok { Ok(()) } else { Err(answer.summary()) }
+    if ok {
+        return Ok(());
+    }
+    // An expectation that names a place gets the answer's place too, home included.
+    match (expected, answer.status, answer.wfo) {
+        (
+            Expected::Amount {
+                mode: Some(Mode::Wfh | Mode::Wfa),
+                ..
+            },
+            Status::Ruled,
+            Some(iv),
+        ) => Err(format!("WFO {}", iv.with_place())),
+        _ => Err(answer.summary()),
+    }
 }
 
 fn check_priority(expected: &Expected, actual: Option<u32>) -> Result<(), String> {
@@ -273,15 +290,25 @@ fn check_priority(expected: &Expected, actual: Option<u32>) -> Result<(), String
     }
 }
 
+/// The interval an expected share stands for (a bare amount is a `wfo` one).
+fn expected_interval(mode: Option<Mode>, amount: &Amount) -> Option<Interval> {
+    Arrangement {
+        mode: mode.unwrap_or(Mode::Wfo),
+        amount: amount.clone(),
+    }
+    .wfo_interval()
+}
+
 /// The expected value as written.
 pub fn describe_expected(e: &Expected) -> String {
     match e {
-        Expected::Amount(amount) => Arrangement {
-            mode: Mode::Wfo,
-            amount: amount.clone(),
+        Expected::Amount { mode, amount } => {
+            expected_interval(*mode, amount).map_or("an invalid share".to_string(), |iv| match mode
+            {
+                None | Some(Mode::Wfo) => format!("WFO {}", iv.shares()),
+                Some(Mode::Wfh | Mode::Wfa) => format!("WFO {}", iv.with_place()),
+            })
         }
-        .wfo_interval()
-        .map_or("an invalid share".to_string(), |iv| format!("WFO {iv}")),
         Expected::Baseline => "baseline".into(),
         Expected::Exempt => "exempt".into(),
         Expected::Conflict => "conflict".into(),

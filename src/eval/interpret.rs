@@ -151,6 +151,9 @@ impl Engine<'_> {
         // decide (notes of the answer).
         let mut steps = reasons.agreements;
         steps.extend(reasons.decisive);
+        if detail.is_some() {
+            steps.extend(self.place_step(&answer));
+        }
         let mut left_out = Vec::new();
         if detail == Some(Detail::Concerning) {
             let skipped = self.everyone.len() - circulars.len();
@@ -228,10 +231,7 @@ impl Engine<'_> {
             } else {
                 Status::Baseline
             },
-            wfo: Some(Interval {
-                min: self.ws.baseline,
-                max: self.ws.baseline,
-            }),
+            wfo: Some(Interval::home(self.ws.baseline, self.ws.baseline)),
             wfh_priority: None,
             decided_by: Vec::new(),
             notes: Vec::new(),

@@ -230,7 +230,7 @@ pub struct Explanation {
     pub left_out: Vec<(LeftOut, usize)>,
     /// The steps of the combination, in order: where circulars agreed, then the principles
     /// that had to decide (lex posterior, lex superior, antinomies, conflicts; these are also
-    /// the answer's notes).
+    /// the answer's notes), then where the others work when a deciding rule says anywhere.
     pub principles: Vec<Step>,
     /// The duties of the circulars whose rules decided.
     pub duties: Vec<(CircularId, String)>,
@@ -250,6 +250,9 @@ pub enum Principle {
     Antinomy,
     /// Lex superior: a level's result holds within the higher norm, or the higher prevails.
     LexSuperior,
+    /// Where the others work: from anywhere, or from home where a deciding rule says home
+    /// (home is within anywhere). Only where a deciding rule says anywhere (`wfa`).
+    Place,
 }
 
 impl Principle {
@@ -261,6 +264,7 @@ impl Principle {
             Principle::LexPosterior => "lex_posterior",
             Principle::Antinomy => "antinomy",
             Principle::LexSuperior => "lex_superior",
+            Principle::Place => "place",
         }
     }
 }

@@ -138,10 +138,7 @@ impl<'a> Printer<'a> {
     }
 
     pub(super) fn arrangement(&self, a: &Arrangement) -> String {
-        let mode = match a.mode {
-            Mode::Wfo => "wfo",
-            Mode::Wfh => "wfh",
-        };
+        let mode = a.mode.as_str();
         let p = |x: &PctLit| pct_text(self, x);
         let amount = match &a.amount {
             Amount::Exact(x) => p(x),
@@ -320,13 +317,16 @@ impl<'a> Printer<'a> {
 
     pub(super) fn expected(&self, e: &Expected) -> String {
         match e {
-            Expected::Amount(a) => {
-                // The amount alone, as in `= at most 25%`.
+            Expected::Amount { mode, amount } => {
+                // The amount alone, as in `= at most 25%`, or with its mode, as written.
                 let text = self.arrangement(&Arrangement {
-                    mode: Mode::Wfo,
-                    amount: a.clone(),
+                    mode: mode.unwrap_or(Mode::Wfo),
+                    amount: amount.clone(),
                 });
-                text["wfo ".len()..].to_string()
+                match mode {
+                    Some(_) => text,
+                    None => text["wfo ".len()..].to_string(),
+                }
             }
             Expected::Baseline => "baseline".into(),
             Expected::Exempt => "exempt".into(),

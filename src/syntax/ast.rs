@@ -10,11 +10,13 @@
 use crate::span::{Span, Spanned};
 use chrono::NaiveDate;
 
+mod arrangement;
 mod calendar;
 mod eq;
 mod subject;
 mod walk;
 
+pub use arrangement::{Amount, Arrangement, Interval, Mode, Remote};
 pub use calendar::{HolidayDef, WorkweekDef};
 pub use subject::{Dimension, Subject, Time};
 
@@ -368,103 +370,6 @@ pub enum Modifier {
     },
 }
 
-/// `wfo ...` or `wfh ...`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Mode {
-    /// The share is of staff working from the office.
-    Wfo,
-    /// The share is of staff working from home.
-    Wfh,
-}
-
-/// The written form of an amount.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Amount {
-    /// `N%`
-    Exact(PctLit),
-    /// `at most N%`
-    AtMost(PctLit),
-    /// `at least N%`
-    AtLeast(PctLit),
-    /// `N%..M%`
-    Range(PctLit, PctLit),
-}
-
-/// A closed interval of WFO shares, `min <= max`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub struct Interval {
-    /// Smallest allowed share.
-    pub min: Pct,
-    /// Largest allowed share.
-    pub max: Pct,
-}
-
-impl Interval {
-    /// Every share.
-    pub const ANY: Interval = Interval {
-        min: Pct::ZERO,
-        max: Pct::FULL,
-    };
-
-    /// The intersection, or `None` when disjoint.
-    pub fn intersect(self, other: Interval) -> Option<Interval> {
-        let min = self.min.max(other.min);
-        let max = self.max.min(other.max);
-        (min <= max).then_some(Interval { min, max })
-    }
-}
-
-impl std::fmt::Display for Interval {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        if self.min == self.max {
-            write!(f, "{}", self.min)
-        } else if self.min == Pct::ZERO {
-            write!(f, "at most {}", self.max)
-        } else if self.max == Pct::FULL {
-            write!(f, "at least {}", self.min)
-        } else {
-            write!(f, "{}..{}", self.min, self.max)
-        }
-    }
-}
-
-impl Amount {
-    /// The interval of shares as written (before `wfh` is turned into `wfo`); `None` when a
-    /// percentage is invalid or a range is reversed.
-    fn written(&self) -> Option<Interval> {
-        let iv = |min: Pct, max: Pct| (min <= max).then_some(Interval { min, max });
-        match self {
-            Amount::Exact(p) => iv(p.node?, p.node?),
-            Amount::AtMost(p) => iv(Pct::ZERO, p.node?),
-            Amount::AtLeast(p) => iv(p.node?, Pct::FULL),
-            Amount::Range(a, b) => iv(a.node?, b.node?),
-        }
-    }
-}
-
-/// `wfo 50%`, `wfh at least 50%`, ...
-#[derive(Clone, Debug, PartialEq)]
-pub struct Arrangement {
-    /// WFO or WFH.
-    pub mode: Mode,
-    /// The amount.
-    pub amount: Amount,
-}
-
-impl Arrangement {
-    /// The closed interval of WFO shares this arrangement allows (docs/language.md section 6).
-    pub fn wfo_interval(&self) -> Option<Interval> {
-        let written = self.amount.written()?;
-        Some(match self.mode {
-            Mode::Wfo => written,
-            Mode::Wfh => Interval {
-                min: written.max.complement(),
-                max: written.min.complement(),
-            },
-        })
-    }
-}
-
 /// A selector with its span.
 pub type Selector = Spanned<SelectorKind>;
 
@@ -535,8 +440,15 @@ pub struct Expect {
 /// The expected answer of an `expect`.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Expected {
-    /// A WFO share or interval, compared with the answer's interval.
-    Amount(Amount),
+    /// A WFO share or interval, compared with the answer's interval: `= at most 25%` and
+    /// `= wfo at most 25%` compare the shares only; `= wfh ...` and `= wfa ...` say where the
+    /// others work too, and compare the place as well.
+    Amount {
+        /// The mode written before the amount, if any.
+        mode: Option<Mode>,
+        /// The amount.
+        amount: Amount,
+    },
     /// Status `baseline`.
     Baseline,
     /// Status `exempt`.

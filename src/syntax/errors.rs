@@ -36,7 +36,7 @@ fn describe(rule: Rule) -> Option<String> {
         Rule::ident | Rule::set_name | Rule::sel_sector => "a name",
         Rule::level => "a level (`national`, `provincial` or `local`)",
         Rule::duration_unit => "`days`, `weeks` or `months`",
-        Rule::mode => "`wfo` or `wfh`",
+        Rule::mode => "`wfo`, `wfh` or `wfa`",
         Rule::string_list => "a list `[\"...\", ...]`",
         Rule::ident_list => "a list `[name, ...]`",
         Rule::EOI => "the end of the line",
@@ -385,9 +385,12 @@ struct Slip {
     help: String,
 }
 
-/// The amounts an arrangement takes, for the help of a misspelt `wfo` or `wfh`.
+/// The amounts an arrangement takes, for the help of a misspelt `wfo`, `wfh` or `wfa`.
 const AMOUNTS: &str = "`wfo 50%`, `wfo at most 25%`, `wfo at least 50%` or `wfo 25%..50%` \
-     (or the same with `wfh`, the share working from home)";
+     (or the same with `wfh`, the share working from home, or `wfa`, from anywhere)";
+
+/// The modes of an arrangement.
+const MODES: [&str; 3] = ["wfo", "wfh", "wfa"];
 
 /// Recognises the slips of [`Slip`] at byte `at` of `text` (only on the error path): each
 /// recogniser in turn either decides (a slip, or none at all) or passes to the next.
@@ -586,7 +589,7 @@ fn duration_word(p: &Stop<'_>) -> Found {
     p.slip(len, help)
 }
 
-/// A misspelt arrangement (`wof`, `wfh100%`), or one this version does not know (`wfa`).
+/// A misspelt arrangement (`wof`, `wfh100%`).
 fn arrangement_word(p: &Stop<'_>) -> Found {
     if !p.positives.contains(&Rule::mode) {
         return ControlFlow::Continue(());
@@ -597,20 +600,21 @@ fn arrangement_word(p: &Stop<'_>) -> Found {
     });
     let word = &rest[..len];
     let lower = word.to_lowercase();
-    let help = if let Some(k) = ["wfo", "wfh"]
+    let help = if let Some(k) = MODES
         .into_iter()
         .find(|k| lower.starts_with(k) && lower[3..].starts_with(|c: char| c.is_ascii_digit()))
     {
         format!("put a space after `{k}`: `{k} {}`", &word[3..])
-    } else if lower == "wfa" {
-        format!("work from anywhere (`wfa`) comes in a later version; for now write {AMOUNTS}")
     } else {
         let guess = match lower.as_str() {
-            "wfo" | "wfh" => Some(lower.as_str()),
-            _ => closest(&lower, ["wfo", "wfh"]).filter(|k| {
-                // Only when one of the two is closer than the other.
-                let other = if *k == "wfo" { "wfh" } else { "wfo" };
-                strsim::damerau_levenshtein(&lower, k) < strsim::damerau_levenshtein(&lower, other)
+            "wfo" | "wfh" | "wfa" => Some(lower.as_str()),
+            _ => closest(&lower, MODES).filter(|k| {
+                // Only when one of them is closer than the others.
+                let d = strsim::damerau_levenshtein(&lower, k);
+                MODES
+                    .iter()
+                    .filter(|o| *o != k)
+                    .all(|o| d < strsim::damerau_levenshtein(&lower, o))
             }),
         };
         match guess {

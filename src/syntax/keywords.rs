@@ -146,6 +146,12 @@ pub const TABLE: &[Keyword] = &[
         true,
         "working from the office",
     ),
+    kw(
+        "wfa",
+        &[Arrangement],
+        true,
+        "working from anywhere, home included",
+    ),
     kw("at", &[Arrangement], true, "`at most`, `at least`"),
     kw("most", &[Arrangement], true, "an upper bound"),
     kw("least", &[Arrangement], true, "a lower bound"),
@@ -409,7 +415,7 @@ mod tests {
             rule.iter().map(String::as_str).collect::<BTreeSet<_>>(),
             reserved
         );
-        assert_eq!(RESERVED.len(), 28, "docs/decisions.md counts them");
+        assert_eq!(RESERVED.len(), 29, "docs/decisions.md counts them");
     }
 
     #[test]
@@ -592,6 +598,7 @@ mod tests {
                 "trait",
                 "unit",
                 "valid",
+                "wfa",
                 "wfh",
                 "wfo",
                 "when",

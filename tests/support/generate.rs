@@ -120,11 +120,11 @@ pub enum GenSel {
     Paren(Box<GenSel>),
 }
 
-/// An arrangement: `wfo`/`wfh`, and exact, at most, at least or a range.
+/// An arrangement: `wfo`/`wfh`/`wfa`, and exact, at most, at least or a range.
 #[derive(Clone, Debug)]
 pub struct GenArr {
-    /// `wfh` instead of `wfo`.
-    pub wfh: bool,
+    /// 0 `wfo`, 1 `wfh`, 2 `wfa` (from anywhere: the place meets `wfo`'s and `wfh`'s home).
+    pub mode: u8,
     /// 0 exact, 1 at most, 2 at least, 3 range.
     pub kind: u8,
     /// Index into [`PCTS`].
@@ -282,7 +282,7 @@ pub fn nested(depth: u32) -> impl Strategy<Value = GenSel> {
 }
 
 fn arrangement() -> impl Strategy<Value = GenArr> {
-    (any::<bool>(), 0u8..4, 0u8..5, 0u8..5).prop_map(|(wfh, kind, p, q)| GenArr { wfh, kind, p, q })
+    (0u8..3, 0u8..4, 0u8..5, 0u8..5).prop_map(|(mode, kind, p, q)| GenArr { mode, kind, p, q })
 }
 
 fn rule() -> impl Strategy<Value = GenRule> {
@@ -560,7 +560,7 @@ impl GenSel {
 
 impl GenArr {
     fn text(&self) -> String {
-        let mode = if self.wfh { "wfh" } else { "wfo" };
+        let mode = ["wfo", "wfh", "wfa"][self.mode as usize % 3];
         let p = PCTS[self.p as usize % PCTS.len()];
         let q = PCTS[self.q as usize % PCTS.len()];
         match self.kind % 4 {

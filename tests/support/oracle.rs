@@ -4,7 +4,7 @@
 //! against the reference interpreter ([`super::reference`]). `tests/properties.rs` compares it
 //! with the fast analysis on random workspaces, and so does the fuzz target `workspace`.
 
-use super::reference::Reference;
+use super::reference::{Reference, meet};
 use edaran::Code;
 use edaran::analysis::{About, Key, findings};
 use edaran::eval::{CircularOutcome, Engine, RuleOutcome, Status};
@@ -281,7 +281,9 @@ fn oracle_within(
             seen.decides[c][x] = true;
             for &y in &deciding[k + 1..] {
                 let (wx, wy) = (rules[x].wfo, rules[y].wfo);
-                let code = match wx.intersect(wy) {
+                // Rules that differ in shares or only in where the others work (`wfa` and
+                // `wfh`: from home together) overlap; only disjoint shares conflict.
+                let code = match meet(wx, wy) {
                     None => {
                         conflict_within = true;
                         Code::Conflict
@@ -315,7 +317,7 @@ fn oracle_across(
     let mut antinomy = false;
     for (i, (a, ka, da)) in constrained.iter().enumerate() {
         for (b, kb, db) in &constrained[i + 1..] {
-            if ka.intersect(*kb).is_some() {
+            if meet(*ka, *kb).is_some() {
                 continue;
             }
             let (ca, cb) = (&ws.circulars[*a], &ws.circulars[*b]);
@@ -370,7 +372,7 @@ fn set_aside(
     let h = &ws.circulars[hi];
     constrained.iter().any(|(g, kg, dg)| {
         let gc = &ws.circulars[*g];
-        if *g == hi || kg.intersect(kh).is_some() {
+        if *g == hi || meet(*kg, kh).is_some() {
             return false;
         }
         if gc.level > h.level {

@@ -9,10 +9,26 @@
 use edaran::eval::{CircularOutcome, CircularTrace, Engine, Explanation, RuleOutcome, Status};
 use edaran::model::{CircularId, GovScope, RuleId, Sel};
 use edaran::region::{self, Dim, Kind, Point};
-use edaran::syntax::ast::{Interval, Level};
+use edaran::syntax::ast::{Interval, Level, Pct, Remote};
 use std::cell::RefCell;
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::rc::Rc;
+
+/// Two requirements together, read from docs/language.md sections 6 and 8 rather than from
+/// `Interval::intersect`: the shares both allow (`None`: none), and the place both allow, from
+/// home when either says home (home is within anywhere) or when nobody is out of the office.
+pub fn meet(a: Interval, b: Interval) -> Option<Interval> {
+    let (min, max) = (a.min.max(b.min), a.max.min(b.max));
+    if min > max {
+        return None;
+    }
+    let home = a.remote == Remote::Home || b.remote == Remote::Home || min == Pct(10000);
+    Some(Interval {
+        min,
+        max,
+        remote: if home { Remote::Home } else { Remote::Anywhere },
+    })
+}
 
 /// The subjects some rules of a circular cover.
 type Cover = Rc<HashSet<Point>>;
@@ -210,9 +226,9 @@ impl<'e, 'w> Reference<'e, 'w> {
             .filter(|&r| rules[r] == RuleOutcome::Decides)
             .collect();
         let constraint = (!deciding.is_empty()).then(|| {
-            deciding.iter().try_fold(Interval::ANY, |acc, &r| {
-                acc.intersect(circular.rules[r].wfo)
-            })
+            deciding
+                .iter()
+                .try_fold(Interval::ANY, |acc, &r| meet(acc, circular.rules[r].wfo))
         });
         RefTrace {
             outcome,
@@ -348,7 +364,7 @@ impl<'e, 'w> Reference<'e, 'w> {
                 Status::Baseline
             };
             let b = self.engine.baseline();
-            Some((status, Some(Interval { min: b, max: b })))
+            Some((status, Some(Interval::home(b, b))))
         } else {
             self.combine(&decided, &traces, subjects)
         };
@@ -391,7 +407,7 @@ impl<'e, 'w> Reference<'e, 'w> {
                 [] => continue,
                 [(_, k)] => k,
                 [(a, ka), (b, kb)] => match (ka, kb) {
-                    (Some(ka), Some(kb)) => match ka.intersect(kb) {
+                    (Some(ka), Some(kb)) => match meet(ka, kb) {
                         Some(both) => Some(both),
                         None => {
                             let (ca, cb) = (&ws.circulars[a], &ws.circulars[b]);
@@ -418,7 +434,7 @@ impl<'e, 'w> Reference<'e, 'w> {
             };
             result = Some(match result {
                 None => k,
-                Some(higher) => higher.intersect(k).unwrap_or(higher),
+                Some(higher) => meet(higher, k).unwrap_or(higher),
             });
         }
         if conflict {

@@ -375,7 +375,11 @@ mod tests {
         // Conditions after `when` (and `not`), traits after `trait`.
         assert_eq!(
             complete(&c, "wfo \"Dishub\" when "),
-            ["wfo \"Dishub\" when not ", "wfo \"Dishub\" when urgent "]
+            [
+                "wfo \"Dishub\" when not ",
+                "wfo \"Dishub\" when emergency ",
+                "wfo \"Dishub\" when urgent "
+            ]
         );
         assert_eq!(
             complete(&c, "wfo \"Dishub\" when not u"),

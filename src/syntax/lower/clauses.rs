@@ -229,13 +229,9 @@ impl<'a> Lowerer<'a> {
     pub(super) fn arrangement(&mut self, pair: P<'a>) -> Option<Spanned<Arrangement>> {
         let whole = self.span(&pair);
         let mut it = kids(pair);
-        let mode = match kids(it.next()?).next()?.as_rule() {
-            Rule::kw_wfh => Mode::Wfh,
-            Rule::kw_wfo => Mode::Wfo,
-            _ => {
-                self.unread(whole, "this arrangement");
-                return None;
-            }
+        let Some(mode) = mode(it.next()?) else {
+            self.unread(whole, "this arrangement");
+            return None;
         };
         let amount = self.amount(it.next()?)?;
         Some(Spanned::new(Arrangement { mode, amount }, whole))
@@ -282,5 +278,15 @@ impl<'a> Lowerer<'a> {
             to: self.date(b),
         };
         Some(Spanned::new(period, s))
+    }
+}
+
+/// The mode of a `mode` pair; `None` for a form the lowering does not know.
+pub(super) fn mode(pair: P<'_>) -> Option<Mode> {
+    match kids(pair).next()?.as_rule() {
+        Rule::kw_wfo => Some(Mode::Wfo),
+        Rule::kw_wfh => Some(Mode::Wfh),
+        Rule::kw_wfa => Some(Mode::Wfa),
+        _ => None,
     }
 }

@@ -82,6 +82,7 @@ pub(super) fn is_keyword(rule: Rule) -> bool {
             | Rule::kw_rule
             | Rule::kw_wfo
             | Rule::kw_wfh
+            | Rule::kw_wfa
             | Rule::kw_priority
             | Rule::kw_duty
             | Rule::kw_at

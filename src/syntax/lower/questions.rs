@@ -56,7 +56,8 @@ impl<'a> Lowerer<'a> {
         let query = self.query(it.next()?);
         let expected_pair = it.next()?;
         let es = self.span(&expected_pair);
-        let inner = kids(expected_pair).next()?;
+        let mut parts = kids(expected_pair);
+        let inner = parts.next()?;
         let expected = match inner.as_rule() {
             Rule::string_list => Expected::Circulars(self.string_list(inner)),
             Rule::kw_baseline => Expected::Baseline,
@@ -65,7 +66,21 @@ impl<'a> Lowerer<'a> {
             Rule::kw_none => Expected::NoPriority,
             Rule::day_off => Expected::DayOff,
             Rule::integer => Expected::Rank(self.integer(&inner)?.node),
-            _ => Expected::Amount(self.amount(inner)?),
+            Rule::mode => {
+                let Some(mode) = super::clauses::mode(inner) else {
+                    self.unread(es, "this expected share");
+                    return None;
+                };
+                let amount = self.amount(parts.next()?)?;
+                Expected::Amount {
+                    mode: Some(mode),
+                    amount,
+                }
+            }
+            _ => Expected::Amount {
+                mode: None,
+                amount: self.amount(inner)?,
+            },
         };
         Some(Expect {
             span: whole,
