@@ -102,6 +102,7 @@ codes! {
     Overlap => "overlap", Warning, "two rules that apply together with different but compatible shares";
     DeadRule => "dead-rule", Warning, "a rule that never decides anything";
     DeadExemption => "dead-exemption", Warning, "an exemption that removes nothing";
+    TooManyCombinations => "too-many-combinations", Warning, "a circular whose rules combine in too many ways to be checked";
     NoRule => "no-rule", Warning, "a circular without rules: it sets no share";
     RuleOutsideValidity => "rule-outside-validity", Error, "a `during` period outside the circular's validity";
     RevokesUnknown => "revokes-unknown", Warning, "a revoked circular that is not in the workspace";

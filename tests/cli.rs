@@ -1361,3 +1361,42 @@ fn check_reports_the_places_of_wfa_and_wfh_as_an_overlap() {
         "where rules `flexible` and `admin` both apply, `flexible` says the others work from anywhere and `admin` from home: together WFO at least 50%, the others from home"
     );
 }
+
+/// Rules that each select a trait of their own combine in every way (30 rules: 2^30
+/// combinations). `check` stops and says so (`too-many-combinations`), and a question whose
+/// answer would split on all of them is refused with the traits to give, instead of a hang.
+#[test]
+fn rules_of_many_traits_are_bounded_in_check_and_in_answers() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = dir.path().join("traits.se");
+    let mut text = String::from(
+        "circular \"T\" {\n  issuer \"I\" level national\n  signed 2024-01-01\n  valid 2024-01-01 to 2024-01-31\n  scope all\n",
+    );
+    for k in 0..30 {
+        text.push_str(&format!(
+            "  rule r{k}: unit \"U\" and trait t{k:02} => wfo at least {}%\n",
+            k + 1
+        ));
+    }
+    text.push_str("}\n");
+    std::fs::write(&path, text).expect("write");
+    let file = path.to_str().unwrap();
+    let r = run(edaran().args(["check", file]));
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    assert!(r.stdout.contains("too-many-combinations"), "{}", r.stdout);
+    assert!(r.stdout.contains("0 errors, 1 warning"), "{}", r.stdout);
+    let r = run(edaran().args(["query", file, "-e", "wfo \"U\" on 2024-01-02"]));
+    assert!(
+        r.stderr
+            .contains("the answer depends on 30 conditions and traits the question leaves open"),
+        "{}",
+        r.stderr
+    );
+    assert_ne!(r.code, 0);
+    // Given all but a few, it is answered.
+    let given: Vec<String> = (0..27).map(|k| format!("not trait t{k:02}")).collect();
+    let q = format!("wfo \"U\" {} on 2024-01-02", given.join(" "));
+    let r = run(edaran().args(["query", file, "-e", &q]));
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    assert!(r.stdout.contains("trait t29"), "{}", r.stdout);
+}

@@ -40,6 +40,7 @@ const IMPLEMENTED: &[Code] = &[
     Code::Overlap,
     Code::DeadRule,
     Code::DeadExemption,
+    Code::TooManyCombinations,
     Code::NoRule,
     Code::RuleOutsideValidity,
     Code::RevokesUnknown,
@@ -221,6 +222,7 @@ fixtures! {
     overlap: Code::Overlap;
     dead_rule: Code::DeadRule;
     dead_exemption: Code::DeadExemption;
+    too_many_combinations: Code::TooManyCombinations;
 }
 
 #[test]

@@ -43,6 +43,7 @@ mod overlap;
 mod partition;
 mod rule_on_days_off;
 mod sweep;
+mod too_many_combinations;
 mod violates_higher_norm;
 mod witness;
 

@@ -34,8 +34,24 @@ pub struct CircularAnalysis {
     pub pieces: Vec<Piece>,
 }
 
+/// The most pieces the analysis of a circular of `rules` rules makes: a piece per rule and many
+/// more, but not the `2^n` of `n` rules that each select a trait or a condition of their own
+/// (every combination of them is a piece of its own, and each costs more than the last).
+/// Past it the circular is not analysed: `too-many-combinations`.
+pub fn max_pieces(rules: usize) -> usize {
+    2048 + 64 * rules
+}
+
+/// A circular whose rules apply together in more ways than [`max_pieces`]: how many pieces the
+/// analysis had made when it stopped.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TooManyPieces(pub usize);
+
 /// Analyses one circular.
-pub fn analyze_circular(engine: &Engine<'_>, c: CircularId) -> CircularAnalysis {
+pub fn analyze_circular(
+    engine: &Engine<'_>,
+    c: CircularId,
+) -> Result<CircularAnalysis, TooManyPieces> {
     analyze_circular_with(engine, c, UnitIndex::LINEAR)
 }
 
@@ -44,11 +60,11 @@ pub(super) fn analyze_circular_with(
     engine: &Engine<'_>,
     c: CircularId,
     linear: usize,
-) -> CircularAnalysis {
+) -> Result<CircularAnalysis, TooManyPieces> {
     let rules = &engine.circular(c).rules;
     let applicable = applicable(engine, c);
     let deciding = deciding(rules, &applicable);
-    let pieces = refine(&deciding, linear)
+    let pieces = refine(&deciding, linear, max_pieces(rules.len()))?
         .into_iter()
         .filter(|(region, _)| !region.is_empty())
         .map(|(region, deciding)| {
@@ -62,11 +78,11 @@ pub(super) fn analyze_circular_with(
             }
         })
         .collect();
-    CircularAnalysis {
+    Ok(CircularAnalysis {
         applicable,
         deciding,
         pieces,
-    }
+    })
 }
 
 /// Per rule of circular `c`: where it applies (its conditions, within the circular's
@@ -127,7 +143,11 @@ fn deciding(rules: &[Rule], applicable: &[Region]) -> Vec<Region> {
 
 /// The partition of the deciding area by the rules that decide, refined by each rule's
 /// deciding region in turn (some parts may be empty).
-fn refine(deciding: &[Region], linear: usize) -> Vec<(Region, Vec<RuleId>)> {
+fn refine(
+    deciding: &[Region],
+    linear: usize,
+    budget: usize,
+) -> Result<Vec<(Region, Vec<RuleId>)>, TooManyPieces> {
     // Once there are many pieces, they are indexed by the unit classes they hold, so that a
     // rule is compared only with the pieces that share a unit with it (or hold units no
     // circular names): near-linear for a large circular whose rules cover different sectors.
@@ -163,6 +183,9 @@ fn refine(deciding: &[Region], linear: usize) -> Vec<(Region, Vec<RuleId>)> {
                 index.add(&outside, slots.len());
                 slots.push(Some((outside, rs)));
             }
+            if slots.len() > budget {
+                return Err(TooManyPieces(slots.len()));
+            }
         }
         if !rest.is_empty() {
             index.add(&rest, slots.len());
@@ -170,7 +193,7 @@ fn refine(deciding: &[Region], linear: usize) -> Vec<(Region, Vec<RuleId>)> {
         }
         index.grow(&slots);
     }
-    slots.into_iter().flatten().collect()
+    Ok(slots.into_iter().flatten().collect())
 }
 
 /// Pieces by the unit classes they hold.
@@ -302,8 +325,8 @@ mod tests {
                 .map(|p| format!("{:?} {:?} {:?}", p.region, p.deciding, p.constraint))
                 .collect::<Vec<_>>()
         };
-        let indexed = analyze_circular_with(&engine, 0, 4);
-        let linear = analyze_circular_with(&engine, 0, usize::MAX);
+        let indexed = analyze_circular_with(&engine, 0, 4).expect("within the budget");
+        let linear = analyze_circular_with(&engine, 0, usize::MAX).expect("within the budget");
         assert!(indexed.pieces.len() > 4 * 10, "{}", indexed.pieces.len());
         assert_eq!(shown(&indexed), shown(&linear));
     }

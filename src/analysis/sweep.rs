@@ -74,8 +74,16 @@ pub fn findings(engine: &Engine<'_>) -> Vec<Finding> {
 }
 
 /// What circular `c` gives the sweep on its own: the findings within it, and its pieces.
+/// A circular whose rules combine in too many ways gives `too-many-combinations` and no pieces:
+/// it meets no other circular.
 pub fn of_circular(engine: &Engine<'_>, c: CircularId) -> (Vec<Finding>, Vec<Piece>) {
-    let a = analyze_circular(engine, c);
+    let a = match analyze_circular(engine, c) {
+        Ok(a) => a,
+        Err(too_many) => {
+            let found = super::too_many_combinations::finding_of(engine, c, too_many);
+            return (vec![found], Vec::new());
+        }
+    };
     let mut found = Vec::new();
     within(engine, c, &a, &mut found);
     (found, a.pieces)

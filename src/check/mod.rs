@@ -185,6 +185,7 @@ mod tests {
                     | Code::ImplicitRevocation
                     | Code::DeadRule
                     | Code::DeadExemption
+                    | Code::TooManyCombinations
             )
         };
         let without: Vec<_> = full

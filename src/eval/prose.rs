@@ -71,27 +71,36 @@ pub fn case_lines(engine: &Engine<'_>, cases: &[&query::Case]) -> Vec<(String, u
     };
     let mut merged: Vec<Option<String>> = vec![None; n];
     let mut taken = vec![false; n];
+    // The cases that may join, by answer (each answer's cases once: linear in the cases). A
+    // case's answer names the rules that decide, so cases of one answer are few; past a
+    // screenful they are not joined (the answer is unreadable anyway).
+    let mut by_answer: std::collections::HashMap<&super::Answer, Vec<usize>> =
+        std::collections::HashMap::new();
+    for (k, c) in cases[..last].iter().enumerate() {
+        by_answer.entry(&c.answer).or_default().push(k);
+    }
+    let split = |c: &query::Case, dim: crate::dim::Dim| {
+        let (flags, rest): (Vec<_>, Vec<_>) = c
+            .when
+            .iter()
+            .cloned()
+            .partition(|(a, _)| matches!(a, query::Axis::Flag(d, _) if *d == dim));
+        (flags, rest)
+    };
     for i in 0..last {
-        if taken[i] {
+        let same = &by_answer[&cases[i].answer];
+        if taken[i] || same.len() < 2 || same.len() > 64 {
             continue;
         }
         for dim in crate::dim::Dim::FLAGGED {
-            let split = |c: &query::Case| {
-                let (flags, rest): (Vec<_>, Vec<_>) = c
-                    .when
-                    .iter()
-                    .cloned()
-                    .partition(|(a, _)| matches!(a, query::Axis::Flag(d, _) if *d == dim));
-                (flags, rest)
-            };
-            let (flags, rest) = split(cases[i]);
+            let (flags, rest) = split(cases[i], dim);
             if flags.is_empty() {
                 continue;
             }
             let mut members = vec![(i, flags)];
-            for j in i + 1..last {
-                let (f, r) = split(cases[j]);
-                if !taken[j] && !f.is_empty() && r == rest && cases[j].answer == cases[i].answer {
+            for &j in same.iter().filter(|&&j| j > i && !taken[j]) {
+                let (f, r) = split(cases[j], dim);
+                if !f.is_empty() && r == rest {
                     members.push((j, f));
                 }
             }
