@@ -284,6 +284,22 @@ pub enum Sel {
     Not(Box<Sel>),
 }
 
+impl Sel {
+    /// Calls `f` with every (dimension, value) the selector names, in the order written.
+    pub fn visit(&self, f: &mut impl FnMut(Dim, Sym)) {
+        let (dim, values) = match self {
+            Sel::All => return,
+            Sel::And(parts) | Sel::Or(parts) => {
+                parts.iter().for_each(|p| p.visit(f));
+                return;
+            }
+            Sel::Not(inner) => return inner.visit(f),
+            Sel::In(dim, v) => (*dim, v),
+        };
+        values.iter().for_each(|&v| f(dim, v));
+    }
+}
+
 // One selector per variant of a dimension would take no less: the dimension sits beside the
 // list's tag. Checked in every build, since a national corpus keeps 100,000 selectors.
 const _: () = assert!(std::mem::size_of::<Sel>() <= 24);

@@ -71,20 +71,6 @@ pub struct Universe {
     subtree: [Vec<Vec<u32>>; Dim::COUNT],
 }
 
-/// Calls `f` with every (dimension, value) a selector names.
-fn visit(sel: &Sel, f: &mut impl FnMut(Dim, Sym)) {
-    let (dim, values) = match sel {
-        Sel::All => return,
-        Sel::And(parts) | Sel::Or(parts) => {
-            parts.iter().for_each(|p| visit(p, f));
-            return;
-        }
-        Sel::Not(inner) => return visit(inner, f),
-        Sel::In(dim, v) => (*dim, v),
-    };
-    values.iter().for_each(|&v| f(dim, v));
-}
-
 /// The parent path of a unit path (`A/B/C` to `A/B`), if any.
 pub fn parent(path: &str) -> Option<&str> {
     path.rfind('/').map(|i| &path[..i])
@@ -436,7 +422,7 @@ impl UniverseBuilder {
     }
 
     fn sel(&mut self, sel: &Sel) {
-        visit(sel, &mut |d, v| self.add(d, v));
+        sel.visit(&mut |d, v| self.add(d, v));
     }
 
     fn circular(&mut self, c: &Circular) {

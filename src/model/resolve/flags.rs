@@ -7,13 +7,11 @@ use crate::dim::MAX_FLAGS;
 
 /// Calls `f` with each value of `dim` that `sel` names.
 fn named(sel: &Sel, dim: Dim, f: &mut impl FnMut(Sym)) {
-    match sel {
-        Sel::All => {}
-        Sel::And(parts) | Sel::Or(parts) => parts.iter().for_each(|p| named(p, dim, f)),
-        Sel::Not(inner) => named(inner, dim, f),
-        Sel::In(d, values) if *d == dim => values.iter().for_each(|&v| f(v)),
-        Sel::In(..) => {}
-    }
+    sel.visit(&mut |d, v| {
+        if d == dim {
+            f(v)
+        }
+    });
 }
 
 impl Resolver {
