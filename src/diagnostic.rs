@@ -86,6 +86,7 @@ macro_rules! codes {
 
 codes! {
     Syntax => "syntax", Error, "the text does not follow the grammar";
+    MixedLanguage => "mixed-language", Error, "a file or question that mixes English and Indonesian keywords";
     InvalidDate => "invalid-date", Error, "a date that does not exist";
     InvalidPercent => "invalid-percent", Error, "a percentage above 100% or with more than two decimals";
     EmptyPeriod => "empty-period", Error, "a period that ends before it starts";

@@ -69,6 +69,7 @@ pub mod syntax;
 pub mod text;
 
 pub use diagnostic::{Code, Diagnostic, Severity};
+pub use lang::Lang;
 pub use span::{FileId, Span, Spanned};
 pub mod analysis;
 pub mod calendar;
@@ -80,6 +81,7 @@ pub mod corpus;
 pub mod dim;
 pub mod eval;
 pub mod fmt;
+pub mod lang;
 pub mod lints;
 pub mod model;
 pub(crate) mod par;

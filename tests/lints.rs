@@ -24,6 +24,7 @@ use std::path::{Path, PathBuf};
 /// as planned (see [`PLANNED`]); today every code is reported.
 const IMPLEMENTED: &[Code] = &[
     Code::Syntax,
+    Code::MixedLanguage,
     Code::InvalidDate,
     Code::InvalidPercent,
     Code::EmptyPeriod,
@@ -190,6 +191,7 @@ macro_rules! fixtures {
 
 fixtures! {
     syntax: Code::Syntax;
+    mixed_language: Code::MixedLanguage;
     invalid_date: Code::InvalidDate;
     invalid_percent: Code::InvalidPercent;
     empty_period: Code::EmptyPeriod;

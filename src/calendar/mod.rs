@@ -171,19 +171,43 @@ pub fn with_weekday(date: NaiveDate) -> String {
     format!("{} {date}", weekday_name(date.weekday()))
 }
 
-/// A weekday as the language writes it: `monday` ... `sunday` (any case).
+/// A weekday as a file in `lang` writes it: `friday`, `jumat`.
+pub fn weekday_word(day: Weekday, lang: crate::Lang) -> &'static str {
+    match lang {
+        crate::Lang::En => match day {
+            Weekday::Mon => "monday",
+            Weekday::Tue => "tuesday",
+            Weekday::Wed => "wednesday",
+            Weekday::Thu => "thursday",
+            Weekday::Fri => "friday",
+            Weekday::Sat => "saturday",
+            Weekday::Sun => "sunday",
+        },
+        crate::Lang::Id => match day {
+            Weekday::Mon => "senin",
+            Weekday::Tue => "selasa",
+            Weekday::Wed => "rabu",
+            Weekday::Thu => "kamis",
+            Weekday::Fri => "jumat",
+            Weekday::Sat => "sabtu",
+            Weekday::Sun => "minggu",
+        },
+    }
+}
+
+/// A weekday as the language writes it, in English or Indonesian (any case), with the
+/// language of the word: `monday` ... `sunday`, `senin` ... `minggu`.
+pub fn parse_weekday_in(word: &str) -> Option<(Weekday, crate::Lang)> {
+    crate::Lang::ALL.into_iter().find_map(|lang| {
+        WEEK.iter()
+            .find(|d| weekday_word(**d, lang).eq_ignore_ascii_case(word))
+            .map(|d| (*d, lang))
+    })
+}
+
+/// A weekday as the language writes it: `monday` ... `sunday`, `senin` ... `minggu` (any case).
 pub fn parse_weekday(word: &str) -> Option<Weekday> {
-    const DAYS: [Weekday; 7] = [
-        Weekday::Mon,
-        Weekday::Tue,
-        Weekday::Wed,
-        Weekday::Thu,
-        Weekday::Fri,
-        Weekday::Sat,
-        Weekday::Sun,
-    ];
-    DAYS.into_iter()
-        .find(|d| weekday_name(*d).eq_ignore_ascii_case(word))
+    parse_weekday_in(word).map(|(d, _)| d)
 }
 
 /// The working week: a range of weekdays, `monday to friday` by default (Perpres 21/2023).

@@ -296,7 +296,12 @@ fn workweeks() {
     assert_eq!(Workweek::new(Weekday::Tue, Weekday::Mon).day_count(), 7);
     assert_eq!(parse_weekday("saturday"), Some(Weekday::Sat));
     assert_eq!(parse_weekday("Monday"), Some(Weekday::Mon));
-    assert_eq!(parse_weekday("sabtu"), None);
+    assert_eq!(parse_weekday("sabtu"), Some(Weekday::Sat));
+    assert_eq!(
+        parse_weekday_in("Jumat"),
+        Some((Weekday::Fri, crate::Lang::Id))
+    );
+    assert_eq!(parse_weekday("ahad"), None);
 }
 
 #[test]

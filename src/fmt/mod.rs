@@ -14,6 +14,7 @@
 //! alignment, wrapping) and `comments.rs` puts the comments back.
 
 use crate::diagnostic::{Code, Diagnostic};
+use crate::lang::Lang;
 use crate::span::{FileId, Span, Spanned};
 use crate::syntax::ast::*;
 use std::fmt::Write as _;
@@ -33,8 +34,17 @@ const INDENT: &str = "  ";
 /// Rules whose `rule NAME: SELECTOR` part is longer than this are not aligned with the others.
 const ALIGN_LIMIT: usize = 56;
 
-/// Formats one file. `Err` holds the syntax errors that prevent it.
+/// Formats one file, in the language it is written in. `Err` holds the syntax errors that
+/// prevent it.
 pub fn format(text: &str) -> Result<String, Vec<Diagnostic>> {
+    format_as(text, None)
+}
+
+/// Formats one file with its keywords in `lang` (`edaran fmt --lang`), or in the language it is
+/// written in (`None`; a file that mixes the two is written in the language of its first
+/// keyword). Converting is lossless: comments, strings, names and meaning are kept, and
+/// converting back gives the formatted file. `Err` holds the syntax errors that prevent it.
+pub fn format_as(text: &str, lang: Option<Lang>) -> Result<String, Vec<Diagnostic>> {
     let (file, diagnostics) = crate::syntax::parse_file(FileId(0), text);
     let syntax: Vec<Diagnostic> = diagnostics
         .into_iter()
@@ -44,6 +54,7 @@ pub fn format(text: &str) -> Result<String, Vec<Diagnostic>> {
         return Err(syntax);
     }
     let mut printer = Printer {
+        lang: lang.unwrap_or(file.lang),
         text,
         comments: file.comments.clone(),
         next_comment: 0,
@@ -56,6 +67,8 @@ pub fn format(text: &str) -> Result<String, Vec<Diagnostic>> {
 }
 
 struct Printer<'a> {
+    /// The language the keywords are written in.
+    lang: Lang,
     text: &'a str,
     comments: Vec<Spanned<String>>,
     next_comment: usize,
@@ -98,6 +111,11 @@ impl<'a> Printer<'a> {
         span.text(self.text)
     }
 
+    /// `baseline wfo 50%`.
+    fn baseline(&self, pct: &PctLit) -> String {
+        format!("{} wfo {}", self.w("baseline"), pct_text(self, pct))
+    }
+
     fn file(&mut self, file: &File) {
         let mut k = 0;
         while k < file.items.len() {
@@ -132,9 +150,7 @@ impl<'a> Printer<'a> {
                         lines.push(match item {
                             Item::Circular(_) | Item::Test(_) => break,
                             Item::Set(def) => self.set_line(def, 0),
-                            Item::Baseline(b) => {
-                                plain(b.span, format!("baseline wfo {}", pct_text(self, &b.node)))
-                            }
+                            Item::Baseline(b) => plain(b.span, self.baseline(&b.node)),
                             Item::Holiday(h) => {
                                 plain(h.span, self.calendar_line(item).unwrap_or_default())
                             }
@@ -185,7 +201,8 @@ impl<'a> Printer<'a> {
         let header_end = self.brace_after(c.id.as_ref().map_or(c.keyword.end(), |i| i.span.end()));
         // The comments before the block, and those inside its header, go before it.
         self.leading(header_end, c.span.start(), "", true);
-        self.end_line(&format!("circular{id} {{"), "", header_end);
+        let keyword = self.w("circular");
+        self.end_line(&format!("{keyword}{id} {{"), "", header_end);
         self.block_start = self.out.len();
         let mut lines = Vec::new();
         for clause in &c.clauses {
@@ -210,7 +227,7 @@ impl<'a> Printer<'a> {
             String::new()
         } else {
             let dims: Vec<String> = t.given.iter().map(|d| self.dimension(d)).collect();
-            format!(" given {}", dims.join(" "))
+            format!(" {} {}", self.w("given"), dims.join(" "))
         };
         let from = t
             .given
@@ -221,12 +238,14 @@ impl<'a> Printer<'a> {
         let header_end = self.brace_after(from);
         // The comments before the block, and those inside its header, go before it.
         self.leading(header_end, t.span.start(), "", true);
-        let header = format!("test{name}{given} {{");
+        let test = self.w("test");
+        let header = format!("{test}{name}{given} {{");
         let header = if header.len() > WIDTH && !given.is_empty() {
             let dims: Vec<String> = t.given.iter().map(|d| self.dimension(d)).collect();
-            let column = "    given ".len();
+            let given = self.w("given");
+            let column = "    ".len() + given.len() + 1;
             format!(
-                "test{name}\n    given {} {{",
+                "{test}{name}\n    {given} {} {{",
                 fill_words(&dims, column, WIDTH - 2)
             )
         } else {
@@ -241,7 +260,8 @@ impl<'a> Printer<'a> {
                 items: Vec::new(),
                 span: e.span,
                 head: format!(
-                    "expect {} = {}",
+                    "{} {} = {}",
+                    self.w("expect"),
                     self.query(&e.query),
                     self.expected(&e.expected.node)
                 ),

@@ -4,7 +4,7 @@
 //! small facts of each file, beside the analysis once every file is resolved.
 //!
 //! Each module opens with the same sections as `docs/lints.md`: what it finds, why it matters, an
-//! example and the fix. Codes found while reading and resolving (`syntax`, `invalid-date`,
+//! example and the fix. Codes found while reading and resolving (`syntax`, `mixed-language`, `invalid-date`,
 //! `invalid-percent`, `empty-period`, `missing-clause`, `unknown-name`, `duplicate-name`,
 //! `too-many-names`, and the warning `no-rule`) are reported by [`crate::syntax`] and [`crate::model`], where the facts are
 //! known; the codes of the conflict and overlap analysis by [`crate::analysis`], one module each

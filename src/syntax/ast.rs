@@ -68,6 +68,9 @@ pub struct File {
     pub items: Vec<Item>,
     /// Every comment of the file in source order, with its span (for the formatter).
     pub comments: Vec<Spanned<String>>,
+    /// The language of its keywords: the first that says (`circular` or `surat_edaran`),
+    /// English for a file without any.
+    pub lang: crate::Lang,
 }
 
 /// A top-level item.
@@ -180,14 +183,30 @@ impl Level {
         }
     }
 
-    /// Parses the keyword.
-    pub fn from_name(name: &str) -> Option<Level> {
-        match name {
-            "local" => Some(Level::Local),
-            "provincial" => Some(Level::Provincial),
-            "national" => Some(Level::National),
-            _ => None,
+    /// The word in `lang`: `nasional`, `provinsi`, `kabupaten_kota` in Indonesian.
+    pub fn word(self, lang: crate::Lang) -> &'static str {
+        match lang {
+            crate::Lang::En => self.as_str(),
+            crate::Lang::Id => match self {
+                Level::Local => "kabupaten_kota",
+                Level::Provincial => "provinsi",
+                Level::National => "nasional",
+            },
         }
+    }
+
+    /// Parses the word, in either language.
+    pub fn from_name(name: &str) -> Option<Level> {
+        Level::ALL
+            .into_iter()
+            .find(|l| crate::Lang::ALL.iter().any(|&lang| l.word(lang) == name))
+    }
+
+    /// The language of a level's word (`None` for no level's).
+    pub fn language_of(name: &str) -> Option<crate::Lang> {
+        crate::Lang::ALL
+            .into_iter()
+            .find(|&lang| Level::ALL.iter().any(|l| l.word(lang) == name))
     }
 }
 

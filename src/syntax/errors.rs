@@ -558,7 +558,7 @@ fn written_date(p: &Stop<'_>) -> Found {
     p.slip(len, help)
 }
 
-/// A duration in Indonesian (`(1 bulan)`) or misspelt.
+/// A duration in years (`(1 year)`, `(1 tahun)`) or misspelt.
 fn duration_word(p: &Stop<'_>) -> Found {
     if !p.positives.contains(&Rule::duration_unit) {
         return ControlFlow::Continue(());
@@ -571,10 +571,8 @@ fn duration_word(p: &Stop<'_>) -> Found {
         .parse()
         .unwrap_or(1);
     let (count, unit) = match word.as_str() {
-        "hari" => (count, "day"),
-        "minggu" | "pekan" => (count, "week"),
-        "bulan" => (count, "month"),
-        "tahun" => (count.saturating_mul(12), "month"),
+        "pekan" => (count, "week"),
+        "year" | "years" | "tahun" => (count.saturating_mul(12), "month"),
         _ => match closest(&word, keywords::all_at(keywords::Place::Duration)) {
             Some(unit) => (count, unit.trim_end_matches('s')),
             None => (count, ""),
@@ -584,7 +582,7 @@ fn duration_word(p: &Stop<'_>) -> Found {
         "a duration is counted in `days`, `weeks` or `months`: `(1 month)`".to_string()
     } else {
         let plural = if count == 1 { "" } else { "s" };
-        format!("durations are written in English: `({count} {unit}{plural})`")
+        format!("a duration is counted in days, weeks or months: `({count} {unit}{plural})`")
     };
     p.slip(len, help)
 }

@@ -123,7 +123,10 @@ pub fn parse_query(file: FileId, text: &str) -> (Option<ast::Query>, Vec<Diagnos
             let line = pairs.next().expect("the query_line rule produces one pair");
             line.into_inner()
                 .find(|p| p.as_rule() == Rule::query)
-                .map(|q| lowerer.query(q))
+                .map(|q| {
+                    lowerer.lang = lowerer.language(&q, "question");
+                    lowerer.query(q)
+                })
         }
         Err(error) => {
             let d = errors::from_pest(error, file, text, 0, errors::Context::Query);
@@ -149,7 +152,10 @@ pub fn parse_given(file: FileId, text: &str) -> (Vec<ast::Dimension>, Vec<Diagno
         Ok(mut pairs) => {
             let line = pairs.next().expect("the given_line rule produces one pair");
             match line.into_inner().find(|p| p.as_rule() == Rule::given) {
-                Some(given) => lowerer.given(given).into_iter().map(|d| d.node).collect(),
+                Some(given) => {
+                    lowerer.lang = lowerer.language(&given, "question");
+                    lowerer.given(given).into_iter().map(|d| d.node).collect()
+                }
                 None => Vec::new(),
             }
         }

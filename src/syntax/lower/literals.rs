@@ -6,7 +6,7 @@ use crate::diagnostic::Diagnostic;
 use crate::span::{Span, Spanned};
 use crate::syntax::ast::*;
 use crate::syntax::errors;
-use crate::syntax::keywords::RESERVED;
+use crate::syntax::keywords;
 use crate::syntax::parser::Rule;
 use chrono::NaiveDate;
 
@@ -36,7 +36,7 @@ impl<'a> Lowerer<'a> {
     pub(super) fn ident(&mut self, pair: P<'a>) -> Ident {
         let s = self.span(&pair);
         let word = pair.as_str();
-        if RESERVED.contains(&word) {
+        if crate::syntax::keywords::is_reserved(word) {
             self.diagnostics.push(
                 Diagnostic::new(
                     Code::Syntax,
@@ -45,9 +45,14 @@ impl<'a> Lowerer<'a> {
                     format!("expected a name, found `{word}`"),
                 )
                 .with_label("expected a name")
-                .with_help(format!(
-                    "`{word}` is a keyword and cannot be a name: choose another name"
-                )),
+                .with_help(match keywords::language_of(word) {
+                    Some(lang) if lang != self.lang => format!(
+                        "`{word}` is a keyword in {} and cannot be a name, so that the file can be \
+                         written in either language: choose another name",
+                        lang.adjective()
+                    ),
+                    _ => format!("`{word}` is a keyword and cannot be a name: choose another name"),
+                }),
             );
         }
         Spanned::new(word.to_string(), s)
@@ -73,10 +78,14 @@ impl<'a> Lowerer<'a> {
         let word = pair.as_str();
         let level = Level::from_name(word);
         if level.is_none() {
-            let names = Level::ALL.iter().map(|l| l.as_str());
+            let lang = self.lang;
+            let names = Level::ALL.map(|l| l.word(lang));
             let help = match errors::closest(word, names) {
                 Some(k) => format!("did you mean `{k}`?"),
-                None => "a level is `national`, `provincial` or `local`".to_string(),
+                None => format!(
+                    "a level is `{}`, `{}` or `{}`",
+                    names[0], names[1], names[2]
+                ),
             };
             self.error(Code::Syntax, s, format!("unknown level `{word}`"))
                 .help = Some(help);
@@ -94,8 +103,8 @@ impl<'a> Lowerer<'a> {
             return Some(Spanned::new(Duration { count, unit }, s));
         }
         let unit = match unit_pair.as_str().trim_end_matches('s') {
-            "day" => DurationUnit::Day,
-            "week" => DurationUnit::Week,
+            "day" | "hari" => DurationUnit::Day,
+            "week" | "minggu" => DurationUnit::Week,
             _ => DurationUnit::Month,
         };
         Some(Spanned::new(Duration { count, unit }, s))
@@ -119,23 +128,21 @@ impl<'a> Lowerer<'a> {
         days
     }
 
-    /// Validates a weekday name (`monday` ... `sunday`), with "did you mean" for a slip (an
-    /// Indonesian name, `jumat`, gets its English word).
+    /// Validates a weekday name (`monday` ... `sunday`, `senin` ... `minggu`), with "did you
+    /// mean" for a slip, among the names of the file's language.
     pub(super) fn weekday(&mut self, pair: P<'a>) -> WeekdayLit {
         let s = self.span(&pair);
         let word = pair.as_str();
         let day = crate::calendar::parse_weekday(word);
         if day.is_none() {
-            let names = crate::calendar::WEEK
+            let lang = self.lang;
+            let names: Vec<&str> = crate::calendar::WEEK
                 .iter()
-                .map(|d| crate::calendar::weekday_name(*d).to_ascii_lowercase());
-            let names: Vec<String> = names.collect();
-            let help = match indonesian_weekday(word) {
-                Some(day) => format!("write the weekday in English: `{day}`"),
-                None => match errors::closest(word, names.iter().map(String::as_str)) {
-                    Some(k) => format!("did you mean `{k}`?"),
-                    None => format!("a weekday is one of {}", names.join(", ")),
-                },
+                .map(|d| crate::calendar::weekday_word(*d, lang))
+                .collect();
+            let help = match errors::closest(word, names.iter().copied()) {
+                Some(k) => format!("did you mean `{k}`?"),
+                None => format!("a weekday is one of {}", names.join(", ")),
             };
             self.error(Code::Syntax, s, format!("`{word}` is not a weekday"))
                 .help = Some(help);
@@ -305,19 +312,4 @@ pub fn last_day_of_month(y: i32, m: u32) -> u32 {
         .rev()
         .find(|&d| NaiveDate::from_ymd_opt(y, m, d).is_some())
         .unwrap_or(28)
-}
-
-/// The English keyword of an Indonesian weekday name (`jumat` is `friday`), for the help of a
-/// weekday written in the drafters' language.
-fn indonesian_weekday(word: &str) -> Option<&'static str> {
-    Some(match word {
-        "senin" => "monday",
-        "selasa" => "tuesday",
-        "rabu" => "wednesday",
-        "kamis" => "thursday",
-        "jumat" => "friday",
-        "sabtu" => "saturday",
-        "minggu" | "ahad" => "sunday",
-        _ => return None,
-    })
 }

@@ -11,6 +11,7 @@
 //! that fail validation are kept as `None` beside their span.
 
 mod clauses;
+mod lang;
 mod literals;
 mod questions;
 mod selectors;
@@ -34,6 +35,8 @@ pub(crate) struct Lowerer<'a> {
     /// The text pest read: comments, tabs, carriage returns and byte order marks outside
     /// strings are spaces in it (`syntax::scan`).
     text: &'a str,
+    /// The language of the file or question (English until its keywords say otherwise).
+    pub lang: crate::Lang,
 }
 
 /// The children that carry meaning: no comments, no punctuation.
@@ -57,7 +60,7 @@ fn kids<'a>(pair: P<'a>) -> impl Iterator<Item = P<'a>> {
 }
 
 /// Whether `rule` is a keyword's (`kw_*`): a `match`, as it runs for every pair.
-pub(super) fn is_keyword(rule: Rule) -> bool {
+pub(crate) fn is_keyword(rule: Rule) -> bool {
     matches!(
         rule,
         Rule::kw_circular
@@ -144,6 +147,7 @@ impl<'a> Lowerer<'a> {
             file,
             diagnostics: Vec::new(),
             text,
+            lang: crate::Lang::En,
         }
     }
 
@@ -232,6 +236,7 @@ impl<'a> Lowerer<'a> {
     // Files
 
     pub(crate) fn file(&mut self, pair: P<'a>) -> File {
+        self.lang = self.language(&pair, "file");
         let mut items = Vec::new();
         for p in kids(pair) {
             match p.as_rule() {
@@ -264,6 +269,7 @@ impl<'a> Lowerer<'a> {
         File {
             items,
             comments: Vec::new(),
+            lang: self.lang,
         }
     }
 
