@@ -389,11 +389,11 @@ fn run_se(block: &Block, dir: &Path) -> Result<(), String> {
             shown.join("\n")
         ));
     }
-    if block
-        .text
-        .lines()
-        .any(|l| l.trim_start().starts_with("test \""))
-    {
+    if block.text.lines().any(|l| {
+        ["test \"", "uji \""]
+            .iter()
+            .any(|k| l.trim_start().starts_with(k))
+    }) {
         let sub = dir.join(format!(".block-{}", block.line));
         std::fs::create_dir_all(&sub).map_err(|e| e.to_string())?;
         std::fs::write(sub.join(&name), &block.text).map_err(|e| e.to_string())?;

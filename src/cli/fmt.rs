@@ -153,7 +153,8 @@ fn syntax_errors(
     out
 }
 
-pub fn run(paths: &[PathBuf], check: bool, color: bool) -> i32 {
+/// `lang`: the language to write the keywords in (`--lang`), or `None` for each file's own.
+pub fn run(paths: &[PathBuf], check: bool, color: bool, lang: Option<edaran::Lang>) -> i32 {
     if paths.len() == 1 && paths[0] == Path::new("-") {
         let text = match super::files::read_stdin() {
             Ok(text) => text,
@@ -162,7 +163,7 @@ pub fn run(paths: &[PathBuf], check: bool, color: bool) -> i32 {
                 return USAGE;
             }
         };
-        return match edaran::fmt::format(&text) {
+        return match edaran::fmt::format_as(&text, lang) {
             Ok(formatted) => {
                 if check {
                     if formatted != text {
@@ -185,7 +186,7 @@ pub fn run(paths: &[PathBuf], check: bool, color: bool) -> i32 {
     let mut status = OK;
     let mut changed = 0;
     for source in &sources {
-        match edaran::fmt::format(&source.text) {
+        match edaran::fmt::format_as(&source.text, lang) {
             Err(diagnostics) => {
                 eprint!(
                     "{}",

@@ -151,6 +151,16 @@ struct FmtArgs {
     /// When to use colour
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     color: Color,
+    /// Write the keywords in this language (`en` English, `id` Bahasa Indonesia), converting
+    /// the files; without it, each file stays in its own
+    #[arg(long, value_name = "LANG", value_parser = parse_lang)]
+    lang: Option<edaran::Lang>,
+}
+
+/// `--lang en` or `--lang id`.
+fn parse_lang(code: &str) -> Result<edaran::Lang, String> {
+    edaran::Lang::from_code(code)
+        .ok_or_else(|| format!("`{code}` is no language of edaran: write `en` or `id`"))
 }
 
 #[derive(clap::Args, Debug)]
@@ -366,7 +376,7 @@ pub fn run() -> i32 {
         ),
         Command::Test(args) => test::run(&args.paths, args.format.into(), args.color.enabled()),
         Command::Repl(args) => repl::run(&args.paths, args.history),
-        Command::Fmt(args) => fmt::run(&args.paths, args.check, args.color.enabled()),
+        Command::Fmt(args) => fmt::run(&args.paths, args.check, args.color.enabled(), args.lang),
         Command::Holidays(args) => holidays::run(args.year, args.format.into()),
         Command::Timeline(args) => timeline::run(args),
     }

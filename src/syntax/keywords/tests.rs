@@ -336,3 +336,23 @@ fn each_spelling_has_one_language() {
     assert_eq!(translate("aturan", Lang::En), Some("rule"));
     assert!(is_reserved("dan") && is_reserved("and") && !is_reserved("aturan"));
 }
+
+/// docs/language.md lists every keyword with its Indonesian spelling, in table order.
+#[test]
+fn the_reference_lists_both_spellings() {
+    let page = include_str!("../../../docs/language.md");
+    let rows: Vec<(String, String)> = page
+        .lines()
+        .filter_map(|l| {
+            let mut cells = l.strip_prefix("| `")?.split(" | ");
+            let en = cells.next()?.strip_suffix('`')?;
+            let id = cells.next()?.strip_prefix('`')?.strip_suffix('`')?;
+            Some((en.to_string(), id.to_string()))
+        })
+        .collect();
+    let table: Vec<(String, String)> = TABLE
+        .iter()
+        .map(|k| (k.text.to_string(), k.id.to_string()))
+        .collect();
+    assert_eq!(rows, table);
+}

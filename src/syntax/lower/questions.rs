@@ -175,14 +175,19 @@ impl<'a> Lowerer<'a> {
             }
         }
         if time.is_none() {
+            let lang = self.lang;
             self.error(
                 Code::Syntax,
                 Span::new(whole.end(), whole.end()),
                 "a question needs a date",
             );
             let d = self.diagnostics.last_mut().expect("just pushed");
-            d.label = Some("expected `on DATE` here".into());
-            d.help = Some("add `on YYYY-MM-DD`, or `from YYYY-MM-DD to YYYY-MM-DD`".into());
+            let w = |english| crate::syntax::keywords::word(english, lang);
+            let (on, from, to) = (w("on"), w("from"), w("to"));
+            d.label = Some(format!("expected `{on} DATE` here"));
+            d.help = Some(format!(
+                "add `{on} YYYY-MM-DD`, or `{from} YYYY-MM-DD {to} YYYY-MM-DD`"
+            ));
         }
         Subject {
             unit: unit.unwrap_or_else(|| Spanned::new(String::new(), whole)),
