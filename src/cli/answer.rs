@@ -50,7 +50,7 @@ pub fn reply_text(engine: &Engine<'_>, shown: &str, reply: &Reply) -> String {
                 let file = &engine.ws.sources[d.file.0 as usize].name;
                 let _ = writeln!(out, "  {file} [{}] {}", d.code, d.message);
                 if let Some(w) = &d.witness {
-                    let _ = writeln!(out, "    witness: {w}");
+                    let _ = writeln!(out, "    {}: {w}", tr!("witness"));
                 }
             }
         }
