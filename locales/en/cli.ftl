@@ -90,6 +90,79 @@ query-does-not-resolve = the workspace does not parse and resolve ({ n-errors })
 query-reading-stdin = reading questions from standard input, one per line; end with Ctrl-D (or give one with `-e QUERY`)
 query-no-question = no question: give one with `-e QUERY`, or one per line on stdin
 
+## edaran query: the answers
+
+and = { $init } and { $last }
+range = { $from } to { $to }
+valid-from = from { $from }
+answer-note = note: { $note }
+answer-none-in-force = no circular is in force
+answer-none-in-force-period = no circular is in force in this period
+answer-in-force = { $id } ({ $level }, valid { $from } to { $to })
+answer-revocation = revocation
+answer-in-force-days = { $id } ({ $level }): { $windows }, { $days ->
+    [one] 1 day
+   *[other] { $days } days
+}
+answer-revoked-from = revoked by { $by } from { $from }
+answer-no-conflict = no conflict
+answer-case = case { $case } of { $cases }: { $condition }, { $days }
+answer-rule-of = rule `{ $rule }` of { $circular }
+answer-priority = WFH priority { $rank }
+answer-no-priority = no WFH priority
+answer-days-from-to = { $days } from { $from } to { $to }
+answer-every-day-off = every day is a day off: { $days }
+answer-otherwise = otherwise
+answer-days-off = days off: { $days }
+answer-answer = answer: { $answer }
+answer-not-listed = not listed (`edaran query --all` lists every circular):
+answer-no-rule-on-day-off = no rule applies on a day off
+answer-baseline = { $reason }: the baseline is WFO { $wfo }
+answer-exempt-no-rule = the subject is exempt and no rule applies
+answer-no-rule = no rule applies
+answer-duty = duty ({ $circular }): { $duty }
+answer-applies = applies
+answer-does-not-apply = does not apply: { $reason }
+answer-circular = circular { $id } ({ $level }, signed { $signed }): { $why }
+answer-rule-dropped = rule `{ $rule }`: dropped: { $reason }
+answer-rule-decides = rule `{ $rule }`: decides: WFO { $wfo }
+answer-circular-requires = the circular requires WFO { $wfo }
+answer-circular-conflict = conflict: its deciding rules require disjoint shares
+reason-not-yet = not yet in force (valid { $validity })
+reason-outside-validity = outside its validity ({ $validity })
+reason-revoked-by = revoked by { $by } from { $from }
+reason-out-of-scope = the government is out of its scope
+reason-exempt = the subject is exempt
+dropped-outside-validity = outside the circular's validity
+dropped-revoked = the circular is revoked by { $by }
+dropped-out-of-scope = the government is out of the circular's scope
+dropped-exempt = the circular exempts the subject
+rule-no-match = its selector does not match
+rule-excepted = its `except` removes the subject
+rule-outside-during = outside its `during` period
+rule-outside-every = not on the weekdays of its `every`
+rule-when-holds = it applies only when `{ $name }` holds, and it does not
+rule-when-not = it applies only when `{ $name }` does not hold, and it does
+rule-no-condition = its condition does not hold
+rule-overridden = overridden by { $rules } (lex specialis)
+rule-otherwise = `otherwise`, and another rule applies
+left-out-other-governments = { $circulars ->
+    [one] 1 circular of another government: the government is out of its scope
+   *[other] { $circulars } circulars of other governments: the government is out of their scope
+}
+left-out-ended = { $circulars ->
+    [one] 1 earlier circular for this government: ended before { $date }
+   *[other] { $circulars } earlier circulars for this government: ended before { $date }
+}
+left-out-revoked = { $circulars ->
+    [one] 1 earlier circular for this government: revoked before { $date }
+   *[other] { $circulars } earlier circulars for this government: revoked before { $date }
+}
+left-out-not-yet = { $circulars ->
+    [one] 1 later circular for this government: not yet in force on { $date }
+   *[other] { $circulars } later circulars for this government: not yet in force on { $date }
+}
+
 ## edaran fmt
 
 fmt-syntax-errors = `{ $name }` has syntax errors and was not formatted

@@ -73,6 +73,64 @@ query-does-not-resolve = ruang kerja masih mengandung kesalahan ({ n-errors }): 
 query-reading-stdin = membaca pertanyaan dari masukan standar, satu per baris; akhiri dengan Ctrl-D (atau berikan satu pertanyaan dengan `-e QUERY`)
 query-no-question = tidak ada pertanyaan: berikan satu dengan `-e QUERY`, atau satu per baris di masukan standar
 
+## edaran query: jawaban
+
+and = { $init } dan { $last }
+range = { $from } sampai { $to }
+valid-from = sejak { $from }
+answer-note = catatan: { $note }
+answer-none-in-force = tidak ada surat edaran yang berlaku
+answer-none-in-force-period = tidak ada surat edaran yang berlaku dalam periode ini
+answer-in-force = { $id } ({ $level }, berlaku { $from } sampai { $to })
+answer-revocation = dicabut
+answer-in-force-days = { $id } ({ $level }): { $windows }, { $days } hari
+answer-revoked-from = dicabut oleh { $by } mulai { $from }
+answer-no-conflict = tidak ada konflik
+answer-case = kasus { $case } dari { $cases }: { $condition }, { $days }
+answer-rule-of = aturan `{ $rule }` dari { $circular }
+answer-priority = prioritas WFH { $rank }
+answer-no-priority = tanpa prioritas WFH
+answer-days-from-to = { $days } dari { $from } sampai { $to }
+answer-every-day-off = setiap hari adalah hari libur: { $days }
+answer-otherwise = selain itu
+answer-days-off = hari libur: { $days }
+answer-answer = jawaban: { $answer }
+answer-not-listed = tidak dicantumkan (`edaran query --all` mencantumkan setiap surat edaran):
+answer-no-rule-on-day-off = tidak ada aturan yang berlaku pada hari libur
+answer-baseline = { $reason }: ketentuan dasarnya WFO { $wfo }
+answer-exempt-no-rule = subjek dikecualikan dan tidak ada aturan yang berlaku
+answer-no-rule = tidak ada aturan yang berlaku
+answer-duty = kewajiban ({ $circular }): { $duty }
+answer-applies = berlaku
+answer-does-not-apply = tidak berlaku: { $reason }
+answer-circular = surat edaran { $id } ({ $level }, ditandatangani { $signed }): { $why }
+answer-rule-dropped = aturan `{ $rule }`: gugur: { $reason }
+answer-rule-decides = aturan `{ $rule }`: menentukan: WFO { $wfo }
+answer-circular-requires = surat edaran ini mensyaratkan WFO { $wfo }
+answer-circular-conflict = konflik: aturan-aturan penentunya mensyaratkan porsi yang tidak dapat dipenuhi bersama
+reason-not-yet = belum berlaku (berlaku { $validity })
+reason-outside-validity = di luar masa berlakunya ({ $validity })
+reason-revoked-by = dicabut oleh { $by } mulai { $from }
+reason-out-of-scope = pemerintah ini di luar cakupannya
+reason-exempt = subjek dikecualikan
+dropped-outside-validity = di luar masa berlaku surat edaran
+dropped-revoked = surat edaran dicabut oleh { $by }
+dropped-out-of-scope = pemerintah ini di luar cakupan surat edaran
+dropped-exempt = surat edaran mengecualikan subjek
+rule-no-match = subjek tidak termasuk sasarannya
+rule-excepted = `except`-nya mengecualikan subjek
+rule-outside-during = di luar periode `during`-nya
+rule-outside-every = bukan pada hari-hari `every`-nya
+rule-when-holds = hanya berlaku bila `{ $name }` terpenuhi, dan tidak terpenuhi
+rule-when-not = hanya berlaku bila `{ $name }` tidak terpenuhi, dan ternyata terpenuhi
+rule-no-condition = syaratnya tidak terpenuhi
+rule-overridden = dikesampingkan oleh { $rules } (lex specialis)
+rule-otherwise = `otherwise`, dan aturan lain berlaku
+left-out-other-governments = { $circulars } surat edaran pemerintah lain: pemerintah ini di luar cakupannya
+left-out-ended = { $circulars } surat edaran sebelumnya untuk pemerintah ini: berakhir sebelum { $date }
+left-out-revoked = { $circulars } surat edaran sebelumnya untuk pemerintah ini: dicabut sebelum { $date }
+left-out-not-yet = { $circulars } surat edaran berikutnya untuk pemerintah ini: belum berlaku pada { $date }
+
 ## edaran fmt
 
 fmt-syntax-errors = `{ $name }` mengandung kesalahan penulisan (sintaksis) dan tidak dirapikan

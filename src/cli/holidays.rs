@@ -106,11 +106,10 @@ fn text(year: i32, info: &YearInfo, days: &[Day<'_>]) -> String {
             month = Some(d.date.month());
             let _ = writeln!(out, "\n{}", tr!("month", month = d.date.month()));
         }
-        let weekday = tr!("weekday", day = d.date.weekday().number_from_monday());
         let _ = writeln!(
             out,
             "  {:<20}  {:<14}  {}",
-            format!("{weekday} {}", d.date),
+            super::l10n::with_weekday(d.date),
             d.holiday.kind.label(),
             d.holiday.name
         );

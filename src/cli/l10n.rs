@@ -130,6 +130,13 @@ pub fn error(message: impl std::fmt::Display) -> String {
     tr!("error", message = message.to_string())
 }
 
+/// A date with its weekday, in the language of the run: "Monday 2023-08-28", "Senin 2023-08-28".
+pub fn with_weekday(date: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    let weekday = tr!("weekday", day = date.weekday().number_from_monday());
+    format!("{weekday} {date}")
+}
+
 /// `warning: MESSAGE`, in the language of the run.
 pub fn warning(message: impl std::fmt::Display) -> String {
     tr!("warning", message = message.to_string())
