@@ -1477,7 +1477,7 @@ fn the_language_is_the_flag_or_the_locale() {
     assert!(r.stderr.starts_with("kesalahan: "), "{}", r.stderr);
 }
 
-/// The help is Indonesian too, clap's own headings aside; a bad `--lang` is a usage error.
+/// The help is Indonesian too, with clap's headings; a bad `--lang` is a usage error.
 #[test]
 fn the_help_speaks_the_language() {
     let r = run(edaran().args(["--lang", "id", "check", "--help"]));
@@ -1489,6 +1489,17 @@ fn the_help_speaks_the_language() {
         r.stdout
     );
     assert!(r.stdout.contains("Format keluaran"), "{}", r.stdout);
+    // clap's own words.
+    for words in [
+        "Cara pakai: edaran check",
+        "\nArgumen:\n",
+        "\nOpsi:\n",
+        "Tampilkan bantuan",
+    ] {
+        assert!(r.stdout.contains(words), "{words}: {}", r.stdout);
+    }
+    let r = run(edaran().args(["--lang", "id", "help"]));
+    assert!(r.stdout.contains("\nPerintah:\n"), "{}", r.stdout);
     let r = run(edaran()
         .env("LANG", "id_ID.UTF-8")
         .args(["holidays", "--help"]));

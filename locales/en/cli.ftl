@@ -256,6 +256,18 @@ repl-help =
       :quit          leave (also Ctrl-D)
     Tab completes what can come next; lines pasted at once are answered one by one.
 
+## clap's own words, in Indonesian only (in English clap writes them itself: src/cli/help.rs)
+
+clap-usage = Usage:
+clap-commands = Commands
+clap-arguments = Arguments
+clap-options = Options
+clap-help = Print help
+clap-help-short = Print help (see more with '--help')
+clap-help-long = Print help (see a summary with '-h')
+clap-version = Print version
+clap-help-command = Print this message or the help of the given subcommand(s)
+
 ## The help of the commands (clap)
 
 help-about = Check and query Indonesian government circulars (Surat Edaran) on work arrangements

@@ -224,6 +224,18 @@ repl-help =
       :quit          keluar (juga Ctrl-D)
     Tab melengkapi apa yang dapat ditulis berikutnya; baris yang ditempel sekaligus dijawab satu per satu.
 
+## Kata-kata clap sendiri (src/cli/help.rs)
+
+clap-usage = Cara pakai:
+clap-commands = Perintah
+clap-arguments = Argumen
+clap-options = Opsi
+clap-help = Tampilkan bantuan
+clap-help-short = Tampilkan bantuan (selengkapnya dengan '--help')
+clap-help-long = Tampilkan bantuan (ringkasannya dengan '-h')
+clap-version = Tampilkan versi
+clap-help-command = Tampilkan bantuan ini atau bantuan subperintah yang disebut
+
 ## Bantuan perintah (clap)
 
 help-about = Memeriksa dan menjawab pertanyaan tentang surat edaran pemerintah Indonesia mengenai pengaturan kerja

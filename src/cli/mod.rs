@@ -32,6 +32,7 @@ mod answer;
 mod check;
 mod files;
 mod fmt;
+mod help;
 mod holidays;
 mod lang;
 mod query;
@@ -293,8 +294,13 @@ pub fn print_input_errors(entries: Vec<serde_json::Value>) {
 pub fn run() -> i32 {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     // Before clap builds the command: its help is in the language of the run.
-    l10n::set_lang(lang::choose(&args));
-    let cli = match Cli::command()
+    let lang = lang::choose(&args);
+    l10n::set_lang(lang);
+    let command = match lang {
+        Lang::En => Cli::command(),
+        Lang::Id => help::in_indonesian(Cli::command()),
+    };
+    let cli = match command
         .try_get_matches_from(args)
         .and_then(|mut matches| Cli::from_arg_matches_mut(&mut matches))
     {
