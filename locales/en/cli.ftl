@@ -218,6 +218,39 @@ timeline-subject-date = --subject takes no date: the period drawn is --from and 
 timeline-subject-bad = --subject cannot be read: write a subject as in `wfo SUBJECT on DATE`, without the date: a unit in quotes, then any of function, domicile, office and gov (for example --subject '"BPKAD" gov "Pemprov Banten"')
 timeline-wrote = wrote { $output }: { n-circulars } in force from { $from } to { $to }
 
+timeline-title = Circulars in force, { $from } to { $to }
+timeline-share-of = with the share of work from the office of { $subject }
+timeline-legend = { $item ->
+    [during] a rule's during window
+    [revoked] revoked
+    [holiday] holiday
+    [weekend] weekend
+    [ruled] WFO ruled
+    [exempt] exempt
+    [baseline] baseline
+    [differ] cases differ
+   *[conflict] conflict
+}
+timeline-none-in-force = no circular in force
+timeline-valid = valid { $days }
+timeline-valid-from = valid from { $from }
+timeline-revoked-by = revoked by { $by }
+timeline-wfo-share = WFO share
+month-short = { $month ->
+    [1] Jan
+    [2] Feb
+    [3] Mar
+    [4] Apr
+    [5] May
+    [6] Jun
+    [7] Jul
+    [8] Aug
+    [9] Sep
+    [10] Oct
+    [11] Nov
+   *[12] Dec
+}
+
 ## edaran repl
 
 repl-banner = `:help` lists the questions and commands; Ctrl-D leaves

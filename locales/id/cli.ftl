@@ -186,6 +186,39 @@ timeline-subject-date = --subject tidak memakai tanggal: periode yang digambar d
 timeline-subject-bad = --subject tidak dapat dibaca: tulis subjek seperti dalam `wfo SUBJECT on DATE`, tanpa tanggal: nama unit dalam tanda kutip, lalu boleh diikuti function, domicile, office dan gov (misalnya --subject '"BPKAD" gov "Pemprov Banten"')
 timeline-wrote = { $output } ditulis: { n-circulars } berlaku dari { $from } sampai { $to }
 
+timeline-title = Surat edaran yang berlaku, { $from } sampai { $to }
+timeline-share-of = dengan porsi kerja dari kantor untuk { $subject }
+timeline-legend = { $item ->
+    [during] jangka `during` suatu aturan
+    [revoked] dicabut
+    [holiday] hari libur
+    [weekend] akhir pekan
+    [ruled] WFO menurut aturan
+    [exempt] dikecualikan
+    [baseline] ketentuan dasar
+    [differ] kasus berbeda
+   *[conflict] konflik
+}
+timeline-none-in-force = tidak ada surat edaran yang berlaku
+timeline-valid = berlaku { $days }
+timeline-valid-from = berlaku sejak { $from }
+timeline-revoked-by = dicabut oleh { $by }
+timeline-wfo-share = porsi WFO
+month-short = { $month ->
+    [1] Jan
+    [2] Feb
+    [3] Mar
+    [4] Apr
+    [5] Mei
+    [6] Jun
+    [7] Jul
+    [8] Agu
+    [9] Sep
+    [10] Okt
+    [11] Nov
+   *[12] Des
+}
+
 ## edaran repl
 
 repl-banner = `:help` menampilkan pertanyaan dan perintah; Ctrl-D untuk keluar
