@@ -1432,6 +1432,17 @@ fn the_language_is_the_flag_or_the_locale() {
         r.stdout
     );
     assert!(r.stdout.contains("\nDitetapkan dengan:\n"), "{}", r.stdout);
+    let r = run(edaran()
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "id_ID.UTF-8")
+        .args(["check", bad]));
+    assert!(
+        r.stdout
+            .ends_with("1 berkas diperiksa: 2 kesalahan, 1 peringatan\n"),
+        "{}",
+        r.stdout
+    );
     // LC_ALL comes first, then LC_MESSAGES, then LANG.
     let r = run(edaran()
         .env("LC_ALL", "C")
