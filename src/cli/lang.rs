@@ -66,7 +66,9 @@ pub fn from_args(args: &[OsString]) -> Option<Lang> {
 
 /// The language of this run: `--lang`, else the environment.
 pub fn choose(args: &[OsString]) -> Lang {
-    from_args(args).unwrap_or_else(|| from_env(LOCALE_VARS.map(|v| std::env::var(v).ok())))
+    // `var_os`: a value that is not UTF-8 is still set, and decides (English).
+    let var = |v| std::env::var_os(v).map(|s| s.to_string_lossy().into_owned());
+    from_args(args).unwrap_or_else(|| from_env(LOCALE_VARS.map(var)))
 }
 
 #[cfg(test)]
