@@ -23,6 +23,8 @@ pub struct Renderer<'s> {
     /// corpus with a handful of findings should not be copied whole to print them.
     named: Vec<OnceCell<Named>>,
     handler: GraphicalReportHandler,
+    /// The word before a finding's example (`witness: ...`).
+    witness: String,
 }
 
 impl<'s> Renderer<'s> {
@@ -44,7 +46,15 @@ impl<'s> Renderer<'s> {
                 // ... nor `800/2928-BKD/2023` at a slash: break at spaces only.
                 .with_word_separator(textwrap::WordSeparator::AsciiSpace)
                 .with_break_words(false),
+            witness: "witness".to_string(),
         }
+    }
+
+    /// The same renderer, with `word` before a finding's example instead of `witness` (the
+    /// command line's word in the language of the run).
+    pub fn with_witness_label(mut self, word: String) -> Renderer<'s> {
+        self.witness = word;
+        self
     }
 
     /// miette's copy of a file.
@@ -96,7 +106,9 @@ impl<'s> Renderer<'s> {
     /// one snippet, in the order of the text, so the labels on lines above the primary span's
     /// are shown in a second snippet, after the primary's.
     pub fn render(&self, diagnostic: &Diagnostic) -> String {
-        let adapter = Adapter::new(diagnostic, self.sources, |file| self.named(file));
+        let adapter = Adapter::new(diagnostic, self.sources, &self.witness, |file| {
+            self.named(file)
+        });
         let mut out = String::new();
         if self.handler.render_report(&mut out, &adapter).is_err() {
             return format!("{}: {}\n", diagnostic.code, escape(&diagnostic.message));
@@ -207,6 +219,7 @@ impl<'a> Adapter<'a> {
     fn new(
         d: &Diagnostic,
         sources: &[Source],
+        witness: &str,
         source_of: impl Fn(crate::span::FileId) -> &'a Named,
     ) -> Adapter<'a> {
         let named = source_of(d.file);
@@ -243,9 +256,9 @@ impl<'a> Adapter<'a> {
             }
         }
         let help = match (&d.help, &d.witness) {
-            (Some(h), Some(w)) => Some(format!("{}\nwitness: {}", escape(h), escape(w))),
+            (Some(h), Some(w)) => Some(format!("{}\n{witness}: {}", escape(h), escape(w))),
             (Some(h), None) => Some(escape(h)),
-            (None, Some(w)) => Some(format!("witness: {}", escape(w))),
+            (None, Some(w)) => Some(format!("{witness}: {}", escape(w))),
             (None, None) => None,
         };
         Adapter {

@@ -15,7 +15,7 @@ use std::collections::BTreeSet;
 
 #[path = "support/bin.rs"]
 mod bin;
-use bin::{Run, root};
+use bin::{InEnglish, Run, root};
 
 // -------------------------------------------------------------------------------------------------
 // Helpers
@@ -40,7 +40,8 @@ fn read(path: &str) -> String {
 /// `edaran`, run from the package root, without colour.
 fn edaran() -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_edaran"));
-    cmd.current_dir(root())
+    cmd.in_english()
+        .current_dir(root())
         .env("NO_COLOR", "1")
         .env_remove("CLICOLOR")
         .env_remove("CLICOLOR_FORCE");

@@ -14,7 +14,7 @@ use std::path::Path;
 
 #[path = "support/bin.rs"]
 mod bin;
-use bin::{Run, root, run};
+use bin::{InEnglish, Run, root, run};
 
 // -------------------------------------------------------------------------------------------------
 // Helpers
@@ -28,7 +28,8 @@ const BANTEN_2023: &str = "examples/banten-2023-wfh-air-pollution.se";
 /// `edaran`, run from the package root, with no colour preference inherited from the caller.
 fn edaran() -> Command {
     let mut cmd = Command::cargo_bin("edaran").expect("the edaran binary is built");
-    cmd.current_dir(root())
+    cmd.in_english()
+        .current_dir(root())
         .env_remove("NO_COLOR")
         .env_remove("CLICOLOR")
         .env_remove("CLICOLOR_FORCE");
@@ -1276,6 +1277,7 @@ fn questions_from_a_terminal_get_a_note_on_stderr() {
         stderr.display()
     );
     let mut child = std::process::Command::new("script")
+        .in_english()
         .args(["-q", "-e", "-c", &command, "/dev/null"])
         .current_dir(root())
         .stdin(std::process::Stdio::piped())
@@ -1399,4 +1401,121 @@ fn rules_of_many_traits_are_bounded_in_check_and_in_answers() {
     let r = run(edaran().args(["query", file, "-e", &q]));
     assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
     assert!(r.stdout.contains("trait t29"), "{}", r.stdout);
+}
+
+// The language of the messages
+
+/// `--lang id`, and a locale of the environment whose language is `id`, give the command line's
+/// own texts in Indonesian; `--lang en` wins over the environment; the JSON stays English.
+#[test]
+fn the_language_is_the_flag_or_the_locale() {
+    let bad = "tests/fixtures/cli/bad.se";
+    let r = run(edaran().args(["--lang", "id", "check", bad]));
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stdout
+            .ends_with("1 berkas diperiksa: 2 kesalahan, 1 peringatan\n"),
+        "{}",
+        r.stdout
+    );
+    let r = run(edaran()
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "id_ID.UTF-8")
+        .args(["holidays", "2026"]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout.starts_with(
+            "Kalender nasional Indonesia, 2026: 17 hari libur nasional, 8 hari cuti bersama\n\nJanuari\n  Kamis 2026-01-01"
+        ),
+        "{}",
+        r.stdout
+    );
+    assert!(r.stdout.contains("\nDitetapkan dengan:\n"), "{}", r.stdout);
+    let r = run(edaran()
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "id_ID.UTF-8")
+        .args(["check", bad]));
+    assert!(
+        r.stdout
+            .ends_with("1 berkas diperiksa: 2 kesalahan, 1 peringatan\n"),
+        "{}",
+        r.stdout
+    );
+    // LC_ALL comes first, then LC_MESSAGES, then LANG.
+    let r = run(edaran()
+        .env("LC_ALL", "C")
+        .env("LANG", "id_ID.UTF-8")
+        .args(["check", bad]));
+    assert!(
+        r.stdout.ends_with("checked 1 file: 2 errors, 1 warning\n"),
+        "{}",
+        r.stdout
+    );
+    let r = run(edaran()
+        .env("LC_MESSAGES", "id_ID")
+        .args(["check", "nope.se"]));
+    assert_eq!(
+        r.stderr,
+        "kesalahan: tidak dapat membaca `nope.se`: berkas atau folder tidak ada\n"
+    );
+    // The flag wins over the environment.
+    let r = run(edaran()
+        .env("LANG", "id_ID.UTF-8")
+        .args(["check", bad, "--lang", "en"]));
+    assert!(
+        r.stdout.ends_with("checked 1 file: 2 errors, 1 warning\n"),
+        "{}",
+        r.stdout
+    );
+    let r = run(edaran()
+        .args(["holidays", "2026", "--lang=en"])
+        .env("LANG", "id_ID.UTF-8"));
+    assert!(
+        r.stdout
+            .starts_with("The national calendar of Indonesia, 2026"),
+        "{}",
+        r.stdout
+    );
+    // A machine interface: JSON keys and messages stay English.
+    let r = run(edaran().args(["--lang", "id", "check", "nope.se", "--format", "json"]));
+    let doc: serde_json::Value = serde_json::from_str(&r.stdout).expect("JSON");
+    assert_eq!(
+        doc["input_errors"][0]["message"],
+        "cannot read `nope.se`: no such file or directory"
+    );
+    assert!(r.stderr.starts_with("kesalahan: "), "{}", r.stderr);
+}
+
+/// The help is Indonesian too, with clap's headings; a bad `--lang` is a usage error.
+#[test]
+fn the_help_speaks_the_language() {
+    let r = run(edaran().args(["--lang", "id", "check", "--help"]));
+    assert_eq!(r.code, 0);
+    assert!(
+        r.stdout
+            .starts_with("Mengurai, menyelesaikan, dan memeriksa berkas `.se`"),
+        "{}",
+        r.stdout
+    );
+    assert!(r.stdout.contains("Format keluaran"), "{}", r.stdout);
+    // clap's own words.
+    for words in [
+        "Cara pakai: edaran check",
+        "\nArgumen:\n",
+        "\nOpsi:\n",
+        "Tampilkan bantuan",
+    ] {
+        assert!(r.stdout.contains(words), "{words}: {}", r.stdout);
+    }
+    let r = run(edaran().args(["--lang", "id", "help"]));
+    assert!(r.stdout.contains("\nPerintah:\n"), "{}", r.stdout);
+    let r = run(edaran()
+        .env("LANG", "id_ID.UTF-8")
+        .args(["holidays", "--help"]));
+    assert!(r.stdout.contains("Tahunnya, misalnya 2026"), "{}", r.stdout);
+    let r = run(edaran().args(["--lang", "fr", "check"]));
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("'fr'"), "{}", r.stderr);
 }

@@ -23,6 +23,9 @@
 //! built: it is counted and tried, not required to pass. Once it passes, this test fails and
 //! says to remove the marker, so a pending example cannot stay pending by accident.
 
+#[path = "support/bin.rs"]
+mod bin;
+use bin::InEnglish;
 use serde_json::Value;
 use std::collections::BTreeSet;
 use std::path::{Component, Path, PathBuf};
@@ -214,7 +217,8 @@ fn run_line(line: &str, dir: &Path) -> Result<Ran, String> {
         return Err(format!("a command of the page runs `edaran`: {line}"));
     }
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_edaran"));
-    cmd.args(&args[1..])
+    cmd.in_english()
+        .args(&args[1..])
         .current_dir(dir)
         .env_remove("NO_COLOR")
         .env_remove("CLICOLOR")

@@ -34,7 +34,7 @@ use std::path::{Path, PathBuf};
 use edaran::corpus::Rng;
 #[path = "support/bin.rs"]
 mod bin;
-use bin::run;
+use bin::{InEnglish, run};
 
 // -------------------------------------------------------------------------------------------------
 // Helpers
@@ -1069,7 +1069,8 @@ fn messy_fixtures_format_well() {
 /// `edaran`, with no colour.
 fn edaran() -> Command {
     let mut cmd = Command::cargo_bin("edaran").expect("the edaran binary is built");
-    cmd.env("NO_COLOR", "1")
+    cmd.in_english()
+        .env("NO_COLOR", "1")
         .env_remove("CLICOLOR")
         .env_remove("CLICOLOR_FORCE");
     cmd

@@ -9,11 +9,12 @@ use serde_json::Value;
 
 #[path = "support/bin.rs"]
 mod bin;
-use bin::{Run, root, run};
+use bin::{InEnglish, Run, root, run};
 
 fn holidays(args: &[&str]) -> Run {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_edaran"));
-    cmd.current_dir(root())
+    cmd.in_english()
+        .current_dir(root())
         .env("NO_COLOR", "1")
         .arg("holidays")
         .args(args);

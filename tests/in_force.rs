@@ -18,14 +18,15 @@ use support::generate::{self, config};
 
 #[path = "support/bin.rs"]
 mod bin;
-use bin::{Run, root, run};
+use bin::{InEnglish, Run, root, run};
 
 /// The fixture of a revocation: LAMA/2024 (1 to 31 March 2024) revoked by BARU/2024 from 15 March.
 const REVOKED: &str = "tests/fixtures/answers/revoked/revokes.se";
 
 fn edaran() -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_edaran"));
-    cmd.current_dir(root())
+    cmd.in_english()
+        .current_dir(root())
         .env("NO_COLOR", "1")
         .env_remove("CLICOLOR")
         .env_remove("CLICOLOR_FORCE");

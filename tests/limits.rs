@@ -15,7 +15,7 @@ use std::time::Duration;
 
 #[path = "support/bin.rs"]
 mod bin;
-use bin::{Run, root, run};
+use bin::{InEnglish, Run, root, run};
 
 /// The memory limit of the runs of many questions, in kilobytes.
 const LIMIT_QUESTIONS: u64 = 400_000;
@@ -68,7 +68,8 @@ fn workspace(name: &str, text: &str) -> tempfile::TempDir {
 /// above what a run takes.
 fn bounded(kb: u64, args: &[&dyn AsRef<std::ffi::OsStr>], stdin: Option<&Path>) -> Run {
     let mut cmd = assert_cmd::Command::new("sh");
-    cmd.current_dir(root())
+    cmd.in_english()
+        .current_dir(root())
         .env("NO_COLOR", "1")
         .env("MALLOC_ARENA_MAX", "2")
         .arg("-c")
@@ -86,7 +87,7 @@ fn bounded(kb: u64, args: &[&dyn AsRef<std::ffi::OsStr>], stdin: Option<&Path>) 
 
 fn edaran(args: &[&dyn AsRef<std::ffi::OsStr>]) -> Run {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_edaran"));
-    cmd.current_dir(root()).env("NO_COLOR", "1");
+    cmd.in_english().current_dir(root()).env("NO_COLOR", "1");
     for a in args {
         cmd.arg(a);
     }
@@ -310,6 +311,7 @@ fn query_and_test_print_the_first_200_errors_that_stop_them() {
 /// `edaran query examples/ ARGS` with pipes on its standard input and output.
 fn query_on_pipes(args: &[&str]) -> Child {
     Command::new(env!("CARGO_BIN_EXE_edaran"))
+        .in_english()
         .current_dir(root())
         .env("NO_COLOR", "1")
         .arg("query")

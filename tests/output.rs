@@ -2,6 +2,9 @@
 //! failed write (a full disk) is one line on stderr and exit status 2; a standard error that
 //! cannot be written is ignored. Never a panic (exit 101 and a backtrace).
 
+#[path = "support/bin.rs"]
+mod bin;
+use bin::InEnglish;
 use std::io::{Read, Write};
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -12,7 +15,7 @@ fn root() -> &'static Path {
 
 fn edaran() -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_edaran"));
-    cmd.current_dir(root()).env("NO_COLOR", "1");
+    cmd.in_english().current_dir(root()).env("NO_COLOR", "1");
     cmd
 }
 

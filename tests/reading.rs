@@ -13,7 +13,7 @@ use std::time::Duration;
 
 #[path = "support/bin.rs"]
 mod bin;
-use bin::{Run, root, run};
+use bin::{InEnglish, Run, root, run};
 
 /// A circular, already in the standard layout.
 const GOOD: &str = "tests/fixtures/cli/good.se";
@@ -25,7 +25,8 @@ const MESSY: &str = "circular \"M\" {\n issuer \"I\" level national\n signed 202
 /// minutes: the upper bounds of a regression, far above what a normal run takes.
 fn bounded(args: &[&dyn AsRef<std::ffi::OsStr>]) -> Run {
     let mut cmd = assert_cmd::Command::new("sh");
-    cmd.current_dir(root())
+    cmd.in_english()
+        .current_dir(root())
         .env("NO_COLOR", "1")
         .arg("-c")
         .arg("ulimit -v 2000000; exec \"$0\" \"$@\"")
@@ -135,7 +136,8 @@ fn a_link_to_dev_zero_in_a_searched_folder_is_skipped_not_read() {
 #[test]
 fn a_pipe_handed_over_open_is_still_read_within_the_limit() {
     let mut cmd = assert_cmd::Command::new("sh");
-    cmd.current_dir(root())
+    cmd.in_english()
+        .current_dir(root())
         .arg("-c")
         .arg("cat \"$1\" | \"$0\" check --max-file-size \"$2\" /dev/stdin")
         .arg(env!("CARGO_BIN_EXE_edaran"))
@@ -144,7 +146,8 @@ fn a_pipe_handed_over_open_is_still_read_within_the_limit() {
     let r = run(cmd.arg("1M"));
     assert_eq!(r.code, 0, "{}", r.stderr);
     let mut cmd = assert_cmd::Command::new("sh");
-    cmd.current_dir(root())
+    cmd.in_english()
+        .current_dir(root())
         .arg("-c")
         .arg("cat \"$1\" | \"$0\" check --max-file-size 10 /dev/stdin")
         .arg(env!("CARGO_BIN_EXE_edaran"))
@@ -199,7 +202,8 @@ fn a_file_over_the_size_limit_is_refused_by_name_with_its_size() {
     }
     // `fmt -` reads standard input under the same limit.
     let mut cmd = assert_cmd::Command::cargo_bin("edaran").unwrap();
-    cmd.args(["fmt", "--max-file-size", "10", "-"])
+    cmd.in_english()
+        .args(["fmt", "--max-file-size", "10", "-"])
         .write_stdin(good_text())
         .timeout(Duration::from_secs(120));
     assert_exit_2(&run(&mut cmd), &["standard input", "limit of 10 bytes"]);
@@ -208,7 +212,7 @@ fn a_file_over_the_size_limit_is_refused_by_name_with_its_size() {
 #[test]
 fn the_help_names_the_limit() {
     let mut cmd = assert_cmd::Command::cargo_bin("edaran").unwrap();
-    let r = run(cmd.args(["check", "--help"]));
+    let r = run(cmd.in_english().args(["check", "--help"]));
     assert!(r.stdout.contains("--max-file-size <SIZE>"), "{}", r.stdout);
     assert!(r.stdout.contains("[default: 256M]"), "{}", r.stdout);
 }
@@ -449,7 +453,8 @@ fn repl_with_history(history: &Path, extra: &str) -> Option<Run> {
         history.display()
     );
     let mut cmd = assert_cmd::Command::new("script");
-    cmd.args(["-q", "-e", "-c", &command, "/dev/null"])
+    cmd.in_english()
+        .args(["-q", "-e", "-c", &command, "/dev/null"])
         .current_dir(root())
         .write_stdin(":quit\n")
         .timeout(Duration::from_secs(120));

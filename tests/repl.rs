@@ -2,6 +2,9 @@
 //! pastes into it as a terminal emulator would.
 #![cfg(unix)]
 
+#[path = "support/bin.rs"]
+mod bin;
+use bin::InEnglish;
 use nix::pty::{Winsize, openpty};
 use std::fs::File;
 use std::io::{Read, Write};
@@ -32,6 +35,7 @@ impl Terminal {
         let home = tempfile::tempdir().unwrap();
         let slave = File::from(pty.slave);
         let child = Command::new(env!("CARGO_BIN_EXE_edaran"))
+            .in_english()
             .arg("repl")
             .arg("examples/")
             .current_dir(env!("CARGO_MANIFEST_DIR"))

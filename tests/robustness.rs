@@ -243,7 +243,7 @@ mod bin;
 
 #[cfg(unix)]
 mod budget {
-    use super::bin::{Run, root, run};
+    use super::bin::{InEnglish, Run, root, run};
     use std::path::Path;
     use std::time::Duration;
 
@@ -255,7 +255,8 @@ mod budget {
     /// `edaran ARGS` under the memory limit, with `stdin` on its standard input.
     fn bounded(args: &[&dyn AsRef<std::ffi::OsStr>], stdin: &Path) -> Run {
         let mut cmd = assert_cmd::Command::new("sh");
-        cmd.current_dir(root())
+        cmd.in_english()
+            .current_dir(root())
             .env("NO_COLOR", "1")
             .env("MALLOC_ARENA_MAX", "2")
             .arg("-c")

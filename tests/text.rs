@@ -10,7 +10,7 @@ use serde_json::Value;
 
 #[path = "support/bin.rs"]
 mod bin;
-use bin::Run;
+use bin::{InEnglish, Run};
 
 /// A workspace of one file, `a.se`, holding `text`.
 fn workspace(text: &str) -> tempfile::TempDir {
@@ -23,6 +23,7 @@ fn workspace(text: &str) -> tempfile::TempDir {
 /// escape character before they are read as text.
 fn edaran(dir: &tempfile::TempDir, args: &[&str]) -> (Run, bool) {
     let out = Command::new(env!("CARGO_BIN_EXE_edaran"))
+        .in_english()
         .current_dir(dir.path())
         .env("NO_COLOR", "1")
         .env_remove("CLICOLOR")

@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 
 #[path = "support/bin.rs"]
 mod bin;
-use bin::{Run, root, run};
+use bin::{InEnglish, Run, root, run};
 
 const FIXTURE: &str = "tests/fixtures/timeline/lebaran-2024.se";
 
@@ -276,7 +276,8 @@ fn left_out_dimensions_give_the_range_of_their_cases() {
 
 fn edaran() -> std::process::Command {
     let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_edaran"));
-    cmd.current_dir(root())
+    cmd.in_english()
+        .current_dir(root())
         .env_remove("NO_COLOR")
         .env_remove("CLICOLOR")
         .env_remove("CLICOLOR_FORCE")

@@ -2,19 +2,21 @@
 //! docs/language.md section 13. Both read the same answer; neither asks the engine anything
 //! the answer does not hold, beyond names and dates of circulars and rules.
 
-use edaran::calendar::with_weekday;
+use super::l10n;
+use super::lang::Lang;
 use edaran::eval::ask::{AnsweredCase, Asking, Cases, Reply};
 use edaran::eval::query::{Axis, Case};
 use edaran::eval::{
     Answer, CircularOutcome, CircularTrace, Engine, Explanation, LeftOut, RuleOutcome, Status,
     case_lines, render_case_condition,
 };
-use edaran::model::Circular;
 use edaran::region;
 use serde_json::{Map, Value, json};
 
 mod in_force;
+mod reasons;
 use in_force::{in_force_period_json, in_force_period_text};
+use reasons::{circular_reason, dropped_with_circular, rule_reason};
 use std::fmt::Write as _;
 
 // -------------------------------------------------------------------------------------------------
@@ -26,31 +28,31 @@ pub fn reply_text(engine: &Engine<'_>, shown: &str, reply: &Reply) -> String {
     match reply {
         Reply::InForce(ids) => {
             if ids.is_empty() {
-                out.push_str("  no circular is in force\n");
+                let _ = writeln!(out, "  {}", tr!("answer-none-in-force"));
             }
             for &i in ids {
                 let c = engine.circular(i);
                 let to = c.valid_to.map(|t| t.to_string());
-                let _ = writeln!(
-                    out,
-                    "  {} ({}, valid {} to {})",
-                    c.id,
-                    c.level.as_str(),
-                    c.valid_from,
-                    to.unwrap_or_else(|| "revocation".into())
+                let line = tr!(
+                    "answer-in-force",
+                    id = c.id,
+                    level = c.level.as_str(),
+                    from = c.valid_from.to_string(),
+                    to = to.unwrap_or_else(|| tr!("answer-revocation"))
                 );
+                let _ = writeln!(out, "  {line}");
             }
         }
         Reply::InForcePeriod(period) => in_force_period_text(engine, period, &mut out),
         Reply::Conflicts(findings) => {
             if findings.is_empty() {
-                out.push_str("  no conflict\n");
+                let _ = writeln!(out, "  {}", tr!("answer-no-conflict"));
             }
             for d in findings {
                 let file = &engine.ws.sources[d.file.0 as usize].name;
                 let _ = writeln!(out, "  {file} [{}] {}", d.code, d.message);
                 if let Some(w) = &d.witness {
-                    let _ = writeln!(out, "    witness: {w}");
+                    let _ = writeln!(out, "    {}: {w}", tr!("witness"));
                 }
             }
         }
@@ -61,7 +63,12 @@ pub fn reply_text(engine: &Engine<'_>, shown: &str, reply: &Reply) -> String {
 
 /// A day with its weekday: "Monday 2023-08-28".
 fn day_text(day: region::Day) -> String {
-    with_weekday(region::date(day))
+    l10n::with_weekday(region::date(day))
+}
+
+/// "a to b".
+fn range(from: impl ToString, to: impl ToString) -> String {
+    tr!("range", from = from.to_string(), to = to.to_string())
 }
 
 /// "a", "a and b", "a, b and c".
@@ -69,14 +76,19 @@ fn joined(items: &[String]) -> String {
     match items {
         [] => String::new(),
         [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+        [init @ .., last] => tr!("and", init = init.join(", "), last = last),
     }
+}
+
+/// "  note: NOTE" under `indent`.
+fn note_line(out: &mut String, indent: &str, note: &str) {
+    let _ = writeln!(out, "{indent}{}", tr!("answer-note", note = note));
 }
 
 /// The question's own notes, once, then its cases (explained, for `explain`).
 fn cases_reply_text(engine: &Engine<'_>, reply: &Cases, out: &mut String) {
     for note in &reply.notes {
-        let _ = writeln!(out, "  note: {note}");
+        note_line(out, "  ", note);
     }
     let cases = &reply.cases;
     if reply.asking != Asking::Explain {
@@ -85,14 +97,14 @@ fn cases_reply_text(engine: &Engine<'_>, reply: &Cases, out: &mut String) {
     }
     for (k, c) in cases.iter().enumerate() {
         if cases.len() > 1 {
-            let _ = writeln!(
-                out,
-                "  case {} of {}: {}, {}",
-                k + 1,
-                cases.len(),
-                render_case_condition(engine, &c.case),
-                region::describe_days(c.case.from, c.case.to, c.case.days)
+            let line = tr!(
+                "answer-case",
+                case = k + 1,
+                cases = cases.len(),
+                condition = render_case_condition(engine, &c.case),
+                days = region::describe_days(c.case.from, c.case.to, c.case.days)
             );
+            let _ = writeln!(out, "  {line}");
         }
         if let Some(e) = &c.explanation {
             out.push_str(&explanation_text(engine, e));
@@ -106,11 +118,8 @@ fn rules_text(engine: &Engine<'_>, answer: &Answer) -> String {
         .iter()
         .map(|r| {
             let c = engine.circular(r.circular);
-            format!(
-                "rule `{}` of {}",
-                engine.ws.rule_name(c, &c.rules[r.rule]),
-                c.id
-            )
+            let rule = engine.ws.rule_name(c, &c.rules[r.rule]);
+            tr!("answer-rule-of", rule = rule, circular = c.id)
         })
         .collect();
     names.join(", ")
@@ -120,8 +129,8 @@ fn rules_text(engine: &Engine<'_>, answer: &Answer) -> String {
 pub fn answer_line(engine: &Engine<'_>, answer: &Answer, priority_only: bool) -> String {
     if priority_only {
         return match answer.wfh_priority {
-            Some(n) => format!("WFH priority {n}"),
-            None => "no WFH priority".to_string(),
+            Some(n) => tr!("answer-priority", rank = n.to_string()),
+            None => tr!("answer-no-priority"),
         };
     }
     let mut line = answer.summary();
@@ -129,7 +138,7 @@ pub fn answer_line(engine: &Engine<'_>, answer: &Answer, priority_only: bool) ->
         let _ = write!(line, " ({})", rules_text(engine, answer));
     }
     if let Some(n) = answer.wfh_priority {
-        let _ = write!(line, "; WFH priority {n}");
+        let _ = write!(line, "; {}", tr!("answer-priority", rank = n.to_string()));
     }
     line
 }
@@ -158,17 +167,17 @@ fn days_off_text(off: &[&Case]) -> String {
             );
         } else if !c.days.is_all() {
             // The weekdays outside the working week: their plural is the reason.
-            let text = format!(
-                "{reason} from {} to {}",
-                region::date(c.from),
-                region::date(c.to)
+            let (from, to) = (
+                region::date(c.from).to_string(),
+                region::date(c.to).to_string(),
             );
+            let text = tr!("answer-days-from-to", days = reason, from = from, to = to);
             parts.push((c.from, text));
         } else {
             let dates = if c.from == c.to {
                 day_text(c.from)
             } else {
-                format!("{} to {}", day_text(c.from), day_text(c.to))
+                range(day_text(c.from), day_text(c.to))
             };
             let text = if reason == edaran::calendar::weekday_name(region::weekday(c.from)) {
                 dates
@@ -197,7 +206,8 @@ pub fn cases_text(engine: &Engine<'_>, cases: &[AnsweredCase], priority_only: bo
                 let _ = writeln!(out, "  {}", one.answer.summary());
             }
             _ => {
-                let _ = writeln!(out, "  every day is a day off: {}", days_off_text(&off));
+                let days = days_off_text(&off);
+                let _ = writeln!(out, "  {}", tr!("answer-every-day-off", days = days));
             }
         }
         return out;
@@ -226,7 +236,7 @@ pub fn cases_text(engine: &Engine<'_>, cases: &[AnsweredCase], priority_only: bo
             let condition = if group.len() == 1 {
                 String::new()
             } else if k == group.len() - 1 {
-                "otherwise: ".to_string()
+                format!("{}: ", tr!("answer-otherwise"))
             } else {
                 format!("{condition}: ")
             };
@@ -236,13 +246,17 @@ pub fn cases_text(engine: &Engine<'_>, cases: &[AnsweredCase], priority_only: bo
                 answer_line(engine, &case.answer, priority_only)
             );
             for note in &case.answer.notes {
-                let _ = writeln!(out, "{indent}  note: {note}");
+                note_line(&mut out, &format!("{indent}  "), note);
             }
         }
         i = j;
     }
     if !off.is_empty() {
-        let _ = writeln!(out, "  days off: {}", days_off_text(&off));
+        let _ = writeln!(
+            out,
+            "  {}",
+            tr!("answer-days-off", days = days_off_text(&off))
+        );
     }
     out
 }
@@ -250,7 +264,8 @@ pub fn cases_text(engine: &Engine<'_>, cases: &[AnsweredCase], priority_only: bo
 /// The human text of an explanation.
 pub fn explanation_text(engine: &Engine<'_>, e: &Explanation) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "  answer: {}", answer_line(engine, &e.answer, false));
+    let answer = answer_line(engine, &e.answer, false);
+    let _ = writeln!(out, "  {}", tr!("answer-answer", answer = answer));
     // The notes that are not principles (those are given below, in their place): "no circular
     // names this government", which an explanation that lists no circular must not hide.
     for note in e
@@ -259,16 +274,13 @@ pub fn explanation_text(engine: &Engine<'_>, e: &Explanation) -> String {
         .iter()
         .filter(|n| !e.principles.iter().any(|p| &p.text == *n))
     {
-        let _ = writeln!(out, "  note: {note}");
+        note_line(&mut out, "  ", note);
     }
     for t in &e.circulars {
         circular_text(engine, t, &mut out);
     }
     if !e.left_out.is_empty() {
-        let _ = writeln!(
-            out,
-            "  not listed (`edaran query --all` lists every circular):"
-        );
+        let _ = writeln!(out, "  {}", tr!("answer-not-listed"));
         for &(group, n) in &e.left_out {
             let _ = writeln!(out, "    {}", left_out_text(group, n, e.day));
         }
@@ -277,26 +289,31 @@ pub fn explanation_text(engine: &Engine<'_>, e: &Explanation) -> String {
         let _ = writeln!(out, "  {}", p.text);
     }
     if e.answer.status == Status::DayOff {
-        let _ = writeln!(out, "  no rule applies on a day off");
+        let _ = writeln!(out, "  {}", tr!("answer-no-rule-on-day-off"));
     } else if e.answer.decided_by.is_empty() {
-        let _ = writeln!(
-            out,
-            "  {}: the baseline is WFO {}",
-            baseline_reason(e.answer.status),
-            engine.ws.baseline
+        let line = tr!(
+            "answer-baseline",
+            reason = baseline_reason(e.answer.status),
+            wfo = engine.ws.baseline.to_string()
         );
+        let _ = writeln!(out, "  {line}");
     }
     for (c, duty) in &e.duties {
-        let _ = writeln!(out, "  duty ({}): {duty}", engine.circular(*c).id);
+        let line = tr!(
+            "answer-duty",
+            circular = engine.circular(*c).id,
+            duty = duty
+        );
+        let _ = writeln!(out, "  {line}");
     }
     out
 }
 
 /// Why the baseline answers, when no rule decides.
-fn baseline_reason(status: Status) -> &'static str {
+fn baseline_reason(status: Status) -> String {
     match status {
-        Status::Exempt => "the subject is exempt and no rule applies",
-        _ => "no rule applies",
+        Status::Exempt => tr!("answer-exempt-no-rule"),
+        _ => tr!("answer-no-rule"),
     }
 }
 
@@ -305,143 +322,58 @@ fn baseline_reason(status: Status) -> &'static str {
 fn circular_text(engine: &Engine<'_>, t: &CircularTrace, out: &mut String) {
     let ws = engine.ws;
     let c = engine.circular(t.circular);
-    let why = match circular_reason(engine, c, &t.outcome) {
-        None => "applies".to_string(),
-        Some(reason) => format!("does not apply: {reason}"),
+    let lang = l10n::lang();
+    let why = match circular_reason(lang, engine, c, &t.outcome) {
+        None => tr!("answer-applies"),
+        Some(reason) => tr!("answer-does-not-apply", reason = reason),
     };
-    let _ = writeln!(
-        out,
-        "  circular {} ({}, signed {}): {why}",
-        c.id,
-        c.level.as_str(),
-        c.signed
+    let line = tr!(
+        "answer-circular",
+        id = c.id,
+        level = c.level.as_str(),
+        signed = c.signed.to_string(),
+        why = why
     );
+    let _ = writeln!(out, "  {line}");
     // Every candidate rule is listed (docs/language.md section 9), also those of a circular that
     // does not apply: they drop out with it.
-    if let Some(reason) = dropped_with_circular(engine, &t.outcome) {
+    if let Some(reason) = dropped_with_circular(lang, engine, &t.outcome) {
         for rule in &c.rules {
-            let _ = writeln!(
-                out,
-                "    rule `{}`: dropped: {reason}",
-                ws.rule_name(c, rule)
-            );
+            let rule = ws.rule_name(c, rule);
+            let line = tr!("answer-rule-dropped", rule = rule, reason = reason);
+            let _ = writeln!(out, "    {line}");
         }
     }
     for (r, outcome) in &t.rules {
         let rule = &c.rules[*r];
-        let text = match rule_reason(engine, c, *r, outcome) {
-            None => format!("decides: WFO {}", rule.wfo),
-            Some(reason) => format!("dropped: {reason}"),
+        let name = ws.rule_name(c, rule);
+        let line = match rule_reason(lang, engine, c, *r, outcome) {
+            None => tr!(
+                "answer-rule-decides",
+                rule = name,
+                wfo = rule.wfo.to_string()
+            ),
+            Some(reason) => tr!("answer-rule-dropped", rule = name, reason = reason),
         };
-        let _ = writeln!(out, "    rule `{}`: {text}", ws.rule_name(c, rule));
+        let _ = writeln!(out, "    {line}");
     }
-    match t.constraint {
-        Some(Some(iv)) => {
-            let _ = writeln!(out, "    the circular requires WFO {iv}");
-        }
-        Some(None) => {
-            let _ = writeln!(
-                out,
-                "    conflict: its deciding rules require disjoint shares"
-            );
-        }
-        None => {}
-    }
-}
-
-/// Why a circular does not apply ("outside its validity (...)"); `None` when it applies.
-fn circular_reason(engine: &Engine<'_>, c: &Circular, outcome: &CircularOutcome) -> Option<String> {
-    let validity = || match c.valid_to {
-        Some(to) => format!("{} to {}", c.valid_from, to),
-        None => format!("from {}", c.valid_from),
+    let line = match t.constraint {
+        Some(Some(iv)) => tr!("answer-circular-requires", wfo = iv.to_string()),
+        Some(None) => tr!("answer-circular-conflict"),
+        None => return,
     };
-    Some(match outcome {
-        CircularOutcome::Applies => return None,
-        CircularOutcome::OutsideValidity if c.valid_to.is_none() => {
-            format!("not yet in force (valid {})", validity())
-        }
-        CircularOutcome::OutsideValidity => format!("outside its validity ({})", validity()),
-        CircularOutcome::RevokedBy(by) => {
-            let by = engine.circular(*by);
-            format!("revoked by {} from {}", by.id, by.valid_from)
-        }
-        CircularOutcome::OutOfScope => "the government is out of its scope".into(),
-        CircularOutcome::Exempt => "the subject is exempt".into(),
-    })
-}
-
-/// Why every rule of a circular that does not apply drops out with it; `None` when it applies.
-fn dropped_with_circular(engine: &Engine<'_>, outcome: &CircularOutcome) -> Option<String> {
-    match outcome {
-        CircularOutcome::Applies => None,
-        CircularOutcome::OutsideValidity => Some("outside the circular's validity".to_string()),
-        CircularOutcome::RevokedBy(by) => Some(format!(
-            "the circular is revoked by {}",
-            engine.circular(*by).id
-        )),
-        CircularOutcome::OutOfScope => Some("the government is out of the circular's scope".into()),
-        CircularOutcome::Exempt => Some("the circular exempts the subject".into()),
-    }
-}
-
-/// Why a rule of an applying circular drops out ("overridden by `a` (lex specialis)"); `None`
-/// when it decides.
-fn rule_reason(
-    engine: &Engine<'_>,
-    c: &Circular,
-    rule: usize,
-    outcome: &RuleOutcome,
-) -> Option<String> {
-    Some(match outcome {
-        RuleOutcome::Decides => return None,
-        RuleOutcome::NoMatch => "its selector does not match".into(),
-        RuleOutcome::Excepted => "its `except` removes the subject".into(),
-        RuleOutcome::OutsideDuring => "outside its `during` period".into(),
-        RuleOutcome::OutsideEvery => "not on the weekdays of its `every`".into(),
-        RuleOutcome::OutsideWhen => match &c.rules[rule].when {
-            Some(w) => {
-                let name = engine.ws.interner.resolve(w.name);
-                if w.holds {
-                    format!("it applies only when `{name}` holds, and it does not")
-                } else {
-                    format!("it applies only when `{name}` does not hold, and it does")
-                }
-            }
-            None => "its condition does not hold".into(),
-        },
-        RuleOutcome::OverriddenBy(by) => {
-            let names: Vec<String> = by
-                .iter()
-                .map(|b| format!("`{}`", engine.ws.rule_name(c, &c.rules[*b])))
-                .collect();
-            format!("overridden by {} (lex specialis)", names.join(", "))
-        }
-        RuleOutcome::OtherwiseNotNeeded => "`otherwise`, and another rule applies".into(),
-    })
+    let _ = writeln!(out, "    {line}");
 }
 
 /// One line for a group of circulars an explanation does not list: "12 earlier circulars for
 /// this government, ended before 2021-05-01".
 fn left_out_text(group: LeftOut, n: usize, day: region::Day) -> String {
-    let one = n == 1;
-    let circulars = if one { "circular" } else { "circulars" };
-    let date = region::date(day);
+    let date = region::date(day).to_string();
     match group {
-        LeftOut::OtherGovernments if one => {
-            "1 circular of another government: the government is out of its scope".to_string()
-        }
-        LeftOut::OtherGovernments => {
-            format!("{n} circulars of other governments: the government is out of their scope")
-        }
-        LeftOut::Ended => {
-            format!("{n} earlier {circulars} for this government: ended before {date}")
-        }
-        LeftOut::Revoked => {
-            format!("{n} earlier {circulars} for this government: revoked before {date}")
-        }
-        LeftOut::NotYetInForce => {
-            format!("{n} later {circulars} for this government: not yet in force on {date}")
-        }
+        LeftOut::OtherGovernments => tr!("left-out-other-governments", circulars = n),
+        LeftOut::Ended => tr!("left-out-ended", circulars = n, date = date),
+        LeftOut::Revoked => tr!("left-out-revoked", circulars = n, date = date),
+        LeftOut::NotYetInForce => tr!("left-out-not-yet", circulars = n, date = date),
     }
 }
 
@@ -626,7 +558,7 @@ fn circular_json(engine: &Engine<'_>, t: &CircularTrace) -> Value {
         })
     };
     let mut rules: Vec<Value> = Vec::new();
-    if let Some(reason) = dropped_with_circular(engine, &t.outcome) {
+    if let Some(reason) = dropped_with_circular(Lang::En, engine, &t.outcome) {
         for r in 0..c.rules.len() {
             rules.push(rule(
                 r,
@@ -644,7 +576,7 @@ fn circular_json(engine: &Engine<'_>, t: &CircularTrace) -> Value {
         rules.push(rule(
             *r,
             outcome.as_str(),
-            rule_reason(engine, c, *r, outcome),
+            rule_reason(Lang::En, engine, c, *r, outcome),
             by,
         ));
     }
@@ -660,7 +592,7 @@ fn circular_json(engine: &Engine<'_>, t: &CircularTrace) -> Value {
         "valid_from": c.valid_from.to_string(),
         "valid_to": c.valid_to.map(|t| t.to_string()),
         "outcome": t.outcome.as_str(),
-        "reason": circular_reason(engine, c, &t.outcome),
+        "reason": circular_reason(Lang::En, engine, c, &t.outcome),
         "revoked_by": revoked_by,
         "rules": rules,
         "requires": t.constraint.flatten().map(wfo_json),

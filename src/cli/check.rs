@@ -8,7 +8,6 @@ use super::{FINDINGS, Format, OK, USAGE};
 use edaran::check;
 use edaran::diagnostic::{Diagnostic, Severity};
 use edaran::model::Workspace;
-use edaran::render::Renderer;
 use edaran::span::LineIndex;
 use serde_json::{Value, json};
 use std::cell::OnceCell;
@@ -24,7 +23,7 @@ pub fn shown(total: usize, max: usize) -> usize {
 }
 
 /// The line after the shown diagnostics when some are left out: how many, of which kind, and
-/// how to see them all (`how`: the option, or the command to run).
+/// how to see them all (`how`: the option, or the command to run, in words).
 pub fn omitted_line<'a>(left_out: impl IntoIterator<Item = &'a Diagnostic>, how: &str) -> String {
     let (mut errors, mut warnings) = (0, 0);
     for d in left_out {
@@ -34,12 +33,14 @@ pub fn omitted_line<'a>(left_out: impl IntoIterator<Item = &'a Diagnostic>, how:
             warnings += 1;
         }
     }
-    format!(
-        "and {} not shown ({}, {}): {how} to see them all\n",
-        plural(errors + warnings, "more problem"),
-        plural(errors, "error"),
-        plural(warnings, "warning")
-    )
+    let problems = errors + warnings;
+    tr!(
+        "omitted",
+        problems = problems,
+        errors = errors,
+        warnings = warnings,
+        how = how
+    ) + "\n"
 }
 
 /// Runs `edaran check`; `max` is `--max-diagnostics`.
@@ -69,13 +70,9 @@ pub fn run(paths: &[PathBuf], format: Format, deny_warnings: bool, color: bool, 
     }
 }
 
-fn plural(n: usize, word: &str) -> String {
-    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
-}
-
 fn human(ws: &Workspace, files: usize, counts: (usize, usize), color: bool, max: usize) -> String {
     let (errors, warnings) = counts;
-    let renderer = Renderer::new(&ws.sources, color);
+    let renderer = super::renderer(&ws.sources, color);
     let mut out = String::new();
     let (shown, left_out) = ws.diagnostics.split_at(shown(ws.diagnostics.len(), max));
     for d in shown {
@@ -83,18 +80,20 @@ fn human(ws: &Workspace, files: usize, counts: (usize, usize), color: bool, max:
         out.push('\n');
     }
     if !left_out.is_empty() {
-        out.push_str(&omitted_line(left_out, "add `--max-diagnostics 0`"));
+        out.push_str(&omitted_line(left_out, &tr!("omitted-how-check")));
     }
-    let checked = plural(files, "file");
     if errors == 0 && warnings == 0 {
-        out.push_str(&format!("checked {checked}: no problems found\n"));
+        out.push_str(&tr!("check-clean", files = files));
     } else {
-        out.push_str(&format!(
-            "checked {checked}: {}, {}\n",
-            plural(errors, "error"),
-            plural(warnings, "warning")
-        ));
+        let summary = tr!(
+            "check-summary",
+            files = files,
+            errors = errors,
+            warnings = warnings
+        );
+        out.push_str(&summary);
     }
+    out.push('\n');
     out
 }
 

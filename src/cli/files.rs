@@ -16,6 +16,7 @@
 //! - Every problem is reported, not only the first: an unreadable folder does not hide an
 //!   unreadable file beside it.
 
+use super::lang::Lang;
 use edaran::model::Source;
 use serde_json::{Value, json};
 use std::fmt;
@@ -50,11 +51,7 @@ pub fn parse_size(text: &str) -> Result<u64, String> {
         .find(|c: char| !c.is_ascii_digit())
         .unwrap_or(text.len());
     let (number, unit) = text.split_at(digits);
-    let bad = || {
-        format!(
-            "`{text}` is not a size: write a number of bytes, or one followed by K, M or G (`64M`, `1G`)"
-        )
-    };
+    let bad = || tr!("size-bad", text = text);
     let number: u64 = number.parse().map_err(|_| bad())?;
     let shift = match unit.trim().to_ascii_lowercase().as_str() {
         "" | "b" => 0,
@@ -65,22 +62,25 @@ pub fn parse_size(text: &str) -> Result<u64, String> {
     };
     number
         .checked_mul(1 << shift)
-        .ok_or_else(|| format!("`{text}` is too large a size"))
+        .ok_or_else(|| tr!("size-too-large", text = text))
 }
 
 /// A size for people: `512 bytes`, `3.4 MiB (3565158 bytes)`.
-pub fn show_size(bytes: u64) -> String {
+pub fn show_size(lang: Lang, bytes: u64) -> String {
     const UNITS: [&str; 3] = ["KiB", "MiB", "GiB"];
     if bytes < 1024 {
-        return format!("{bytes} byte{}", if bytes == 1 { "" } else { "s" });
+        return tr_in!(lang, "size-bytes", bytes = bytes);
     }
+    // As text: a count of bytes may be past what a Fluent number (an `f64`) holds exactly.
+    let count = bytes.to_string();
     let mut value = bytes as f64 / 1024.0;
     let mut unit = 0;
     while value >= 1024.0 && unit < UNITS.len() - 1 {
         value /= 1024.0;
         unit += 1;
     }
-    format!("{value:.1} {} ({bytes} bytes)", UNITS[unit])
+    let size = format!("{value:.1} {}", UNITS[unit]);
+    tr_in!(lang, "size-large", size = size, bytes = count)
 }
 
 /// Why the workspace could not be read. Each names the file.
@@ -95,7 +95,7 @@ pub enum ReadError {
     NotUtf8(PathBuf, usize, usize, usize),
     /// A file named on the command line is not a `.se` file.
     NotSe(PathBuf),
-    /// A path named on the command line is not a regular file: what it is ("a named pipe").
+    /// A path named on the command line is not a regular file: what it is ([`what_it_is`]).
     NotAFile(PathBuf, &'static str),
     /// A file is over the size limit: its size (`None` when it cannot be known, a pipe) and the
     /// limit.
@@ -104,52 +104,57 @@ pub enum ReadError {
 
 impl fmt::Display for ReadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ReadError::Io(path, e) => {
-                let reason = match e.kind() {
-                    std::io::ErrorKind::NotFound => "no such file or directory".to_string(),
-                    std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
-                    _ => e.to_string(),
-                };
-                write!(f, "cannot read `{}`: {reason}", path.display())
-            }
-            ReadError::NoSources(path) => {
-                write!(f, "no `.se` files in `{}`", path.display())
-            }
-            ReadError::NotUtf8(path, offset, ..) => write!(
-                f,
-                "`{}` is not UTF-8 text (invalid byte at offset {offset}); save it as UTF-8",
-                path.display()
-            ),
-            ReadError::NotSe(path) => write!(
-                f,
-                "`{}` is not a `.se` file: edaran reads circulars written in `.se` files; name \
-                 those files, or a directory that holds them",
-                path.display()
-            ),
-            ReadError::NotAFile(path, what) => write!(
-                f,
-                "`{}` is {what}, not a file: edaran reads only regular files",
-                path.display()
-            ),
-            ReadError::TooLarge(path, size, limit) => {
-                let size = match size {
-                    Some(size) => format!("is {},", show_size(*size)),
-                    None => "is".to_string(),
-                };
-                write!(
-                    f,
-                    "`{}` {size} over the limit of {} per file; if it is really a circular, \
-                     raise the limit with `--max-file-size`",
-                    path.display(),
-                    show_size(*limit)
-                )
-            }
-        }
+        f.write_str(&self.message(super::l10n::lang()))
     }
 }
 
 impl ReadError {
+    /// The problem in words, in `lang` (English in JSON documents).
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            ReadError::Io(path, e) => {
+                let reason = match e.kind() {
+                    std::io::ErrorKind::NotFound => tr_in!(lang, "io-not-found"),
+                    std::io::ErrorKind::PermissionDenied => tr_in!(lang, "io-permission-denied"),
+                    _ => e.to_string(),
+                };
+                tr_in!(lang, "read-cannot", path = shown(path), reason = reason)
+            }
+            ReadError::NoSources(path) => tr_in!(lang, "read-no-sources", path = shown(path)),
+            ReadError::NotUtf8(path, offset, ..) => {
+                tr_in!(
+                    lang,
+                    "read-not-utf8",
+                    path = shown(path),
+                    offset = offset.to_string()
+                )
+            }
+            ReadError::NotSe(path) => tr_in!(lang, "read-not-se", path = shown(path)),
+            ReadError::NotAFile(path, what) => {
+                let what = tr_in!(lang, "what-it-is", kind = *what);
+                tr_in!(lang, "read-not-a-file", path = shown(path), what = what)
+            }
+            ReadError::TooLarge(path, size, limit) => {
+                let limit = show_size(lang, *limit);
+                match size {
+                    Some(size) => tr_in!(
+                        lang,
+                        "read-too-large",
+                        path = shown(path),
+                        size = show_size(lang, *size),
+                        limit = limit
+                    ),
+                    None => tr_in!(
+                        lang,
+                        "read-too-large-unknown",
+                        path = shown(path),
+                        limit = limit
+                    ),
+                }
+            }
+        }
+    }
+
     /// The code of the problem in JSON output.
     pub fn code(&self) -> &'static str {
         match self {
@@ -179,7 +184,7 @@ impl ReadError {
         let mut v = json!({
             "code": self.code(),
             "severity": "error",
-            "message": self.to_string(),
+            "message": self.message(Lang::En),
             "file": self.path().display().to_string(),
         });
         if let ReadError::NotUtf8(_, _, line, column) = self {
@@ -196,30 +201,32 @@ pub struct Skipped(pub PathBuf, pub String);
 
 impl fmt::Display for Skipped {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "skipped `{}`: {}", self.0.display(), self.1)
+        f.write_str(&tr!("skipped", path = shown(&self.0), why = self.1))
     }
 }
 
-/// What a file type is, in words, when it is not a regular file or a directory.
+/// What a file type is, when it is not a regular file or a directory: the key of the message
+/// `what-it-is` that says it in words ("a named pipe").
 fn what_it_is(kind: std::fs::FileType) -> &'static str {
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt;
         if kind.is_fifo() {
-            return "a named pipe";
+            return "pipe";
         }
         if kind.is_socket() {
-            return "a socket";
+            return "socket";
         }
         if kind.is_char_device() || kind.is_block_device() {
-            return "a device";
+            return "device";
         }
     }
-    if kind.is_dir() {
-        "a directory"
-    } else {
-        "not a regular file"
-    }
+    if kind.is_dir() { "directory" } else { "other" }
+}
+
+/// A path as messages show it.
+fn shown(path: &Path) -> String {
+    path.display().to_string()
 }
 
 /// Whether `path` is a pipe this process already holds open (`/dev/stdin`, `/dev/fd/63` from
@@ -310,19 +317,14 @@ pub fn read_stdin() -> Result<String, String> {
         .lock()
         .take(limit.saturating_add(1))
         .read_to_end(&mut bytes)
-        .map_err(|e| format!("cannot read standard input: {e}"))?;
+        .map_err(|e| tr!("stdin-cannot-read", reason = e.to_string()))?;
     if bytes.len() as u64 > limit {
-        return Err(format!(
-            "standard input is longer than the limit of {} per file; raise it with \
-             `--max-file-size`",
-            show_size(limit)
-        ));
+        let limit = show_size(super::l10n::lang(), limit);
+        return Err(tr!("stdin-too-large", limit = limit));
     }
     String::from_utf8(bytes).map_err(|e| {
-        format!(
-            "standard input is not UTF-8 text (invalid byte at offset {})",
-            e.utf8_error().valid_up_to()
-        )
+        let offset = e.utf8_error().valid_up_to().to_string();
+        tr!("stdin-not-utf8", offset = offset)
     })
 }
 
@@ -369,11 +371,11 @@ pub fn gather(paths: &[PathBuf]) -> (Result<Vec<Source>, Vec<ReadError>>, Vec<Sk
 pub fn load(paths: &[PathBuf]) -> Result<Vec<Source>, Vec<ReadError>> {
     let (result, skipped) = gather(paths);
     for s in &skipped {
-        eprintln!("warning: {s}");
+        eprintln!("{}", super::l10n::warning(s));
     }
     if let Err(errors) = &result {
         for e in errors {
-            eprintln!("error: {e}");
+            eprintln!("{}", super::l10n::error(e));
         }
     }
     result

@@ -3,7 +3,6 @@
 
 use super::{FINDINGS, OK, USAGE};
 use edaran::model::Source;
-use edaran::render::Renderer;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -145,11 +144,10 @@ fn syntax_errors(
         name: name.to_string(),
         text: text.to_string(),
     }];
-    let renderer = Renderer::new(&source, color);
+    let renderer = super::renderer(&source, color);
     let mut out: String = diagnostics.iter().map(|d| renderer.render(d)).collect();
-    out.push_str(&format!(
-        "error: `{name}` has syntax errors and was not formatted\n"
-    ));
+    out.push_str(&super::l10n::error(tr!("fmt-syntax-errors", name = name)));
+    out.push('\n');
     out
 }
 
@@ -159,7 +157,7 @@ pub fn run(paths: &[PathBuf], check: bool, color: bool, lang: Option<edaran::Lan
         let text = match super::files::read_stdin() {
             Ok(text) => text,
             Err(e) => {
-                eprintln!("error: {e}");
+                eprintln!("{}", super::l10n::error(e));
                 return USAGE;
             }
         };
@@ -204,33 +202,24 @@ pub fn run(paths: &[PathBuf], check: bool, color: bool, lang: Option<edaran::Lan
                     changed -= 1;
                     status = USAGE;
                     let name = &source.name;
-                    match refusal {
-                        Refusal::ReadOnly => eprintln!(
-                            "error: `{name}` is read-only and was not formatted: make it writable \
-                             (`chmod u+w {name}`) to format it"
-                        ),
-                        Refusal::NotAFile => eprintln!(
-                            "error: `{name}` is not a regular file and was not formatted: \
-                             `edaran fmt - < FILE` prints the layout"
-                        ),
-                        Refusal::Io(e) => eprintln!("error: cannot write `{name}`: {e}"),
-                    }
+                    let message = match refusal {
+                        Refusal::ReadOnly => tr!("fmt-read-only", name = name),
+                        Refusal::NotAFile => tr!("fmt-not-a-file", name = name),
+                        Refusal::Io(e) => {
+                            tr!("cannot-write", name = name, reason = e.to_string())
+                        }
+                    };
+                    eprintln!("{}", super::l10n::error(message));
                 }
             }
         }
     }
     if check {
         if changed > 0 {
-            eprintln!(
-                "{changed} file{} would be reformatted",
-                if changed == 1 { "" } else { "s" }
-            );
+            eprintln!("{}", tr!("fmt-would-reformat", files = changed));
         }
     } else if changed > 0 {
-        eprintln!(
-            "formatted {changed} file{}",
-            if changed == 1 { "" } else { "s" }
-        );
+        eprintln!("{}", tr!("fmt-formatted", files = changed));
     }
     status
 }

@@ -8,9 +8,10 @@
 //! file. The JSON holds the same as data. A year the calendar does not cover is a usage error
 //! (exit 2) that says which years it covers.
 
+use super::lang::Lang;
 use super::{Format, OK, USAGE};
 use chrono::{Datelike, NaiveDate};
-use edaran::calendar::{Calendar, Holiday, Kind, YearInfo, weekday_name, with_weekday};
+use edaran::calendar::{Calendar, Holiday, Kind, YearInfo, weekday_name};
 use serde_json::{Value, json};
 use std::fmt::Write as _;
 
@@ -21,16 +22,21 @@ const WIDTH: usize = 100;
 pub fn run(year: i32, format: Format) -> i32 {
     let calendar = Calendar::national();
     let Some(info) = calendar.year_info(year) else {
-        let message = format!(
-            "the national calendar has no list for {year}: it covers {}",
-            covered(&calendar.years())
-        );
-        eprintln!("error: {message}");
+        let message = |lang| {
+            let years = covered(lang, &calendar.years());
+            tr_in!(
+                lang,
+                "holidays-not-covered",
+                year = year.to_string(),
+                years = years
+            )
+        };
+        eprintln!("{}", super::l10n::error(message(super::l10n::lang())));
         if format == Format::Json {
             super::print_input_errors(vec![json!({
                 "code": "year-not-covered",
                 "severity": "error",
-                "message": message,
+                "message": message(Lang::En),
             })]);
         }
         return USAGE;
@@ -47,13 +53,16 @@ pub fn run(year: i32, format: Format) -> i32 {
 }
 
 /// The years covered, as a range when they follow each other: "2020 to 2026".
-fn covered(years: &[i32]) -> String {
+fn covered(lang: Lang, years: &[i32]) -> String {
     match years {
-        [] => "no year".to_string(),
+        [] => tr_in!(lang, "holidays-no-year"),
         [one] => one.to_string(),
-        [first, .., last] if years.windows(2).all(|w| w[1] == w[0] + 1) => {
-            format!("{first} to {last}")
-        }
+        [first, .., last] if years.windows(2).all(|w| w[1] == w[0] + 1) => tr_in!(
+            lang,
+            "holidays-years",
+            first = first.to_string(),
+            last = last.to_string()
+        ),
         _ => {
             let list: Vec<String> = years.iter().map(i32::to_string).collect();
             list.join(", ")
@@ -85,35 +94,32 @@ fn count(days: &[Day<'_>], kind: Kind) -> usize {
 
 /// The human text: a heading with the counts, the days by month, then the sources.
 fn text(year: i32, info: &YearInfo, days: &[Day<'_>]) -> String {
-    let mut out = format!(
-        "The national calendar of Indonesia, {year}: {} days of libur nasional, {} days of cuti bersama\n",
-        count(days, Kind::Libur),
-        count(days, Kind::Cuti)
-    );
+    let mut out = tr!(
+        "holidays-heading",
+        year = year.to_string(),
+        libur = count(days, Kind::Libur),
+        cuti = count(days, Kind::Cuti)
+    ) + "\n";
     let mut month = None;
     for d in days {
         if month != Some(d.date.month()) {
             month = Some(d.date.month());
-            let name = u8::try_from(d.date.month())
-                .ok()
-                .and_then(|m| chrono::Month::try_from(m).ok())
-                .map_or("", |m| m.name());
-            let _ = writeln!(out, "\n{name}");
+            let _ = writeln!(out, "\n{}", tr!("month", month = d.date.month()));
         }
         let _ = writeln!(
             out,
             "  {:<20}  {:<14}  {}",
-            with_weekday(d.date),
+            super::l10n::with_weekday(d.date),
             d.holiday.kind.label(),
             d.holiday.name
         );
     }
-    let sections: [(&str, &[String]); 5] = [
-        ("Set by", &info.decree),
-        ("Amended by", &info.amendments),
-        ("With the Keputusan Presiden", &info.keppres),
-        ("Taken from", &info.sources),
-        ("Notes", &info.notes),
+    let sections: [(String, &[String]); 5] = [
+        (tr!("holidays-set-by"), &info.decree),
+        (tr!("holidays-amended-by"), &info.amendments),
+        (tr!("holidays-keppres"), &info.keppres),
+        (tr!("holidays-taken-from"), &info.sources),
+        (tr!("holidays-notes"), &info.notes),
     ];
     for (title, lines) in sections {
         if lines.is_empty() {

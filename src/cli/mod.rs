@@ -26,17 +26,24 @@ macro_rules! eprintln {
     };
 }
 
+#[macro_use]
+mod l10n;
 mod answer;
 mod check;
 mod files;
 mod fmt;
+mod help;
 mod holidays;
+mod lang;
 mod query;
 mod repl;
 mod test;
 mod timeline;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, FromArgMatches, Subcommand, ValueEnum};
+use edaran::model::Source;
+use edaran::render::Renderer;
+use lang::Lang;
 use std::path::PathBuf;
 
 /// Exit status: success.
@@ -46,160 +53,100 @@ pub const FINDINGS: i32 = 1;
 /// Exit status: usage error, unreadable input.
 pub const USAGE: i32 = 2;
 
-#[derive(Parser, Debug)]
+// The help of every command, argument and value is a message of `locales/*/cli.ftl`, made when
+// clap builds the command: after the language is chosen (see [`run`]).
+#[derive(clap::Parser, Debug)]
 #[command(
     name = "edaran",
     version,
-    about = "Check and query Indonesian government circulars (Surat Edaran) on work arrangements",
+    about = tr!("help-about"),
     long_about = None,
-    after_help = "The language, the questions and every check: docs/language.md"
+    after_help = tr!("help-after")
 )]
 struct Cli {
     #[command(subcommand)]
     command: Command,
-    /// The largest file edaran reads (`64M`, `1G`, or bytes): a bigger one is refused by name
-    /// (docs/robustness.md)
     #[arg(long, global = true, value_name = "SIZE", default_value = "256M",
-          value_parser = files::parse_size)]
+          value_parser = files::parse_size, help = tr!("help-max-file-size"))]
     max_file_size: u64,
+    #[arg(long, global = true, value_enum, value_name = "LANG", help = tr!("help-lang"))]
+    lang: Option<Lang>,
 }
 
 #[derive(Subcommand, Debug)]
 enum Command {
-    /// Parse, resolve and lint `.se` files: every diagnostic of every file
-    #[command(
-        after_help = "Every check, with an example and the fix: docs/lints.md; the language: docs/language.md"
-    )]
+    #[command(about = tr!("help-check"), after_help = tr!("help-check-after"))]
     Check(CheckArgs),
-    /// Answer questions: `wfo "BPKAD" on 2023-09-01`, `explain ...`, `in force on DATE`, ...
-    #[command(after_help = QUERY_HELP)]
+    #[command(about = tr!("help-query"), after_help = tr!("help-query-after"))]
     Query(QueryArgs),
-    /// Run the `test` blocks of `.se` files
-    #[command(after_help = "How to write `test` blocks and `expect` lines: docs/language.md")]
+    #[command(about = tr!("help-test"), after_help = tr!("help-test-after"))]
     Test(TestArgs),
-    /// Ask questions interactively (reads plain lines from a pipe too)
+    #[command(about = tr!("help-repl"))]
     Repl(ReplArgs),
-    /// Rewrite `.se` files in the canonical layout (comments kept; `-` for stdin to stdout)
+    #[command(about = tr!("help-fmt"))]
     Fmt(FmtArgs),
-    /// List the national holidays and cuti bersama of a year, with the decree that sets them
-    #[command(after_help = HOLIDAYS_HELP)]
+    #[command(about = tr!("help-holidays"), after_help = tr!("help-holidays-after"))]
     Holidays(HolidaysArgs),
-    /// Draw the circulars in force over time, by level, as an SVG picture (`-o FILE.svg`)
+    #[command(about = tr!("help-timeline"))]
     Timeline(timeline::Args),
 }
 
-/// After `edaran holidays --help`.
-const HOLIDAYS_HELP: &str =
-    "The list edaran ships: libur nasional and cuti bersama as set by the SKB of the \
-Minister of Religious Affairs, the Minister of Manpower and the Minister of PANRB, with its \
-amendments, for 2020 to 2026.
-
-Example:
-  edaran holidays 2026 --format json";
-
 #[derive(clap::Args, Debug)]
 struct HolidaysArgs {
-    /// The year, for example 2026
+    #[arg(help = tr!("help-holidays-year"))]
     year: i32,
-    /// Output format
-    #[arg(long, value_enum, default_value_t = HolidaysFormat::Human)]
+    #[arg(long, value_enum, default_value_t = HolidaysFormat::Human, help = tr!("help-format"))]
     format: HolidaysFormat,
 }
 
 /// `holidays --format`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 enum HolidaysFormat {
-    /// One line per day, by month, then the decrees and sources of the year
+    #[value(help = tr!("help-holidays-human"))]
     Human,
-    /// One JSON document on stdout: {"year", "source", "counts", "days": [{"date", "weekday",
-    /// "kind", "name"}]}; for a year the calendar does not cover, {"input_errors": [...]}
+    #[value(help = tr!("help-holidays-json"))]
     Json,
 }
 
-/// The question forms, after `edaran query --help`.
-const QUERY_HELP: &str = r#"Questions (one per `-e`, or one per line on standard input):
-  wfo SUBJECT on DATE              the share of work from the office on that day
-  wfo SUBJECT from DATE to DATE    the shares over a period, as a timeline
-  explain SUBJECT on DATE          the answer and why: every rule, and why it applied or not
-  wfh priority SUBJECT on DATE     the WFH priority rank, or none
-  in force on DATE                 the circulars in force on that day
-  in force from DATE to DATE       the circulars in force in that period, with their days
-  conflicts                        every conflict and antinomy in the workspace
-
-  SUBJECT := STRING [function IDENT] [domicile STRING] [office STRING] [gov STRING]
-
-A SUBJECT is a unit in quotes ("Dinas Kesehatan", "Bapenda/UPTD Samsat Serang"), then any of
-the other dimensions, each at most once, in any order; `on` or `from` may also come first.
-A dimension left out splits the answer into cases, each saying when it holds.
-Dates are written YYYY-MM-DD.
-
-Examples:
-  edaran query examples/ -e 'wfo "BPKAD" gov "Pemprov Banten" on 2023-09-01'
-  edaran query examples/ -e 'explain "Dinas Kesehatan" gov "Pemprov Banten" on 2022-02-10'
-  echo 'in force on 2022-02-10' | edaran query examples/ --format json
-
-The full reference: docs/language.md"#;
-
 #[derive(clap::Args, Debug)]
 struct FmtArgs {
-    /// Files and directories (searched recursively for `*.se`), or `-` for standard input;
-    /// default: the current directory
+    #[arg(help = tr!("help-fmt-paths"))]
     paths: Vec<PathBuf>,
-    /// Change nothing; list the files that would change and exit 1 if any
-    #[arg(long)]
+    #[arg(long, help = tr!("help-fmt-check"))]
     check: bool,
-    /// When to use colour
-    #[arg(long, value_enum, default_value_t = Color::Auto)]
+    #[arg(long, value_enum, default_value_t = Color::Auto, help = tr!("help-color"))]
     color: Color,
-    /// Write the keywords in this language (`en` English, `id` Bahasa Indonesia), converting
-    /// the files; without it, each file stays in its own
-    #[arg(long, value_name = "LANG", value_parser = parse_lang)]
-    lang: Option<edaran::Lang>,
-}
-
-/// `--lang en` or `--lang id`.
-fn parse_lang(code: &str) -> Result<edaran::Lang, String> {
-    edaran::Lang::from_code(code)
-        .ok_or_else(|| format!("`{code}` is no language of edaran: write `en` or `id`"))
 }
 
 #[derive(clap::Args, Debug)]
 struct QueryArgs {
-    /// Files and directories (searched recursively for `*.se`); default: the current directory
+    #[arg(help = tr!("help-paths"))]
     paths: Vec<PathBuf>,
-    /// A question (repeatable); without any, one question per line is read from stdin
-    #[arg(short = 'e', long = "expr", value_name = "QUERY")]
+    #[arg(short = 'e', long = "expr", value_name = "QUERY", help = tr!("help-query-expr"))]
     exprs: Vec<String>,
-    /// With `explain`: list every circular of the workspace, not only those that concern the
-    /// subject and date (the others are otherwise counted in one line per group)
-    #[arg(long)]
+    #[arg(long, help = tr!("help-query-all"))]
     all: bool,
-    /// Output format
-    #[arg(long, value_enum, default_value_t = QueryFormat::Human)]
+    #[arg(long, value_enum, default_value_t = QueryFormat::Human, help = tr!("help-format"))]
     format: QueryFormat,
-    /// When to use colour
-    #[arg(long, value_enum, default_value_t = Color::Auto)]
+    #[arg(long, value_enum, default_value_t = Color::Auto, help = tr!("help-color"))]
     color: Color,
 }
 
 #[derive(clap::Args, Debug)]
 struct TestArgs {
-    /// Files and directories (searched recursively for `*.se`); default: the current directory
+    #[arg(help = tr!("help-paths"))]
     paths: Vec<PathBuf>,
-    /// Output format
-    #[arg(long, value_enum, default_value_t = TestFormat::Human)]
+    #[arg(long, value_enum, default_value_t = TestFormat::Human, help = tr!("help-format"))]
     format: TestFormat,
-    /// When to use colour
-    #[arg(long, value_enum, default_value_t = Color::Auto)]
+    #[arg(long, value_enum, default_value_t = Color::Auto, help = tr!("help-color"))]
     color: Color,
 }
 
 #[derive(clap::Args, Debug)]
 struct ReplArgs {
-    /// Files and directories (searched recursively for `*.se`); default: the current directory
+    #[arg(help = tr!("help-paths"))]
     paths: Vec<PathBuf>,
-    /// Where to keep the history (default: `$HOME/.edaran_history`)
-    #[arg(long)]
+    #[arg(long, help = tr!("help-repl-history"))]
     history: Option<PathBuf>,
 }
 
@@ -215,34 +162,27 @@ pub enum Format {
 /// `check --format`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 enum CheckFormat {
-    /// Each diagnostic with the lines it points at, then a summary line
+    #[value(help = tr!("help-check-human"))]
     Human,
-    /// One JSON document on stdout: {"diagnostics": [...], "errors": N, "warnings": N}; when
-    /// the files cannot be read, {"input_errors": [...]}
+    #[value(help = tr!("help-check-json"))]
     Json,
 }
 
 /// `query --format`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 enum QueryFormat {
-    /// Each question, then its answer beneath it (its cases, rules and notes); a bad question
-    /// is shown with what is wrong on stderr
+    #[value(help = tr!("help-query-human"))]
     Human,
-    /// One JSON document on stdout: {"answers": [...]}, one entry per question in order, with
-    /// its cases (or circulars, or conflicts); a bad question gets {"query", "errors"} in its
-    /// place; when the workspace cannot be read or does not resolve, {"input_errors": [...]}
+    #[value(help = tr!("help-query-json"))]
     Json,
 }
 
 /// `test --format`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 enum TestFormat {
-    /// One line per test (ok or FAILED), each failed `expect` with the line it is on, then the
-    /// counts
+    #[value(help = tr!("help-test-human"))]
     Human,
-    /// One JSON document on stdout: {"tests": [{"name", "file", "passed", "failures"}],
-    /// "passed": N, "failed": N}; when the workspace cannot be read or does not resolve,
-    /// {"input_errors": [...]}
+    #[value(help = tr!("help-test-json"))]
     Json,
 }
 
@@ -263,37 +203,33 @@ into_format!(CheckFormat, QueryFormat, TestFormat, HolidaysFormat);
 /// When to colour human output.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum Color {
-    /// When stdout is a terminal and NO_COLOR is not set
+    #[value(help = tr!("help-color-auto"))]
     Auto,
-    /// Always
+    #[value(help = tr!("help-color-always"))]
     Always,
-    /// Never
+    #[value(help = tr!("help-color-never"))]
     Never,
 }
 
 /// What `--deny` can turn into errors.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum Deny {
-    /// Exit 1 when there is any warning
+    #[value(help = tr!("help-deny-warnings"))]
     Warnings,
 }
 
 #[derive(clap::Args, Debug)]
 struct CheckArgs {
-    /// Files and directories (searched recursively for `*.se`); default: the current directory
+    #[arg(help = tr!("help-paths"))]
     paths: Vec<PathBuf>,
-    /// Output format
-    #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
+    #[arg(long, value_enum, default_value_t = CheckFormat::Human, help = tr!("help-format"))]
     format: CheckFormat,
-    /// Exit 1 on warnings too
-    #[arg(long, value_enum)]
+    #[arg(long, value_enum, help = tr!("help-check-deny"))]
     deny: Option<Deny>,
-    /// Print at most N diagnostics, then how many more there are (0: all); the counts stay
-    /// exact (docs/robustness.md)
-    #[arg(long, value_name = "N", default_value_t = check::DEFAULT_MAX_DIAGNOSTICS)]
+    #[arg(long, value_name = "N", default_value_t = check::DEFAULT_MAX_DIAGNOSTICS,
+          help = tr!("help-check-max-diagnostics"))]
     max_diagnostics: usize,
-    /// When to use colour
-    #[arg(long, value_enum, default_value_t = Color::Auto)]
+    #[arg(long, value_enum, default_value_t = Color::Auto, help = tr!("help-color"))]
     color: Color,
 }
 
@@ -310,6 +246,11 @@ impl Color {
     }
 }
 
+/// The renderer of diagnostics, with the words it adds in the language of the run.
+pub fn renderer(sources: &[Source], color: bool) -> Renderer<'_> {
+    Renderer::new(sources, color).with_witness_label(tr!("witness"))
+}
+
 /// Writes `text` to stdout; false when that fails, which the commands turn into exit status 2.
 /// A closed pipe (`edaran check | head -1`) ends the process quietly, as `ls | head` does: the
 /// reader has what it wanted. Any other failure (a full disk, `> /dev/full`) is one line on
@@ -324,7 +265,7 @@ pub fn print(text: &str) -> bool {
         Ok(()) => true,
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(OK),
         Err(e) => {
-            eprint(&format!("error: cannot write the output: {e}\n"));
+            eprint(&(l10n::error(tr!("cannot-write-output", reason = e.to_string())) + "\n"));
             false
         }
     }
@@ -351,13 +292,27 @@ pub fn print_input_errors(entries: Vec<serde_json::Value>) {
 
 /// Runs the command line and returns the exit status.
 pub fn run() -> i32 {
-    let cli = match Cli::try_parse() {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    // Before clap builds the command: its help is in the language of the run.
+    let lang = lang::choose(&args);
+    l10n::set_lang(lang);
+    let command = match lang {
+        Lang::En => Cli::command(),
+        Lang::Id => help::in_indonesian(Cli::command()),
+    };
+    let cli = match command
+        .try_get_matches_from(args)
+        .and_then(|mut matches| Cli::from_arg_matches_mut(&mut matches))
+    {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();
             return if e.use_stderr() { USAGE } else { OK };
         }
     };
+    if let Some(lang) = cli.lang {
+        l10n::set_lang(lang);
+    }
     files::set_max_file_size(cli.max_file_size);
     match cli.command {
         Command::Check(args) => check::run(
@@ -376,7 +331,13 @@ pub fn run() -> i32 {
         ),
         Command::Test(args) => test::run(&args.paths, args.format.into(), args.color.enabled()),
         Command::Repl(args) => repl::run(&args.paths, args.history),
-        Command::Fmt(args) => fmt::run(&args.paths, args.check, args.color.enabled(), args.lang),
+        // `--lang` given to `fmt` (not the environment's locale) also converts the keywords.
+        Command::Fmt(args) => fmt::run(
+            &args.paths,
+            args.check,
+            args.color.enabled(),
+            cli.lang.map(Lang::keywords),
+        ),
         Command::Holidays(args) => holidays::run(args.year, args.format.into()),
         Command::Timeline(args) => timeline::run(args),
     }

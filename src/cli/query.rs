@@ -1,11 +1,11 @@
 //! `edaran query`.
 
 use super::answer::{reply_json, reply_text};
+use super::lang::Lang;
 use super::{FINDINGS, Format, OK, USAGE, check};
 use edaran::eval::ask::{AskError, Purpose, Reply};
 use edaran::eval::{Detail, Engine};
 use edaran::model::{Source, Workspace};
-use edaran::render::Renderer;
 use edaran::span::FileId;
 use edaran::syntax::ast::Dimension;
 use serde_json::{Value, json};
@@ -36,25 +36,21 @@ pub fn load_workspace(paths: &[PathBuf], color: bool, format: Format) -> Result<
     if !blocking.is_empty() {
         // Only the first ones are rendered, as `check` does by default: each costs its snippet.
         let (shown, left_out) = blocking.split_at(check::shown(blocking.len(), MAX_DIAGNOSTICS));
-        let renderer = Renderer::new(&ws.sources, color);
+        let renderer = super::renderer(&ws.sources, color);
         let mut err = std::io::stderr().lock();
         for d in shown {
             let _ = write!(err, "{}", renderer.render(d));
         }
         if !left_out.is_empty() {
-            let how = "run `edaran check --max-diagnostics 0`";
+            let how = tr!("omitted-how-query");
             let _ = write!(
                 err,
                 "{}",
-                check::omitted_line(left_out.iter().copied(), how)
+                check::omitted_line(left_out.iter().copied(), &how)
             );
         }
-        let _ = writeln!(
-            err,
-            "error: the workspace does not parse and resolve ({} error{}): fix them first (`edaran check`)",
-            blocking.len(),
-            if blocking.len() == 1 { "" } else { "s" }
-        );
+        let message = tr!("query-does-not-resolve", errors = blocking.len());
+        let _ = writeln!(err, "{}", super::l10n::error(message));
         if format == Format::Json {
             let entries = check::diagnostics_json(&ws, shown.iter().copied());
             if left_out.is_empty() {
@@ -145,7 +141,7 @@ fn reply(
             name: "query".into(),
             text: text.to_string(),
         }];
-        let renderer = Renderer::new(&source, color);
+        let renderer = super::renderer(&source, color);
         Replied::Bad {
             text: diagnostics.iter().map(|d| renderer.render(d)).collect(),
             json: bad_json(text, diagnostics),
@@ -166,7 +162,7 @@ fn reply(
             bad(&diagnostics)
         }
         Err(AskError::TooBroad(e)) => Replied::Bad {
-            text: format!("error: {e}\n"),
+            text: super::l10n::error(&e) + "\n",
             json: json!({"query": shown, "errors": [{
                 "code": "too-broad",
                 "severity": "error",
@@ -200,10 +196,7 @@ pub fn run(paths: &[PathBuf], exprs: &[String], format: Format, color: bool, all
     if exprs.is_empty() {
         let stdin = std::io::stdin();
         if stdin.is_terminal() {
-            eprintln!(
-                "reading questions from standard input, one per line; end with Ctrl-D \
-                 (or give one with `-e QUERY`)"
-            );
+            eprintln!("{}", tr!("query-reading-stdin"));
         }
         // A line that is not UTF-8 ends the input, as it always has.
         for line in stdin.lock().lines().map_while(Result::ok) {
@@ -222,13 +215,12 @@ pub fn run(paths: &[PathBuf], exprs: &[String], format: Format, color: bool, all
         }
     }
     if out.count == 0 {
-        let message = "no question: give one with `-e QUERY`, or one per line on stdin";
-        eprintln!("error: {message}");
+        eprintln!("{}", super::l10n::error(tr!("query-no-question")));
         if format == Format::Json {
             super::print_input_errors(vec![json!({
                 "code": "no-question",
                 "severity": "error",
-                "message": message,
+                "message": tr_in!(Lang::En, "query-no-question"),
             })]);
         }
         return USAGE;

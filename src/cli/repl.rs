@@ -2,12 +2,12 @@
 
 mod complete;
 
+use super::l10n::{error, warning};
 use super::query::{Outcome, answer};
 use super::{OK, USAGE};
 use complete::Completion;
 use edaran::eval::Engine;
 use edaran::model::{Source, Workspace};
-use edaran::render::Renderer;
 use edaran::span::FileId;
 use edaran::syntax::ast::Dimension;
 use rustyline::error::ReadlineError;
@@ -17,28 +17,6 @@ use std::cell::OnceCell;
 use std::collections::VecDeque;
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::PathBuf;
-
-const HELP: &str = "\
-Questions (docs/language.md explains them):
-  wfo \"UNIT\" [function F] [domicile \"P\"] [office \"P\"] [gov \"G\"] on DATE
-  wfo \"UNIT\" ... from DATE to DATE
-  explain \"UNIT\" ... on DATE
-  wfh priority \"UNIT\" ... on DATE
-  in force on DATE
-  in force from DATE to DATE
-  conflicts
-Commands:
-  :load PATH     add a file or directory to the workspace
-  :reload        read every file again
-  :check         show the workspace's diagnostics
-  :given DIMS    fill what the next questions leave out, for example
-                 `:given gov \"Pemprov Banten\" function admin`
-  :given         show the dimensions given
-  :given clear   give none again
-  :help          this text
-  :quit          leave (also Ctrl-D)
-Tab completes what can come next; lines pasted at once are answered one by one.
-";
 
 /// The REPL's state, but for the workspace (see [`serve`]).
 struct Session {
@@ -64,30 +42,23 @@ impl Session {
     fn load(&self) -> Result<(Workspace, String), String> {
         let (result, skipped) = super::files::gather(&self.paths);
         for s in &skipped {
-            eprintln!("warning: {s}");
+            eprintln!("{}", super::l10n::warning(s));
         }
         match result {
             Ok(sources) => {
                 let ws = edaran::check::load(sources);
                 let errors = ws.error_count();
-                let message = format!(
-                    "loaded {} file{}, {} circular{}{}\n",
-                    ws.sources.len(),
-                    if ws.sources.len() == 1 { "" } else { "s" },
-                    ws.circulars.len(),
-                    if ws.circulars.len() == 1 { "" } else { "s" },
-                    if errors > 0 {
-                        format!(
-                            " ({errors} error{}: see `:check`)",
-                            if errors == 1 { "" } else { "s" }
-                        )
-                    } else {
-                        String::new()
-                    }
-                );
-                Ok((ws, message))
+                let (files, circulars) = (ws.sources.len(), ws.circulars.len());
+                let mut message = tr!("repl-loaded", files = files, circulars = circulars);
+                if errors > 0 {
+                    message = tr!("repl-loaded-errors", loaded = message, errors = errors);
+                }
+                Ok((ws, message + "\n"))
             }
-            Err(errors) => Err(errors.iter().map(|e| format!("error: {e}\n")).collect()),
+            Err(errors) => Err(errors
+                .iter()
+                .map(|e| super::l10n::error(e) + "\n")
+                .collect()),
         }
     }
 
@@ -113,7 +84,7 @@ impl Session {
             let rest = rest.trim();
             return match name {
                 "q" | "quit" | "exit" => Step::Quit,
-                "h" | "help" => Step::Print(HELP.to_string(), String::new()),
+                "h" | "help" => Step::Print(tr!("repl-help") + "\n", String::new()),
                 "reload" => match self.load() {
                     Ok((ws, message)) => Step::Replace(Box::new(ws), message),
                     Err(errors) => Step::Print(errors, String::new()),
@@ -128,23 +99,21 @@ impl Session {
                         }
                     }
                 }
-                "load" => Step::Print(String::new(), "error: `:load` takes a path\n".into()),
+                "load" => Step::Print(String::new(), line_of(error(tr!("repl-load-path")))),
                 "check" => Step::Print(check(ws, color), String::new()),
                 "given" => {
                     if rest.is_empty() {
-                        return Step::Print(
-                            if self.given.is_empty() {
-                                "given: none (`:given gov \"Pemprov Banten\"`, for example, gives one)\n".into()
-                            } else {
-                                format!("given: {}\n", self.given_text)
-                            },
-                            String::new(),
-                        );
+                        let text = if self.given.is_empty() {
+                            tr!("repl-given-none")
+                        } else {
+                            tr!("repl-given", given = self.given_text)
+                        };
+                        return Step::Print(line_of(text), String::new());
                     }
                     if rest == "clear" {
                         self.given.clear();
                         self.given_text.clear();
-                        return Step::Print("given: cleared\n".into(), String::new());
+                        return Step::Print(line_of(tr!("repl-given-cleared")), String::new());
                     }
                     let text = format!("given {rest}");
                     let (dims, diagnostics) = edaran::syntax::parse_given(FileId(0), &text);
@@ -153,7 +122,7 @@ impl Session {
                             name: ":given".into(),
                             text,
                         }];
-                        let r = Renderer::new(&source, color);
+                        let r = super::renderer(&source, color);
                         return Step::Print(
                             String::new(),
                             diagnostics.iter().map(|d| r.render(d)).collect(),
@@ -161,31 +130,23 @@ impl Session {
                     }
                     self.given = dims;
                     self.given_text = rest.to_string();
-                    Step::Print(format!("given: {rest}\n"), String::new())
+                    Step::Print(line_of(tr!("repl-given", given = rest)), String::new())
                 }
                 other => Step::Print(
                     String::new(),
-                    format!("error: unknown command `:{other}` (`:help` lists them)\n"),
+                    line_of(error(tr!("repl-unknown-command", command = other))),
                 ),
             };
         }
         let Some(ws) = ws else {
-            return Step::Print(
-                String::new(),
-                "error: no workspace is loaded: `:load PATH`\n".into(),
-            );
+            return Step::Print(String::new(), line_of(error(tr!("repl-no-workspace-load"))));
         };
         // A workspace that does not parse and resolve is not answered from: its broken
         // circulars are left out of the model, so the answers would silently ignore them.
         let blocking = super::query::blocking(ws).len();
         if blocking > 0 {
-            return Step::Print(
-                String::new(),
-                format!(
-                    "error: the workspace does not parse and resolve ({blocking} error{}): fix them and `:reload` (`:check` shows them)\n",
-                    if blocking == 1 { "" } else { "s" }
-                ),
-            );
+            let message = tr!("repl-does-not-resolve", errors = blocking);
+            return Step::Print(String::new(), line_of(error(message)));
         }
         // Compiled once per workspace: a national corpus takes tens of milliseconds to compile,
         // and a question on it a microsecond or so.
@@ -249,26 +210,27 @@ fn serve(
 /// The text of `:check`.
 fn check(ws: Option<&Workspace>, color: bool) -> String {
     let Some(ws) = ws else {
-        return "no workspace is loaded\n".into();
+        return line_of(tr!("repl-no-workspace"));
     };
-    let renderer = Renderer::new(&ws.sources, color);
+    let renderer = super::renderer(&ws.sources, color);
     let mut out: String = ws
         .diagnostics
         .iter()
         .map(|d| renderer.render(d) + "\n")
         .collect();
     let errors = ws.error_count();
-    out.push_str(&format!(
-        "{errors} error{}, {} warning{}\n",
-        if errors == 1 { "" } else { "s" },
-        ws.diagnostics.len() - errors,
-        if ws.diagnostics.len() - errors == 1 {
-            ""
-        } else {
-            "s"
-        }
-    ));
+    let warnings = ws.diagnostics.len() - errors;
+    out.push_str(&line_of(tr!(
+        "repl-check-summary",
+        errors = errors,
+        warnings = warnings
+    )));
     out
+}
+
+/// `text` as a line.
+fn line_of(text: String) -> String {
+    text + "\n"
 }
 
 fn history_path(explicit: Option<PathBuf>) -> Option<PathBuf> {
@@ -287,7 +249,10 @@ fn usable_history(path: PathBuf) -> Option<PathBuf> {
             Err(e) => e,
         },
     };
-    eprintln!("warning: {problem}; no history is kept");
+    eprintln!(
+        "{}",
+        warning(tr!("repl-no-history", problem = problem.to_string()))
+    );
     None
 }
 
@@ -313,7 +278,7 @@ pub fn run(paths: &[PathBuf], history: Option<PathBuf>) -> i32 {
         // question (which is not on the screen).
         let mut out = std::io::stdout().lock();
         let mut err = std::io::stderr().lock();
-        if loaded.starts_with("error") {
+        if ws.is_none() {
             let _ = err.write_all(loaded.as_bytes());
         }
         let mut lines = std::io::stdin().lock().lines();
@@ -332,7 +297,7 @@ pub fn run(paths: &[PathBuf], history: Option<PathBuf>) -> i32 {
         return OK;
     }
     print!("edaran {}: {loaded}", env!("CARGO_PKG_VERSION"));
-    println!("`:help` lists the questions and commands; Ctrl-D leaves");
+    println!("{}", tr!("repl-banner"));
     // Several names: list them all (the default cycles through them, one at a time).
     let config = Config::builder()
         .completion_type(CompletionType::List)
@@ -340,7 +305,7 @@ pub fn run(paths: &[PathBuf], history: Option<PathBuf>) -> i32 {
     let mut editor: Editor<Completion, DefaultHistory> = match Editor::with_config(config) {
         Ok(e) => e,
         Err(e) => {
-            eprintln!("error: cannot start the line editor: {e}");
+            eprintln!("{}", error(tr!("repl-no-editor", reason = e.to_string())));
             return USAGE;
         }
     };
@@ -369,7 +334,7 @@ pub fn run(paths: &[PathBuf], history: Option<PathBuf>) -> i32 {
                     Err(ReadlineError::Interrupted) => continue,
                     Err(ReadlineError::Eof) => return None,
                     Err(e) => {
-                        eprintln!("error: {e}");
+                        eprintln!("{}", error(e));
                         return None;
                     }
                 }
@@ -382,7 +347,11 @@ pub fn run(paths: &[PathBuf], history: Option<PathBuf>) -> i32 {
     );
     if let Some(h) = &history {
         if let Err(e) = editor.save_history(h) {
-            eprintln!("warning: cannot save the history to `{}`: {e}", h.display());
+            let (path, reason) = (h.display().to_string(), e.to_string());
+            eprintln!(
+                "{}",
+                warning(tr!("repl-history-not-saved", path = path, reason = reason))
+            );
         }
     }
     OK

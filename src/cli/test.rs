@@ -2,7 +2,6 @@
 
 use super::{FINDINGS, Format, OK, USAGE};
 use edaran::eval::{Engine, expect};
-use edaran::render::Renderer;
 use edaran::span::LineIndex;
 use serde_json::json;
 use std::path::PathBuf;
@@ -41,26 +40,31 @@ pub fn run(paths: &[PathBuf], format: Format, color: bool) -> i32 {
                 + "\n"
         }
         Format::Human => {
-            let renderer = Renderer::new(&ws.sources, color);
+            let renderer = super::renderer(&ws.sources, color);
             let mut out = String::new();
             for o in &outcomes {
                 let file = &ws.sources[o.file.0 as usize].name;
+                let name = format!("{:?}", o.name);
                 if o.passed() {
-                    out.push_str(&format!("test {:?} ({file}) ... ok\n", o.name));
+                    out.push_str(&tr!("test-ok", name = name, file = file));
+                    out.push('\n');
                     continue;
                 }
-                out.push_str(&format!("test {:?} ({file}) ... FAILED\n", o.name));
+                out.push_str(&tr!("test-failed", name = name, file = file));
+                out.push('\n');
                 for f in &o.failures {
                     // A failed expectation is shown like a diagnostic, pointing at the `expect`.
                     out.push_str(&renderer.render_failure(
                         o.file,
                         f.span,
                         &f.message(),
-                        &format!("expected {}", f.expected),
+                        &tr!("test-expected", expected = f.expected),
                     ));
                 }
             }
-            out.push_str(&format!("\n{passed} passed, {failed} failed\n"));
+            out.push('\n');
+            out.push_str(&tr!("test-summary", passed = passed, failed = failed));
+            out.push('\n');
             out
         }
     };

@@ -9,57 +9,36 @@
 mod draw;
 mod svg;
 
+use super::l10n::error;
 use super::{OK, USAGE};
 use chrono::NaiveDate;
 use edaran::calendar::Calendar;
 use edaran::eval::Engine;
 use edaran::eval::timeline::{Period, Timeline};
 use edaran::model::Source;
-use edaran::render::Renderer;
 use edaran::span::FileId;
 use edaran::syntax::ast::{QueryKind, Subject};
 use std::path::{Path, PathBuf};
 
-/// `edaran timeline`'s arguments.
+/// `edaran timeline`'s arguments (their help: `locales/*/cli.ftl`).
 #[derive(clap::Args, Debug)]
-#[command(after_help = HELP)]
+#[command(after_help = tr!("help-timeline-after"))]
 pub struct Args {
-    /// Files and directories (searched recursively for `*.se`); default: the current directory
+    #[arg(help = tr!("help-paths"))]
     paths: Vec<PathBuf>,
-    /// The first day drawn (YYYY-MM-DD); default: the first day any circular is valid
-    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    #[arg(long, value_name = "DATE", value_parser = parse_date, help = tr!("help-timeline-from"))]
     from: Option<NaiveDate>,
-    /// The last day drawn (YYYY-MM-DD); default: the last day any circular is in force (a year
-    /// after the latest start when a validity has no end)
-    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    #[arg(long, value_name = "DATE", value_parser = parse_date, help = tr!("help-timeline-to"))]
     to: Option<NaiveDate>,
-    /// Also draw the share of work from the office of this subject, day by day: a subject as
-    /// in `wfo SUBJECT on DATE`, without the date, e.g. '"BPKAD" gov "Pemprov Banten"'
-    #[arg(long, value_name = "SUBJECT")]
+    #[arg(long, value_name = "SUBJECT", help = tr!("help-timeline-subject"))]
     subject: Option<String>,
-    /// The SVG file to write
-    #[arg(short = 'o', long = "output", value_name = "FILE.svg", required = true)]
+    #[arg(short = 'o', long = "output", value_name = "FILE.svg", required = true,
+          help = tr!("help-timeline-output"))]
     output: PathBuf,
-    /// When to use colour in messages
-    #[arg(long, value_enum, default_value_t = super::Color::Auto)]
+    #[arg(long, value_enum, default_value_t = super::Color::Auto,
+          help = tr!("help-timeline-color"))]
     color: super::Color,
 }
-
-const HELP: &str = r#"The picture has three bands, national above provincial above local: each circular is a bar
-over the days it is in force (several bars for a validity of several windows, a darker strip
-where a rule has a `during` window), ended where a circular that revokes it takes effect (a red
-mark with the revoking circular's number). Holidays of the national calendar are shaded, and
-weekends lightly. With --subject, a chart beneath shows that subject's share of work from the
-office each working day (a band between the lowest and highest share when the answer is a
-range); weekends and holidays are left blank. The period is at most five years.
-
-Examples:
-  edaran timeline examples/ -o timeline.svg
-  edaran timeline examples/ --from 2023-08-01 --to 2023-10-31 \
-      --subject '"BPKAD" gov "Pemprov Banten" function admin' -o banten.svg
-
-Exit status: 0 written; 2 bad arguments, unreadable files, files with errors, a subject that
-cannot be read, or the file cannot be written. The full reference: docs/language.md"#;
 
 /// A date of the command line, written as the language writes dates.
 fn parse_date(text: &str) -> Result<NaiveDate, String> {
@@ -69,17 +48,16 @@ fn parse_date(text: &str) -> Result<NaiveDate, String> {
             _ => b.is_ascii_digit(),
         });
     if !shaped {
-        return Err("write a date as YYYY-MM-DD, for example 2023-09-01".into());
+        return Err(tr!("date-shape"));
     }
-    NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .map_err(|_| format!("{text} is not a day of the calendar"))
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| tr!("date-not-a-day", text = text))
 }
 
 /// Runs `edaran timeline`.
 pub fn run(args: Args) -> i32 {
     let color = args.color.enabled();
     if let Err(message) = check_output(&args.output) {
-        eprintln!("error: {message}");
+        eprintln!("{}", error(message));
         return USAGE;
     }
     let ws = match super::query::load_workspace(&args.paths, color, super::Format::Human) {
@@ -87,26 +65,32 @@ pub fn run(args: Args) -> i32 {
         Err(status) => return status,
     };
     if let Some(source) = ws.sources.iter().find(|s| same_file(&args.output, &s.name)) {
-        eprintln!(
-            "error: `{}` is one of the files read (`{}`): name another file for the picture",
-            args.output.display(),
-            source.name
+        let output = args.output.display().to_string();
+        let message = tr!(
+            "timeline-output-is-read",
+            output = output,
+            source = source.name
         );
+        eprintln!("{}", error(message));
         return USAGE;
     }
     let engine = Engine::new(&ws);
     let period = match Period::new(&engine, args.from, args.to) {
         Ok(p) => p,
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("{}", error(e));
             return USAGE;
         }
     };
     if let Some(asked) = period.cut_from {
+        let (from, to, asked) = (
+            period.from.to_string(),
+            period.to.to_string(),
+            asked.to_string(),
+        );
         eprintln!(
-            "note: a timeline is at most five years: drawn from {} to {} (not to {asked}); give \
-             --from and --to to draw another part",
-            period.from, period.to
+            "{}",
+            tr!("timeline-cut", from = from, to = to, asked = asked)
         );
     }
     let subject = match &args.subject {
@@ -123,22 +107,28 @@ pub fn run(args: Args) -> i32 {
     let timeline = match Timeline::new(&engine, calendar, period, subject.as_ref().map(|s| &s.1)) {
         Ok(t) => t,
         Err(e) => {
-            eprintln!("error: --subject: {e}");
+            eprintln!("{}", error(format!("--subject: {e}")));
             return USAGE;
         }
     };
     let picture = draw::picture(&engine, &timeline, subject.map(|s| s.0));
+    let output = args.output.display().to_string();
     if let Err(e) = write_atomically(&args.output, &picture) {
-        eprintln!("error: cannot write `{}`: {e}", args.output.display());
+        let message = tr!("cannot-write", name = output, reason = e.to_string());
+        eprintln!("{}", error(message));
         return USAGE;
     }
     let bars: usize = timeline.bands.iter().map(|b| b.bars.len()).sum();
+    let (from, to) = (period.from.to_string(), period.to.to_string());
     println!(
-        "wrote {}: {bars} circular{} in force from {} to {}",
-        args.output.display(),
-        if bars == 1 { "" } else { "s" },
-        period.from,
-        period.to
+        "{}",
+        tr!(
+            "timeline-wrote",
+            output = output,
+            circulars = bars,
+            from = from,
+            to = to
+        )
     );
     OK
 }
@@ -146,17 +136,12 @@ pub fn run(args: Args) -> i32 {
 /// Refuses an output the picture must not go to: a `.se` name (the next run would read it as a
 /// circular) or a directory.
 fn check_output(output: &Path) -> Result<(), String> {
+    let name = output.display().to_string();
     if output.extension().is_some_and(|e| e == "se") {
-        return Err(format!(
-            "`{}` is a name for circulars: the picture is SVG, name it FILE.svg",
-            output.display()
-        ));
+        return Err(tr!("timeline-output-se", output = name));
     }
     if output.is_dir() || output.file_name().is_none() {
-        return Err(format!(
-            "`{}` is a directory: give the name of the SVG file to write",
-            output.display()
-        ));
+        return Err(tr!("timeline-output-dir", output = name));
     }
     Ok(())
 }
@@ -175,9 +160,7 @@ fn parse_subject(text: &str, period: Period, color: bool) -> Result<Subject, Str
     // A subject with a date of its own would be read as a question with two dates.
     if let (Some(query), _) = edaran::syntax::parse_query(FileId(0), &format!("wfo {text}")) {
         if let QueryKind::Wfo(Subject { time: Some(_), .. }) = query.kind {
-            return Err(
-                "error: --subject takes no date: the period drawn is --from and --to\n".into(),
-            );
+            return Err(error(tr!("timeline-subject-date")) + "\n");
         }
     }
     let question = format!("wfo {} from {} to {}", text.trim(), period.from, period.to);
@@ -189,17 +172,14 @@ fn parse_subject(text: &str, period: Period, color: bool) -> Result<Subject, Str
                 name: "--subject".into(),
                 text: question.clone(),
             }];
-            let renderer = Renderer::new(&source, color);
+            let renderer = super::renderer(&source, color);
             let mut out: String = diagnostics
                 .iter()
                 .filter(|d| d.is_error())
                 .map(|d| renderer.render(d))
                 .collect();
-            out.push_str(
-                "error: --subject cannot be read: write a subject as in `wfo SUBJECT on DATE`, \
-                 without the date: a unit in quotes, then any of function, domicile, office and \
-                 gov (for example --subject '\"BPKAD\" gov \"Pemprov Banten\"')\n",
-            );
+            out.push_str(&error(tr!("timeline-subject-bad")));
+            out.push('\n');
             Err(out)
         }
     }

@@ -53,3 +53,32 @@ pub fn run(cmd: &mut impl Runnable) -> Run {
     );
     run
 }
+
+/// The variables of the environment that choose the language of edaran's messages, in the
+/// order it reads them (`src/cli/lang.rs`).
+pub const LOCALE_VARS: [&str; 3] = ["LC_ALL", "LC_MESSAGES", "LANG"];
+
+/// A command whose locale can be cleared: the tests read edaran's English, so a machine whose
+/// `LANG` is `id_ID.UTF-8` must not make them read Indonesian.
+pub trait InEnglish {
+    /// The command with `LC_ALL`, `LC_MESSAGES` and `LANG` removed from its environment.
+    fn in_english(&mut self) -> &mut Self;
+}
+
+impl InEnglish for std::process::Command {
+    fn in_english(&mut self) -> &mut Self {
+        for var in LOCALE_VARS {
+            self.env_remove(var);
+        }
+        self
+    }
+}
+
+impl InEnglish for assert_cmd::Command {
+    fn in_english(&mut self) -> &mut Self {
+        for var in LOCALE_VARS {
+            self.env_remove(var);
+        }
+        self
+    }
+}

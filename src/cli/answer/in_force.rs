@@ -1,6 +1,6 @@
 //! The answer of `in force from DATE to DATE` (`eval::InForcePeriod`), as text and as JSON.
 
-use super::{day_text, joined};
+use super::{day_text, joined, range};
 use edaran::eval::{Engine, InForcePeriod};
 use edaran::region;
 use serde_json::{Value, json};
@@ -11,7 +11,7 @@ use std::fmt::Write as _;
 /// Friday 2024-03-15".
 pub(super) fn in_force_period_text(engine: &Engine<'_>, period: &InForcePeriod, out: &mut String) {
     if period.circulars.is_empty() {
-        out.push_str("  no circular is in force in this period\n");
+        let _ = writeln!(out, "  {}", tr!("answer-none-in-force-period"));
     }
     for span in &period.circulars {
         let c = engine.circular(span.circular);
@@ -22,25 +22,26 @@ pub(super) fn in_force_period_text(engine: &Engine<'_>, period: &InForcePeriod, 
                 if a == b {
                     day_text(a)
                 } else {
-                    format!("{} to {}", day_text(a), day_text(b))
+                    range(day_text(a), day_text(b))
                 }
             })
             .collect();
         let days = span.days();
-        let _ = write!(
-            out,
-            "  {} ({}): {}, {days} day{}",
-            c.id,
-            c.level.as_str(),
-            joined(&runs),
-            if days == 1 { "" } else { "s" }
+        let level = c.level.as_str();
+        let line = tr!(
+            "answer-in-force-days",
+            id = c.id,
+            level = level,
+            windows = joined(&runs),
+            days = days
         );
+        let _ = write!(out, "  {line}");
         if let Some((from, by)) = span.revoked {
+            let by = &engine.circular(by).id;
             let _ = write!(
                 out,
-                "; revoked by {} from {}",
-                engine.circular(by).id,
-                day_text(from)
+                "; {}",
+                tr!("answer-revoked-from", by = by, from = day_text(from))
             );
         }
         out.push('\n');

@@ -32,10 +32,8 @@ impl Search {
         match std::fs::canonicalize(path) {
             Ok(target) if self.roots.iter().any(|r| target.starts_with(r)) => Some(target),
             Ok(target) => {
-                let why = format!(
-                    "it is a link to `{}`, outside the folders searched{hint}",
-                    target.display()
-                );
+                let target = target.display().to_string();
+                let why = tr!("skip-link-outside", target = target, hint = hint);
                 self.skip(path, why);
                 None
             }
@@ -55,16 +53,18 @@ impl Search {
         let Ok(meta) = std::fs::symlink_metadata(&path) else {
             return Vec::new();
         };
-        if meta.file_type().is_symlink() && self.inside(&path, "; nothing is ignored").is_none() {
+        if meta.file_type().is_symlink()
+            && self
+                .inside(&path, &tr!("skip-hint-nothing-ignored"))
+                .is_none()
+        {
             return Vec::new();
         }
         let text = match read_text(&path) {
             Ok(text) => text,
             Err(ReadError::NotAFile(_, what)) => {
-                self.skip(
-                    &path,
-                    format!("it is {what}, not a file; nothing is ignored"),
-                );
+                let what = tr!("what-it-is", kind = what);
+                self.skip(&path, tr!("skip-ignore-not-a-file", what = what));
                 return Vec::new();
             }
             Err(e) => {
@@ -131,7 +131,10 @@ impl Search {
             } else if se && kind.is_file() {
                 self.found.files.push(path);
             } else if se {
-                let why = format!("it is {}, not a file", what_it_is(kind));
+                let why = tr!(
+                    "skip-not-a-file",
+                    what = tr!("what-it-is", kind = what_it_is(kind))
+                );
                 self.skip(&path, why);
             }
         }
@@ -153,14 +156,19 @@ impl Search {
             }
             return;
         }
-        let hint = if to_dir { "" } else { " (name it to read it)" };
-        if self.inside(path, hint).is_none() || to_dir {
+        let hint = if to_dir {
+            String::new()
+        } else {
+            tr!("skip-hint-name-it")
+        };
+        if self.inside(path, &hint).is_none() || to_dir {
             return;
         }
         match target_meta {
             Ok(meta) if meta.is_file() => self.found.files.push(path.to_path_buf()),
             Ok(meta) => {
-                let why = format!("it leads to {}, not a file", what_it_is(meta.file_type()));
+                let what = tr!("what-it-is", kind = what_it_is(meta.file_type()));
+                let why = tr!("skip-leads-to", what = what);
                 self.skip(path, why);
             }
             Err(_) => {}

@@ -68,7 +68,7 @@ fn days(from: NaiveDate, to: NaiveDate) -> String {
     if from == to {
         from.to_string()
     } else {
-        format!("{from} to {to}")
+        tr!("range", from = from.to_string(), to = to.to_string())
     }
 }
 
@@ -182,7 +182,8 @@ pub fn picture(engine: &Engine<'_>, timeline: &Timeline, subject: Option<&str>) 
         ]),
     );
     rect(&mut svg, 0.0, 0.0, WIDTH, height, "#ffffff", &[]);
-    let title = format!("Circulars in force, {} to {}", period.from, period.to);
+    let (from, to) = (period.from.to_string(), period.to.to_string());
+    let title = tr!("timeline-title", from = from, to = to);
     text(
         &mut svg,
         MARGIN,
@@ -193,7 +194,7 @@ pub fn picture(engine: &Engine<'_>, timeline: &Timeline, subject: Option<&str>) 
         &[("font-weight", "bold".into())],
     );
     if let Some(s) = subject {
-        let line = format!("with the share of work from the office of {s}");
+        let line = tr!("timeline-share-of", subject = s);
         text(
             &mut svg,
             MARGIN,
@@ -225,27 +226,29 @@ pub fn picture(engine: &Engine<'_>, timeline: &Timeline, subject: Option<&str>) 
     svg.finish()
 }
 
-/// The legend: one swatch and word per kind of mark.
+/// The legend: one swatch and word per kind of mark (the levels by their keywords, the others
+/// by the keys of the message `timeline-legend`).
 fn legend(svg: &mut Svg, y: f64, shares: bool) {
-    let mut items: Vec<(&str, &str, &str)> = vec![
-        ("national", level_colour(Level::National), "bar"),
-        ("provincial", level_colour(Level::Provincial), "bar"),
-        ("local", level_colour(Level::Local), "bar"),
-        ("a rule's during window", "#1a202c", "strip"),
-        ("revoked", RED, "mark"),
-        ("holiday", HOLIDAY, "bar"),
-        ("weekend", WEEKEND, "bar"),
+    let word = |key: &str| tr!("timeline-legend", item = key);
+    let mut items: Vec<(String, &str, &str)> = vec![
+        ("national".into(), level_colour(Level::National), "bar"),
+        ("provincial".into(), level_colour(Level::Provincial), "bar"),
+        ("local".into(), level_colour(Level::Local), "bar"),
+        (word("during"), "#1a202c", "strip"),
+        (word("revoked"), RED, "mark"),
+        (word("holiday"), HOLIDAY, "bar"),
+        (word("weekend"), WEEKEND, "bar"),
     ];
     if shares {
-        for (name, status) in [
-            ("WFO ruled", Some(Status::Ruled)),
+        for (key, status) in [
+            ("ruled", Some(Status::Ruled)),
             ("exempt", Some(Status::Exempt)),
             ("baseline", Some(Status::Baseline)),
-            ("cases differ", None),
+            ("differ", None),
         ] {
-            items.push((name, status_style(status).0, status_style(status).1));
+            items.push((word(key), status_style(status).0, status_style(status).1));
         }
-        items.push(("conflict", RED, "bar"));
+        items.push((word("conflict"), RED, "bar"));
     }
     svg.open("g", &attrs([("class", "legend".into())]));
     let mut x = MARGIN;
@@ -289,8 +292,8 @@ fn legend(svg: &mut Svg, y: f64, shares: bool) {
                 ],
             ),
         }
-        text(svg, x + 22.0, y, SMALL, "start", name, &[]);
-        x += 22.0 + width_of(name, SMALL) + 18.0;
+        text(svg, x + 22.0, y, SMALL, "start", &name, &[]);
+        x += 22.0 + width_of(&name, SMALL) + 18.0;
     }
     svg.close();
 }
@@ -334,7 +337,8 @@ fn axis(svg: &mut Svg, scale: &Scale, from: NaiveDate, to: NaiveDate, top: f64, 
         // Weeks: a tick each Monday, labelled with its day and month.
         for d in from.iter_days().take_while(|&d| d <= to) {
             if d.weekday() == chrono::Weekday::Mon || d == from {
-                ticks.push((d, Some(d.format("%-d %b").to_string())));
+                let month = tr!("month-short", month = d.month());
+                ticks.push((d, Some(format!("{} {month}", d.day()))));
             }
         }
     } else {
@@ -348,7 +352,7 @@ fn axis(svg: &mut Svg, scale: &Scale, from: NaiveDate, to: NaiveDate, top: f64, 
             if m >= from {
                 let label = (m.month0() % step == 0).then(|| match step {
                     12 => m.format("%Y").to_string(),
-                    _ => m.format("%b %Y").to_string(),
+                    _ => format!("{} {}", tr!("month-short", month = m.month()), m.year()),
                 });
                 ticks.push((m, label));
             }
@@ -435,7 +439,7 @@ fn draw_band(
             row + 15.0,
             SMALL,
             "start",
-            "no circular in force",
+            &tr!("timeline-none-in-force"),
             &[("fill", "#718096".into()), ("font-style", "italic".into())],
         );
         row += ROW;
@@ -465,10 +469,10 @@ fn draw_bar(
     let valid = match c.valid_to {
         _ if c.windows.len() > 1 => {
             let windows: Vec<String> = c.windows.iter().map(|&(a, b)| days(a, b)).collect();
-            format!("valid {}", windows.join(", "))
+            tr!("timeline-valid", days = windows.join(", "))
         }
-        Some(to) => format!("valid {}", days(c.valid_from, to)),
-        None => format!("valid from {}", c.valid_from),
+        Some(to) => tr!("timeline-valid", days = days(c.valid_from, to)),
+        None => tr!("timeline-valid-from", from = c.valid_from.to_string()),
     };
     svg.text(
         "title",
@@ -539,7 +543,7 @@ fn draw_bar(
             "×",
             &[("fill", RED.into()), ("font-weight", "bold".into())],
         );
-        let words = format!("revoked by {}", r.by_id);
+        let words = tr!("timeline-revoked-by", by = r.by_id);
         let fits = x + 16.0 + width_of(&words, SMALL) <= WIDTH - MARGIN;
         let (tx, anchor) = if fits {
             (x + 16.0, "start")
@@ -589,7 +593,7 @@ fn chart_of(svg: &mut Svg, runs: &[ShareRun], scale: &Scale, top: f64) {
         top - 12.0,
         FONT,
         "start",
-        "WFO share",
+        &tr!("timeline-wfo-share"),
         &[("font-weight", "bold".into())],
     );
     for pct in [0u16, 25, 50, 75, 100] {
