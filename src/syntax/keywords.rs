@@ -506,9 +506,30 @@ pub static RESERVED: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     words
 });
 
-/// Whether `word` is a reserved keyword of either language.
+/// The longest reserved word (`mengesampingkan`).
+const LONGEST_RESERVED: usize = 15;
+
+/// Whether `word` is a reserved keyword of either language. The lowering asks it of every name:
+/// the words are kept in buckets by length and first letter, so that most names are told apart
+/// with no comparison at all.
 pub fn is_reserved(word: &str) -> bool {
-    RESERVED.binary_search(&word).is_ok()
+    fn bucket(word: &[u8]) -> Option<usize> {
+        match word {
+            [first @ b'a'..=b'z', ..] if word.len() <= LONGEST_RESERVED => {
+                Some((word.len() - 1) * 26 + usize::from(first - b'a'))
+            }
+            _ => None,
+        }
+    }
+    static BUCKETS: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
+        let mut buckets = vec![Vec::new(); LONGEST_RESERVED * 26];
+        for w in RESERVED.iter() {
+            let at = bucket(w.as_bytes()).expect("a reserved word is short and lowercase");
+            buckets[at].push(*w);
+        }
+        buckets
+    });
+    bucket(word.as_bytes()).is_some_and(|at| BUCKETS[at].contains(&word))
 }
 
 impl Keyword {

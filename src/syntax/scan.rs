@@ -36,9 +36,25 @@ pub struct Scan {
     pub too_deep: Vec<Span>,
 }
 
+/// The bytes that start something the scanner acts on: a string, a comment, a parenthesis, a
+/// brace, a tab, a carriage return, a byte order mark.
+static SPECIAL: [bool; 256] = {
+    let mut table = [false; 256];
+    let bytes = [b'"', b'/', b'(', b')', b'{', b'}', b'\t', b'\r', 0xEF];
+    let mut k = 0;
+    while k < bytes.len() {
+        table[bytes[k] as usize] = true;
+        k += 1;
+    }
+    table
+};
+
 /// Scans `text`; returns what it found and the text pest should read: the same text, with
 /// comments, tabs, carriage returns and byte order marks outside strings, and parentheses that
 /// nest too deeply, replaced by spaces (copied only when there is one).
+///
+/// The bytes the loop acts on are those of [`SPECIAL`]; runs of others are skipped in a tight
+/// loop, and the inside of a string with `memchr`.
 pub fn scan(text: &str) -> (Scan, Cow<'_, str>) {
     let bytes = text.as_bytes();
     let mut out = Scan::default();
@@ -47,23 +63,34 @@ pub fn scan(text: &str) -> (Scan, Cow<'_, str>) {
     let mut reported = false;
     let mut i = 0;
     while i < bytes.len() {
-        match bytes[i] {
+        // Runs of bytes that mean nothing here (names, keywords, spaces) are skipped at once.
+        while i < bytes.len() && !SPECIAL[usize::from(bytes[i])] {
+            i += 1;
+        }
+        let Some(&byte) = bytes.get(i) else { break };
+        match byte {
             b'"' => {
                 i += 1;
-                while i < bytes.len() {
+                // The end of the string, the end of its line, or an escape.
+                loop {
+                    let Some(n) = memchr::memchr3(b'"', b'\n', b'\\', &bytes[i..]) else {
+                        i = bytes.len();
+                        break;
+                    };
+                    i += n;
                     match bytes[i] {
                         b'"' => {
                             i += 1;
                             break;
                         }
                         b'\n' => break,
-                        b'\\' if i + 1 < bytes.len() && bytes[i + 1] != b'\n' => i += 2,
+                        _ if i + 1 < bytes.len() && bytes[i + 1] != b'\n' => i += 2,
                         _ => i += 1,
                     }
                 }
             }
             b'/' if bytes.get(i + 1) == Some(&b'/') => {
-                let end = text[i..].find('\n').map_or(bytes.len(), |n| i + n);
+                let end = memchr::memchr(b'\n', &bytes[i..]).map_or(bytes.len(), |n| i + n);
                 let stop = if end > i + 2 && bytes[end - 1] == b'\r' {
                     end - 1
                 } else {

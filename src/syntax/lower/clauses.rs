@@ -61,6 +61,9 @@ impl<'a> Lowerer<'a> {
 
     pub(super) fn clause(&mut self, pair: P<'a>) -> Option<ClauseKind> {
         let rule = pair.as_rule();
+        if rule == Rule::priority {
+            self.priority_order(&pair);
+        }
         let mut it = kids(pair).filter(|p| !is_keyword(p.as_rule()));
         Some(match rule {
             Rule::title => ClauseKind::Title(self.string(it.next()?)),

@@ -94,6 +94,11 @@ impl<'a> Lowerer<'a> {
         let whole = self.span(&pair);
         let inner = kids(pair).next().expect("a query has one kind");
         let rule = inner.as_rule();
+        match rule {
+            Rule::q_priority => self.priority_order(&inner),
+            Rule::q_in_force => self.in_force_words(&inner),
+            _ => {}
+        }
         let kind = match rule {
             Rule::q_in_force => {
                 if let Some(period) =
