@@ -4,6 +4,8 @@
 //! outer layer. Messages follow the house style: lowercase, no final period, user input in
 //! backticks, detail in the help and the labels.
 
+use crate::lang::Lang;
+use crate::msg::Text;
 use crate::span::{FileId, Span};
 use std::fmt;
 
@@ -130,6 +132,8 @@ pub struct Label {
     pub span: Span,
     /// What is there.
     pub message: String,
+    /// The same as a message of `locales/`, where it is written there.
+    pub text: Option<Text>,
 }
 
 /// One finding.
@@ -153,6 +157,23 @@ pub struct Diagnostic {
     pub help: Option<String>,
     /// A concrete point where the finding holds.
     pub witness: Option<String>,
+    /// The message, label, help and witness as messages of `locales/` (each where it is written
+    /// there): what [`Diagnostic::in_language`] shows in another language. The strings above are
+    /// their English.
+    pub texts: Option<Box<Texts>>,
+}
+
+/// The texts of a diagnostic as messages of `locales/`, each where it is written there.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Texts {
+    /// The message.
+    pub message: Option<Text>,
+    /// The label under the primary span.
+    pub label: Option<Text>,
+    /// The help.
+    pub help: Option<Text>,
+    /// The witness.
+    pub witness: Option<Text>,
 }
 
 impl Diagnostic {
@@ -168,7 +189,79 @@ impl Diagnostic {
             labels: Vec::new(),
             help: None,
             witness: None,
+            texts: None,
         }
+    }
+
+    /// A diagnostic whose message is `text` (its English in [`Diagnostic::message`]).
+    pub fn of(code: Code, file: FileId, span: Span, text: Text) -> Diagnostic {
+        let mut d = Diagnostic::new(code, file, span, text.render(Lang::En));
+        d.texts_mut().message = Some(text);
+        d
+    }
+
+    fn texts_mut(&mut self) -> &mut Texts {
+        self.texts.get_or_insert_with(Default::default)
+    }
+
+    /// With a label under the primary span, written in `locales/`.
+    pub fn with_label_text(mut self, text: Text) -> Diagnostic {
+        self.label = Some(text.render(Lang::En));
+        self.texts_mut().label = Some(text);
+        self
+    }
+
+    /// With a help written in `locales/`.
+    pub fn with_help_text(mut self, text: Text) -> Diagnostic {
+        self.help = Some(text.render(Lang::En));
+        self.texts_mut().help = Some(text);
+        self
+    }
+
+    /// With a witness written in `locales/`.
+    pub fn with_witness_text(mut self, text: Text) -> Diagnostic {
+        self.witness = Some(text.render(Lang::En));
+        self.texts_mut().witness = Some(text);
+        self
+    }
+
+    /// With a secondary place whose message is written in `locales/`.
+    pub fn with_secondary_text(mut self, file: FileId, span: Span, text: Text) -> Diagnostic {
+        self.labels.push(Label {
+            file,
+            span,
+            message: text.render(Lang::En),
+            text: Some(text),
+        });
+        self
+    }
+
+    /// The diagnostic as shown in `lang`: each text written in `locales/` in that language, the
+    /// others as they are (in English).
+    pub fn in_language(&self, lang: Lang) -> Diagnostic {
+        let mut d = self.clone();
+        if lang == Lang::En {
+            return d;
+        }
+        for label in &mut d.labels {
+            if let Some(t) = &label.text {
+                label.message = t.render(lang);
+            }
+        }
+        if let Some(texts) = &self.texts {
+            let show = |t: &Option<Text>, s: &mut Option<String>| {
+                if let Some(t) = t {
+                    *s = Some(t.render(lang));
+                }
+            };
+            if let Some(t) = &texts.message {
+                d.message = t.render(lang);
+            }
+            show(&texts.label, &mut d.label);
+            show(&texts.help, &mut d.help);
+            show(&texts.witness, &mut d.witness);
+        }
+        d
     }
 
     /// With a label under the primary span.
@@ -183,6 +276,7 @@ impl Diagnostic {
             file,
             span,
             message: message.into(),
+            text: None,
         });
         self
     }

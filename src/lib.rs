@@ -84,6 +84,7 @@ pub mod fmt;
 pub mod lang;
 pub mod lints;
 pub mod model;
+pub mod msg;
 pub(crate) mod par;
 pub mod region;
 #[cfg(feature = "cli")]

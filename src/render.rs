@@ -25,6 +25,8 @@ pub struct Renderer<'s> {
     handler: GraphicalReportHandler,
     /// The word before a finding's example (`witness: ...`).
     witness: String,
+    /// The language of the texts of diagnostics written in `locales/`.
+    lang: crate::Lang,
 }
 
 impl<'s> Renderer<'s> {
@@ -47,7 +49,15 @@ impl<'s> Renderer<'s> {
                 .with_word_separator(textwrap::WordSeparator::AsciiSpace)
                 .with_break_words(false),
             witness: "witness".to_string(),
+            lang: crate::Lang::En,
         }
+    }
+
+    /// The same renderer, showing the texts of diagnostics in `lang` where `locales/` writes
+    /// them (`Diagnostic::in_language`).
+    pub fn in_language(mut self, lang: crate::Lang) -> Renderer<'s> {
+        self.lang = lang;
+        self
     }
 
     /// The same renderer, with `word` before a finding's example instead of `witness` (the
@@ -106,6 +116,13 @@ impl<'s> Renderer<'s> {
     /// one snippet, in the order of the text, so the labels on lines above the primary span's
     /// are shown in a second snippet, after the primary's.
     pub fn render(&self, diagnostic: &Diagnostic) -> String {
+        let shown;
+        let diagnostic = if self.lang == crate::Lang::En {
+            diagnostic
+        } else {
+            shown = diagnostic.in_language(self.lang);
+            &shown
+        };
         let adapter = Adapter::new(diagnostic, self.sources, &self.witness, |file| {
             self.named(file)
         });

@@ -248,7 +248,9 @@ impl Color {
 
 /// The renderer of diagnostics, with the words it adds in the language of the run.
 pub fn renderer(sources: &[Source], color: bool) -> Renderer<'_> {
-    Renderer::new(sources, color).with_witness_label(tr!("witness"))
+    Renderer::new(sources, color)
+        .with_witness_label(tr!("witness"))
+        .in_language(l10n::lang().keywords())
 }
 
 /// Writes `text` to stdout; false when that fails, which the commands turn into exit status 2.

@@ -14,6 +14,7 @@ use crate::span::Span;
 use crate::syntax::ast::Level;
 use crate::syntax::keywords;
 use crate::syntax::parser::Rule;
+use crate::text;
 use std::sync::LazyLock;
 
 /// What the walk does with a pair of a rule: most rules are skipped at the cost of one load.
@@ -142,34 +143,33 @@ impl<'a> Lowerer<'a> {
         };
         if let Some(&(rule, stray)) = strays.first() {
             let word = stray.text(self.text);
-            let other = lang.other();
-            let mut help = match counterpart(rule, word, lang) {
-                Some(w) => format!("write `{w}`: "),
-                None => String::new(),
-            };
-            help.push_str(&format!(
-                "a {what} is written in one language; `edaran fmt --lang {}` writes a file all in {}",
-                lang.code(),
-                lang.adjective()
-            ));
-            let more = match strays.len() - 1 {
-                0 => String::new(),
-                1 => format!(" (and 1 more {} word)", other.adjective()),
-                n => format!(" (and {n} more {} words)", other.adjective()),
-            };
-            let d = Diagnostic::new(
-                Code::MixedLanguage,
-                self.file,
-                stray,
-                format!(
-                    "`{word}` is {}, but this {what} is written in {}{more}",
-                    other.adjective(),
-                    lang.adjective()
+            let (code, other) = (lang.code(), lang.other().code());
+            let help = match counterpart(rule, word, lang) {
+                Some(w) => text!(
+                    "mixed-language-help-word",
+                    word = w,
+                    what = what,
+                    lang = code
                 ),
-            )
-            .with_label(format!("{} word", other.adjective()))
-            .with_secondary(self.file, at, format!("{} from here", lang.adjective()))
-            .with_help(help);
+                None => text!("mixed-language-help", what = what, lang = code),
+            };
+            let more = strays.len() - 1;
+            let message = text!(
+                "mixed-language",
+                word = word,
+                other = other,
+                what = what,
+                lang = code,
+                more = more
+            );
+            let d = Diagnostic::of(Code::MixedLanguage, self.file, stray, message)
+                .with_label_text(text!("mixed-language-label", other = other))
+                .with_secondary_text(
+                    self.file,
+                    at,
+                    text!("mixed-language-from-here", lang = code),
+                )
+                .with_help_text(help);
             self.diagnostics.push(d);
         }
         lang

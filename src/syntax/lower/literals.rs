@@ -265,6 +265,7 @@ impl<'a> Lowerer<'a> {
                     file,
                     span: to.span,
                     message: format!("ends on {b}"),
+                    text: None,
                 });
                 d.help = Some("swap the two dates".into());
             }

@@ -315,6 +315,7 @@ impl<'a> Lowerer<'a> {
                         file,
                         span: keyword,
                         message: "this block is not closed".into(),
+                        text: None,
                     });
                 }
                 _ => {}

@@ -167,6 +167,7 @@ impl<'a> Lowerer<'a> {
                             file,
                             span: prev,
                             message: "first date".into(),
+                            text: None,
                         });
                         d.help = Some("ask two questions, or use `from DATE to DATE`".into());
                     } else {
@@ -249,6 +250,7 @@ impl<'a> Lowerer<'a> {
                 file,
                 span: prev,
                 message: "first time".into(),
+                text: None,
             });
             d.help = Some("each dimension, condition and trait is given at most once".into());
             return;

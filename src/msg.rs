@@ -1,0 +1,139 @@
+//! The texts of diagnostics in English and Indonesian: Fluent messages of `locales/en/*.ftl` and
+//! `locales/id/*.ftl` (one file per layer that reports: `syntax.ftl`, `model.ftl`, ...), built
+//! into the library.
+//!
+//! A diagnostic written with a [`Text`] keeps its message id and arguments beside the English
+//! text it carries (`Diagnostic::texts`), so that the command line can show it in Indonesian
+//! (`Diagnostic::in_language`) while JSON and the tests read the English. The core does no I/O:
+//! the files are in the binary. A test checks that both languages hold the same ids, that every
+//! id the code names exists, and that each message formats with the arguments the code passes.
+
+use crate::lang::Lang;
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use std::sync::OnceLock;
+
+/// The message files, per language, in the order they are added to the bundle.
+pub const FILES: [(Lang, &[(&str, &str)]); 2] = [
+    (
+        Lang::En,
+        &[
+            ("syntax.ftl", include_str!("../locales/en/syntax.ftl")),
+            ("model.ftl", include_str!("../locales/en/model.ftl")),
+            ("lints.ftl", include_str!("../locales/en/lints.ftl")),
+        ],
+    ),
+    (
+        Lang::Id,
+        &[
+            ("syntax.ftl", include_str!("../locales/id/syntax.ftl")),
+            ("model.ftl", include_str!("../locales/id/model.ftl")),
+            ("lints.ftl", include_str!("../locales/id/lints.ftl")),
+        ],
+    ),
+];
+
+/// An argument of a message: a number (for the plurals of English) or a text.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Arg {
+    /// A count.
+    Number(i64),
+    /// Anything else, as it is shown.
+    Text(String),
+}
+
+macro_rules! number_arg {
+    ($($t:ty),*) => {$(
+        impl From<$t> for Arg {
+            fn from(n: $t) -> Arg {
+                Arg::Number(i64::try_from(n).unwrap_or(i64::MAX))
+            }
+        }
+    )*};
+}
+number_arg!(usize, u32, u64, i32, i64);
+
+impl From<String> for Arg {
+    fn from(s: String) -> Arg {
+        Arg::Text(s)
+    }
+}
+
+impl From<&str> for Arg {
+    fn from(s: &str) -> Arg {
+        Arg::Text(s.to_string())
+    }
+}
+
+impl From<&String> for Arg {
+    fn from(s: &String) -> Arg {
+        Arg::Text(s.clone())
+    }
+}
+
+/// A message of the files: its id and its arguments, shown in either language.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Text {
+    /// The id in `locales/*/*.ftl`.
+    pub id: &'static str,
+    /// The arguments, by name.
+    pub args: Vec<(&'static str, Arg)>,
+}
+
+/// `text!("unknown-level", word = w)`: a [`Text`] with its arguments named as in the files.
+#[macro_export]
+#[doc(hidden)]
+macro_rules! text {
+    ($id:literal $(, $name:ident = $value:expr)* $(,)?) => {
+        $crate::msg::Text {
+            id: $id,
+            args: vec![$((stringify!($name), $crate::msg::Arg::from($value))),*],
+        }
+    };
+}
+
+impl Text {
+    /// The text in `lang`. A message missing from the files (the tests rule it out) is its id.
+    pub fn render(&self, lang: Lang) -> String {
+        let bundle = bundle(lang);
+        let Some(pattern) = bundle.get_message(self.id).and_then(|m| m.value()) else {
+            return self.id.to_string();
+        };
+        let mut args = FluentArgs::with_capacity(self.args.len());
+        for (name, value) in &self.args {
+            match value {
+                Arg::Number(n) => args.set(*name, FluentValue::from(*n)),
+                Arg::Text(s) => args.set(*name, FluentValue::from(s.as_str())),
+            }
+        }
+        let mut errors = Vec::new();
+        let out = bundle.format_pattern(pattern, Some(&args), &mut errors);
+        debug_assert!(errors.is_empty(), "message `{}`: {errors:?}", self.id);
+        out.into_owned()
+    }
+}
+
+/// The bundle of one language, parsed at its first use.
+fn bundle(lang: Lang) -> &'static FluentBundle<FluentResource> {
+    static BUNDLES: [OnceLock<FluentBundle<FluentResource>>; 2] =
+        [OnceLock::new(), OnceLock::new()];
+    let index = lang as usize;
+    BUNDLES[index].get_or_init(|| {
+        let (lang, files) = FILES[index];
+        let tag = lang.code();
+        let mut bundle = FluentBundle::new_concurrent(vec![tag.parse().expect("a language tag")]);
+        // No Unicode isolation marks around arguments: invisible characters on a terminal.
+        bundle.set_use_isolating(false);
+        for (name, text) in files {
+            let resource = FluentResource::try_new(text.to_string())
+                .unwrap_or_else(|(_, e)| panic!("locales/{tag}/{name}: {e:?}"));
+            bundle
+                .add_resource(resource)
+                .unwrap_or_else(|e| panic!("locales/{tag}/{name}: {e:?}"));
+        }
+        bundle
+    })
+}
+
+#[cfg(test)]
+mod tests;
