@@ -206,16 +206,36 @@ impl Diagnostic {
 
     /// With a label under the primary span, written in `locales/`.
     pub fn with_label_text(mut self, text: Text) -> Diagnostic {
+        self.set_label_text(text);
+        self
+    }
+
+    /// Sets the label under the primary span, written in `locales/`.
+    pub fn set_label_text(&mut self, text: Text) {
         self.label = Some(text.render(Lang::En));
         self.texts_mut().label = Some(text);
-        self
     }
 
     /// With a help written in `locales/`.
     pub fn with_help_text(mut self, text: Text) -> Diagnostic {
+        self.set_help_text(text);
+        self
+    }
+
+    /// Sets the help, written in `locales/`.
+    pub fn set_help_text(&mut self, text: Text) {
         self.help = Some(text.render(Lang::En));
         self.texts_mut().help = Some(text);
-        self
+    }
+
+    /// Adds a secondary place whose message is written in `locales/`.
+    pub fn push_secondary_text(&mut self, file: FileId, span: Span, text: Text) {
+        self.labels.push(Label {
+            file,
+            span,
+            message: text.render(Lang::En),
+            text: Some(text),
+        });
     }
 
     /// With a witness written in `locales/`.
@@ -227,12 +247,7 @@ impl Diagnostic {
 
     /// With a secondary place whose message is written in `locales/`.
     pub fn with_secondary_text(mut self, file: FileId, span: Span, text: Text) -> Diagnostic {
-        self.labels.push(Label {
-            file,
-            span,
-            message: text.render(Lang::En),
-            text: Some(text),
-        });
+        self.push_secondary_text(file, span, text);
         self
     }
 

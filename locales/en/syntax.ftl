@@ -44,3 +44,55 @@ mixed-language-help-word = write `{ $word }`: a { $what ->
         [id] Indonesian
        *[en] English
     }
+
+# Literals: strings, names, numbers, levels, weekdays, dates and percentages.
+string-line-break = a string cannot hold a line break
+string-line-break-help = close the string on the line where it opens
+keyword-as-name = expected a name, found `{ $word }`
+keyword-as-name-label = expected a name
+keyword-as-name-help = `{ $word }` is a keyword and cannot be a name: choose another name
+keyword-as-name-other-help = `{ $word }` is a keyword in { $lang ->
+        [id] Indonesian
+       *[en] English
+    } and cannot be a name, so that the file can be written in either language: choose another name
+number-too-large = the number `{ $number }` is too large
+did-you-mean = did you mean `{ $word }`?
+write = write `{ $text }`
+unknown-level = unknown level `{ $word }`
+level-help = a level is `{ $national }`, `{ $provincial }` or `{ $local }`
+weekdays-empty = the list of weekdays is empty
+weekdays-empty-help = name at least one weekday, such as `{ $example }`
+not-a-weekday = `{ $word }` is not a weekday
+weekday-help = a weekday is one of { $names }
+not-a-date = `{ $date }` is not a date
+implausible-date = `{ $date }` is not a plausible date: the year `{ $year }` is out of range
+year-typo-help = edaran accepts the years { $first } to { $last }, and `{ $year }` looks like a typo: write the year in full, such as `{ $full }`
+year-range-help = edaran accepts the years { $first } to { $last }: check the year
+date-form = dates are written `YYYY-MM-DD`, not `{ $date }`
+month-days = { $month ->
+        [1] January
+        [2] February
+        [3] March
+        [4] April
+        [5] May
+        [6] June
+        [7] July
+        [8] August
+        [9] September
+        [10] October
+        [11] November
+       *[12] December
+    } { $year } has { $days } days
+no-such-month = there is no month { $month }: months go from 01 to 12
+empty-period = { $what ->
+        [validity] the validity
+        [during] the `during` period
+        [holiday] the holiday
+       *[period] the period
+    } ends on { $to } before it starts on { $from }
+starts-on = starts on { $date }
+ends-on = ends on { $date }
+empty-period-help = swap the two dates
+percent-decimals = `{ $percent }%` has more than two decimals
+percent-above-100 = `{ $percent }%` is more than 100%
+percent-above-100-help = a share of staff is between 0% and 100%

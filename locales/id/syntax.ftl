@@ -40,3 +40,55 @@ mixed-language-help-word = tulis `{ $word }`: satu { $what ->
         [id] Indonesia
        *[en] Inggris
     }
+
+# Literal: teks, nama, angka, tingkat, hari, tanggal dan persentase.
+string-line-break = teks dalam tanda kutip tidak boleh berisi pindah baris
+string-line-break-help = tutup tanda kutipnya di baris tempat teks itu dibuka
+keyword-as-name = di sini seharusnya ada nama, tetapi tertulis `{ $word }`
+keyword-as-name-label = seharusnya nama
+keyword-as-name-help = `{ $word }` adalah kata kunci dan tidak bisa dipakai sebagai nama: pilih nama lain
+keyword-as-name-other-help = `{ $word }` adalah kata kunci dalam bahasa { $lang ->
+        [id] Indonesia
+       *[en] Inggris
+    } dan tidak bisa dipakai sebagai nama, supaya berkas dapat ditulis dalam kedua bahasa: pilih nama lain
+number-too-large = angka `{ $number }` terlalu besar
+did-you-mean = mungkin maksudnya `{ $word }`?
+write = tulis `{ $text }`
+unknown-level = tingkat `{ $word }` tidak dikenal
+level-help = tingkat adalah `{ $national }`, `{ $provincial }` atau `{ $local }`
+weekdays-empty = daftar hari kosong
+weekdays-empty-help = sebutkan paling sedikit satu hari, misalnya `{ $example }`
+not-a-weekday = `{ $word }` bukan nama hari
+weekday-help = nama hari adalah salah satu dari { $names }
+not-a-date = `{ $date }` bukan tanggal
+implausible-date = `{ $date }` bukan tanggal yang masuk akal: tahun `{ $year }` di luar jangkauan
+year-typo-help = edaran menerima tahun { $first } sampai { $last }, dan `{ $year }` tampaknya salah ketik: tulis tahunnya lengkap, misalnya `{ $full }`
+year-range-help = edaran menerima tahun { $first } sampai { $last }: periksa tahunnya
+date-form = tanggal ditulis `YYYY-MM-DD` (tahun-bulan-hari), bukan `{ $date }`
+month-days = { $month ->
+        [1] Januari
+        [2] Februari
+        [3] Maret
+        [4] April
+        [5] Mei
+        [6] Juni
+        [7] Juli
+        [8] Agustus
+        [9] September
+        [10] Oktober
+        [11] November
+       *[12] Desember
+    } { $year } memiliki { $days } hari
+no-such-month = tidak ada bulan { $month }: bulan ditulis 01 sampai 12
+empty-period = { $what ->
+        [validity] masa berlaku
+        [during] jangka waktu aturan
+        [holiday] hari libur ini
+       *[period] jangka waktu ini
+    } berakhir pada { $to } sebelum dimulai pada { $from }
+starts-on = dimulai pada { $date }
+ends-on = berakhir pada { $date }
+empty-period-help = tukar kedua tanggal itu
+percent-decimals = `{ $percent }%` memiliki lebih dari dua angka di belakang titik
+percent-above-100 = `{ $percent }%` lebih dari 100%
+percent-above-100-help = bagian pegawai berada di antara 0% dan 100%

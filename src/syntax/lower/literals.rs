@@ -1,14 +1,16 @@
 //! Literals: strings, names, numbers, levels, durations, dates and percentages, validated.
 
 use super::{Lowerer, P, kids, unescape};
+use crate::calendar::weekday_word;
 use crate::diagnostic::Code;
-use crate::diagnostic::Diagnostic;
 use crate::span::{Span, Spanned};
 use crate::syntax::ast::*;
 use crate::syntax::errors;
 use crate::syntax::keywords;
 use crate::syntax::parser::Rule;
+use crate::text;
 use chrono::NaiveDate;
+use chrono::Weekday;
 
 impl<'a> Lowerer<'a> {
     pub(super) fn string(&mut self, pair: P<'a>) -> Str {
@@ -16,12 +18,12 @@ impl<'a> Lowerer<'a> {
         let inner = kids(pair).next().map(|p| p.as_str()).unwrap_or("");
         if let Some(at) = inner.find('\r') {
             let at = s.start() + 1 + at;
-            self.error(
+            self.error_text(
                 Code::Syntax,
                 Span::new(at, at + 1),
-                "a string cannot hold a line break",
+                text!("string-line-break"),
             )
-            .help = Some("close the string on the line where it opens".into());
+            .set_help_text(text!("string-line-break-help"));
         }
         Spanned::new(unescape(inner), s)
     }
@@ -37,23 +39,19 @@ impl<'a> Lowerer<'a> {
         let s = self.span(&pair);
         let word = pair.as_str();
         if crate::syntax::keywords::is_reserved(word) {
-            self.diagnostics.push(
-                Diagnostic::new(
-                    Code::Syntax,
-                    self.file,
-                    s,
-                    format!("expected a name, found `{word}`"),
-                )
-                .with_label("expected a name")
-                .with_help(match keywords::language_of(word) {
-                    Some(lang) if lang != self.lang => format!(
-                        "`{word}` is a keyword in {} and cannot be a name, so that the file can be \
-                         written in either language: choose another name",
-                        lang.adjective()
-                    ),
-                    _ => format!("`{word}` is a keyword and cannot be a name: choose another name"),
-                }),
-            );
+            let help = match keywords::language_of(word) {
+                Some(lang) if lang != self.lang => {
+                    text!(
+                        "keyword-as-name-other-help",
+                        word = word,
+                        lang = lang.code()
+                    )
+                }
+                _ => text!("keyword-as-name-help", word = word),
+            };
+            let d = self.error_text(Code::Syntax, s, text!("keyword-as-name", word = word));
+            d.set_label_text(text!("keyword-as-name-label"));
+            d.set_help_text(help);
         }
         Spanned::new(word.to_string(), s)
     }
@@ -63,11 +61,8 @@ impl<'a> Lowerer<'a> {
         match pair.as_str().parse::<u32>() {
             Ok(n) => Some(Spanned::new(n, s)),
             Err(_) => {
-                self.error(
-                    Code::Syntax,
-                    s,
-                    format!("the number `{}` is too large", pair.as_str()),
-                );
+                let number = pair.as_str();
+                self.error_text(Code::Syntax, s, text!("number-too-large", number = number));
                 None
             }
         }
@@ -81,14 +76,16 @@ impl<'a> Lowerer<'a> {
             let lang = self.lang;
             let names = Level::ALL.map(|l| l.word(lang));
             let help = match errors::closest(word, names) {
-                Some(k) => format!("did you mean `{k}`?"),
-                None => format!(
-                    "a level is `{}`, `{}` or `{}`",
-                    names[0], names[1], names[2]
+                Some(k) => text!("did-you-mean", word = k),
+                None => text!(
+                    "level-help",
+                    national = names[0],
+                    provincial = names[1],
+                    local = names[2]
                 ),
             };
-            self.error(Code::Syntax, s, format!("unknown level `{word}`"))
-                .help = Some(help);
+            self.error_text(Code::Syntax, s, text!("unknown-level", word = word))
+                .set_help_text(help);
         }
         Spanned::new(level, s)
     }
@@ -122,8 +119,10 @@ impl<'a> Lowerer<'a> {
             .map(|p| self.weekday(p))
             .collect();
         if days.is_empty() {
-            self.error(Code::Syntax, s, "the list of weekdays is empty".to_string())
-                .help = Some("name at least one weekday, such as `[wednesday, friday]`".into());
+            let example = [Weekday::Wed, Weekday::Fri].map(|d| weekday_word(d, self.lang));
+            let example = format!("[{}]", example.join(", "));
+            self.error_text(Code::Syntax, s, text!("weekdays-empty"))
+                .set_help_text(text!("weekdays-empty-help", example = example));
         }
         days
     }
@@ -141,11 +140,11 @@ impl<'a> Lowerer<'a> {
                 .map(|d| crate::calendar::weekday_word(*d, lang))
                 .collect();
             let help = match errors::closest(word, names.iter().copied()) {
-                Some(k) => format!("did you mean `{k}`?"),
-                None => format!("a weekday is one of {}", names.join(", ")),
+                Some(k) => text!("did-you-mean", word = k),
+                None => text!("weekday-help", names = names.join(", ")),
             };
-            self.error(Code::Syntax, s, format!("`{word}` is not a weekday"))
-                .help = Some(help);
+            self.error_text(Code::Syntax, s, text!("not-a-weekday", word = word))
+                .set_help_text(help);
         }
         Spanned::new(day, s)
     }
@@ -171,7 +170,7 @@ impl<'a> Lowerer<'a> {
             name: name?,
         };
         if let Some(to) = &def.to {
-            self.check_order(&def.from, to, "the holiday");
+            self.check_order(&def.from, to, "holiday");
         }
         Some(Spanned::new(def, s))
     }
@@ -191,83 +190,65 @@ impl<'a> Lowerer<'a> {
         let text = pair.as_str();
         let parts: Vec<u32> = text.split('-').filter_map(|p| p.parse().ok()).collect();
         let [y, m, d] = parts[..] else {
-            self.error(Code::InvalidDate, s, format!("`{text}` is not a date"));
+            self.error_text(Code::InvalidDate, s, text!("not-a-date", date = text));
             return Spanned::new(None, s);
         };
         match NaiveDate::from_ymd_opt(y as i32, m, d) {
             Some(date) if !YEARS.contains(&y) => {
                 let year = &text[..4];
+                let (first, last) = (YEARS.start().to_string(), YEARS.end().to_string());
                 let help = if y < 100 {
-                    format!(
-                        "edaran accepts the years {} to {}, and `{year}` looks like a typo: write the year in full, such as `{}`",
-                        YEARS.start(),
-                        YEARS.end(),
-                        NaiveDate::from_ymd_opt(2000 + y as i32, m, d)
-                            .unwrap_or(date)
-                            .format("%Y-%m-%d")
+                    let full = NaiveDate::from_ymd_opt(2000 + y as i32, m, d).unwrap_or(date);
+                    let full = full.format("%Y-%m-%d").to_string();
+                    text!(
+                        "year-typo-help",
+                        first = first,
+                        last = last,
+                        year = year,
+                        full = full
                     )
                 } else {
-                    format!(
-                        "edaran accepts the years {} to {}: check the year",
-                        YEARS.start(),
-                        YEARS.end()
-                    )
+                    text!("year-range-help", first = first, last = last)
                 };
-                self.error(
-                    Code::InvalidDate,
-                    s,
-                    format!("`{text}` is not a plausible date: the year `{year}` is out of range"),
-                )
-                .help = Some(help);
+                let message = text!("implausible-date", date = text, year = year);
+                self.error_text(Code::InvalidDate, s, message)
+                    .set_help_text(help);
                 Spanned::new(None, s)
             }
             Some(date) => {
                 if text.len() != 10 {
-                    self.error(
-                        Code::InvalidDate,
-                        s,
-                        format!("dates are written `YYYY-MM-DD`, not `{text}`"),
-                    )
-                    .help = Some(format!("write `{}`", date.format("%Y-%m-%d")));
+                    let date = date.format("%Y-%m-%d").to_string();
+                    self.error_text(Code::InvalidDate, s, text!("date-form", date = text))
+                        .set_help_text(text!("write", text = date));
                 }
                 Spanned::new(Some(date), s)
             }
             None => {
                 let help = if (1..=12).contains(&m) {
-                    let last = last_day_of_month(y as i32, m);
-                    format!(
-                        "{} has {last} days",
-                        NaiveDate::from_ymd_opt(y as i32, m, 1)
-                            .map(|f| f.format("%B %Y").to_string())
-                            .unwrap_or_default()
-                    )
+                    let days = last_day_of_month(y as i32, m);
+                    text!("month-days", month = m, year = y.to_string(), days = days)
                 } else {
-                    format!("there is no month {m}: months go from 01 to 12")
+                    text!("no-such-month", month = m)
                 };
-                self.error(Code::InvalidDate, s, format!("`{text}` is not a date"))
-                    .help = Some(help);
+                self.error_text(Code::InvalidDate, s, text!("not-a-date", date = text))
+                    .set_help_text(help);
                 Spanned::new(None, s)
             }
         }
     }
 
-    pub(super) fn check_order(&mut self, from: &DateLit, to: &DateLit, what: &str) {
+    /// Reports a period that ends before it starts; `what` is `validity`, `during`, `holiday`
+    /// or `period` (a question's).
+    pub(super) fn check_order(&mut self, from: &DateLit, to: &DateLit, what: &'static str) {
         if let (Some(a), Some(b)) = (from.node, to.node) {
             if b < a {
                 let file = self.file;
-                let d = self.error(
-                    Code::EmptyPeriod,
-                    from.span,
-                    format!("{what} ends on {b} before it starts on {a}"),
-                );
-                d.label = Some(format!("starts on {a}"));
-                d.labels.push(crate::diagnostic::Label {
-                    file,
-                    span: to.span,
-                    message: format!("ends on {b}"),
-                    text: None,
-                });
-                d.help = Some("swap the two dates".into());
+                let (a, b) = (a.to_string(), b.to_string());
+                let message = text!("empty-period", what = what, from = &a, to = &b);
+                let d = self.error_text(Code::EmptyPeriod, from.span, message);
+                d.set_label_text(text!("starts-on", date = a));
+                d.push_secondary_text(file, to.span, text!("ends-on", date = b));
+                d.set_help_text(text!("empty-period-help"));
             }
         }
     }
@@ -279,24 +260,25 @@ impl<'a> Lowerer<'a> {
         let (whole, frac) = text.split_once('.').unwrap_or((text, ""));
         if frac.len() > 2 {
             let rounded: f64 = text.parse().unwrap_or(0.0);
-            self.error(
+            let rounded = format!("{rounded:.2}%");
+            self.error_text(
                 Code::InvalidPercent,
                 s,
-                format!("`{text}%` has more than two decimals"),
+                text!("percent-decimals", percent = text),
             )
-            .help = Some(format!("write `{:.2}%`", rounded));
+            .set_help_text(text!("write", text = rounded));
             return Spanned::new(None, s);
         }
         let whole: u64 = whole.parse().unwrap_or(u64::MAX);
         let frac: u64 = format!("{frac:0<2}").parse().unwrap_or(0);
         let hundredths = whole.saturating_mul(100).saturating_add(frac);
         if hundredths > 10000 {
-            self.error(
+            self.error_text(
                 Code::InvalidPercent,
                 s,
-                format!("`{text}%` is more than 100%"),
+                text!("percent-above-100", percent = text),
             )
-            .help = Some("a share of staff is between 0% and 100%".into());
+            .set_help_text(text!("percent-above-100-help"));
             return Spanned::new(None, s);
         }
         Spanned::new(Some(Pct(hundredths as u16)), s)

@@ -185,6 +185,19 @@ impl<'a> Lowerer<'a> {
         self.diagnostics.last_mut().expect("just pushed")
     }
 
+    /// Reports a diagnostic whose message is written in `locales/`; its label and help are set
+    /// on what it returns (`set_label_text`, `set_help_text`).
+    pub(super) fn error_text(
+        &mut self,
+        code: Code,
+        span: Span,
+        text: crate::msg::Text,
+    ) -> &mut Diagnostic {
+        self.diagnostics
+            .push(Diagnostic::of(code, self.file, span, text));
+        self.diagnostics.last_mut().expect("just pushed")
+    }
+
     /// Reports a catch-all node: reparses its text with the strict rule to say what was expected.
     pub(super) fn junk(&mut self, pair: P<'a>, strict: Rule, context: Context) {
         let text = pair.as_str();
@@ -345,18 +358,14 @@ impl Lowerer<'_> {
                 match &clause.node {
                     ClauseKind::Valid(Validity::Windows { windows, .. }) => {
                         for w in windows {
-                            self.check_order(&w.node.from, &w.node.to, "the validity");
+                            self.check_order(&w.node.from, &w.node.to, "validity");
                         }
                     }
                     ClauseKind::Rule(rule) => {
                         for m in &rule.modifiers {
                             if let Modifier::During(windows) = &m.node {
                                 for w in windows {
-                                    self.check_order(
-                                        &w.node.from,
-                                        &w.node.to,
-                                        "the `during` period",
-                                    );
+                                    self.check_order(&w.node.from, &w.node.to, "during");
                                 }
                             }
                         }

@@ -110,7 +110,7 @@ impl<'a> Lowerer<'a> {
                     let missing = || Spanned::new(None, whole);
                     let from = dates.next().unwrap_or_else(missing);
                     let to = dates.next().unwrap_or_else(missing);
-                    self.check_order(&from, &to, "the period");
+                    self.check_order(&from, &to, "period");
                     QueryKind::InForcePeriod(from, to)
                 } else {
                     let d = kids(inner)
@@ -153,7 +153,7 @@ impl<'a> Lowerer<'a> {
                     let t = match dates.as_slice() {
                         [d] => Time::On(d.clone()),
                         [a, b] => {
-                            self.check_order(a, b, "the period");
+                            self.check_order(a, b, "period");
                             Time::Period(a.clone(), b.clone())
                         }
                         _ => continue,
