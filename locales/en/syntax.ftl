@@ -96,3 +96,41 @@ empty-period-help = swap the two dates
 percent-decimals = `{ $percent }%` has more than two decimals
 percent-above-100 = `{ $percent }%` is more than 100%
 percent-above-100-help = a share of staff is between 0% and 100%
+
+# Blocks, questions, selectors and the whole file.
+unexpected = unexpected `{ $text }`
+put-in-quotes = put it in quotes: `"{ $text }"`
+header-unquoted = the { $what ->
+        [test] test's name
+       *[circular] circular's number
+    } must be a quoted string
+missing-brace = expected `{"{"}` after the { $what ->
+        [test] test's name
+       *[circular] circular's number
+    }
+missing-brace-label = expected `{"{"}`
+unclosed-block = expected `{"}"}` to close the block
+unclosed-block-label = the block should be closed before this point
+unclosed-block-here = this block is not closed
+empty-range = the range `{ $from }..{ $to }` is empty: it starts above its end
+two-dates = a question has one date or period
+second-date = second date
+first-date = first date
+two-dates-help = ask two questions, or use `{ $from } DATE { $to } DATE`
+no-date = a question needs a date
+no-date-label = expected `{ $on } DATE` here
+no-date-help = add `{ $on } YYYY-MM-DD`, or `{ $from } YYYY-MM-DD { $to } YYYY-MM-DD`
+given-twice = `{ $word }` is given twice
+second-time = second time
+first-time = first time
+given-twice-help = each dimension, condition and trait is given at most once
+selector-too-deep = selector nested more than { $most } levels deep
+selector-too-deep-help = split the selector into named sectors or several rules
+nots-in-a-row = { $count } `not`s in a row: keep one or none
+parentheses-too-deep = parentheses nest more than { $most } deep here
+parentheses-too-deep-help = no selector needs more than a few levels of parentheses: name the parts as sectors
+unclosed-comment = this block comment is never closed
+unclosed-comment-help = close it with `*/`; everything after it was read as comment
+file-too-much-work = the file takes too much work to read
+file-unreadable = the file could not be read as `.se` source
+split-the-file = split it into several files

@@ -92,3 +92,41 @@ empty-period-help = tukar kedua tanggal itu
 percent-decimals = `{ $percent }%` memiliki lebih dari dua angka di belakang titik
 percent-above-100 = `{ $percent }%` lebih dari 100%
 percent-above-100-help = bagian pegawai berada di antara 0% dan 100%
+
+# Blok, pertanyaan, pemilih dan seluruh berkas.
+unexpected = `{ $text }` tidak diharapkan di sini
+put-in-quotes = beri tanda kutip: `"{ $text }"`
+header-unquoted = { $what ->
+        [test] nama uji
+       *[circular] nomor surat edaran
+    } harus ditulis dalam tanda kutip
+missing-brace = seharusnya ada `{"{"}` sesudah { $what ->
+        [test] nama uji
+       *[circular] nomor surat edaran
+    }
+missing-brace-label = seharusnya `{"{"}`
+unclosed-block = seharusnya ada `{"}"}` untuk menutup blok
+unclosed-block-label = blok seharusnya ditutup sebelum titik ini
+unclosed-block-here = blok ini tidak ditutup
+empty-range = rentang `{ $from }..{ $to }` kosong: awalnya lebih besar dari akhirnya
+two-dates = satu pertanyaan hanya memuat satu tanggal atau satu jangka waktu
+second-date = tanggal kedua
+first-date = tanggal pertama
+two-dates-help = ajukan dua pertanyaan, atau pakai `{ $from } TANGGAL { $to } TANGGAL`
+no-date = pertanyaan memerlukan tanggal
+no-date-label = seharusnya ada `{ $on } TANGGAL` di sini
+no-date-help = tambahkan `{ $on } YYYY-MM-DD`, atau `{ $from } YYYY-MM-DD { $to } YYYY-MM-DD`
+given-twice = `{ $word }` disebut dua kali
+second-time = kedua kalinya
+first-time = pertama kalinya
+given-twice-help = setiap dimensi, kondisi dan keadaan disebut paling banyak satu kali
+selector-too-deep = pemilih bersarang lebih dari { $most } tingkat
+selector-too-deep-help = pecah pemilih itu menjadi sektor bernama atau beberapa aturan
+nots-in-a-row = ada { $count } `bukan`/`not` berturut-turut: sisakan satu atau tidak sama sekali
+parentheses-too-deep = tanda kurung di sini bersarang lebih dari { $most } tingkat
+parentheses-too-deep-help = tidak ada pemilih yang memerlukan lebih dari beberapa tingkat tanda kurung: beri nama bagian-bagiannya sebagai sektor
+unclosed-comment = komentar blok ini tidak pernah ditutup
+unclosed-comment-help = tutup dengan `*/`; semua teks sesudahnya terbaca sebagai komentar
+file-too-much-work = berkas ini terlalu berat untuk dibaca
+file-unreadable = berkas ini tidak dapat dibaca sebagai berkas `.se`
+split-the-file = pecah menjadi beberapa berkas

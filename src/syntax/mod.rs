@@ -51,19 +51,16 @@ fn init_limits(len: usize) {
 }
 
 fn whole_file_error(file: FileId, text: &str, error: pest::error::Error<Rule>) -> Diagnostic {
-    let (message, help) = match error.variant {
-        pest::error::ErrorVariant::CustomError { message } if message.contains("call limit") => (
-            "the file takes too much work to read",
-            "split it into several files",
-        ),
-        _ => (
-            "the file could not be read as `.se` source",
-            "split it into several files",
-        ),
+    let message = match error.variant {
+        pest::error::ErrorVariant::CustomError { message } if message.contains("call limit") => {
+            crate::text!("file-too-much-work")
+        }
+        _ => crate::text!("file-unreadable"),
     };
     // The first character, whole (a span never splits one).
     let first = text.chars().next().map_or(0, char::len_utf8);
-    Diagnostic::new(Code::Syntax, file, Span::new(0, first), message).with_help(help)
+    Diagnostic::of(Code::Syntax, file, Span::new(0, first), message)
+        .with_help_text(crate::text!("split-the-file"))
 }
 
 /// Parses one `.se` file. Never fails: returns what could be read plus every diagnostic.
@@ -73,24 +70,19 @@ pub fn parse_file(file: FileId, text: &str) -> (ast::File, Vec<Diagnostic>) {
     let mut lowerer = lower::Lowerer::new(file, &readable);
     for &at in &scan.too_deep {
         lowerer.diagnostics.push(
-            Diagnostic::new(
+            Diagnostic::of(
                 Code::Syntax,
                 file,
                 at,
-                format!(
-                    "parentheses nest more than {} deep here",
-                    scan::MAX_NESTING
-                ),
+                crate::text!("parentheses-too-deep", most = scan::MAX_NESTING),
             )
-            .with_help(
-                "no selector needs more than a few levels of parentheses: name the parts as sectors",
-            ),
+            .with_help_text(crate::text!("parentheses-too-deep-help")),
         );
     }
     if let Some(at) = scan.unclosed_comment {
         lowerer.diagnostics.push(
-            Diagnostic::new(Code::Syntax, file, at, "this block comment is never closed")
-                .with_help("close it with `*/`; everything after it was read as comment"),
+            Diagnostic::of(Code::Syntax, file, at, crate::text!("unclosed-comment"))
+                .with_help_text(crate::text!("unclosed-comment-help")),
         );
     }
     let mut tree = match EdaranParser::parse(Rule::file, &readable) {

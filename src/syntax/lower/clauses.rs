@@ -11,11 +11,11 @@ use crate::syntax::parser::Rule;
 impl<'a> Lowerer<'a> {
     pub(super) fn circular(&mut self, pair: P<'a>) -> Circular {
         let whole = self.span(&pair);
-        let id = self.header(
-            &pair,
-            "circular's number",
-            "circular \"800/2928-BKD/2023\" {",
+        let example = format!(
+            "{} \"800/2928-BKD/2023\" {{",
+            crate::syntax::keywords::word("circular", self.lang)
         );
+        let id = self.header(&pair, "circular", &example);
         let mut keyword = whole;
         let mut clauses = Vec::new();
         // The start of the last clause read, when the rest of its line may follow it.
@@ -253,12 +253,11 @@ impl<'a> Lowerer<'a> {
                 let b = self.percent(pcts.next()?);
                 if let (Some(x), Some(y)) = (a.node, b.node) {
                     if x > y {
-                        self.error(
-                            Code::InvalidPercent,
-                            whole,
-                            format!("the range `{x}..{y}` is empty: it starts above its end"),
-                        )
-                        .help = Some(format!("write `{y}..{x}`"));
+                        let (x, y) = (x.to_string(), y.to_string());
+                        let swapped = format!("{y}..{x}");
+                        let message = crate::text!("empty-range", from = x, to = y);
+                        self.error_text(Code::InvalidPercent, whole, message)
+                            .set_help_text(crate::text!("write", text = swapped));
                     }
                 }
                 Amount::Range(a, b)

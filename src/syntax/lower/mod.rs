@@ -204,11 +204,11 @@ impl<'a> Lowerer<'a> {
         let offset = pair.as_span().start();
         let diagnostic = match EdaranParser::parse(strict, text) {
             Err(error) => errors::from_pest(error, self.file, text, offset, context),
-            Ok(_) => Diagnostic::new(
+            Ok(_) => Diagnostic::of(
                 Code::Syntax,
                 self.file,
                 self.span(&pair),
-                format!("unexpected `{}`", text.trim()),
+                crate::text!("unexpected", text = text.trim()),
             ),
         };
         self.diagnostics.push(diagnostic);
@@ -287,8 +287,14 @@ impl<'a> Lowerer<'a> {
     }
 
     /// The header of a block: its name, and the diagnostics of a bad header or missing brace.
+    /// `what` is `circular` or `test` (the message's words), `example` a header to copy.
     pub(super) fn header(&mut self, pair: &P<'a>, what: &str, example: &str) -> Option<Str> {
         let mut name = None;
+        // The block's keyword, in either language (`circular`, `surat_edaran`).
+        let keyword_len = kids(pair.clone())
+            .next()
+            .filter(|k| is_keyword(k.as_rule()))
+            .map_or(0, |k| k.as_str().len());
         // The end of what precedes a missing `{`: it is reported there, not after the comments
         // and blank lines that follow.
         let mut last_end = self.span(pair).start();
@@ -301,35 +307,32 @@ impl<'a> Lowerer<'a> {
                     let s = self.span(&p);
                     let text = p.as_str().trim_end();
                     let help = if text.contains('"') {
-                        format!("write `{example}`")
+                        crate::text!("write", text = example)
                     } else {
-                        format!("put it in quotes: `\"{text}\"`")
+                        crate::text!("put-in-quotes", text = text)
                     };
-                    self.error(
+                    let at = Span::new(s.start(), s.start() + text.len());
+                    self.error_text(
                         Code::Syntax,
-                        Span::new(s.start(), s.start() + text.len()),
-                        format!("the {what} must be a quoted string"),
+                        at,
+                        crate::text!("header-unquoted", what = what),
                     )
-                    .help = Some(help);
+                    .set_help_text(help);
                 }
                 Rule::missing_brace => {
                     let s = Span::new(last_end, last_end);
-                    let d = self.error(Code::Syntax, s, format!("expected `{{` after the {what}"));
-                    d.label = Some("expected `{`".into());
+                    let message = crate::text!("missing-brace", what = what);
+                    let d = self.error_text(Code::Syntax, s, message);
+                    d.set_label_text(crate::text!("missing-brace-label"));
                 }
                 Rule::unclosed => {
                     let s = self.span(&p);
                     let keyword = self.span(pair);
-                    let keyword = Span::new(keyword.start(), keyword.start() + what.len().min(8));
+                    let keyword = Span::new(keyword.start(), keyword.start() + keyword_len);
                     let file = self.file;
-                    let d = self.error(Code::Syntax, s, "expected `}` to close the block");
-                    d.label = Some("the block should be closed before this point".into());
-                    d.labels.push(crate::diagnostic::Label {
-                        file,
-                        span: keyword,
-                        message: "this block is not closed".into(),
-                        text: None,
-                    });
+                    let d = self.error_text(Code::Syntax, s, crate::text!("unclosed-block"));
+                    d.set_label_text(crate::text!("unclosed-block-label"));
+                    d.push_secondary_text(file, keyword, crate::text!("unclosed-block-here"));
                 }
                 _ => {}
             }

@@ -11,7 +11,11 @@ use crate::syntax::parser::Rule;
 impl<'a> Lowerer<'a> {
     pub(super) fn test_block(&mut self, pair: P<'a>) -> TestBlock {
         let whole = self.span(&pair);
-        let name = self.header(&pair, "test's name", "test \"what it shows\" {");
+        let example = format!(
+            "{} \"what it shows\" {{",
+            crate::syntax::keywords::word("test", self.lang)
+        );
+        let name = self.header(&pair, "test", &example);
         let mut keyword = whole;
         let mut given = Vec::new();
         let mut expects = Vec::new();
@@ -161,15 +165,12 @@ impl<'a> Lowerer<'a> {
                     if let Some(prev) = &time {
                         let file = self.file;
                         let prev = prev.span;
-                        let d = self.error(Code::Syntax, s, "a question has one date or period");
-                        d.label = Some("second date".into());
-                        d.labels.push(crate::diagnostic::Label {
-                            file,
-                            span: prev,
-                            message: "first date".into(),
-                            text: None,
-                        });
-                        d.help = Some("ask two questions, or use `from DATE to DATE`".into());
+                        let w = |english| crate::syntax::keywords::word(english, self.lang);
+                        let (from, to) = (w("from"), w("to"));
+                        let d = self.error_text(Code::Syntax, s, crate::text!("two-dates"));
+                        d.set_label_text(crate::text!("second-date"));
+                        d.push_secondary_text(file, prev, crate::text!("first-date"));
+                        d.set_help_text(crate::text!("two-dates-help", from = from, to = to));
                     } else {
                         time = Some(Spanned::new(t, s));
                     }
@@ -182,18 +183,12 @@ impl<'a> Lowerer<'a> {
         }
         if time.is_none() {
             let lang = self.lang;
-            self.error(
-                Code::Syntax,
-                Span::new(whole.end(), whole.end()),
-                "a question needs a date",
-            );
-            let d = self.diagnostics.last_mut().expect("just pushed");
             let w = |english| crate::syntax::keywords::word(english, lang);
             let (on, from, to) = (w("on"), w("from"), w("to"));
-            d.label = Some(format!("expected `{on} DATE` here"));
-            d.help = Some(format!(
-                "add `{on} YYYY-MM-DD`, or `{from} YYYY-MM-DD {to} YYYY-MM-DD`"
-            ));
+            let end = Span::new(whole.end(), whole.end());
+            let d = self.error_text(Code::Syntax, end, crate::text!("no-date"));
+            d.set_label_text(crate::text!("no-date-label", on = on));
+            d.set_help_text(crate::text!("no-date-help", on = on, from = from, to = to));
         }
         Subject {
             unit: unit.unwrap_or_else(|| Spanned::new(String::new(), whole)),
@@ -240,19 +235,15 @@ impl<'a> Lowerer<'a> {
         };
         if let Some(prev) = dims.iter().find(|d| same(d)) {
             let (file, prev) = (self.file, prev.span);
-            let d = self.error(
+            let word = crate::syntax::keywords::word(dim.keyword(), self.lang);
+            let d = self.error_text(
                 Code::Syntax,
                 dim.span,
-                format!("`{}` is given twice", dim.keyword()),
+                crate::text!("given-twice", word = word),
             );
-            d.label = Some("second time".into());
-            d.labels.push(crate::diagnostic::Label {
-                file,
-                span: prev,
-                message: "first time".into(),
-                text: None,
-            });
-            d.help = Some("each dimension, condition and trait is given at most once".into());
+            d.set_label_text(crate::text!("second-time"));
+            d.push_secondary_text(file, prev, crate::text!("first-time"));
+            d.set_help_text(crate::text!("given-twice-help"));
             return;
         }
         dims.push(dim);

@@ -28,12 +28,9 @@ impl<'a> Lowerer<'a> {
         }
         let whole = self.span(&pair);
         if depth > MAX_NESTING {
-            self.error(
-                Code::Syntax,
-                whole,
-                format!("selector nested more than {MAX_NESTING} levels deep"),
-            )
-            .help = Some("split the selector into named sectors or several rules".into());
+            let message = crate::text!("selector-too-deep", most = MAX_NESTING);
+            self.error_text(Code::Syntax, whole, message)
+                .set_help_text(crate::text!("selector-too-deep-help"));
             return Spanned::new(SelectorKind::All, whole);
         }
         let rule = pair.as_rule();
@@ -59,12 +56,10 @@ impl<'a> Lowerer<'a> {
                 let atom = parts.pop().expect("an atom");
                 let nots: Vec<Span> = parts.iter().map(|p| self.span(p)).collect();
                 if depth + nots.len() > MAX_NESTING {
-                    self.error(
-                        Code::Syntax,
-                        whole,
-                        format!("selector nested more than {MAX_NESTING} levels deep"),
-                    )
-                    .help = Some(format!("{} `not`s in a row: keep one or none", nots.len()));
+                    let message = crate::text!("selector-too-deep", most = MAX_NESTING);
+                    let help = crate::text!("nots-in-a-row", count = nots.len());
+                    self.error_text(Code::Syntax, whole, message)
+                        .set_help_text(help);
                     return Spanned::new(SelectorKind::All, whole);
                 }
                 let inner = depth + nots.len() + usize::from(atom.as_rule() == Rule::selector);
