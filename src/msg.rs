@@ -40,6 +40,32 @@ pub enum Arg {
     Number(i64),
     /// Anything else, as it is shown.
     Text(String),
+    /// Another message, shown in the same language.
+    Message(Box<Text>),
+    /// Messages joined as "a, b or c" in the language shown; with `short`, more than three are
+    /// "a, b, c or ...".
+    OneOf {
+        /// The items.
+        items: Vec<Text>,
+        /// Whether to show three at most.
+        short: bool,
+    },
+}
+
+impl From<Text> for Arg {
+    fn from(t: Text) -> Arg {
+        Arg::Message(Box::new(t))
+    }
+}
+
+/// "a, b or c" of rendered items, with the language's word for "or" (`or` in `locales/`).
+fn one_of(items: &[String], lang: Lang) -> String {
+    let or = crate::text!("or").render(lang);
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} {or} {last}", init.join(", ")),
+    }
 }
 
 macro_rules! number_arg {
@@ -104,6 +130,17 @@ impl Text {
             match value {
                 Arg::Number(n) => args.set(*name, FluentValue::from(*n)),
                 Arg::Text(s) => args.set(*name, FluentValue::from(s.as_str())),
+                Arg::Message(t) => args.set(*name, FluentValue::from(t.render(lang))),
+                Arg::OneOf { items, short } => {
+                    let shown: Vec<String> = items.iter().map(|t| t.render(lang)).collect();
+                    let joined = if *short && shown.len() > 3 {
+                        let or = crate::text!("or").render(lang);
+                        format!("{} {or} ...", shown[..3].join(", "))
+                    } else {
+                        one_of(&shown, lang)
+                    };
+                    args.set(*name, FluentValue::from(joined));
+                }
             }
         }
         let mut errors = Vec::new();

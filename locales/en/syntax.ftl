@@ -134,3 +134,56 @@ unclosed-comment-help = close it with `*/`; everything after it was read as comm
 file-too-much-work = the file takes too much work to read
 file-unreadable = the file could not be read as `.se` source
 split-the-file = split it into several files
+
+# What the grammar expected (src/syntax/errors.rs). Keywords come as arguments, in the
+# language of the file.
+quoted = `{ $text }`
+or = or
+end-of-line = the end of the line
+unexpected-found = unexpected { $found }
+expected-found = expected { $expected }, found { $found }
+not-expected-here = not expected here
+expected-label = expected { $expected }
+expect-string = a quoted string
+expect-date = a date `YYYY-MM-DD`
+expect-percent = a percentage such as `50%`
+expect-integer = a whole number
+expect-name = a name
+expect-level = a level (`{ $national }`, `{ $provincial }` or `{ $local }`)
+expect-duration-unit = `{ $days }`, `{ $weeks }` or `{ $months }`
+expect-mode = `wfo`, `wfh` or `wfa`
+expect-string-list = a list `["...", ...]`
+expect-ident-list = a list `[name, ...]`
+expect-answer = an answer such as `50%`, `{ $at_most } 25%`, `{ $baseline }`, `{ $exempt }` or `{ $none }`
+group-item = a top-level item ({ $list })
+group-clause = a clause
+group-question = a question ({ $list })
+group-selector = a selector
+group-modifier = a modifier ({ $list })
+help-percent-sign = percentages take a percent sign: `{ $word }%`
+help-modifiers = after its arrangement a rule takes only `{ $except } SELECTOR`, `{ $overrides } RULE`, `{ $during } DATE { $to } DATE`, `{ $every } WEEKDAY` and `{ $when } CONDITION`
+help-clause-outside = a `{ $word }` clause belongs inside a `{ $circular } "NUMBER" {"{"} ... {"}"}` block
+help-expect-outside = `{ $expect }` belongs inside a `{ $test } "NAME" {"{"} ... {"}"}` block
+help-clause-start = a clause starts with one of { $list }
+help-names-lowercase-define = names are lowercase: write `{ $name }`, here and where it is used
+help-names-lowercase = names are lowercase (`{ $name }`); unit and place names are quoted strings (`"{ $word }"`)
+slip-unclosed-string = this string is not closed
+slip-string-opens = the string opens here
+slip-close-string = close it with `"` on the same line
+slip-dashed-name = a name cannot contain `-`: `{ $name }`
+slip-dashed-name-label = names join words with `_`
+slip-decimal-comma = decimals are written with a point: `{ $fixed }`
+slip-date = { $how ->
+        [year-first] dates are written year first, `YYYY-MM-DD`
+       *[dashes] dates are written with `-`, `YYYY-MM-DD`
+    }
+slip-date-fixed = { $how ->
+        [year-first] dates are written year first, `YYYY-MM-DD`
+       *[dashes] dates are written with `-`, `YYYY-MM-DD`
+    }: `{ $date }`
+slip-duration-units = a duration is counted in `{ $days }`, `{ $weeks }` or `{ $months }`: `({ $example })`
+slip-duration = a duration is counted in days, weeks or months: `({ $example })`
+amounts = `wfo 50%`, `wfo { $at_most } 25%`, `wfo { $at_least } 50%` or `wfo 25%..50%` (or the same with `wfh`, the share working from home, or `wfa`, from anywhere)
+slip-space-after = put a space after `{ $mode }`: `{ $mode } { $rest }`
+slip-mode-guess = did you mean `{ $mode }`? write { $amounts }
+slip-mode = write { $amounts }

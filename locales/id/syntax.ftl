@@ -130,3 +130,56 @@ unclosed-comment-help = tutup dengan `*/`; semua teks sesudahnya terbaca sebagai
 file-too-much-work = berkas ini terlalu berat untuk dibaca
 file-unreadable = berkas ini tidak dapat dibaca sebagai berkas `.se`
 split-the-file = pecah menjadi beberapa berkas
+
+# Yang diharapkan tata bahasa (src/syntax/errors.rs). Kata kunci datang sebagai argumen, dalam
+# bahasa berkasnya.
+quoted = `{ $text }`
+or = atau
+end-of-line = akhir baris
+unexpected-found = { $found } tidak diharapkan di sini
+expected-found = seharusnya { $expected }, tetapi tertulis { $found }
+not-expected-here = tidak diharapkan di sini
+expected-label = seharusnya { $expected }
+expect-string = teks dalam tanda kutip
+expect-date = tanggal `YYYY-MM-DD`
+expect-percent = persentase, misalnya `50%`
+expect-integer = bilangan bulat
+expect-name = nama
+expect-level = tingkat (`{ $national }`, `{ $provincial }` atau `{ $local }`)
+expect-duration-unit = `{ $days }`, `{ $weeks }` atau `{ $months }`
+expect-mode = `wfo`, `wfh` atau `wfa`
+expect-string-list = daftar `["...", ...]`
+expect-ident-list = daftar `[nama, ...]`
+expect-answer = jawaban seperti `50%`, `{ $at_most } 25%`, `{ $baseline }`, `{ $exempt }` atau `{ $none }`
+group-item = bagian utama berkas ({ $list })
+group-clause = ketentuan surat edaran
+group-question = pertanyaan ({ $list })
+group-selector = pemilih pegawai
+group-modifier = keterangan aturan ({ $list })
+help-percent-sign = persentase memakai tanda persen: `{ $word }%`
+help-modifiers = sesudah pengaturan kerjanya, sebuah aturan hanya dapat diikuti `{ $except } PEMILIH`, `{ $overrides } ATURAN`, `{ $during } TANGGAL { $to } TANGGAL`, `{ $every } HARI` dan `{ $when } KONDISI`
+help-clause-outside = ketentuan `{ $word }` harus berada di dalam blok `{ $circular } "NOMOR" {"{"} ... {"}"}`
+help-expect-outside = `{ $expect }` harus berada di dalam blok `{ $test } "NAMA" {"{"} ... {"}"}`
+help-clause-start = sebuah ketentuan dimulai dengan salah satu dari { $list }
+help-names-lowercase-define = nama ditulis dengan huruf kecil: tulis `{ $name }`, di sini dan di tempat nama itu dipakai
+help-names-lowercase = nama ditulis dengan huruf kecil (`{ $name }`); nama unit dan tempat ditulis dalam tanda kutip (`"{ $word }"`)
+slip-unclosed-string = tanda kutip teks ini tidak ditutup
+slip-string-opens = teksnya dibuka di sini
+slip-close-string = tutup dengan `"` di baris yang sama
+slip-dashed-name = nama tidak boleh memuat `-`: `{ $name }`
+slip-dashed-name-label = kata-kata dalam nama disambung dengan `_`
+slip-decimal-comma = angka desimal ditulis dengan titik: `{ $fixed }`
+slip-date = { $how ->
+        [year-first] tanggal ditulis dengan tahun lebih dulu, `YYYY-MM-DD`
+       *[dashes] tanggal ditulis dengan `-`, `YYYY-MM-DD`
+    }
+slip-date-fixed = { $how ->
+        [year-first] tanggal ditulis dengan tahun lebih dulu, `YYYY-MM-DD`
+       *[dashes] tanggal ditulis dengan `-`, `YYYY-MM-DD`
+    }: `{ $date }`
+slip-duration-units = lama waktu dihitung dalam `{ $days }`, `{ $weeks }` atau `{ $months }`: `({ $example })`
+slip-duration = lama waktu dihitung dalam hari, minggu atau bulan: `({ $example })`
+amounts = `wfo 50%`, `wfo { $at_most } 25%`, `wfo { $at_least } 50%` atau `wfo 25%..50%` (atau sama dengan `wfh`, bagian yang bekerja dari rumah, atau `wfa`, dari mana saja)
+slip-space-after = beri spasi sesudah `{ $mode }`: `{ $mode } { $rest }`
+slip-mode-guess = mungkin maksudnya `{ $mode }`? tulis { $amounts }
+slip-mode = tulis { $amounts }

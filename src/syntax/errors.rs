@@ -1,57 +1,97 @@
 //! Turns pest's errors into `syntax` diagnostics that say what was expected, in the user's words.
 
+use super::keywords::Place::{Clause, Item, Modifier};
 use super::parser::Rule;
 use crate::diagnostic::{Code, Diagnostic};
+use crate::lang::Lang;
+use crate::msg::{Arg, Text};
 use crate::span::{FileId, Span};
+use crate::text;
 use pest::error::{Error, ErrorVariant, InputLocation};
-use std::collections::BTreeSet;
-use std::ops::ControlFlow;
+use std::collections::{BTreeMap, BTreeSet};
 
 // The keyword lists live in the table; `CLAUSE_KEYWORDS` is also read here by the resolver.
 pub use super::keywords::CLAUSE_KEYWORDS;
-use super::keywords::{self, ITEM_KEYWORDS, KEYWORDS, MODIFIER_KEYWORDS, QUESTIONS};
+use super::keywords::{self, KEYWORDS, QUESTIONS};
 
-/// What a rule stands for in an "expected ..." list, or `None` to leave it out.
-fn describe(rule: Rule) -> Option<String> {
+/// A keyword written in `lang` (`rule`, `aturan`), from its English spelling.
+fn kw(english: &str, lang: Lang) -> String {
+    keywords::by_english(english).map_or(english.to_string(), |k| k.spelling(lang).to_string())
+}
+
+/// `` `word` ``.
+fn quoted(word: impl Into<String>) -> Text {
+    text!("quoted", text = word.into())
+}
+
+/// What a rule stands for in an "expected ..." list, or `None` to leave it out; keywords in the
+/// language of the file.
+fn describe(rule: Rule, lang: Lang) -> Option<Text> {
     let name = format!("{rule:?}");
     if let Some(keyword) = name.strip_prefix("kw_") {
-        return Some(format!("`{keyword}`"));
+        return Some(quoted(kw(keyword, lang)));
     }
-    let text = match rule {
-        Rule::arrow => "`=>`",
-        Rule::dots => "`..`",
-        Rule::colon => "`:`",
-        Rule::lbrace => "`{`",
-        Rule::rbrace => "`}`",
-        Rule::lbracket => "`[`",
-        Rule::rbracket => "`]`",
-        Rule::comma => "`,`",
-        Rule::lparen => "`(`",
-        Rule::rparen => "`)`",
-        Rule::equals => "`=`",
-        Rule::string => "a quoted string",
-        Rule::date => "a date `YYYY-MM-DD`",
-        Rule::percent => "a percentage such as `50%`",
-        Rule::integer => "a whole number",
-        Rule::ident | Rule::set_name | Rule::sel_sector => "a name",
-        Rule::level => "a level (`national`, `provincial` or `local`)",
-        Rule::duration_unit => "`days`, `weeks` or `months`",
-        Rule::mode => "`wfo`, `wfh` or `wfa`",
-        Rule::string_list => "a list `[\"...\", ...]`",
-        Rule::ident_list => "a list `[name, ...]`",
-        Rule::EOI => "the end of the line",
-        Rule::expected => "an answer such as `50%`, `at most 25%`, `baseline`, `exempt` or `none`",
-        _ => return None,
+    let punctuation = match rule {
+        Rule::arrow => Some("=>"),
+        Rule::dots => Some(".."),
+        Rule::colon => Some(":"),
+        Rule::lbrace => Some("{"),
+        Rule::rbrace => Some("}"),
+        Rule::lbracket => Some("["),
+        Rule::rbracket => Some("]"),
+        Rule::comma => Some(","),
+        Rule::lparen => Some("("),
+        Rule::rparen => Some(")"),
+        Rule::equals => Some("="),
+        _ => None,
     };
-    Some(text.to_string())
+    if let Some(p) = punctuation {
+        return Some(quoted(p));
+    }
+    let levels = crate::syntax::ast::Level::ALL.map(|l| l.word(lang));
+    let durations = match lang {
+        Lang::En => ["days", "weeks", "months"],
+        Lang::Id => ["hari", "minggu", "bulan"],
+    };
+    Some(match rule {
+        Rule::string => text!("expect-string"),
+        Rule::date => text!("expect-date"),
+        Rule::percent => text!("expect-percent"),
+        Rule::integer => text!("expect-integer"),
+        Rule::ident | Rule::set_name | Rule::sel_sector => text!("expect-name"),
+        Rule::level => text!(
+            "expect-level",
+            national = levels[0],
+            provincial = levels[1],
+            local = levels[2]
+        ),
+        Rule::duration_unit => text!(
+            "expect-duration-unit",
+            days = durations[0],
+            weeks = durations[1],
+            months = durations[2]
+        ),
+        Rule::mode => text!("expect-mode"),
+        Rule::string_list => text!("expect-string-list"),
+        Rule::ident_list => text!("expect-ident-list"),
+        Rule::EOI => text!("end-of-line"),
+        Rule::expected => text!(
+            "expect-answer",
+            at_most = format!("{} {}", kw("at", lang), kw("most", lang)),
+            baseline = kw("baseline", lang),
+            exempt = kw("exempt", lang),
+            none = kw("none", lang)
+        ),
+        _ => return None,
+    })
 }
 
 /// The word (or character) found at `offset` of `text`, for "found ...".
-fn found_at(text: &str, offset: usize) -> String {
+fn found_at(text: &str, offset: usize) -> (Text, String) {
     let rest = text.get(offset..).unwrap_or("");
     let rest = rest.trim_start_matches([' ', '\t']);
     if rest.is_empty() || rest.starts_with(['\n', '\r']) {
-        return "the end of the line".to_string();
+        return (text!("end-of-line"), String::new());
     }
     let word: String = if rest.starts_with(|c: char| c.is_alphanumeric() || c == '_') {
         rest.chars()
@@ -63,7 +103,7 @@ fn found_at(text: &str, offset: usize) -> String {
     } else {
         rest.chars().take(1).collect()
     };
-    format!("`{word}`")
+    (quoted(word.clone()), word)
 }
 
 /// Joins items as "a, b or c".
@@ -99,61 +139,62 @@ pub enum Context {
     Query,
 }
 
-/// Converts a pest error on `text` (which starts at byte `offset` of the file) into a diagnostic.
+/// Converts a pest error on `text` (which starts at byte `offset` of the file) into a
+/// diagnostic; `lang` is the language of the file's keywords, which its lists and "did you
+/// mean" offer.
 pub fn from_pest(
     error: Error<Rule>,
     file: FileId,
     text: &str,
     offset: usize,
     context: Context,
+    lang: Lang,
 ) -> Diagnostic {
     let at = match error.location {
         InputLocation::Pos(p) => p,
         InputLocation::Span((s, _)) => s,
     };
-    let found = found_at(text, at);
-    let word = found.trim_matches('`');
+    let (found, word) = found_at(text, at);
     let positives: Vec<Rule> = match &error.variant {
         ErrorVariant::ParsingError { positives, .. } => positives.clone(),
         ErrorVariant::CustomError { .. } => Vec::new(),
     };
-    let expected = Expectation::of(&positives);
+    let expected = Expectation::of(&positives, lang);
     let groups = &expected.groups;
     // The span starts at the found word (after blanks) and covers it.
     let rest = text.get(at..).unwrap_or("");
     let blanks = rest.len() - rest.trim_start_matches([' ', '\t']).len();
-    let len = if found.starts_with('`') {
-        word.len()
-    } else {
-        0
+    let span = Span::new(offset + at + blanks, offset + at + blanks + word.len());
+    let list = |short| Arg::OneOf {
+        items: groups.clone(),
+        short,
     };
-    let span = Span::new(offset + at + blanks, offset + at + blanks + len);
-    let message = if groups.is_empty() {
-        format!("unexpected {found}")
-    } else {
-        format!("expected {}, found {found}", one_of(groups))
+    let message = |found: Text| {
+        if groups.is_empty() {
+            text!("unexpected-found", found = found)
+        } else {
+            text!("expected-found", expected = list(false), found = found)
+        }
     };
     let label = if groups.is_empty() {
-        "not expected here".to_string()
+        text!("not-expected-here")
     } else {
-        format!("expected {}", shorten(groups))
+        text!("expected-label", expected = list(true))
     };
-    if let Some(slip) = slip(text, at + blanks, &positives) {
+    if let Some(slip) = slip(text, at + blanks, &positives, lang) {
         let span = Span::new(offset + slip.start, offset + slip.end);
         let (message, label) = match slip.message {
             Some(own) => own,
-            None => {
-                let found = format!("`{}`", &text[slip.start..slip.end]);
-                (format!("expected {}, found {found}", one_of(groups)), label)
-            }
+            None => (message(quoted(&text[slip.start..slip.end])), label),
         };
-        return Diagnostic::new(Code::Syntax, file, span, message)
-            .with_label(label)
-            .with_help(slip.help);
+        return Diagnostic::of(Code::Syntax, file, span, message)
+            .with_label_text(label)
+            .with_help_text(slip.help);
     }
-    let diagnostic = Diagnostic::new(Code::Syntax, file, span, message).with_label(label);
-    match help(context, word, &expected, defines_name(&text[..at])) {
-        Some(help) => diagnostic.with_help(help),
+    let diagnostic =
+        Diagnostic::of(Code::Syntax, file, span, message(found)).with_label_text(label);
+    match help(context, &word, &expected, defines_name(&text[..at])) {
+        Some(help) => diagnostic.with_help_text(help),
         None => diagnostic,
     }
 }
@@ -162,20 +203,30 @@ pub fn from_pest(
 struct Expectation<'p> {
     /// The rules pest tried there.
     positives: &'p [Rule],
-    /// The keywords among them.
+    /// The keywords among them, in the file's language.
     keywords: BTreeSet<String>,
     /// What to say was expected: the kinds of thing (a clause, a selector, ...) and then the
     /// single tokens outside them.
-    groups: Vec<String>,
+    groups: Vec<Text>,
     is_clause: bool,
     is_item: bool,
     is_modifier: bool,
+    lang: Lang,
+}
+
+/// The keywords at `place` in `lang`, each quoted, for a list of a message.
+fn listed(place: keywords::Place, lang: Lang) -> Arg {
+    Arg::OneOf {
+        items: keywords::offered_in(place, lang).map(quoted).collect(),
+        short: false,
+    }
 }
 
 impl<'p> Expectation<'p> {
-    fn of(positives: &'p [Rule]) -> Expectation<'p> {
+    fn of(positives: &'p [Rule], lang: Lang) -> Expectation<'p> {
         let mut keywords: BTreeSet<String> = BTreeSet::new();
-        let mut expected: BTreeSet<String> = BTreeSet::new();
+        // By their English, so that the order of a list is the same in both languages.
+        let mut expected: BTreeMap<String, Text> = BTreeMap::new();
         // pest reports either the selector's first keywords or, where a selector was expected
         // and nothing of it matched, the enclosing `sel_not`.
         let is_selector = (positives.contains(&Rule::kw_unit)
@@ -193,7 +244,7 @@ impl<'p> Expectation<'p> {
         for rule in positives {
             let name = format!("{rule:?}");
             if let Some(k) = name.strip_prefix("kw_") {
-                keywords.insert(k.to_string());
+                keywords.insert(kw(k, lang));
             }
             let selector_start = matches!(
                 rule,
@@ -229,35 +280,34 @@ impl<'p> Expectation<'p> {
             {
                 continue;
             }
-            if let Some(d) = describe(*rule) {
-                expected.insert(d);
+            if let Some(d) = describe(*rule, Lang::En) {
+                let english = d.render(Lang::En);
+                expected.insert(english, describe(*rule, lang).unwrap_or(d));
             }
         }
-        let mut groups: Vec<String> = Vec::new();
+        let mut groups: Vec<Text> = Vec::new();
         if is_item {
-            groups.push(format!(
-                "a top-level item ({})",
-                backticked(ITEM_KEYWORDS.iter().copied())
-            ));
+            groups.push(text!("group-item", list = listed(Item, lang)));
         } else if is_clause {
-            groups.push("a clause".into());
+            groups.push(text!("group-clause"));
         } else if is_query {
-            let questions: Vec<String> = QUESTIONS.iter().map(|q| q.phrase()).collect();
-            groups.push(format!(
-                "a question ({})",
-                backticked(questions.iter().map(String::as_str))
-            ));
+            let questions = QUESTIONS
+                .iter()
+                .map(|q| quoted(q.phrase_in(lang)))
+                .collect();
+            let list = Arg::OneOf {
+                items: questions,
+                short: false,
+            };
+            groups.push(text!("group-question", list = list));
         }
         if is_selector {
-            groups.push("a selector".into());
+            groups.push(text!("group-selector"));
         }
         if is_modifier {
-            groups.push(format!(
-                "a modifier ({})",
-                backticked(MODIFIER_KEYWORDS.iter().copied())
-            ));
+            groups.push(text!("group-modifier", list = listed(Modifier, lang)));
         }
-        groups.extend(expected);
+        groups.extend(expected.into_values());
         Expectation {
             positives,
             keywords,
@@ -265,98 +315,88 @@ impl<'p> Expectation<'p> {
             is_clause,
             is_item,
             is_modifier,
+            lang,
         }
     }
 }
 
 /// The help of a diagnostic without a [`Slip`], for the `word` found where `expected` was.
-fn help(
-    context: Context,
-    word: &str,
-    expected: &Expectation<'_>,
-    defining: bool,
-) -> Option<String> {
+fn help(context: Context, word: &str, expected: &Expectation<'_>, defining: bool) -> Option<Text> {
     let positives = expected.positives;
     if positives.contains(&Rule::percent)
         && !word.is_empty()
         && word.chars().all(|c| c.is_ascii_digit())
     {
-        return Some(format!("percentages take a percent sign: `{word}%`"));
+        return Some(text!("help-percent-sign", word = word));
     }
-    if let Some(help) = help_for(
-        context,
-        word,
-        &expected.keywords,
-        expected.is_clause,
-        expected.is_item,
-        defining,
-    ) {
+    if let Some(help) = help_for(context, word, expected, defining) {
         return Some(help);
     }
+    let lang = expected.lang;
     if expected.is_modifier {
-        return Some(
-            "after its arrangement a rule takes only `except SELECTOR`, `overrides RULE`, \
-             `during DATE to DATE`, `every WEEKDAY` and `when CONDITION`"
-                .into(),
-        );
-    }
-    if positives.contains(&Rule::ident) && KEYWORDS.contains(&word) {
-        return Some(format!(
-            "`{word}` is a keyword and cannot be a name: choose another name"
+        return Some(text!(
+            "help-modifiers",
+            except = kw("except", lang),
+            overrides = kw("overrides", lang),
+            during = kw("during", lang),
+            to = kw("to", lang),
+            every = kw("every", lang),
+            when = kw("when", lang)
         ));
     }
-    None
-}
-
-fn shorten(groups: &[String]) -> String {
-    if groups.len() > 3 {
-        format!("{} or ...", groups[..3].join(", "))
-    } else {
-        one_of(groups)
+    if positives.contains(&Rule::ident) && (KEYWORDS.contains(&word) || keywords::is_reserved(word))
+    {
+        return Some(text!("keyword-as-name-help", word = word));
     }
+    None
 }
 
 fn help_for(
     context: Context,
     word: &str,
-    keywords: &BTreeSet<String>,
-    is_clause: bool,
-    is_item: bool,
+    expected: &Expectation<'_>,
     defining: bool,
-) -> Option<String> {
-    if is_item && CLAUSE_KEYWORDS.contains(&word) && !ITEM_KEYWORDS.contains(&word) {
-        return Some(format!(
-            "a `{word}` clause belongs inside a `circular \"NUMBER\" {{ ... }}` block"
+) -> Option<Text> {
+    let lang = expected.lang;
+    let (is_clause, is_item) = (expected.is_clause, expected.is_item);
+    let clauses: Vec<&str> = keywords::offered_in(Clause, lang).collect();
+    let items: Vec<&str> = keywords::offered_in(Item, lang).collect();
+    let modifiers: Vec<&str> = keywords::offered_in(Modifier, lang).collect();
+    if is_item && clauses.contains(&word) && !items.contains(&word) {
+        return Some(text!(
+            "help-clause-outside",
+            word = word,
+            circular = kw("circular", lang)
         ));
     }
-    if context == Context::Clause && word == "expect" {
-        return Some("`expect` belongs inside a `test \"NAME\" { ... }` block".into());
+    if context == Context::Clause && word == kw("expect", lang) {
+        return Some(text!(
+            "help-expect-outside",
+            expect = word,
+            test = kw("test", lang)
+        ));
     }
     if is_clause {
-        if let Some(k) = closest(word, CLAUSE_KEYWORDS.iter().copied()) {
-            return Some(format!("did you mean `{k}`?"));
-        }
         // A misspelt modifier ends the rule, and its word is then read as the start of a clause.
-        if let Some(k) = closest(word, MODIFIER_KEYWORDS.iter().copied()) {
-            return Some(format!("did you mean `{k}`?"));
+        if let Some(k) = closest(word, clauses.iter().copied())
+            .or_else(|| closest(word, modifiers.iter().copied()))
+        {
+            return Some(text!("did-you-mean", word = k));
         }
-        return Some(format!(
-            "a clause starts with one of {}",
-            backticked(CLAUSE_KEYWORDS.iter().copied())
-        ));
+        return Some(text!("help-clause-start", list = listed(Clause, lang)));
     }
-    if is_item {
-        if let Some(k) = closest(word, ITEM_KEYWORDS.iter().copied()) {
-            return Some(format!("did you mean `{k}`?"));
-        }
+    if is_item && let Some(k) = closest(word, items.iter().copied()) {
+        return Some(text!("did-you-mean", word = k));
     }
+    let keywords = &expected.keywords;
     if word.chars().all(|c| c.is_ascii_digit()) && !word.is_empty() && keywords.is_empty() {
-        return Some(format!("percentages take a percent sign: `{word}%`"));
+        return Some(text!("help-percent-sign", word = word));
     }
-    if !keywords.is_empty() && word.chars().all(|c| c.is_alphabetic() || c == '_') {
-        if let Some(k) = closest(word, keywords.iter().map(String::as_str)) {
-            return Some(format!("did you mean `{k}`?"));
-        }
+    if !keywords.is_empty()
+        && word.chars().all(|c| c.is_alphabetic() || c == '_')
+        && let Some(k) = closest(word, keywords.iter().map(String::as_str))
+    {
+        return Some(text!("did-you-mean", word = k));
     }
     if word.chars().any(|c| c.is_ascii_uppercase())
         && word
@@ -365,284 +405,11 @@ fn help_for(
     {
         let name = word.to_lowercase().replace('-', "_");
         if defining {
-            return Some(format!(
-                "names are lowercase: write `{name}`, here and where it is used"
-            ));
+            return Some(text!("help-names-lowercase-define", name = name));
         }
-        return Some(format!(
-            "names are lowercase (`{name}`); unit and place names are quoted strings (`\"{word}\"`)"
-        ));
+        return Some(text!("help-names-lowercase", name = name, word = word));
     }
     None
-}
-
-/// A slip drafters make, recognised where pest stopped: its span in `text` and what to write.
-struct Slip {
-    start: usize,
-    end: usize,
-    /// The message and the label, when the usual "expected ..., found ..." does not fit.
-    message: Option<(String, String)>,
-    help: String,
-}
-
-/// The amounts an arrangement takes, for the help of a misspelt `wfo`, `wfh` or `wfa`.
-const AMOUNTS: &str = "`wfo 50%`, `wfo at most 25%`, `wfo at least 50%` or `wfo 25%..50%` \
-     (or the same with `wfh`, the share working from home, or `wfa`, from anywhere)";
-
-/// The modes of an arrangement.
-const MODES: [&str; 3] = ["wfo", "wfh", "wfa"];
-
-/// Recognises the slips of [`Slip`] at byte `at` of `text` (only on the error path): each
-/// recogniser in turn either decides (a slip, or none at all) or passes to the next.
-fn slip(text: &str, at: usize, positives: &[Rule]) -> Option<Slip> {
-    let stop = Stop {
-        text,
-        at,
-        rest: text.get(at..)?,
-        positives,
-    };
-    let recognisers: [fn(&Stop<'_>) -> Found; 6] = [
-        unclosed_string,
-        dashed_name,
-        decimal_comma,
-        written_date,
-        duration_word,
-        arrangement_word,
-    ];
-    for recognise in recognisers {
-        if let ControlFlow::Break(found) = recognise(&stop) {
-            return found;
-        }
-    }
-    None
-}
-
-/// What a recogniser of slips says: `Break` with the slip (or `None`, no slip at all) when it
-/// decides, `Continue` to ask the next one.
-type Found = ControlFlow<Option<Slip>>;
-
-/// Where pest stopped: the text, the offset, the text from there, and what pest tried.
-struct Stop<'a> {
-    text: &'a str,
-    at: usize,
-    rest: &'a str,
-    positives: &'a [Rule],
-}
-
-impl Stop<'_> {
-    /// A slip over the next `len` bytes, with the usual message.
-    fn slip(&self, len: usize, help: String) -> Found {
-        ControlFlow::Break(Some(Slip {
-            start: self.at,
-            end: self.at + len,
-            message: None,
-            help,
-        }))
-    }
-
-    /// The text before the stop.
-    fn before(&self) -> &str {
-        &self.text[..self.at]
-    }
-}
-
-/// The length of the run of characters `ok` accepts that starts `s`.
-fn run(s: &str, ok: fn(char) -> bool) -> usize {
-    s.find(|c: char| !ok(c)).unwrap_or(s.len())
-}
-
-fn digits(s: &str) -> usize {
-    run(s, |c| c.is_ascii_digit())
-}
-
-/// An unclosed string: the line ends before its closing quote.
-fn unclosed_string(p: &Stop<'_>) -> Found {
-    if p.rest.starts_with('"') && !closes(&p.rest[1..]) {
-        return ControlFlow::Break(Some(Slip {
-            start: p.at,
-            end: p.at + 1,
-            message: Some((
-                "this string is not closed".into(),
-                "the string opens here".into(),
-            )),
-            help: "close it with `\"` on the same line".into(),
-        }));
-    }
-    ControlFlow::Continue(())
-}
-
-/// A name written with `-` (`non-esensial`): names join words with `_`.
-fn dashed_name(p: &Stop<'_>) -> Found {
-    let (rest, at) = (p.rest, p.at);
-    let before = p.before();
-    let word_before = &before[before.len() - run_back(before)..];
-    if rest.starts_with('-')
-        && rest[1..].starts_with(|c: char| c.is_ascii_alphabetic())
-        && word_before.starts_with(|c: char| c.is_ascii_alphabetic())
-        && !KEYWORDS.contains(&word_before)
-    {
-        let tail = run(rest, |c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
-        let name = format!("{word_before}{}", &rest[..tail]);
-        let fixed = name.to_lowercase().replace('-', "_");
-        return ControlFlow::Break(Some(Slip {
-            start: at - word_before.len(),
-            end: at + tail,
-            message: Some((
-                format!("a name cannot contain `-`: `{name}`"),
-                "names join words with `_`".into(),
-            )),
-            help: format!("write `{fixed}`"),
-        }));
-    }
-    ControlFlow::Continue(())
-}
-
-/// A decimal comma: `33,5%` is thirty-three and a half percent.
-fn decimal_comma(p: &Stop<'_>) -> Found {
-    let rest = p.rest;
-    if p.positives.contains(&Rule::percent) {
-        let whole = digits(rest);
-        if whole > 0 && rest[whole..].starts_with(',') {
-            let frac = digits(&rest[whole + 1..]);
-            if frac > 0 {
-                let end = whole + 1 + frac;
-                let end = end + usize::from(rest[end..].starts_with('%'));
-                let fixed = format!("{}.{}%", &rest[..whole], &rest[whole + 1..whole + 1 + frac]);
-                return p.slip(end, format!("decimals are written with a point: `{fixed}`"));
-            }
-        }
-    }
-    ControlFlow::Continue(())
-}
-
-/// A date written day first (`01-02-2024`, as in Indonesian letters) or with `/` or `.`.
-fn written_date(p: &Stop<'_>) -> Found {
-    let rest = p.rest;
-    if !p.positives.contains(&Rule::date) {
-        return ControlFlow::Continue(());
-    }
-    let parts: Vec<&str> = rest
-        .split(|c: char| !(c.is_ascii_digit() || matches!(c, '-' | '/' | '.')))
-        .next()
-        .unwrap_or("")
-        .split(['-', '/', '.'])
-        .collect();
-    let [a, b, c] = parts[..] else {
-        return ControlFlow::Continue(());
-    };
-    if ![a, b, c].iter().all(|p| !p.is_empty() && p.len() <= 4) {
-        return ControlFlow::Continue(());
-    }
-    let len = a.len() + b.len() + c.len() + 2;
-    let (y, m, d) = if c.len() == 4 && a.len() <= 2 {
-        (c, b, a)
-    } else if a.len() == 4 && rest[..len].contains(['/', '.']) {
-        (a, b, c)
-    } else {
-        // Three numbers, but no date written another way: no slip at all.
-        return ControlFlow::Break(None);
-    };
-    let date = match (y.parse(), m.parse(), d.parse()) {
-        (Ok(y), Ok(m), Ok(d)) => chrono::NaiveDate::from_ymd_opt(y, m, d),
-        _ => None,
-    };
-    let how = if c.len() == 4 {
-        "dates are written year first, `YYYY-MM-DD`"
-    } else {
-        "dates are written with `-`, `YYYY-MM-DD`"
-    };
-    let help = match date {
-        Some(date) => format!("{how}: `{}`", date.format("%Y-%m-%d")),
-        None => how.to_string(),
-    };
-    p.slip(len, help)
-}
-
-/// A duration in years (`(1 year)`, `(1 tahun)`) or misspelt.
-fn duration_word(p: &Stop<'_>) -> Found {
-    if !p.positives.contains(&Rule::duration_unit) {
-        return ControlFlow::Continue(());
-    }
-    let rest = p.rest;
-    let before = p.before();
-    let len = run(rest, |c| c.is_alphabetic());
-    let word = rest[..len].to_lowercase();
-    let count: u32 = before.trim_end()[before.trim_end().len() - run_back(before.trim_end())..]
-        .parse()
-        .unwrap_or(1);
-    let (count, unit) = match word.as_str() {
-        "pekan" => (count, "week"),
-        "year" | "years" | "tahun" => (count.saturating_mul(12), "month"),
-        _ => match closest(&word, keywords::all_at(keywords::Place::Duration)) {
-            Some(unit) => (count, unit.trim_end_matches('s')),
-            None => (count, ""),
-        },
-    };
-    let help = if unit.is_empty() {
-        "a duration is counted in `days`, `weeks` or `months`: `(1 month)`".to_string()
-    } else {
-        let plural = if count == 1 { "" } else { "s" };
-        format!("a duration is counted in days, weeks or months: `({count} {unit}{plural})`")
-    };
-    p.slip(len, help)
-}
-
-/// A misspelt arrangement (`wof`, `wfh100%`).
-fn arrangement_word(p: &Stop<'_>) -> Found {
-    if !p.positives.contains(&Rule::mode) {
-        return ControlFlow::Continue(());
-    }
-    let rest = p.rest;
-    let len = run(rest, |c| {
-        c.is_alphanumeric() || matches!(c, '_' | '%' | '.')
-    });
-    let word = &rest[..len];
-    let lower = word.to_lowercase();
-    let help = if let Some(k) = MODES
-        .into_iter()
-        .find(|k| lower.starts_with(k) && lower[3..].starts_with(|c: char| c.is_ascii_digit()))
-    {
-        format!("put a space after `{k}`: `{k} {}`", &word[3..])
-    } else {
-        let guess = match lower.as_str() {
-            "wfo" | "wfh" | "wfa" => Some(lower.as_str()),
-            _ => closest(&lower, MODES).filter(|k| {
-                // Only when one of them is closer than the others.
-                let d = strsim::damerau_levenshtein(&lower, k);
-                MODES
-                    .iter()
-                    .filter(|o| *o != k)
-                    .all(|o| d < strsim::damerau_levenshtein(&lower, o))
-            }),
-        };
-        match guess {
-            Some(k) => format!("did you mean `{k}`? write {AMOUNTS}"),
-            None => format!("write {AMOUNTS}"),
-        }
-    };
-    p.slip(len, help)
-}
-
-/// The length of the run of name characters that ends `text`.
-fn run_back(text: &str) -> usize {
-    text.len()
-        - text
-            .trim_end_matches(|c: char| c.is_ascii_alphanumeric() || c == '_')
-            .len()
-}
-
-/// Whether the inside of a string, starting after its opening quote, closes on its line.
-fn closes(inside: &str) -> bool {
-    let mut escaped = false;
-    for c in inside.chars() {
-        match c {
-            '\n' => return false,
-            '"' if !escaped => return true,
-            '\\' => escaped = !escaped,
-            _ => escaped = false,
-        }
-    }
-    false
 }
 
 /// Whether the text before an error ends with a keyword that defines a name (`sector`,
@@ -656,8 +423,5 @@ fn defines_name(before: &str) -> bool {
     })
 }
 
-/// Words joined as "`a`, `b` or `c`".
-fn backticked<'a>(words: impl IntoIterator<Item = &'a str>) -> String {
-    let words: Vec<String> = words.into_iter().map(|w| format!("`{w}`")).collect();
-    one_of(&words)
-}
+mod slips;
+use slips::slip;

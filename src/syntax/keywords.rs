@@ -466,6 +466,31 @@ impl Question {
     pub fn phrase(&self) -> String {
         self.words.join(" ")
     }
+
+    /// Its keywords as `lang` writes them: `prioritas wfh`, `berlaku pada` (`in force` is one
+    /// word in Indonesian, and `priority` comes first).
+    pub fn phrase_in(&self, lang: Lang) -> String {
+        match lang {
+            Lang::En => self.phrase(),
+            Lang::Id => {
+                let mut words: Vec<&str> = self
+                    .words
+                    .iter()
+                    .filter(|w| **w != "in")
+                    .map(|w| word_of(w, lang))
+                    .collect();
+                if self.words == ["wfh", "priority"] {
+                    words.reverse();
+                }
+                words.join(" ")
+            }
+        }
+    }
+}
+
+/// `word` but for a word not in the table, which is given back.
+fn word_of(english: &str, lang: Lang) -> &str {
+    by_english(english).map_or(english, |k| k.spelling(lang))
 }
 
 /// The keywords messages offer at `place`, in table order.
@@ -474,6 +499,14 @@ pub fn offered(place: Place) -> impl Iterator<Item = &'static str> {
         .iter()
         .filter(move |k| k.offered && k.at(place))
         .map(|k| k.text)
+}
+
+/// The keywords messages offer at `place`, in table order, as `lang` writes them.
+pub fn offered_in(place: Place, lang: Lang) -> impl Iterator<Item = &'static str> {
+    TABLE
+        .iter()
+        .filter(move |k| k.offered && k.at(place))
+        .map(move |k| k.spelling(lang))
 }
 
 /// The keywords at `place`, in table order, offered or not.

@@ -104,6 +104,13 @@ pub fn parse_file(file: FileId, text: &str) -> (ast::File, Vec<Diagnostic>) {
     (tree, diagnostics)
 }
 
+/// The language of a question that could not be read, from its first word (`jelaskan`, `wfo`:
+/// English when it tells nothing).
+fn guess(text: &str) -> crate::Lang {
+    let first = text.split_whitespace().next().unwrap_or("");
+    keywords::language_of(first).unwrap_or_default()
+}
+
 /// Parses one question (docs/language.md section 9). `None` when it cannot be read; the diagnostics
 /// point into `text`.
 pub fn parse_query(file: FileId, text: &str) -> (Option<ast::Query>, Vec<Diagnostic>) {
@@ -121,7 +128,7 @@ pub fn parse_query(file: FileId, text: &str) -> (Option<ast::Query>, Vec<Diagnos
                 })
         }
         Err(error) => {
-            let d = errors::from_pest(error, file, text, 0, errors::Context::Query);
+            let d = errors::from_pest(error, file, text, 0, errors::Context::Query, guess(text));
             lowerer.diagnostics.push(d);
             None
         }
@@ -152,7 +159,7 @@ pub fn parse_given(file: FileId, text: &str) -> (Vec<ast::Dimension>, Vec<Diagno
             }
         }
         Err(error) => {
-            let d = errors::from_pest(error, file, text, 0, errors::Context::Query);
+            let d = errors::from_pest(error, file, text, 0, errors::Context::Query, guess(text));
             lowerer.diagnostics.push(d);
             Vec::new()
         }

@@ -203,7 +203,7 @@ impl<'a> Lowerer<'a> {
         let text = pair.as_str();
         let offset = pair.as_span().start();
         let diagnostic = match EdaranParser::parse(strict, text) {
-            Err(error) => errors::from_pest(error, self.file, text, offset, context),
+            Err(error) => errors::from_pest(error, self.file, text, offset, context, self.lang),
             Ok(_) => Diagnostic::of(
                 Code::Syntax,
                 self.file,
@@ -238,7 +238,8 @@ impl<'a> Lowerer<'a> {
         match EdaranParser::parse(Rule::clause_only, &self.text[start..end]) {
             Err(error) => {
                 let text = &self.text[start..end];
-                let d = errors::from_pest(error, self.file, text, start, Context::Clause);
+                let d =
+                    errors::from_pest(error, self.file, text, start, Context::Clause, self.lang);
                 self.diagnostics.push(d);
             }
             Ok(_) => self.junk(junk, Rule::clause_only, Context::Clause),
