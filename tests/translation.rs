@@ -442,3 +442,31 @@ proptest! {
         assert_same_meaning("generated", english, indonesian);
     }
 }
+
+/// The classic mistakes of a draft written in Indonesian, shown in Indonesian: the words of the
+/// file's language in the lists and in "did you mean", the messages of `locales/id`.
+#[test]
+fn classic_mistakes_in_indonesian() {
+    let text = r#"surat_edaran "800/1/2026" {
+  judl           "WFH Setiap Hari Jumat"
+  penerbit       "Gubernur Banten" tingkat propinsi
+  ditandatangani 01-04-2026
+  berlaku        2026-04-06 sampai 2026-04-31
+  cakupan        "Pemprov Banten"
+  aturan umum: unit Bapenda => wfo 50
+  aturan jumat: semua => wfh paling banyak 33,5% setiap jumat
+  aturan sabtu: semua => wfo 100% rule umum
+}
+"#;
+    let ws = load(vec![Source {
+        name: "draf.se".into(),
+        text: text.into(),
+    }]);
+    let renderer = edaran::render::Renderer::new(&ws.sources, false).in_language(Lang::Id);
+    let shown: Vec<String> = ws
+        .diagnostics
+        .iter()
+        .map(|d| renderer.render(d))
+        .collect();
+    insta::assert_snapshot!("classic-mistakes-in-indonesian", shown.join("\n"));
+}

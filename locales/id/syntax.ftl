@@ -44,7 +44,7 @@ mixed-language-help-word = tulis `{ $word }`: satu { $what ->
 # Literal: teks, nama, angka, tingkat, hari, tanggal dan persentase.
 string-line-break = teks dalam tanda kutip tidak boleh berisi pindah baris
 string-line-break-help = tutup tanda kutipnya di baris tempat teks itu dibuka
-keyword-as-name = di sini seharusnya ada nama, tetapi tertulis `{ $word }`
+keyword-as-name = di sini seharusnya ada nama, bukan `{ $word }`
 keyword-as-name-label = seharusnya nama
 keyword-as-name-help = `{ $word }` adalah kata kunci dan tidak bisa dipakai sebagai nama: pilih nama lain
 keyword-as-name-other-help = `{ $word }` adalah kata kunci dalam bahasa { $lang ->
@@ -137,7 +137,7 @@ quoted = `{ $text }`
 or = atau
 end-of-line = akhir baris
 unexpected-found = { $found } tidak diharapkan di sini
-expected-found = seharusnya { $expected }, tetapi tertulis { $found }
+expected-found = seharusnya { $expected }, bukan { $found }
 not-expected-here = tidak diharapkan di sini
 expected-label = seharusnya { $expected }
 expect-string = teks dalam tanda kutip
