@@ -1,4 +1,5 @@
-//! The formatter never panics, is idempotent, and keeps every comment.
+//! The formatter never panics, is idempotent, keeps every comment, and converts a file to the
+//! other language and back to the same text (`edaran fmt --lang`).
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -22,4 +23,9 @@ fuzz_target!(|data: &[u8]| {
             .collect()
     };
     assert_eq!(comments(text), comments(&once), "a comment was lost or moved out of order");
+    let lang = edaran::syntax::parse_file(edaran::FileId(0), &once).0.lang;
+    let there =
+        edaran::fmt::format_as(&once, Some(lang.other())).expect("a formatted file converts");
+    let back = edaran::fmt::format_as(&there, Some(lang)).expect("a converted file parses");
+    assert_eq!(once, back, "converting there and back changed the file");
 });
