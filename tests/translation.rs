@@ -463,10 +463,6 @@ fn classic_mistakes_in_indonesian() {
         text: text.into(),
     }]);
     let renderer = edaran::render::Renderer::new(&ws.sources, false).in_language(Lang::Id);
-    let shown: Vec<String> = ws
-        .diagnostics
-        .iter()
-        .map(|d| renderer.render(d))
-        .collect();
+    let shown: Vec<String> = ws.diagnostics.iter().map(|d| renderer.render(d)).collect();
     insta::assert_snapshot!("classic-mistakes-in-indonesian", shown.join("\n"));
 }

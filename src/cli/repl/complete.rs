@@ -3,6 +3,7 @@
 //! The question words, dimensions and times come from the keyword table
 //! (`edaran::syntax::keywords`); the names come from the workspace.
 
+use edaran::Lang;
 use edaran::model::{GovScope, Sel, Workspace};
 use edaran::region::Dim;
 use edaran::syntax::ast::{Dimension, QueryKind};
@@ -103,15 +104,22 @@ impl Names {
 /// The commands a line can start with, after the questions.
 const COMMANDS: &[&str] = &[":load ", ":reload", ":check", ":given ", ":help", ":quit"];
 
-/// What a line can start with: the questions, then the commands.
+/// What a line can start with: the questions in English, then in Indonesian, then the
+/// commands.
 fn starts() -> Vec<String> {
-    let questions = QUESTIONS.iter().map(|q| match q.then {
-        Then::Nothing => q.phrase(),
-        Then::Subject | Then::Date => format!("{} ", q.phrase()),
+    let questions = Lang::ALL.into_iter().flat_map(|lang| {
+        QUESTIONS.iter().map(move |q| match q.then {
+            Then::Nothing => q.phrase_in(lang),
+            Then::Subject | Then::Date => format!("{} ", q.phrase_in(lang)),
+        })
     });
-    questions
-        .chain(COMMANDS.iter().map(|c| c.to_string()))
-        .collect()
+    let mut out: Vec<String> = Vec::new();
+    for q in questions.chain(COMMANDS.iter().map(|c| c.to_string())) {
+        if !out.contains(&q) {
+            out.push(q);
+        }
+    }
+    out
 }
 
 /// The words of a question that can follow a unit: its dimensions, then (with `times`) the
@@ -122,6 +130,37 @@ fn dimensions(times: bool) -> Vec<String> {
         .chain(times)
         .map(|k| format!("{k} "))
         .collect()
+}
+
+/// The words of a line read in English, and the language of its keywords: an Indonesian
+/// question is completed like the English one, and offered its own words.
+fn in_english<'a>(words: &[&'a str]) -> (Vec<&'a str>, Lang) {
+    let lang = words
+        .iter()
+        .find_map(|w| keywords::language_of(w))
+        .unwrap_or(Lang::En);
+    if lang == Lang::En {
+        return (words.to_vec(), lang);
+    }
+    let mut out: Vec<&str> = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        match (i, *w) {
+            // `berlaku pada`, `berlaku mulai`: the question `in force`.
+            (0, "berlaku") => out.extend(["in", "force"]),
+            // `prioritas wfh`: `wfh priority`.
+            (0, "prioritas") => out.push("wfh"),
+            (1, "wfh") if out == ["wfh"] => out.push("priority"),
+            _ => out.push(keywords::translate(w, Lang::En).unwrap_or(w)),
+        }
+    }
+    (out, lang)
+}
+
+/// A keyword offered (`"not "`, `"on "`) as a line in `lang` writes it.
+fn spelled(keyword: &str, lang: Lang) -> String {
+    let word = keyword.trim_end();
+    let shown = keywords::by_english(word).map_or(word, |k| k.spelling(lang));
+    format!("{shown}{}", &keyword[word.len()..])
 }
 
 /// The words of `line` with where each starts: a quoted string is one word, closed or not.
@@ -198,20 +237,30 @@ impl Completion {
             Some(&(start, w)) if open_string(w) || start + w.len() == text.len() => (start, w),
             _ => (text.len(), ""),
         };
-        let before: Vec<&str> = words
+        let written: Vec<&str> = words
             .iter()
             .filter(|(start, _)| *start < current.0)
             .map(|(_, w)| *w)
             .collect();
+        let (before, lang) = in_english(&written);
         let (start, prefix) = current;
         let keywords = |list: &[&str]| -> Vec<String> {
             list.iter()
+                .map(|k| spelled(k, lang))
                 .filter(|k| k.starts_with(prefix))
-                .map(|k| k.to_string())
                 .collect()
         };
         let offer = |list: Vec<String>| -> Vec<String> {
-            list.into_iter().filter(|k| k.starts_with(prefix)).collect()
+            list.into_iter()
+                .map(|k| {
+                    if k.starts_with(':') {
+                        k
+                    } else {
+                        spelled(&k, lang)
+                    }
+                })
+                .filter(|k| k.starts_with(prefix))
+                .collect()
         };
         let names = |set: &BTreeSet<String>, quote: bool| -> Vec<String> {
             let p = prefix.strip_prefix('"').unwrap_or(prefix).to_lowercase();
@@ -315,6 +364,10 @@ mod tests {
                 "wfh priority ",
                 "in force on ",
                 "conflicts",
+                "jelaskan ",
+                "prioritas wfh ",
+                "berlaku pada ",
+                "konflik",
                 ":load ",
                 ":reload",
                 ":check",
@@ -338,6 +391,35 @@ mod tests {
         );
         assert!(complete(&c, "in force from 2023-08-20 to ").is_empty());
         assert!(complete(&c, "   x").is_empty());
+    }
+
+    /// A question begun in Indonesian is offered the Indonesian words.
+    #[test]
+    fn an_indonesian_question_is_offered_its_words() {
+        let c = examples();
+        assert_eq!(complete(&c, "j"), ["jelaskan "]);
+        assert_eq!(
+            complete(&c, "jelaskan \"BPKAD\" p"),
+            ["jelaskan \"BPKAD\" pada "]
+        );
+        let after_unit = complete(&c, "wfo \"BPKAD\" fungsi admin ");
+        assert!(after_unit.contains(&"wfo \"BPKAD\" fungsi admin pada ".to_string()));
+        assert!(after_unit.contains(&"wfo \"BPKAD\" fungsi admin instansi ".to_string()));
+        assert!(
+            !after_unit.iter().any(|w| w.ends_with(" on ")),
+            "{after_unit:?}"
+        );
+        assert_eq!(
+            complete(&c, "berlaku mulai 2026-04-01 "),
+            ["berlaku mulai 2026-04-01 sampai "]
+        );
+        assert_eq!(
+            complete(&c, "prioritas wfh \"Dinas K"),
+            [
+                "prioritas wfh \"Dinas Kesehatan\" ",
+                "prioritas wfh \"Dinas Kesehatan/UPT Labkesda\" "
+            ]
+        );
     }
 
     #[test]
