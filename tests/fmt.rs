@@ -17,6 +17,8 @@
 #[allow(dead_code)]
 #[path = "support/generate.rs"]
 mod generate;
+#[path = "support/meaning.rs"]
+mod meaning;
 
 use assert_cmd::Command;
 use edaran::FileId;
@@ -25,9 +27,9 @@ use edaran::eval::Engine;
 use edaran::eval::query::Spec;
 use edaran::model::{Source, Workspace};
 use edaran::region::{self, Dim};
-use edaran::syntax::ast::QueryKind;
 use generate::config;
 use generate::{FUNCTIONS, GOVS, PLACES, UNITS};
+use meaning::{outcomes, questions, se_files};
 use proptest::prelude::*;
 use std::path::{Path, PathBuf};
 
@@ -62,24 +64,6 @@ const FIXTURE_NAMES: &[&str] = &[
 fn fixture(name: &str) -> String {
     let path = root().join(FIXTURES).join(format!("{name}.se"));
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()))
-}
-
-/// Every `.se` file under `dir`, recursively, sorted, with its path relative to the root.
-fn se_files(dir: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap_or_else(|e| panic!("read {}: {e}", dir.display()))
-        .map(|e| e.expect("a directory entry").path())
-        .collect();
-    entries.sort();
-    for path in entries {
-        if path.is_dir() {
-            out.extend(se_files(&path));
-        } else if path.extension().is_some_and(|e| e == "se") {
-            out.push(path);
-        }
-    }
-    out
 }
 
 /// The examples: `examples/**/*.se`, named relative to the root.
@@ -240,44 +224,6 @@ fn diagnostics(ws: &Workspace) -> Vec<DiagnosticKey> {
     out
 }
 
-/// A test outcome without its positions: file, name, expectations, failures.
-type OutcomeKey = (u32, String, usize, Vec<(String, String)>);
-
-fn outcomes(engine: &Engine<'_>) -> Vec<OutcomeKey> {
-    edaran::eval::expect::run(engine)
-        .into_iter()
-        .map(|o| {
-            let failures = o
-                .failures
-                .iter()
-                .map(|f| (f.expected.clone(), f.actual.clone()))
-                .collect();
-            (o.file.0, o.name, o.expectations, failures)
-        })
-        .collect()
-}
-
-/// The questions of every `expect` of a workspace (with their test's `given`).
-fn questions(ws: &Workspace) -> Vec<Spec> {
-    let mut out = Vec::new();
-    for (_, t) in &ws.tests {
-        {
-            let given: Vec<_> = t.given.iter().map(|d| d.node.clone()).collect();
-            for e in &t.expects {
-                if let QueryKind::Wfo(s) | QueryKind::Explain(s) | QueryKind::Priority(s) =
-                    &e.query.kind
-                {
-                    out.extend(Spec::new(s, &given));
-                }
-            }
-        }
-    }
-    out
-}
-
-/// Checks that `before` and `after` (the same files, formatted) mean the same: the same
-/// diagnostics, the same `test` outcomes, the same circulars in force, and the same answers to
-/// the questions of their `expect` lines and to `extra` questions.
 fn assert_same_meaning(name: &str, before: Vec<Source>, after: Vec<Source>, extra: &[Spec]) {
     let context = || {
         let texts: Vec<String> = before
@@ -303,8 +249,8 @@ fn assert_same_meaning(name: &str, before: Vec<Source>, after: Vec<Source>, extr
     );
     let (e_before, e_after) = (Engine::new(&ws_before), Engine::new(&ws_after));
     assert_eq!(
-        outcomes(&e_before),
-        outcomes(&e_after),
+        outcomes(&e_before, str::to_string),
+        outcomes(&e_after, str::to_string),
         "test outcomes differ in {}",
         context()
     );

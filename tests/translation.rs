@@ -12,39 +12,22 @@
 #[allow(dead_code)]
 #[path = "support/generate.rs"]
 mod generate;
+#[path = "support/meaning.rs"]
+mod meaning;
 
 use edaran::Lang;
 use edaran::check::load;
 use edaran::eval::Engine;
-use edaran::eval::query::Spec;
 use edaran::model::{Source, Workspace};
-use edaran::syntax::ast::QueryKind;
 use edaran::syntax::keywords;
 use edaran::{Code, FileId};
 use generate::config;
+use meaning::{outcomes, questions, se_files};
 use proptest::prelude::*;
 use std::path::{Path, PathBuf};
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// Every `.se` file under `dir`, recursively, sorted.
-fn se_files(dir: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap_or_else(|e| panic!("read {}: {e}", dir.display()))
-        .map(|e| e.expect("a directory entry").path())
-        .collect();
-    entries.sort();
-    for path in entries {
-        if path.is_dir() {
-            out.extend(se_files(&path));
-        } else if path.extension().is_some_and(|e| e == "se") {
-            out.push(path);
-        }
-    }
-    out
 }
 
 fn read(path: &Path) -> Source {
@@ -161,39 +144,6 @@ fn diagnostics(ws: &Workspace) -> Vec<Key> {
     out
 }
 
-/// The outcome of each `test` block: file, name, expectations, failures (canonical).
-type Outcome = (u32, String, usize, Vec<(String, String)>);
-
-fn outcomes(engine: &Engine<'_>) -> Vec<Outcome> {
-    edaran::eval::expect::run(engine)
-        .into_iter()
-        .map(|o| {
-            let failures = o
-                .failures
-                .iter()
-                .map(|f| (canonical(&f.expected), canonical(&f.actual)))
-                .collect();
-            (o.file.0, o.name, o.expectations, failures)
-        })
-        .collect()
-}
-
-/// The questions of every `expect` (with their test's `given`).
-fn questions(ws: &Workspace) -> Vec<Spec> {
-    let mut out = Vec::new();
-    for (_, t) in &ws.tests {
-        let given: Vec<_> = t.given.iter().map(|d| d.node.clone()).collect();
-        for e in &t.expects {
-            if let QueryKind::Wfo(s) | QueryKind::Explain(s) | QueryKind::Priority(s) =
-                &e.query.kind
-            {
-                out.extend(Spec::new(s, &given));
-            }
-        }
-    }
-    out
-}
-
 /// The English and the Indonesian workspace mean the same.
 fn assert_same_meaning(name: &str, english: Vec<Source>, indonesian: Vec<Source>) {
     let context = || {
@@ -213,8 +163,8 @@ fn assert_same_meaning(name: &str, english: Vec<Source>, indonesian: Vec<Source>
     assert_eq!(en.circulars.len(), id.circulars.len(), "{}", context());
     let (e_en, e_id) = (Engine::new(&en), Engine::new(&id));
     assert_eq!(
-        outcomes(&e_en),
-        outcomes(&e_id),
+        outcomes(&e_en, canonical),
+        outcomes(&e_id, canonical),
         "tests differ in {}",
         context()
     );
