@@ -9,6 +9,8 @@
 //! - Random workspaces of the generator, converted, mean the same (a property).
 //! - A file that mixes the languages is one `mixed-language` error, in either direction.
 
+#[path = "support/bin.rs"]
+mod bin;
 #[allow(dead_code)]
 #[path = "support/generate.rs"]
 mod generate;
@@ -415,4 +417,70 @@ fn classic_mistakes_in_indonesian() {
     let renderer = edaran::render::Renderer::new(&ws.sources, false).in_language(Lang::Id);
     let shown: Vec<String> = ws.diagnostics.iter().map(|d| renderer.render(d)).collect();
     insta::assert_snapshot!("classic-mistakes-in-indonesian", shown.join("\n"));
+}
+
+/// `edaran`, from the package root, its locale cleared.
+fn edaran() -> assert_cmd::Command {
+    use bin::InEnglish;
+    let mut cmd = assert_cmd::Command::cargo_bin("edaran").expect("the edaran binary is built");
+    cmd.in_english().current_dir(root()).env_remove("NO_COLOR");
+    cmd
+}
+
+/// `fmt --lang` on the command line: standard input, a file in place, `--check`; a locale alone
+/// never converts a file; messages in Indonesian for an Indonesian file.
+#[test]
+fn the_command_line_converts_and_speaks_indonesian() {
+    let english = read(&root().join("examples/national-2026-friday-wfh.se")).text;
+    let indonesian = read(&root().join("examples/id/national-2026-friday-wfh.se")).text;
+    let out = bin::run(
+        edaran()
+            .args(["fmt", "--lang", "id", "-"])
+            .write_stdin(english.clone()),
+    );
+    assert_eq!((out.code, out.stdout.as_str()), (0, indonesian.as_str()));
+    // The locale chooses the messages' language, never the keywords'.
+    let out = bin::run(
+        edaran()
+            .args(["fmt", "-"])
+            .env("LANG", "id_ID.UTF-8")
+            .write_stdin(english.clone()),
+    );
+    assert_eq!((out.code, out.stdout.as_str()), (0, english.as_str()));
+    // In place, and `--check` says which file would change.
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = dir.path().join("jumat.se");
+    std::fs::write(&path, &indonesian).expect("written");
+    let file = path.to_str().expect("a UTF-8 path");
+    let out = bin::run(edaran().args(["fmt", "--check", "--lang", "en", file]));
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert!(out.stdout.contains("jumat.se"), "{}", out.stdout);
+    let out = bin::run(edaran().args(["fmt", "--lang", "en", file]));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(std::fs::read_to_string(&path).expect("read"), english);
+    // A mixed Indonesian draft, checked in Indonesian.
+    std::fs::write(
+        &path,
+        indonesian.replacen("aturan friday", "rule friday", 1),
+    )
+    .expect("w");
+    let out = bin::run(edaran().args(["--lang", "id", "check", file]));
+    assert_eq!(out.code, 1);
+    assert!(
+        out.stdout.contains(
+            "`rule` adalah kata bahasa Inggris, padahal berkas ini ditulis dalam bahasa Indonesia"
+        ),
+        "{}",
+        out.stdout
+    );
+    assert!(out.stdout.contains("tulis `aturan`"), "{}", out.stdout);
+    // Indonesian questions on the command line.
+    let out = bin::run(edaran().args([
+        "query",
+        "examples/id/",
+        "-e",
+        r#"wfo "Setda" instansi "Pemerintah Kota Cimahi" bukan keadaan echelon_2 bukan keadaan echelon_3 pada 2026-04-10"#,
+    ]));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(out.stdout.contains("WFO at least 25%"), "{}", out.stdout);
 }
