@@ -21,6 +21,8 @@ pub const FILES: [(Lang, &[(&str, &str)]); 2] = [
             ("syntax.ftl", include_str!("../locales/en/syntax.ftl")),
             ("model.ftl", include_str!("../locales/en/model.ftl")),
             ("lints.ftl", include_str!("../locales/en/lints.ftl")),
+            ("analysis.ftl", include_str!("../locales/en/analysis.ftl")),
+            ("eval.ftl", include_str!("../locales/en/eval.ftl")),
         ],
     ),
     (
@@ -29,6 +31,8 @@ pub const FILES: [(Lang, &[(&str, &str)]); 2] = [
             ("syntax.ftl", include_str!("../locales/id/syntax.ftl")),
             ("model.ftl", include_str!("../locales/id/model.ftl")),
             ("lints.ftl", include_str!("../locales/id/lints.ftl")),
+            ("analysis.ftl", include_str!("../locales/id/analysis.ftl")),
+            ("eval.ftl", include_str!("../locales/id/eval.ftl")),
         ],
     ),
 ];
