@@ -21,6 +21,7 @@ pub const FILES: [(Lang, &[(&str, &str)]); 2] = [
             ("syntax.ftl", include_str!("../locales/en/syntax.ftl")),
             ("model.ftl", include_str!("../locales/en/model.ftl")),
             ("lints.ftl", include_str!("../locales/en/lints.ftl")),
+            ("region.ftl", include_str!("../locales/en/region.ftl")),
             ("analysis.ftl", include_str!("../locales/en/analysis.ftl")),
             ("eval.ftl", include_str!("../locales/en/eval.ftl")),
         ],
@@ -31,6 +32,7 @@ pub const FILES: [(Lang, &[(&str, &str)]); 2] = [
             ("syntax.ftl", include_str!("../locales/id/syntax.ftl")),
             ("model.ftl", include_str!("../locales/id/model.ftl")),
             ("lints.ftl", include_str!("../locales/id/lints.ftl")),
+            ("region.ftl", include_str!("../locales/id/region.ftl")),
             ("analysis.ftl", include_str!("../locales/id/analysis.ftl")),
             ("eval.ftl", include_str!("../locales/id/eval.ftl")),
         ],
@@ -46,6 +48,11 @@ pub enum Arg {
     Text(String),
     /// Another message, shown in the same language.
     Message(Box<Text>),
+    /// A phrase composed by code in each language (a region's description, an interval of
+    /// shares), indexed by [`Lang`]: its words come from the files too.
+    Each(Box<[String; 2]>),
+    /// Messages joined by commas: "a, b, c".
+    List(Vec<Text>),
     /// Messages joined as "a, b or c" in the language shown; with `short`, more than three are
     /// "a, b, c or ...".
     OneOf {
@@ -54,6 +61,13 @@ pub enum Arg {
         /// Whether to show three at most.
         short: bool,
     },
+}
+
+impl Arg {
+    /// The phrase `f` writes in each language.
+    pub fn each(f: impl Fn(Lang) -> String) -> Arg {
+        Arg::Each(Box::new(Lang::ALL.map(f)))
+    }
 }
 
 impl From<Text> for Arg {
@@ -135,6 +149,11 @@ impl Text {
                 Arg::Number(n) => args.set(*name, FluentValue::from(*n)),
                 Arg::Text(s) => args.set(*name, FluentValue::from(s.as_str())),
                 Arg::Message(t) => args.set(*name, FluentValue::from(t.render(lang))),
+                Arg::List(items) => {
+                    let shown: Vec<String> = items.iter().map(|t| t.render(lang)).collect();
+                    args.set(*name, FluentValue::from(shown.join(", ")));
+                }
+                Arg::Each(each) => args.set(*name, FluentValue::from(each[lang as usize].as_str())),
                 Arg::OneOf { items, short } => {
                     let shown: Vec<String> = items.iter().map(|t| t.render(lang)).collect();
                     let joined = if *short && shown.len() > 3 {

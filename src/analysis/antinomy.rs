@@ -25,6 +25,7 @@ use super::sweep::SameLevel;
 use super::witness::rules_require;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::Workspace;
+use crate::text;
 
 /// The `antinomy` of two clashing circulars of one level: signed the same day (`same_day`), or
 /// the earlier one the more special.
@@ -41,29 +42,41 @@ pub(super) fn finding_for(ws: &Workspace, clash: SameLevel<'_>, same_day: bool) 
     let lrule = &l.rules[lr[0]];
     let erule = &e.rules[er[0]];
     let (eid, lid) = (&e.id, &l.id);
+    let revokes = ws.keyword(l.file, "revokes");
     let (message, help) = if same_day {
         (
-            format!("circular `{lid}` clashes with `{eid}`, signed the same day"),
-            format!(
-                "both were signed on {}, so lex posterior cannot decide: add `revokes \"{eid}\"` to `{lid}` (or the reverse), or narrow one so that they do not meet",
-                l.signed
+            text!("antinomy-same-day", late = lid, early = eid),
+            text!(
+                "antinomy-same-day-help",
+                signed = l.signed.to_string(),
+                late = lid,
+                early = eid,
+                revokes = revokes
             ),
         )
     } else {
         (
-            format!("circular `{lid}` clashes with the earlier but more special `{eid}`"),
-            format!(
-                "lex posterior favours `{lid}`, lex specialis `{eid}`: if `{lid}` replaces `{eid}`, add `revokes \"{eid}\"` to it; if the special case is to stay, leave it out of `{lid}` with `except`"
+            text!("antinomy-special", late = lid, early = eid),
+            text!(
+                "antinomy-special-help",
+                late = lid,
+                early = eid,
+                revokes = revokes,
+                except = ws.keyword(l.file, "except")
             ),
         )
     };
     finding(
         About::Rules(early.circular, er.clone()),
         Some(About::Rules(late.circular, lr.clone())),
-        Diagnostic::new(Code::Antinomy, l.file, lrule.arrangement_span, message)
-            .with_label(format!("{} WFO {lk}", rules_require(ws, l, lr, true)))
-            .with_secondary(e.file, erule.arrangement_span, earlier_label)
-            .with_help(help)
-            .with_witness(witness),
+        Diagnostic::of(Code::Antinomy, l.file, lrule.arrangement_span, message)
+            .with_label_text(text!(
+                "requires-wfo",
+                who = rules_require(ws, l, lr, true),
+                wfo = lk.arg()
+            ))
+            .with_secondary_text(e.file, erule.arrangement_span, earlier_label)
+            .with_help_text(help)
+            .with_witness_text(witness),
     )
 }

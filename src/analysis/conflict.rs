@@ -24,6 +24,7 @@
 use super::RulePair;
 use super::finding::{Finding, finding};
 use crate::diagnostic::{Code, Diagnostic};
+use crate::text;
 
 /// The `conflict` of two rules deciding together with disjoint shares.
 pub(super) fn finding_for(p: RulePair<'_>) -> Finding {
@@ -38,25 +39,30 @@ pub(super) fn finding_for(p: RulePair<'_>) -> Finding {
         specialis,
         apart,
     } = p;
-    let (kx, ky) = (rx.wfo, ry.wfo);
+    let (kx, ky) = (rx.wfo.arg(), ry.wfo.arg());
     finding(
         about,
         None,
-        Diagnostic::new(
+        Diagnostic::of(
             Code::Conflict,
             file,
             ry.arrangement_span,
-            format!("rules `{nx}` and `{ny}` clash where both apply: WFO {kx} against WFO {ky}"),
+            text!("conflict", x = nx, y = ny, kx = kx.clone(), ky = ky.clone()),
         )
-        .with_label(format!("`{ny}` requires WFO {ky}"))
-        .with_secondary(
+        .with_label_text(text!("rule-requires", rule = ny, wfo = ky.clone()))
+        .with_secondary_text(
             file,
             rx.arrangement_span,
-            format!("`{nx}` requires WFO {kx}"),
+            text!("rule-requires", rule = nx, wfo = kx.clone()),
         )
-        .with_help(format!("{specialis}; or {apart}"))
-        .with_witness(format!(
-            "{point}: `{nx}` requires WFO {kx}, `{ny}` WFO {ky}"
+        .with_help_text(text!("conflict-help", specialis = specialis, apart = apart))
+        .with_witness_text(text!(
+            "conflict-witness",
+            point = point,
+            x = nx,
+            y = ny,
+            kx = kx,
+            ky = ky
         )),
     )
 }

@@ -20,6 +20,7 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::eval::Engine;
 use crate::model::CircularId;
 use crate::region::Region;
+use crate::text;
 
 /// The `dead-exemption` findings of circular `c`: its `except`s, then its `exempt`s.
 pub(super) fn check(engine: &Engine<'_>, c: CircularId, out: &mut Vec<Finding>) {
@@ -27,6 +28,7 @@ pub(super) fn check(engine: &Engine<'_>, c: CircularId, out: &mut Vec<Finding>) 
     let compiled = engine.compiled(c);
     let u = &engine.universe;
     let everyone = Region::full();
+    let kw = |english| engine.ws.keyword(circular.file, english);
     for (r, rule) in circular.rules.iter().enumerate() {
         let sel = compiled.rules[r].selector.as_deref().unwrap_or(&everyone);
         for (k, (except, span)) in rule.except.iter().enumerate() {
@@ -34,20 +36,21 @@ pub(super) fn check(engine: &Engine<'_>, c: CircularId, out: &mut Vec<Finding>) 
                 out.push(finding(
                     About::Except(c, r, k),
                     None,
-                    Diagnostic::new(
+                    Diagnostic::of(
                         Code::DeadExemption,
                         circular.file,
                         *span,
-                        format!(
-                            "this `except` removes nobody: rule `{}` covers none of its subjects",
-                            engine.ws.rule_name(circular, rule)
+                        text!(
+                            "dead-except",
+                            rule = engine.ws.rule_name(circular, rule),
+                            except = kw("except")
                         ),
                     )
-                    .with_label(format!(
-                        "not covered by `{}`",
-                        engine.ws.rule_name(circular, rule)
+                    .with_label_text(text!(
+                        "dead-except-label",
+                        rule = engine.ws.rule_name(circular, rule)
                     ))
-                    .with_help("remove it, or name subjects the rule covers"),
+                    .with_help_text(text!("dead-except-help")),
                 ));
             }
         }
@@ -71,26 +74,26 @@ pub(super) fn check(engine: &Engine<'_>, c: CircularId, out: &mut Vec<Finding>) 
         }
         let (why, help) = if in_the_scope {
             (
-                format!("no rule of `{}` covers its subjects", circular.id),
-                "remove it, or name subjects the circular's rules cover",
+                text!("dead-exempt-no-rule", circular = &circular.id),
+                text!("dead-exempt-no-rule-help"),
             )
         } else {
             (
-                "it names only governments outside the circular's scope".to_string(),
-                "remove it, or correct its `gov`",
+                text!("dead-exempt-scope"),
+                text!("dead-exempt-scope-help", gov = kw("gov")),
             )
         };
         out.push(finding(
             About::Exempt(c, k),
             None,
-            Diagnostic::new(
+            Diagnostic::of(
                 Code::DeadExemption,
                 circular.file,
                 e.span,
-                format!("this `exempt` removes nobody: {why}"),
+                text!("dead-exempt", why = why, exempt = kw("exempt")),
             )
-            .with_label("exempts nobody the circular binds")
-            .with_help(help),
+            .with_label_text(text!("dead-exempt-label"))
+            .with_help_text(help),
         ));
     }
 }

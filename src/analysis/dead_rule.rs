@@ -24,7 +24,9 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::eval::Engine;
 use crate::eval::principles;
 use crate::model::{CircularId, RuleId};
+use crate::msg::Text;
 use crate::region::{Region, date};
+use crate::text;
 
 /// The `dead-rule` findings of circular `c`: one for the circular when it never applies,
 /// otherwise one per rule that never decides.
@@ -44,24 +46,18 @@ pub(super) fn check(
         if !super::rule_on_days_off::valid_on_working_days(engine, c) {
             return;
         }
-        let (why, help) = never_applies(engine, c, 0);
-        let why = why
-            .replace("its circular's", "its")
-            .replace("its circular", "it");
+        let (why, help) = never_applies(engine, c, 0, true);
         out.push(finding(
             About::Rules(c, (0..rules.len()).collect()),
             None,
-            Diagnostic::new(
+            Diagnostic::of(
                 Code::DeadRule,
                 file,
                 circular.id_span,
-                format!(
-                    "circular `{}` never applies, so none of its rules decides: {why}",
-                    circular.id
-                ),
+                text!("dead-circular", circular = &circular.id, why = why),
             )
-            .with_label("never applies")
-            .with_help(help),
+            .with_label_text(text!("dead-circular-label"))
+            .with_help_text(help),
         ));
         return;
     }
@@ -84,10 +80,10 @@ pub(super) fn check(
         }
         let name = engine.ws.rule_name(circular, rule);
         let (message, label, help) = if a.applicable[r].is_empty() {
-            let (why, help) = never_applies(engine, c, r);
+            let (why, help) = never_applies(engine, c, r, false);
             (
-                format!("rule `{name}` never applies: {why}"),
-                "applies to nobody",
+                text!("dead-rule-never-applies", rule = name, why = why),
+                text!("dead-rule-nobody"),
                 help,
             )
         } else {
@@ -105,99 +101,102 @@ pub(super) fn check(
                 .iter()
                 .map(|&s| engine.ws.rule_name(circular, &rules[s]))
                 .collect();
+            let overrides = engine.ws.keyword(file, "overrides");
             let help = match by.as_slice() {
                 // The overriding rule covers more: `overrides` is written the wrong way round.
-                &[s] if narrower(engine, c, r, s) == Some(r) => format!(
-                    "`{}` covers more staff than `{name}`, so `overrides` is probably the wrong way round: remove `overrides {name}` from `{}` and add `overrides {}` to `{name}`",
-                    names[0], names[0], names[0]
+                &[s] if narrower(engine, c, r, s) == Some(r) => text!(
+                    "dead-rule-wrong-way-help",
+                    by = names[0],
+                    rule = name,
+                    overrides = overrides
                 ),
-                _ => "remove it, or narrow the rules that override it".to_string(),
+                _ => text!("dead-rule-overridden-help"),
             };
             (
-                format!(
-                    "rule `{name}` never decides: {} override{} it wherever it applies",
-                    and_list(&names),
-                    if by.len() == 1 { "s" } else { "" }
+                text!(
+                    "dead-rule-overridden",
+                    rule = name,
+                    by = and_list(&names),
+                    n = by.len()
                 ),
-                "always overridden",
+                text!("dead-rule-overridden-label"),
                 help,
             )
         };
         out.push(finding(
             About::Rules(c, vec![r]),
             None,
-            Diagnostic::new(Code::DeadRule, file, rule.name_span, message)
-                .with_label(label)
-                .with_help(help),
+            Diagnostic::of(Code::DeadRule, file, rule.name_span, message)
+                .with_label_text(label)
+                .with_help_text(help),
         ));
     }
 }
 
-/// Why rule `r` of circular `c`, which applies nowhere, applies nowhere, and what to do about it.
-fn never_applies(engine: &Engine<'_>, c: CircularId, r: RuleId) -> (String, String) {
+/// Why rule `r` of circular `c`, which applies nowhere, applies nowhere, and what to do about it;
+/// with `whole`, said of the whole circular (which never applies).
+fn never_applies(engine: &Engine<'_>, c: CircularId, r: RuleId, whole: bool) -> (Text, Text) {
     let circular = engine.circular(c);
     let compiled = engine.compiled(c);
     let rule = &compiled.rules[r];
-    let say = |why: &str, help: &str| (why.to_string(), help.to_string());
+    let kw = |english| engine.ws.keyword(circular.file, english);
+    let whole = if whole { "yes" } else { "no" };
     if circular.rules[r].is_otherwise() {
-        return say(
-            "the other rules cover every subject",
-            "remove it, or narrow the other rules",
-        );
+        return (text!("never-otherwise"), text!("never-otherwise-help"));
     }
     if compiled.applies().is_empty() {
         return match compiled.revoked {
             Some((from, by)) if from <= compiled.from => (
-                format!(
-                    "`{}` revokes its circular from {}, before the circular starts",
-                    engine.circular(by).id,
-                    date(from)
+                text!(
+                    "never-revoked",
+                    by = &engine.circular(by).id,
+                    from = date(from).to_string(),
+                    whole = whole
                 ),
-                "check the dates of the two circulars, or remove the revoked one".to_string(),
+                text!("never-revoked-help"),
             ),
-            _ => say(
-                "its circular's `exempt` clauses cover everyone the circular binds",
-                "narrow the `exempt` clauses",
+            _ => (
+                text!("never-exempt", whole = whole, exempt = kw("exempt")),
+                text!("never-exempt-help", exempt = kw("exempt")),
             ),
         };
     }
     let matched = rule.matched();
     if rule.selector.as_deref().is_some_and(Region::is_empty) {
-        say(
-            "no subject matches its selector",
-            "correct its selector: a subject has one value of each dimension",
-        )
+        (text!("never-selector"), text!("never-selector-help"))
     } else if matched.is_empty() {
-        say(
-            "its `except` removes every subject its selector matches",
-            "remove the rule, or correct its `except`",
+        (
+            text!("never-except", except = kw("except")),
+            text!("never-except-help", except = kw("except")),
         )
     } else if !matched.overlaps(&compiled.scope) {
-        say(
-            "it matches only governments outside the circular's scope",
-            "correct its `gov`, or the circular's `scope`",
+        (
+            text!("never-scope"),
+            text!("never-scope-help", gov = kw("gov"), scope = kw("scope")),
         )
     } else if !matched
         .intersect(&compiled.scope)
         .overlaps(&compiled.exempt.complement())
     {
-        say(
-            "the circular exempts every subject it matches",
-            "remove the rule, or narrow the `exempt`",
+        (
+            text!("never-exempted"),
+            text!("never-exempted-help", exempt = kw("exempt")),
         )
     } else if let (Some(_), Some((from, by))) = (&rule.during, compiled.revoked) {
         (
-            format!(
-                "`{}` revokes its circular from {}, before its `during` period",
-                engine.circular(by).id,
-                date(from)
+            text!(
+                "never-revoked-during",
+                by = &engine.circular(by).id,
+                from = date(from).to_string(),
+                whole = whole,
+                during = kw("during")
             ),
-            "correct its `during` period, or the dates of the circulars".to_string(),
+            text!("never-revoked-during-help", during = kw("during")),
         )
     } else {
-        say(
-            "it matches no subject on a day the circular applies",
-            "correct its selector or its `during` period",
+        (
+            text!("never-matches"),
+            text!("never-matches-help", during = kw("during")),
         )
     }
 }

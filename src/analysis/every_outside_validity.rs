@@ -19,7 +19,9 @@ use super::rule_on_days_off::rule_windows;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::eval::Engine;
 use crate::model::CircularId;
+use crate::msg::Arg;
 use crate::region::{self, Day, Weekdays};
+use crate::text;
 
 /// The `every-outside-validity` findings of circular `c`.
 pub(super) fn check(engine: &Engine<'_>, c: CircularId, out: &mut Vec<Finding>) {
@@ -45,25 +47,40 @@ pub(super) fn check(engine: &Engine<'_>, c: CircularId, out: &mut Vec<Finding>) 
         let present = windows.iter().fold(Weekdays::NONE, |acc, &(a, b)| {
             (a..=b.min(a + 6)).fold(acc, |acc, d| acc.union(Weekdays::of(region::weekday(d))))
         });
-        let (whose, holds) = if rule.during.is_some() {
-            ("its `during` windows", "hold")
+        let whose = if rule.during.is_some() {
+            "during"
         } else {
-            ("the validity", "holds")
+            "validity"
         };
+        let during = engine.ws.keyword(circular.file, "during");
+        let days = Arg::each(|lang| days.name_in(lang));
         let name = engine.ws.rule_name(circular, rule);
         out.push(finding(
             About::Rules(c, vec![r]),
             None,
-            Diagnostic::new(
+            Diagnostic::of(
                 Code::EveryOutsideValidity,
                 circular.file,
                 span,
-                format!("rule `{name}` applies every {days}, but {whose} {holds} no {days}"),
+                text!(
+                    "every-outside-validity",
+                    rule = name,
+                    days = days.clone(),
+                    whose = whose,
+                    during = during
+                ),
             )
-            .with_label(format!("no {days} in {whose}"))
-            .with_help(format!(
-                "{whose} {holds} only {}: correct the weekday, or the dates",
-                present.plural()
+            .with_label_text(text!(
+                "every-outside-validity-label",
+                days = days,
+                whose = whose,
+                during = during
+            ))
+            .with_help_text(text!(
+                "every-outside-validity-help",
+                present = Arg::each(|lang| present.plural_in(lang)),
+                whose = whose,
+                during = during
             )),
         ));
     }

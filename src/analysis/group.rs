@@ -21,8 +21,10 @@ use super::witness::witness;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::eval::Engine;
 use crate::model::{CircularId, Rule, RuleId};
+use crate::msg::{Arg, Text};
 use crate::region::Region;
 use crate::syntax::ast::Pct;
+use crate::text;
 use std::collections::BTreeMap;
 
 /// A rule that clashes with more than this many others (where they decide together, or one by
@@ -141,7 +143,7 @@ pub(super) fn cliques(
         let pairs = clashing.iter().map(|&(_, d)| d).sum::<usize>() / 2;
         groups.add(count, &members);
         count += 1;
-        out.push(clique(engine, c, &members, pairs, &point));
+        out.push(clique(engine, c, &members, pairs, point));
     }
     groups
 }
@@ -153,7 +155,7 @@ fn clique(
     c: CircularId,
     members: &[RuleId],
     pairs: usize,
-    point: &str,
+    point: Arg,
 ) -> Finding {
     let circular = engine.circular(c);
     let rules = &circular.rules;
@@ -161,42 +163,56 @@ fn clique(
     let last = members[members.len() - 1];
     let named = &members[..NAMED];
     let names = listed(named.iter().map(|&r| name(r)), members.len());
-    let shares: Vec<String> = named
+    let shares: Vec<Text> = named
         .iter()
         .enumerate()
         .map(|(k, &r)| {
-            let verb = if k == 0 { " requires" } else { "" };
-            format!("`{}`{verb} WFO {}", name(r), rules[r].wfo)
+            let (rule, wfo) = (name(r), rules[r].wfo.arg());
+            if k == 0 {
+                text!("rule-requires", rule = rule, wfo = wfo)
+            } else {
+                text!("rule-wfo", rule = rule, wfo = wfo)
+            }
         })
         .collect();
-    let mut diagnostic = Diagnostic::new(
+    let mut diagnostic = Diagnostic::of(
         Code::Conflict,
         circular.file,
         rules[last].arrangement_span,
-        format!(
-            "{} rules clash where they all apply: {names}; {pairs} pairs of them require shares that cannot both hold",
-            members.len()
+        text!(
+            "conflict-group",
+            n = members.len(),
+            names = names,
+            pairs = pairs
         ),
     )
-    .with_label(format!("`{}` requires WFO {}", name(last), rules[last].wfo));
+    .with_label_text(text!(
+        "rule-requires",
+        rule = name(last),
+        wfo = rules[last].wfo.arg()
+    ));
     for &r in named {
-        diagnostic = diagnostic.with_secondary(
+        diagnostic = diagnostic.with_secondary_text(
             circular.file,
             rules[r].arrangement_span,
-            format!("`{}` requires WFO {}", name(r), rules[r].wfo),
+            text!("rule-requires", rule = name(r), wfo = rules[r].wfo.arg()),
         );
     }
+    let kw = |english| engine.ws.keyword(circular.file, english);
     finding(
         About::Rules(c, members.to_vec()),
         None,
         diagnostic
-            .with_help(
-                "where they meet, only one share can hold: if one rule is the exception, add `overrides` naming the others to it (lex specialis); or keep them apart with `except`",
-            )
-            .with_witness(format!(
-                "{point}: {}, and so on for {} more rules",
-                shares.join(", "),
-                members.len() - NAMED
+            .with_help_text(text!(
+                "conflict-group-help",
+                overrides = kw("overrides"),
+                except = kw("except")
+            ))
+            .with_witness_text(text!(
+                "conflict-group-witness",
+                point = point,
+                shares = Arg::List(shares),
+                more = members.len() - NAMED
             )),
     )
 }
@@ -261,41 +277,45 @@ fn star(
     let (nx, kx) = (name(x), rules[x].wfo);
     let named = &others[..NAMED];
     let names = listed(named.iter().map(|&r| name(r)), others.len());
-    let mut diagnostic = Diagnostic::new(
+    let mut diagnostic = Diagnostic::of(
         Code::Conflict,
         circular.file,
         rules[x].arrangement_span,
-        format!(
-            "rule `{nx}` clashes with {} other rules, each where both apply: {names}",
-            others.len()
-        ),
+        text!("conflict-star", x = nx, n = others.len(), names = names),
     )
-    .with_label(format!("`{nx}` requires WFO {kx}"));
+    .with_label_text(text!("rule-requires", rule = nx, wfo = kx.arg()));
     for &r in named {
-        diagnostic = diagnostic.with_secondary(
+        diagnostic = diagnostic.with_secondary_text(
             circular.file,
             rules[r].arrangement_span,
-            format!("`{}` requires WFO {}", name(r), rules[r].wfo),
+            text!("rule-requires", rule = name(r), wfo = rules[r].wfo.arg()),
         );
     }
     let first = others[0];
+    let kw = |english| engine.ws.keyword(circular.file, english);
     Some(finding(
         About::Rules(c, vec![x]),
         Some(About::Rules(c, others.to_vec())),
         diagnostic
-            .with_help(format!(
-                "if the others are exceptions to `{nx}`, add `overrides {nx}` to each (lex specialis); or keep them apart with `except`"
+            .with_help_text(text!(
+                "conflict-star-help",
+                x = nx,
+                overrides = kw("overrides"),
+                except = kw("except")
             ))
-            .with_witness(format!(
-                "{point}: `{nx}` requires WFO {kx}, `{}` WFO {}",
-                name(first),
-                rules[first].wfo
+            .with_witness_text(text!(
+                "conflict-witness",
+                point = point,
+                x = nx,
+                y = name(first),
+                kx = kx.arg(),
+                ky = rules[first].wfo.arg()
             )),
     ))
 }
 
 /// "`a`, `b`, `c` and 997 more": the first names of a longer list of `total`.
-fn listed<'a>(names: impl Iterator<Item = &'a str>, total: usize) -> String {
+fn listed<'a>(names: impl Iterator<Item = &'a str>, total: usize) -> Text {
     let quoted: Vec<String> = names.map(|n| format!("`{n}`")).collect();
-    format!("{} and {} more", quoted.join(", "), total - quoted.len())
+    text!("and-more", names = quoted.join(", "), more = total - quoted.len())
 }

@@ -22,6 +22,7 @@ use super::sweep::SameLevel;
 use super::witness::rules_require;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::Workspace;
+use crate::text;
 
 /// The `implicit-revocation` of the earlier of two clashing circulars of one level by the later.
 pub(super) fn finding_for(ws: &Workspace, clash: SameLevel<'_>) -> Finding {
@@ -37,34 +38,46 @@ pub(super) fn finding_for(ws: &Workspace, clash: SameLevel<'_>) -> Finding {
     let lrule = &l.rules[lr[0]];
     let erule = &e.rules[er[0]];
     let (eid, lid) = (&e.id, &l.id);
-    let later = match e.valid_to {
-        Some(end) if end >= l.valid_from => {
-            format!("; or start it after {end}, when `{eid}` ends")
-        }
-        _ => String::new(),
+    let revokes = ws.keyword(l.file, "revokes");
+    let help = match e.valid_to {
+        Some(end) if end >= l.valid_from => text!(
+            "implicit-revocation-help-later",
+            late = lid,
+            early = eid,
+            revokes = revokes,
+            end = end.to_string()
+        ),
+        _ => text!(
+            "implicit-revocation-help",
+            late = lid,
+            early = eid,
+            revokes = revokes
+        ),
     };
     finding(
         About::Rules(early.circular, er.clone()),
         Some(About::Rules(late.circular, lr.clone())),
-        Diagnostic::new(
+        Diagnostic::of(
             Code::ImplicitRevocation,
             l.file,
             l.id_span,
-            format!("circular `{lid}` contradicts the earlier `{eid}` without revoking it"),
+            text!("implicit-revocation", late = lid, early = eid),
         )
-        .with_label(format!(
-            "signed later, on {}: it prevails (lex posterior)",
-            l.signed
+        .with_label_text(text!(
+            "implicit-revocation-label",
+            signed = l.signed.to_string()
         ))
-        .with_secondary(
+        .with_secondary_text(
             l.file,
             lrule.arrangement_span,
-            format!("{} WFO {lk}", rules_require(ws, l, lr, false)),
+            text!(
+                "requires-wfo",
+                who = rules_require(ws, l, lr, false),
+                wfo = lk.arg()
+            ),
         )
-        .with_secondary(e.file, erule.arrangement_span, earlier_label)
-        .with_help(format!(
-            "if `{lid}` replaces the earlier circular, add `revokes \"{eid}\"` to it{later}"
-        ))
-        .with_witness(witness),
+        .with_secondary_text(e.file, erule.arrangement_span, earlier_label)
+        .with_help_text(help)
+        .with_witness_text(witness),
     )
 }

@@ -94,21 +94,24 @@ fn within(engine: &Engine<'_>, c: CircularId, a: &CircularAnalysis, out: &mut Ve
         let name = |rule| engine.ws.rule_name(circular, rule);
         let (nx, ny) = (name(rx), name(ry));
         // Lex specialis, stated: on the narrower rule when one is narrower.
+        let kw = |english| engine.ws.keyword(circular.file, english);
+        let overrides = kw("overrides");
         let specialis = match narrower(engine, c, x, y) {
             Some(n) => {
                 let (special, general) = if n == x { (nx, ny) } else { (ny, nx) };
-                format!(
-                    "if `{special}` (the narrower rule) is the exception, add `overrides {general}` to it (lex specialis)"
+                crate::text!(
+                    "specialis-narrower",
+                    special = special,
+                    general = general,
+                    overrides = overrides
                 )
             }
-            None => format!(
-                "say which rule prevails where they meet: add `overrides {nx}` to `{ny}`, or `overrides {ny}` to `{nx}` (lex specialis)"
-            ),
+            None => crate::text!("specialis-either", x = nx, y = ny, overrides = overrides),
         };
         let apart = if rx.during.is_some() || ry.during.is_some() {
-            "keep them apart with `except`, or by moving a `during` period"
+            crate::text!("apart-during", except = kw("except"), during = kw("during"))
         } else {
-            "keep them apart with `except`"
+            crate::text!("apart", except = kw("except"))
         };
         let pair = RulePair {
             about: About::Rules(c, vec![x, y]),
@@ -174,11 +177,11 @@ struct RulePair<'a> {
     nx: &'a str,
     ny: &'a str,
     /// One subject and the days on which they meet.
-    point: String,
+    point: crate::msg::Arg,
     /// The help that states lex specialis.
-    specialis: String,
+    specialis: crate::msg::Text,
     /// The help that keeps them apart.
-    apart: &'static str,
+    apart: crate::msg::Text,
 }
 
 /// Of two rules of one circular, the one that covers strictly fewer subjects (selector minus

@@ -27,7 +27,9 @@
 use super::RulePair;
 use super::finding::{Finding, finding};
 use crate::diagnostic::{Code, Diagnostic};
+use crate::msg::Arg;
 use crate::syntax::ast::Interval;
+use crate::text;
 
 /// The `overlap` of two rules deciding together with shares that combine to `both`.
 pub(super) fn finding_for(p: RulePair<'_>, both: Interval) -> Finding {
@@ -46,35 +48,48 @@ pub(super) fn finding_for(p: RulePair<'_>, both: Interval) -> Finding {
     let places = rx.wfo.remote != ry.wfo.remote;
     let shown = |iv: Interval| {
         if places {
-            iv.with_place().to_string()
+            Arg::each(|lang| iv.with_place_in(lang))
         } else {
-            iv.to_string()
+            iv.arg()
         }
     };
-    let (kx, ky, both_shown) = (shown(rx.wfo), shown(ry.wfo), shown(both));
+    let (kx, ky, together) = (shown(rx.wfo), shown(ry.wfo), shown(both));
     let message = if places {
-        format!(
-            "where rules `{nx}` and `{ny}` both apply, `{nx}` says the others work {} and `{ny}` {}: together WFO {both_shown}",
-            rx.wfo.remote, ry.wfo.remote
+        text!(
+            "overlap-places",
+            x = nx,
+            y = ny,
+            px = rx.wfo.remote.as_str(),
+            py = ry.wfo.remote.as_str(),
+            both = together.clone()
         )
     } else {
-        format!("where rules `{nx}` and `{ny}` both apply, their shares combine to WFO {both}")
+        text!("overlap", x = nx, y = ny, both = both.arg())
     };
     finding(
         about,
         None,
-        Diagnostic::new(Code::Overlap, file, ry.arrangement_span, message)
-            .with_label(format!("`{ny}` requires WFO {ky}"))
-            .with_secondary(
+        Diagnostic::of(Code::Overlap, file, ry.arrangement_span, message)
+            .with_label_text(text!("rule-requires", rule = ny, wfo = ky.clone()))
+            .with_secondary_text(
                 file,
                 rx.arrangement_span,
-                format!("`{nx}` requires WFO {kx}"),
+                text!("rule-requires", rule = nx, wfo = kx.clone()),
             )
-            .with_help(format!(
-                "{specialis}; or {apart}; if WFO {both_shown} is meant, say it in one rule"
+            .with_help_text(text!(
+                "overlap-help",
+                specialis = specialis,
+                apart = apart,
+                both = together.clone()
             ))
-            .with_witness(format!(
-                "{point}: `{nx}` requires WFO {kx}, `{ny}` WFO {ky}, together WFO {both_shown}"
+            .with_witness_text(text!(
+                "overlap-witness",
+                point = point,
+                x = nx,
+                y = ny,
+                kx = kx,
+                ky = ky,
+                both = together
             )),
     )
 }

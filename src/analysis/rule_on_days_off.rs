@@ -21,12 +21,14 @@
 //! dates at all is `every-outside-validity` instead.
 
 use super::finding::{About, Finding, finding};
-use crate::calendar::with_weekday;
+use crate::calendar::with_weekday_in;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::eval::Engine;
 use crate::model::CircularId;
 use crate::region::{self, Block, Day, LAST_DAY, Weekdays, date};
+use crate::msg::{Arg, Text};
 use crate::span::Span;
+use crate::text;
 
 /// The most days off a message lists one by one.
 const LISTED: usize = 6;
@@ -42,18 +44,18 @@ pub(super) fn check(engine: &Engine<'_>, c: CircularId, out: &mut Vec<Finding>) 
         out.push(finding(
             About::Rules(c, Vec::new()),
             None,
-            Diagnostic::new(
+            Diagnostic::of(
                 Code::RuleOnDaysOff,
                 file,
                 circular.valid_span,
-                format!(
-                    "the validity of `{}` covers no working day: {}",
-                    circular.id,
-                    days_off(engine, &validity, Weekdays::ALL)
+                text!(
+                    "days-off-validity",
+                    circular = &circular.id,
+                    days = days_off(engine, &validity, Weekdays::ALL)
                 ),
             )
-            .with_label("no working day")
-            .with_help("circulars regulate working days: correct the dates of the validity"),
+            .with_label_text(text!("no-working-day"))
+            .with_help_text(text!("days-off-validity-help")),
         ));
         return;
     }
@@ -72,21 +74,27 @@ pub(super) fn check(engine: &Engine<'_>, c: CircularId, out: &mut Vec<Finding>) 
             // Its weekdays are the cause when its dates have working days on other weekdays.
             let (span, what) = match (rule.every, rule.during.as_ref()) {
                 (Some((_, every)), _) if any_working_day(engine, &windows, Weekdays::ALL) => {
-                    (every, "its weekdays")
+                    (every, "weekdays")
                 }
-                (_, Some((_, during))) => (*during, "its `during`"),
-                _ => (rule.name_span, "its dates"),
+                (_, Some((_, during))) => (*during, "during"),
+                _ => (rule.name_span, "dates"),
             };
+            let during = engine.ws.keyword(file, "during");
             let week = engine.ws.calendar.workweek();
             let message = if cr.days.intersect(week.weekdays()).is_empty() {
-                format!(
-                    "rule `{name}` applies only on {}, which are not working days (the working week is {week})",
-                    cr.days.plural()
+                text!(
+                    "days-off-weekdays",
+                    rule = name,
+                    days = Arg::each(|lang| cr.days.plural_in(lang)),
+                    week = Arg::each(|lang| week.name_in(lang))
                 )
             } else {
-                format!(
-                    "rule `{name}` covers no working day ({what}): {}",
-                    days_off(engine, &windows, cr.days)
+                text!(
+                    "days-off-rule",
+                    rule = name,
+                    what = what,
+                    during = during,
+                    days = days_off(engine, &windows, cr.days)
                 )
             };
             out.push(on_days_off(About::Rules(c, vec![r]), file, span, message));
@@ -105,26 +113,26 @@ pub(super) fn check(engine: &Engine<'_>, c: CircularId, out: &mut Vec<Finding>) 
                 About::Rules(c, vec![r]),
                 file,
                 *span,
-                format!(
-                    "the `during` window {} to {} of rule `{name}` covers no working day: {}",
-                    date(a),
-                    date(b),
-                    days_off(engine, &window, cr.days)
+                text!(
+                    "days-off-window",
+                    from = date(a).to_string(),
+                    to = date(b).to_string(),
+                    rule = name,
+                    during = engine.ws.keyword(file, "during"),
+                    days = days_off(engine, &window, cr.days)
                 ),
             ));
         }
     }
 }
 
-fn on_days_off(about: About, file: crate::span::FileId, span: Span, message: String) -> Finding {
+fn on_days_off(about: About, file: crate::span::FileId, span: Span, message: Text) -> Finding {
     finding(
         about,
         None,
-        Diagnostic::new(Code::RuleOnDaysOff, file, span, message)
-            .with_label("no working day")
-            .with_help(
-                "on a day off nobody works, from the office or from home: move it to working days, or correct the weekday",
-            ),
+        Diagnostic::of(Code::RuleOnDaysOff, file, span, message)
+            .with_label_text(text!("no-working-day"))
+            .with_help_text(text!("days-off-help")),
     )
 }
 
@@ -183,10 +191,11 @@ fn any_working_day(engine: &Engine<'_>, windows: &[(Day, Day)], days: Weekdays) 
     })
 }
 
-/// The days off of the windows on `days`, in words: "Saturday 2026-03-21 and Sunday
-/// 2026-03-22 are days off", "Friday 2026-03-20 is a day off (Hari Raya Idul Fitri ...)".
-fn days_off(engine: &Engine<'_>, windows: &[(Day, Day)], days: Weekdays) -> String {
-    let mut listed = Vec::new();
+/// The days off of the windows on `days`, in words of each language: "Saturday 2026-03-21
+/// and Sunday 2026-03-22 are days off", "Friday 2026-03-20 is a day off (Hari Raya Idul Fitri
+/// ...)".
+fn days_off(engine: &Engine<'_>, windows: &[(Day, Day)], days: Weekdays) -> Arg {
+    let mut listed: Vec<(Day, Option<String>)> = Vec::new();
     let mut count = 0usize;
     for &(from, to) in windows {
         let Some((from, to)) = region::tighten(from, to.min(LAST_DAY), days) else {
@@ -198,25 +207,39 @@ fn days_off(engine: &Engine<'_>, windows: &[(Day, Day)], days: Weekdays) -> Stri
                 count += 1;
                 if listed.len() < LISTED {
                     let reason = engine.day_off(d).unwrap_or_default();
-                    let shown = with_weekday(date(d));
-                    listed.push(
-                        if reason == crate::calendar::weekday_name(region::weekday(d)) {
-                            shown
-                        } else {
-                            format!("{shown} ({reason})")
-                        },
-                    );
+                    // A weekend day goes without saying; a holiday says its name.
+                    let named = reason != crate::calendar::weekday_name(region::weekday(d));
+                    listed.push((d, named.then_some(reason)));
                 }
             }
             d += 1;
         }
     }
     let more = count.saturating_sub(listed.len());
-    let list = match listed.split_last() {
-        None => return "it has no day".to_string(),
-        Some((last, [])) if more == 0 => return format!("{last} is a day off"),
-        Some((last, rest)) if more == 0 => format!("{} and {last}", rest.join(", ")),
-        Some(_) => format!("{} and {more} more", listed.join(", ")),
-    };
-    format!("{list} are days off")
+    Arg::each(|lang| {
+        let shown: Vec<String> = listed
+            .iter()
+            .map(|(d, reason)| {
+                let day = with_weekday_in(date(*d), lang);
+                match reason {
+                    Some(r) => format!("{day} ({r})"),
+                    None => day,
+                }
+            })
+            .collect();
+        let and = text!("and").render(lang);
+        match shown.split_last() {
+            None => text!("no-day"),
+            Some((last, [])) if more == 0 => text!("day-off-one", day = last),
+            Some((last, rest)) if more == 0 => {
+                let list = format!("{} {and} {last}", rest.join(", "));
+                text!("days-off", list = list)
+            }
+            Some(_) => {
+                let list = text!("and-more", names = shown.join(", "), more = more).render(lang);
+                text!("days-off", list = list)
+            }
+        }
+        .render(lang)
+    })
 }

@@ -46,9 +46,9 @@ pub(super) struct SameLevel<'a> {
     /// The later circular.
     pub(super) l: &'a Circular,
     /// One subject and the days on which they clash, with both shares.
-    pub(super) witness: String,
+    pub(super) witness: crate::msg::Text,
     /// The label on the earlier circular's rule.
-    pub(super) earlier_label: String,
+    pub(super) earlier_label: crate::msg::Text,
 }
 
 /// What the pairing of two circulars finds.
@@ -291,7 +291,7 @@ fn across_pair(
         } else {
             (&side_b, &side_a)
         };
-        same_level(engine, early, late, region, &point, found);
+        same_level(engine, early, late, region, point, found);
     }
 }
 
@@ -302,7 +302,7 @@ fn same_level(
     early: &Side,
     late: &Side,
     region: Region,
-    point: &str,
+    point: crate::msg::Arg,
     found: &mut PairFindings,
 ) {
     let ws = engine.ws;
@@ -317,8 +317,19 @@ fn same_level(
         late,
         e,
         l,
-        witness: format!("{point}: `{eid}` requires WFO {ek}, `{lid}` WFO {lk}"),
-        earlier_label: format!("{} WFO {ek}", rules_require(ws, e, er, true)),
+        witness: crate::text!(
+            "clash-witness",
+            point = point,
+            x = eid,
+            y = lid,
+            kx = ek.arg(),
+            ky = lk.arg()
+        ),
+        earlier_label: crate::text!(
+            "requires-wfo",
+            who = rules_require(ws, e, er, true),
+            wfo = ek.arg()
+        ),
     };
     if same_day || earlier_special {
         found

@@ -24,19 +24,21 @@ pub(super) fn finding_of(engine: &Engine<'_>, c: CircularId, pieces: TooManyPiec
     finding(
         About::Rules(c, (0..n).collect()),
         None,
-        Diagnostic::new(
+        Diagnostic::of(
             Code::TooManyCombinations,
             circular.file,
             circular.id_span,
-            format!(
-                "the {n} rules of `{}` apply together in more than {} combinations: edaran did not check it for conflicts, overlaps or dead rules, within it or against other circulars",
-                circular.id,
-                max_pieces(n)
+            crate::text!(
+                "too-many-combinations",
+                n = n,
+                circular = &circular.id,
+                max = max_pieces(n)
             ),
         )
-        .with_label(format!("not checked: edaran stopped at {} combinations", pieces.0))
-        .with_help(
-            "rules that each name a trait or a condition of their own combine in every way; give one name to the traits or conditions that go together, or split the circular",
-        ),
+        .with_label_text(crate::text!(
+            "too-many-combinations-label",
+            pieces = pieces.0
+        ))
+        .with_help_text(crate::text!("too-many-combinations-help")),
     )
 }

@@ -25,6 +25,7 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::eval::Engine;
 use crate::model::CircularId;
 use crate::region::Region;
+use crate::text;
 use std::collections::HashMap;
 
 /// A lower circular's rules that clash with a higher norm, where they meet: reported once the
@@ -71,34 +72,51 @@ pub(super) fn violations(
         let lrule = &low.rules[lr[0]];
         let hrule = &high.rules[hr[0]];
         let level = high.level.as_str();
+        let kw = |english| ws.keyword(low.file, english);
         out.push(finding(
             About::Rules(lo, lr.clone()),
             Some(About::Rules(hi, hr.clone())),
-            Diagnostic::new(
+            Diagnostic::of(
                 Code::ViolatesHigherNorm,
                 low.file,
                 lrule.arrangement_span,
-                format!(
-                    "{} the {level} circular `{}`: WFO {lk} against WFO {hk}",
-                    rules_contradict(ws, low, &lr),
-                    high.id
+                text!(
+                    "violates-higher-norm",
+                    who = rules_contradict(ws, low, &lr),
+                    level = level,
+                    high = &high.id,
+                    low_wfo = lk.arg(),
+                    high_wfo = hk.arg()
                 ),
             )
-            .with_label(format!("{} WFO {lk}", rules_require(ws, low, &lr, false)))
-            .with_secondary(
+            .with_label_text(text!(
+                "requires-wfo",
+                who = rules_require(ws, low, &lr, false),
+                wfo = lk.arg()
+            ))
+            .with_secondary_text(
                 high.file,
                 hrule.arrangement_span,
-                format!(
-                    "the higher norm: {} WFO {hk}",
-                    rules_require(ws, high, &hr, true)
+                text!(
+                    "violates-higher-norm-high",
+                    who = rules_require(ws, high, &hr, true),
+                    wfo = hk.arg()
                 ),
             )
-            .with_help(format!(
-                "lex superior: where they meet, the {level} circular prevails and this share does not hold; change it to fit WFO {hk}, or narrow the rule with `except` or `during`"
+            .with_help_text(text!(
+                "violates-higher-norm-help",
+                level = level,
+                wfo = hk.arg(),
+                except = kw("except"),
+                during = kw("during")
             ))
-            .with_witness(format!(
-                "{point}: `{}` requires WFO {hk}, `{}` WFO {lk}",
-                high.id, low.id
+            .with_witness_text(text!(
+                "clash-witness",
+                point = point,
+                x = &high.id,
+                y = &low.id,
+                kx = hk.arg(),
+                ky = lk.arg()
             )),
         ));
     }

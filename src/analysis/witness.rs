@@ -1,10 +1,14 @@
 //! Findings in the user's words: a witness (one subject and the days on which a finding holds),
 //! and the phrases that name rules ("rules `a` and `b` require").
 
-use crate::calendar::with_weekday;
+use crate::calendar::with_weekday_in;
 use crate::eval::Engine;
+use crate::lang::Lang;
 use crate::model::{Circular, RuleId, Workspace};
+use crate::msg::{Arg, Text};
 use crate::region::{self, Block, Day, Dim, Kind, LAST_DAY, Region, Weekdays, date};
+use crate::syntax::keywords::word;
+use crate::text;
 
 /// A concrete witness of `region`, in the user's words: one subject and the days on which the
 /// finding holds for it ("unit `Dishub`, function admin, from 2024-03-04 to 2024-03-22"). It is
@@ -13,8 +17,15 @@ use crate::region::{self, Block, Day, Dim, Kind, LAST_DAY, Region, Weekdays, dat
 /// the workspace names only one. Only working days are named: a region with none has no
 /// witness, and a finding without a witness is not reported (no finding on a day off). The
 /// traits the block requires or excludes follow the subject ("trait pregnant"), its conditions
-/// the days ("on Friday 2026-04-10, when urgent").
-pub(super) fn witness(engine: &Engine<'_>, region: &Region) -> Option<String> {
+/// the days ("on Friday 2026-04-10, when urgent"). Written in each language, for a message.
+pub(super) fn witness(engine: &Engine<'_>, region: &Region) -> Option<Arg> {
+    let en = witness_in(engine, region, Lang::En)?;
+    let id = witness_in(engine, region, Lang::Id)?;
+    Some(Arg::Each(Box::new([en, id])))
+}
+
+/// [`witness`] in `lang`: "unit `Dishub`, fungsi admin, pada Jumat 2026-04-10".
+fn witness_in(engine: &Engine<'_>, region: &Region, lang: Lang) -> Option<String> {
     let (block, (from, to)): (&Block, (Day, Day)) = region
         .blocks()
         .iter()
@@ -31,7 +42,7 @@ pub(super) fn witness(engine: &Engine<'_>, region: &Region) -> Option<String> {
         let set = &block.sets[dim.index()];
         if set.is_full() {
             if dim.info().required {
-                parts.push(format!("any {}", dim.keyword()));
+                parts.push(text!("any-value", dim = word(dim.keyword(), lang)).render(lang));
             }
             continue;
         }
@@ -39,52 +50,55 @@ pub(super) fn witness(engine: &Engine<'_>, region: &Region) -> Option<String> {
         if dim.kind() == Kind::Closed && u.named(dim) == 1 && class == 0 {
             continue;
         }
-        let value = u.witness_value(dim, class, interner);
+        let value = u.witness_value_in(dim, class, interner, lang);
         parts.push(match u.value(dim, class) {
-            Some(_) => format!("{} {value}", dim.keyword()),
+            Some(_) => format!("{} {value}", word(dim.keyword(), lang)),
             None => value, // "a function no circular names"
         });
     }
     // A witness is one member of staff: with the traits named and no others, so a trait the
     // block excludes goes without saying. A condition that must not hold is said.
-    let flags = |dim: Dim| u.describe_flags(dim, block.flags[dim.flag_index()], interner);
+    let flags = |dim: Dim| u.describe_flags_in(dim, block.flags[dim.flag_index()], interner, lang);
     let traits = block.flags[Dim::Trait.flag_index()];
-    parts.extend(u.describe_flags(Dim::Trait, region::Flags { no: 0, ..traits }, interner));
-    parts.push(days(from, to, block.days));
+    let yes = region::Flags { no: 0, ..traits };
+    parts.extend(u.describe_flags_in(Dim::Trait, yes, interner, lang));
+    parts.push(days(from, to, block.days).render(lang));
     parts.extend(flags(Dim::Condition));
     Some(parts.join(", "))
 }
 
 /// "on Monday 2024-03-04", "from Monday 2024-03-04 to Friday 2024-03-22", "from Monday
 /// 2024-03-04 onwards"; on some weekdays only, "on Fridays from 2026-04-10 to 2026-06-26".
-pub(super) fn days(from: Day, to: Day, weekdays: Weekdays) -> String {
-    let shown = |d: Day| with_weekday(date(d));
+pub(super) fn days(from: Day, to: Day, weekdays: Weekdays) -> Text {
+    let shown = |d: Day| Arg::each(|lang| with_weekday_in(date(d), lang));
+    let plural = || Arg::each(|lang| weekdays.plural_in(lang));
+    let (first, last) = (date(from).to_string(), date(to).to_string());
     if from == to {
-        format!("on {}", shown(from))
+        text!("witness-on", day = shown(from))
     } else if !weekdays.is_all() && to >= LAST_DAY {
-        format!("on {} from {} onwards", weekdays.plural(), date(from))
+        text!("witness-weekly-onwards", weekdays = plural(), from = first)
     } else if !weekdays.is_all() {
-        format!(
-            "on {} from {} to {}",
-            weekdays.plural(),
-            date(from),
-            date(to)
+        text!(
+            "witness-weekly-between",
+            weekdays = plural(),
+            from = first,
+            to = last
         )
     } else if to >= LAST_DAY {
-        format!("from {} onwards", shown(from))
+        text!("witness-onwards", from = shown(from))
     } else {
-        format!("from {} to {}", shown(from), shown(to))
+        text!("witness-between", from = shown(from), to = shown(to))
     }
 }
 
-/// "`a`", "`a` and `b`", "`a`, `b` and `c`".
-pub(super) fn and_list<S: AsRef<str>>(names: &[S]) -> String {
+/// "`a`", "`a` and `b`", "`a`, `b` and `c`", in each language.
+pub(super) fn and_list<S: AsRef<str>>(names: &[S]) -> Arg {
     let quoted: Vec<String> = names.iter().map(|n| format!("`{}`", n.as_ref())).collect();
-    match quoted.split_last() {
+    Arg::each(|lang| match quoted.split_last() {
         None => String::new(),
         Some((last, [])) => last.clone(),
-        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
-    }
+        Some((last, rest)) => format!("{} {} {last}", rest.join(", "), text!("and").render(lang)),
+    })
 }
 
 /// "rule `a` requires" or "rules `a` and `b` require", for rules of one circular; with `of`,
@@ -94,33 +108,24 @@ pub(super) fn rules_require(
     circular: &Circular,
     rules: &[RuleId],
     of: bool,
-) -> String {
+) -> Text {
     let names: Vec<&str> = rules
         .iter()
         .map(|&r| ws.rule_name(circular, &circular.rules[r]))
         .collect();
-    let (noun, verb) = if names.len() == 1 {
-        ("rule", "requires")
+    let (n, names) = (names.len(), and_list(&names));
+    if of {
+        text!("rules-of-require", n = n, names = names, circular = &circular.id)
     } else {
-        ("rules", "require")
-    };
-    let of = if of {
-        format!(" of `{}`", circular.id)
-    } else {
-        String::new()
-    };
-    format!("{noun} {}{of} {verb}", and_list(&names))
+        text!("rules-require", n = n, names = names)
+    }
 }
 
 /// "rule `a` contradicts" or "rules `a` and `b` contradict".
-pub(super) fn rules_contradict(ws: &Workspace, circular: &Circular, rules: &[RuleId]) -> String {
+pub(super) fn rules_contradict(ws: &Workspace, circular: &Circular, rules: &[RuleId]) -> Text {
     let names: Vec<&str> = rules
         .iter()
         .map(|&r| ws.rule_name(circular, &circular.rules[r]))
         .collect();
-    if names.len() == 1 {
-        format!("rule {} contradicts", and_list(&names))
-    } else {
-        format!("rules {} contradict", and_list(&names))
-    }
+    text!("rules-contradict", n = names.len(), names = and_list(&names))
 }

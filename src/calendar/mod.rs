@@ -166,9 +166,30 @@ pub fn weekday_name(day: Weekday) -> &'static str {
     }
 }
 
+/// The name of a weekday in `lang`, as answers print it: "Friday", "Jumat".
+pub fn weekday_name_in(day: Weekday, lang: crate::Lang) -> &'static str {
+    match lang {
+        crate::Lang::En => weekday_name(day),
+        crate::Lang::Id => match day {
+            Weekday::Mon => "Senin",
+            Weekday::Tue => "Selasa",
+            Weekday::Wed => "Rabu",
+            Weekday::Thu => "Kamis",
+            Weekday::Fri => "Jumat",
+            Weekday::Sat => "Sabtu",
+            Weekday::Sun => "Minggu",
+        },
+    }
+}
+
 /// A date with its weekday, as answers print dates: "Friday 2026-03-20".
 pub fn with_weekday(date: NaiveDate) -> String {
-    format!("{} {date}", weekday_name(date.weekday()))
+    with_weekday_in(date, crate::Lang::En)
+}
+
+/// A date with its weekday in `lang`: "Friday 2026-03-20", "Jumat 2026-03-20".
+pub fn with_weekday_in(date: NaiveDate, lang: crate::Lang) -> String {
+    format!("{} {date}", weekday_name_in(date.weekday(), lang))
 }
 
 /// A weekday as a file in `lang` writes it: `friday`, `jumat`.
@@ -282,15 +303,21 @@ impl Default for Workweek {
 /// "Monday to Friday".
 impl fmt::Display for Workweek {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.name_in(crate::Lang::En))
+    }
+}
+
+impl Workweek {
+    /// The week in `lang`: "Monday to Friday", "Senin sampai Jumat".
+    pub fn name_in(&self, lang: crate::Lang) -> String {
+        let (first, last) = (
+            weekday_name_in(self.first, lang),
+            weekday_name_in(self.last, lang),
+        );
         if self.first == self.last {
-            f.write_str(weekday_name(self.first))
+            first.to_string()
         } else {
-            write!(
-                f,
-                "{} to {}",
-                weekday_name(self.first),
-                weekday_name(self.last)
-            )
+            crate::text!("weekday-run", first = first, last = last).render(lang)
         }
     }
 }

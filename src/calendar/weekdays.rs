@@ -2,7 +2,7 @@
 //! week, and the weekday part of a block of the region algebra (a block's days are its date
 //! interval and, of those dates, the ones whose weekday is in its set).
 
-use super::weekday_name;
+use super::weekday_name_in;
 use chrono::{Datelike, NaiveDate, Weekday};
 use std::fmt;
 
@@ -145,14 +145,18 @@ fn weekday_before(day: Weekday, k: u32) -> Weekday {
 /// "Monday", "Monday and Friday", "Monday, Wednesday and Friday"; "every day", "no day".
 impl fmt::Display for Weekdays {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.is_all() {
-            return f.write_str("every day");
-        }
-        let names: Vec<&str> = self.days().map(weekday_name).collect();
-        match names.split_last() {
-            None => f.write_str("no day"),
-            Some((last, [])) => f.write_str(last),
-            Some((last, rest)) => write!(f, "{} and {last}", rest.join(", ")),
+        f.write_str(&self.name_in(crate::Lang::En))
+    }
+}
+
+/// "a, b and c" with the word of `lang` for "and".
+fn and_join(names: &[String], lang: crate::Lang) -> String {
+    match names.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => {
+            let and = crate::text!("and").render(lang);
+            format!("{} {and} {last}", rest.join(", "))
         }
     }
 }
@@ -167,23 +171,44 @@ impl Weekdays {
     /// The plural the answers use: "Fridays", "Wednesdays and Fridays", "Saturdays and
     /// Sundays"; a run of three or more from Monday on, "Mondays to Thursdays".
     pub fn plural(self) -> String {
+        self.plural_in(crate::Lang::En)
+    }
+
+    /// The plural in `lang`: "Fridays" and "Mondays to Thursdays" in English, "Jumat" and
+    /// "Senin sampai Kamis" in Indonesian (which has none).
+    pub fn plural_in(self, lang: crate::Lang) -> String {
         if self.is_all() {
-            return "every day".into();
+            return crate::text!("weekdays-every-day").render(lang);
         }
         let names: Vec<String> = self
             .days()
-            .map(|d| format!("{}s", weekday_name(d)))
+            .map(|d| crate::text!("weekday-plural", day = weekday_name_in(d, lang)).render(lang))
             .collect();
         let bits = u32::from(self.0);
         let run = bits >> bits.trailing_zeros();
         if names.len() >= 3 && run & (run + 1) == 0 {
-            return format!("{} to {}", names[0], names[names.len() - 1]);
+            let (first, last) = (&names[0], &names[names.len() - 1]);
+            return crate::text!("weekday-run", first = first, last = last).render(lang);
         }
-        match names.split_last() {
-            None => "no day".into(),
-            Some((last, [])) => last.clone(),
-            Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+        if names.is_empty() {
+            return crate::text!("weekdays-none").render(lang);
         }
+        and_join(&names, lang)
+    }
+
+    /// The days in `lang`: "Monday and Friday", "Senin dan Jumat"; "every day", "no day".
+    pub fn name_in(self, lang: crate::Lang) -> String {
+        if self.is_all() {
+            return crate::text!("weekdays-every-day").render(lang);
+        }
+        let names: Vec<String> = self
+            .days()
+            .map(|d| weekday_name_in(d, lang).to_string())
+            .collect();
+        if names.is_empty() {
+            return crate::text!("weekdays-none").render(lang);
+        }
+        and_join(&names, lang)
     }
 }
 

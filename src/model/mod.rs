@@ -45,6 +45,9 @@ pub struct Source {
 pub struct Workspace {
     /// The sources, indexed by [`FileId`].
     pub sources: Vec<Source>,
+    /// The language each file is written in, by [`FileId`] (English for a file with no
+    /// keyword): the messages about a file name its keywords.
+    pub langs: Vec<crate::Lang>,
     /// The `test` blocks of every file, with their file. The rest of the syntax trees is
     /// dropped once checked: a national corpus would otherwise keep seven times its size.
     pub tests: Vec<(FileId, ast::TestBlock)>,
@@ -135,6 +138,15 @@ pub struct When {
     pub holds: bool,
     /// Where the modifier is written.
     pub span: Span,
+}
+
+impl Workspace {
+    /// The keyword written `english` in English as file `file` writes it: `overrides` is
+    /// `mengesampingkan` in a file in Indonesian.
+    pub fn keyword(&self, file: FileId, english: &'static str) -> &'static str {
+        let lang = self.langs.get(file.0 as usize).copied().unwrap_or_default();
+        crate::syntax::keywords::word(english, lang)
+    }
 }
 
 impl Circular {

@@ -60,6 +60,8 @@ pub(super) struct SetEntry {
 /// its file is resolved.
 #[derive(Default)]
 pub struct Resolver {
+    /// The language of each file, by [`FileId`].
+    langs: Vec<crate::Lang>,
     /// The circulars that resolved, in file order.
     circulars: Vec<Circular>,
     /// Per circular: the numbers it revokes, linked once every file is resolved.
@@ -124,6 +126,11 @@ impl Resolver {
     /// mistakes of parsing keep a circular out of the model (besides its own): the checks of
     /// the tree report, they do not exclude.
     pub fn file(&mut self, file: FileId, text: &str, tree: &ast::File, diagnostics: &[Diagnostic]) {
+        let at = file.0 as usize;
+        if self.langs.len() <= at {
+            self.langs.resize(at + 1, crate::Lang::En);
+        }
+        self.langs[at] = tree.lang;
         self.unreadable = unreadable_words(text, diagnostics);
         self.bad_lines = bad_line_starts(text, diagnostics);
         self.parse_errors = diagnostics
@@ -180,12 +187,15 @@ impl Resolver {
         let calendar = std::mem::take(&mut self.calendar).calendar();
         let diagnostics = std::mem::take(&mut self.diagnostics);
         let interner = std::mem::take(&mut self.interner);
+        let mut langs = std::mem::take(&mut self.langs);
+        langs.resize(sources.len(), crate::Lang::En);
         let mut set_govs = std::mem::take(&mut self.set_govs);
         set_govs.sort_unstable();
         set_govs.dedup();
         drop(self);
         Workspace {
             sources,
+            langs,
             tests,
             names,
             circulars,

@@ -32,6 +32,8 @@ pub use crate::dim::{Dim, Kind};
 pub use crate::calendar::Weekdays;
 
 use crate::model::{Circular, GovScope, Interner, Sel, Sym};
+use crate::lang::Lang;
+use crate::syntax::keywords::word;
 use chrono::{Datelike, NaiveDate};
 use std::fmt::Write as _;
 
@@ -256,10 +258,15 @@ impl Universe {
     /// A representative value of a class, for witnesses: the class's own value, or a description
     /// of "other".
     pub fn witness_value(&self, dim: Dim, class: u32, interner: &Interner) -> String {
+        self.witness_value_in(dim, class, interner, Lang::En)
+    }
+
+    /// [`Universe::witness_value`] in `lang`: "fungsi yang tidak disebut surat edaran mana pun".
+    pub fn witness_value_in(&self, dim: Dim, class: u32, interner: &Interner, lang: Lang) -> String {
         match self.value(dim, class) {
             Some(sym) if !dim.info().string => interner.resolve(sym).to_string(),
             Some(sym) => format!("`{}`", interner.resolve(sym)),
-            None => format!("a {} no circular names", dim.keyword()),
+            None => crate::text!("unnamed-value", dim = word(dim.keyword(), lang)).render(lang),
         }
     }
 
@@ -276,6 +283,18 @@ impl Universe {
     /// Describes a class set of one dimension in the user's terms ("any function", "unit in
     /// [`A`, `B`]", "any function except `service`"). `None` when it is full.
     pub fn describe_set(&self, dim: Dim, set: &ClassSet, interner: &Interner) -> Option<String> {
+        self.describe_set_in(dim, set, interner, Lang::En)
+    }
+
+    /// [`Universe::describe_set`] in `lang`, in the words a question of that language writes
+    /// ("fungsi bukan dalam [...]").
+    pub fn describe_set_in(
+        &self,
+        dim: Dim,
+        set: &ClassSet,
+        interner: &Interner,
+        lang: Lang,
+    ) -> Option<String> {
         let set = &self.normalize(dim, set);
         if set.is_full() {
             return None;
@@ -287,15 +306,17 @@ impl Universe {
             .filter(|&&c| c != other)
             .map(|&c| self.quote(dim, c, interner))
             .collect();
-        let k = dim.keyword();
+        let k = word(dim.keyword(), lang);
+        let one = names.len() == 1;
+        let names = names.join(", ");
         Some(if set.is_negated() {
-            format!("{k} not in [{}]", names.join(", "))
+            format!("{k} {} {} [{names}]", word("not", lang), word("in", lang))
         } else if set.contains(other) {
-            format!("{k} in [{}] or any other {k}", names.join(", "))
-        } else if names.len() == 1 {
-            format!("{k} {}", names[0])
+            crate::text!("set-in-or-other", k = k, names = names).render(lang)
+        } else if one {
+            format!("{k} {names}")
         } else {
-            format!("{k} in [{}]", names.join(", "))
+            format!("{k} {} [{names}]", word("in", lang))
         })
     }
 
@@ -311,21 +332,45 @@ impl Universe {
     /// A flag of a yes/no dimension as a question writes it: "when urgent", "when not
     /// urgent", "trait pregnant", "not trait pregnant".
     pub fn flag_words(&self, dim: Dim, flag: u32, holds: bool, interner: &Interner) -> String {
+        self.flag_words_in(dim, flag, holds, interner, Lang::En)
+    }
+
+    /// [`Universe::flag_words`] as a question of `lang` writes it: "ketika mendesak".
+    pub fn flag_words_in(
+        &self,
+        dim: Dim,
+        flag: u32,
+        holds: bool,
+        interner: &Interner,
+        lang: Lang,
+    ) -> String {
         let name = self.value(dim, flag).map_or("?", |s| interner.resolve(s));
-        let k = dim.keyword();
+        let k = word(dim.keyword(), lang);
+        let not = word("not", lang);
         match (holds, dim.info().not_first) {
             (true, _) => format!("{k} {name}"),
-            (false, true) => format!("not {k} {name}"),
-            (false, false) => format!("{k} not {name}"),
+            (false, true) => format!("{not} {k} {name}"),
+            (false, false) => format!("{k} {not} {name}"),
         }
     }
 
     /// What a block requires of a yes/no dimension, in words: each flag it requires, then each
     /// it excludes ("when urgent", "not trait pregnant"); empty when it requires nothing.
     pub fn describe_flags(&self, dim: Dim, flags: Flags, interner: &Interner) -> Vec<String> {
+        self.describe_flags_in(dim, flags, interner, Lang::En)
+    }
+
+    /// [`Universe::describe_flags`] in `lang`.
+    pub fn describe_flags_in(
+        &self,
+        dim: Dim,
+        flags: Flags,
+        interner: &Interner,
+        lang: Lang,
+    ) -> Vec<String> {
         let bits = |mask: u64| (0..64u32).filter(move |b| mask & (1 << b) != 0);
-        let yes = bits(flags.yes).map(|b| self.flag_words(dim, b, true, interner));
-        let no = bits(flags.no).map(|b| self.flag_words(dim, b, false, interner));
+        let yes = bits(flags.yes).map(|b| self.flag_words_in(dim, b, true, interner, lang));
+        let no = bits(flags.no).map(|b| self.flag_words_in(dim, b, false, interner, lang));
         yes.chain(no).collect()
     }
 
@@ -385,30 +430,48 @@ impl Universe {
 /// "on Monday 2024-03-11", "Monday 2024-03-04 to Friday 2024-03-22", "from Monday
 /// 2024-03-04", "until Friday 2024-03-22", "any date": every date with its weekday.
 pub fn describe_dates(from: Day, to: Day) -> String {
-    let shown = |d: Day| crate::calendar::with_weekday(date(d));
+    describe_dates_in(from, to, Lang::En)
+}
+
+/// [`describe_dates`] in `lang`: "pada Jumat 2026-04-10", "Senin 2024-03-04 sampai ...".
+pub fn describe_dates_in(from: Day, to: Day, lang: Lang) -> String {
+    let shown = |d: Day| crate::calendar::with_weekday_in(date(d), lang);
     match (from <= FIRST_DAY, to >= LAST_DAY) {
-        (true, true) => "any date".to_string(),
-        (true, false) => format!("until {}", shown(to)),
-        (false, true) => format!("from {}", shown(from)),
-        _ if from == to => format!("on {}", shown(from)),
-        _ => format!("{} to {}", shown(from), shown(to)),
+        (true, true) => crate::text!("dates-any"),
+        (true, false) => crate::text!("dates-until", to = shown(to)),
+        (false, true) => crate::text!("dates-from", from = shown(from)),
+        _ if from == to => crate::text!("dates-on", day = shown(from)),
+        _ => crate::text!("dates-between", from = shown(from), to = shown(to)),
     }
+    .render(lang)
 }
 
 /// The days of a block: [`describe_dates`] when it holds every weekday of its interval, else
 /// "Fridays from 2026-04-10 to 2026-06-26" (the weekdays say which dates; a single date is
 /// "on Friday 2026-04-10").
 pub fn describe_days(from: Day, to: Day, days: Weekdays) -> String {
+    describe_days_in(from, to, days, Lang::En)
+}
+
+/// [`describe_days`] in `lang`: "setiap Jumat mulai 2026-04-10 sampai 2026-06-26".
+pub fn describe_days_in(from: Day, to: Day, days: Weekdays, lang: Lang) -> String {
     if days.is_all() || from == to {
-        return describe_dates(from, to);
+        return describe_dates_in(from, to, lang);
     }
-    let range = match (from <= FIRST_DAY, to >= LAST_DAY) {
-        (true, true) => String::new(),
-        (true, false) => format!(" until {}", date(to)),
-        (false, true) => format!(" from {}", date(from)),
-        _ => format!(" from {} to {}", date(from), date(to)),
-    };
-    format!("{}{range}", days.plural())
+    let weekdays = days.plural_in(lang);
+    let shown = |d: Day| date(d).to_string();
+    match (from <= FIRST_DAY, to >= LAST_DAY) {
+        (true, true) => crate::text!("weekly", weekdays = weekdays),
+        (true, false) => crate::text!("weekly-until", weekdays = weekdays, to = shown(to)),
+        (false, true) => crate::text!("weekly-from", weekdays = weekdays, from = shown(from)),
+        _ => crate::text!(
+            "weekly-between",
+            weekdays = weekdays,
+            from = shown(from),
+            to = shown(to)
+        ),
+    }
+    .render(lang)
 }
 
 #[derive(Default)]

@@ -140,20 +140,47 @@ impl Interval {
     }
 }
 
+impl Interval {
+    /// The shares alone in `lang`: `at most 50%`, `paling banyak 50%`.
+    pub fn shares_in(self, lang: crate::Lang) -> String {
+        let Interval { min, max, .. } = self;
+        if min == max {
+            min.to_string()
+        } else if min == Pct::ZERO {
+            crate::text!("shares-at-most", max = max.to_string()).render(lang)
+        } else if max == Pct::FULL {
+            crate::text!("shares-at-least", min = min.to_string()).render(lang)
+        } else {
+            format!("{min}..{max}")
+        }
+    }
+
+    /// The shares and the place in `lang`: `at most 50%, the others from home`.
+    pub fn with_place_in(self, lang: crate::Lang) -> String {
+        let place = self.remote.as_str();
+        crate::text!("others-from", shares = self.shares_in(lang), place = place).render(lang)
+    }
+
+    /// The shares, and the place where it is not home, in `lang` (as [`Interval`]'s
+    /// `Display` in English).
+    pub fn shown_in(self, lang: crate::Lang) -> String {
+        match self.remote {
+            Remote::Home => self.shares_in(lang),
+            Remote::Anywhere => self.with_place_in(lang),
+        }
+    }
+
+    /// [`Interval::shown_in`] in each language, for a message.
+    pub fn arg(self) -> crate::msg::Arg {
+        crate::msg::Arg::each(|lang| self.shown_in(lang))
+    }
+}
+
 struct Shares(Interval);
 
 impl std::fmt::Display for Shares {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let Interval { min, max, .. } = self.0;
-        if min == max {
-            write!(f, "{min}")
-        } else if min == Pct::ZERO {
-            write!(f, "at most {max}")
-        } else if max == Pct::FULL {
-            write!(f, "at least {min}")
-        } else {
-            write!(f, "{min}..{max}")
-        }
+        f.write_str(&self.0.shares_in(crate::Lang::En))
     }
 }
 
@@ -161,7 +188,7 @@ struct WithPlace(Interval);
 
 impl std::fmt::Display for WithPlace {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}, the others {}", self.0.shares(), self.0.remote)
+        f.write_str(&self.0.with_place_in(crate::Lang::En))
     }
 }
 
@@ -169,10 +196,7 @@ impl std::fmt::Display for WithPlace {
 /// anywhere`.
 impl std::fmt::Display for Interval {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self.remote {
-            Remote::Home => write!(f, "{}", self.shares()),
-            Remote::Anywhere => write!(f, "{}", self.with_place()),
-        }
+        f.write_str(&self.shown_in(crate::Lang::En))
     }
 }
 
