@@ -11,15 +11,15 @@ and-more = { $names } dan { $more } lainnya
 
 # Aturan dan apa yang disyaratkannya. $names adalah daftar nama aturan; $n jumlahnya.
 rules-require = { $n ->
-        [one] aturan
+        [1] aturan
        *[other] aturan-aturan
     } { $names } mensyaratkan
 rules-of-require = { $n ->
-        [one] aturan
+        [1] aturan
        *[other] aturan-aturan
     } { $names } dari `{ $circular }` mensyaratkan
 rules-contradict = { $n ->
-        [one] aturan
+        [1] aturan
        *[other] aturan-aturan
     } { $names } bertentangan dengan
 requires-wfo = { $who } WFO { $wfo }
@@ -83,7 +83,7 @@ dead-circular-label = tidak pernah berlaku
 dead-rule-never-applies = aturan `{ $rule }` tidak pernah berlaku: { $why }
 dead-rule-nobody = tidak berlaku bagi siapa pun
 dead-rule-overridden = aturan `{ $rule }` tidak pernah menentukan: { $by } { $n ->
-        [one] mengesampingkannya
+        [1] mengesampingkannya
        *[other] mengesampingkannya
     } di mana pun aturan itu berlaku
 dead-rule-overridden-label = selalu dikesampingkan
