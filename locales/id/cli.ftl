@@ -81,9 +81,17 @@ valid-from = sejak { $from }
 answer-note = catatan: { $note }
 answer-none-in-force = tidak ada surat edaran yang berlaku
 answer-none-in-force-period = tidak ada surat edaran yang berlaku dalam periode ini
-answer-in-force = { $id } ({ $level }, berlaku { $from } sampai { $to })
+answer-in-force = { $id } (tingkat { $level ->
+        [national] nasional
+        [provincial] provinsi
+       *[local] kabupaten/kota
+    }, berlaku { $from } sampai { $to })
 answer-revocation = dicabut
-answer-in-force-days = { $id } ({ $level }): { $windows }, { $days } hari
+answer-in-force-days = { $id } (tingkat { $level ->
+        [national] nasional
+        [provincial] provinsi
+       *[local] kabupaten/kota
+    }): { $windows }, { $days } hari
 answer-revoked-from = dicabut oleh { $by } mulai { $from }
 answer-no-conflict = tidak ada konflik
 answer-case = kasus { $case } dari { $cases }: { $condition }, { $days }
@@ -103,7 +111,11 @@ answer-no-rule = tidak ada aturan yang berlaku
 answer-duty = kewajiban ({ $circular }): { $duty }
 answer-applies = berlaku
 answer-does-not-apply = tidak berlaku: { $reason }
-answer-circular = surat edaran { $id } ({ $level }, ditandatangani { $signed }): { $why }
+answer-circular = surat edaran { $id } (tingkat { $level ->
+        [national] nasional
+        [provincial] provinsi
+       *[local] kabupaten/kota
+    }, ditandatangani { $signed }): { $why }
 answer-rule-dropped = aturan `{ $rule }`: gugur: { $reason }
 answer-rule-decides = aturan `{ $rule }`: menentukan: WFO { $wfo }
 answer-circular-requires = surat edaran ini mensyaratkan WFO { $wfo }

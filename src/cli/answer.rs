@@ -8,7 +8,7 @@ use edaran::eval::ask::{AnsweredCase, Asking, Cases, Reply};
 use edaran::eval::query::{Axis, Case};
 use edaran::eval::{
     Answer, CircularOutcome, CircularTrace, Engine, Explanation, LeftOut, RuleOutcome, Status,
-    case_lines, render_case_condition,
+    case_lines_in, render_case_condition_in,
 };
 use edaran::region;
 use serde_json::{Map, Value, json};
@@ -85,6 +85,16 @@ fn note_line(out: &mut String, indent: &str, note: &str) {
     let _ = writeln!(out, "{indent}{}", tr!("answer-note", note = note));
 }
 
+/// The language of the run, for the words of the library.
+fn words() -> edaran::Lang {
+    l10n::lang().keywords()
+}
+
+/// A text of the library in the run's language.
+fn shown(text: &edaran::msg::Text) -> String {
+    text.render(words())
+}
+
 /// The question's own notes, once, then its cases (explained, for `explain`).
 fn cases_reply_text(engine: &Engine<'_>, reply: &Cases, out: &mut String) {
     for note in &reply.notes {
@@ -101,8 +111,8 @@ fn cases_reply_text(engine: &Engine<'_>, reply: &Cases, out: &mut String) {
                 "answer-case",
                 case = k + 1,
                 cases = cases.len(),
-                condition = render_case_condition(engine, &c.case),
-                days = region::describe_days(c.case.from, c.case.to, c.case.days)
+                condition = render_case_condition_in(engine, &c.case, words()),
+                days = region::describe_days_in(c.case.from, c.case.to, c.case.days, words())
             );
             let _ = writeln!(out, "  {line}");
         }
@@ -133,7 +143,7 @@ pub fn answer_line(engine: &Engine<'_>, answer: &Answer, priority_only: bool) ->
             None => tr!("answer-no-priority"),
         };
     }
-    let mut line = answer.summary();
+    let mut line = answer.summary_in(words());
     if !answer.decided_by.is_empty() {
         let _ = write!(line, " ({})", rules_text(engine, answer));
     }
@@ -144,7 +154,7 @@ pub fn answer_line(engine: &Engine<'_>, answer: &Answer, priority_only: bool) ->
 }
 
 fn range_text(case: &Case) -> String {
-    region::describe_days(case.from, case.to, case.days)
+    region::describe_days_in(case.from, case.to, case.days, words())
 }
 
 /// The days off of a question's period, in one line: "Saturdays and Sundays, Thursday
@@ -203,7 +213,7 @@ pub fn cases_text(engine: &Engine<'_>, cases: &[AnsweredCase], priority_only: bo
     if cases.is_empty() {
         match off.as_slice() {
             [one] if one.from == one.to => {
-                let _ = writeln!(out, "  {}", one.answer.summary());
+                let _ = writeln!(out, "  {}", one.answer.summary_in(words()));
             }
             _ => {
                 let days = days_off_text(&off);
@@ -230,7 +240,7 @@ pub fn cases_text(engine: &Engine<'_>, cases: &[AnsweredCase], priority_only: bo
         } else {
             "  "
         };
-        let lines = case_lines(engine, group);
+        let lines = case_lines_in(engine, group, words());
         for (condition, k) in lines {
             let case = group[k];
             let condition = if group.len() == 1 {
@@ -246,7 +256,7 @@ pub fn cases_text(engine: &Engine<'_>, cases: &[AnsweredCase], priority_only: bo
                 answer_line(engine, &case.answer, priority_only)
             );
             for note in &case.answer.notes {
-                note_line(&mut out, &format!("{indent}  "), note);
+                note_line(&mut out, &format!("{indent}  "), &shown(note));
             }
         }
         i = j;
@@ -274,7 +284,7 @@ pub fn explanation_text(engine: &Engine<'_>, e: &Explanation) -> String {
         .iter()
         .filter(|n| !e.principles.iter().any(|p| &p.text == *n))
     {
-        note_line(&mut out, "  ", note);
+        note_line(&mut out, "  ", &shown(note));
     }
     for t in &e.circulars {
         circular_text(engine, t, &mut out);
@@ -286,7 +296,7 @@ pub fn explanation_text(engine: &Engine<'_>, e: &Explanation) -> String {
         }
     }
     for p in &e.principles {
-        let _ = writeln!(out, "  {}", p.text);
+        let _ = writeln!(out, "  {}", shown(&p.text));
     }
     if e.answer.status == Status::DayOff {
         let _ = writeln!(out, "  {}", tr!("answer-no-rule-on-day-off"));
@@ -351,14 +361,14 @@ fn circular_text(engine: &Engine<'_>, t: &CircularTrace, out: &mut String) {
             None => tr!(
                 "answer-rule-decides",
                 rule = name,
-                wfo = rule.wfo.to_string()
+                wfo = rule.wfo.shown_in(words())
             ),
             Some(reason) => tr!("answer-rule-dropped", rule = name, reason = reason),
         };
         let _ = writeln!(out, "    {line}");
     }
     let line = match t.constraint {
-        Some(Some(iv)) => tr!("answer-circular-requires", wfo = iv.to_string()),
+        Some(Some(iv)) => tr!("answer-circular-requires", wfo = iv.shown_in(words())),
         Some(None) => tr!("answer-circular-conflict"),
         None => return,
     };
@@ -483,7 +493,7 @@ pub fn case_json(engine: &Engine<'_>, case: &Case, explanation: Option<&Explanat
             let c = engine.circular(r.circular);
             json!({"circular": c.id, "rule": ws.rule_name(c, &c.rules[r.rule])})
         }).collect::<Vec<_>>(),
-        "notes": a.notes,
+        "notes": a.notes.iter().map(|n| n.render(edaran::Lang::En)).collect::<Vec<_>>(),
     });
     // The calendar's words, only where they say something: the weekdays of a case that holds
     // on some of them, and why a day is off.
@@ -527,7 +537,7 @@ fn explanation_json(engine: &Engine<'_>, e: &Explanation) -> Value {
     );
     steps.extend(
         e.principles.iter().map(
-            |p| json!({"step": "principle", "principle": p.principle.as_str(), "text": p.text}),
+            |p| json!({"step": "principle", "principle": p.principle.as_str(), "text": p.text.render(edaran::Lang::En)}),
         ),
     );
     if e.answer.status == Status::DayOff {

@@ -6,6 +6,8 @@
 use super::principles::{self, Posterior};
 use super::{Answer, Engine, Principle, RuleRef, Status, Step};
 use crate::model::{CircularId, RuleId};
+use crate::msg::Text;
+use crate::text;
 use crate::syntax::ast::{Interval, Level, Pct, Remote};
 
 /// An applying circular with deciding rules at a point.
@@ -41,11 +43,11 @@ pub(super) struct Reasons {
 }
 
 impl Reasons {
-    fn decide(&mut self, principle: Principle, text: String) {
+    fn decide(&mut self, principle: Principle, text: Text) {
         self.decisive.push(Step { principle, text });
     }
 
-    fn agree(&mut self, principle: Principle, text: String) {
+    fn agree(&mut self, principle: Principle, text: Text) {
         self.agreements.push(Step { principle, text });
     }
 }
@@ -127,23 +129,26 @@ impl Engine<'_> {
                 Some(both) => {
                     reasons.agree(
                         Principle::LexSuperior,
-                        format!(
-                            "lex superior: the {} result (WFO {l}) holds within the higher norm (WFO {h}): together WFO {both}",
-                            level.as_str()
+                        text!(
+                            "lex-superior-agree",
+                            level = level.as_str(),
+                            lower = l.arg(),
+                            higher = h.arg(),
+                            both = both.arg()
                         ),
                     );
                     (Some(both), together(higher.by, lower.by))
                 }
                 None => {
-                    let one = lower.by.len() == 1;
                     reasons.decide(
                         Principle::LexSuperior,
-                        format!(
-                            "lex superior: the {} rule{} {} (WFO {l}) contradict{} the higher norm (WFO {h}), which prevails",
-                            level.as_str(),
-                            if one { "" } else { "s" },
-                            self.rule_list(&lower.by),
-                            if one { "s" } else { "" },
+                        text!(
+                            "lex-superior-prevails",
+                            level = level.as_str(),
+                            n = lower.by.len(),
+                            rules = self.rule_list(&lower.by),
+                            lower = l.arg(),
+                            higher = h.arg()
                         ),
                     );
                     (Some(h), higher.by)
@@ -179,9 +184,12 @@ impl Engine<'_> {
             if let Some(both) = cur.intersect(next) {
                 reasons.agree(
                     Principle::Agreement,
-                    format!(
-                        "{} agrees with the earlier circulars of its level (WFO {next} and WFO {cur}): together WFO {both}",
-                        ws.circulars[d.circular].id
+                    text!(
+                        "agreement",
+                        circular = &ws.circulars[d.circular].id,
+                        next = next.arg(),
+                        current = cur.arg(),
+                        both = both.arg()
                     ),
                 );
                 current = Some(both);
@@ -198,29 +206,31 @@ impl Engine<'_> {
                     let later = &ws.circulars[d.circular];
                     reasons.decide(
                         Principle::LexPosterior,
-                        format!(
-                            "lex posterior: {} (signed {}) prevails over the earlier {} (WFO {cur})",
-                            later.id,
-                            later.signed,
-                            self.rule_list(&by),
+                        text!(
+                            "lex-posterior",
+                            later = &later.id,
+                            signed = later.signed.to_string(),
+                            rules = self.rule_list(&by),
+                            current = cur.arg()
                         ),
                     );
                     current = Some(next);
                     by = d.refs();
                     continue;
                 }
-                Posterior::SignedSameDay => "signed the same day, so lex posterior cannot decide",
-                Posterior::EarlierMoreSpecial => {
-                    "the earlier is the more special, so lex specialis and lex posterior disagree"
-                }
+                Posterior::SignedSameDay => "same-day",
+                Posterior::EarlierMoreSpecial => "special",
             };
             conflict = true;
             reasons.decide(
                 Principle::Antinomy,
-                format!(
-                    "antinomy: {} (WFO {cur}) and {} (WFO {next}) contradict each other; {why}",
-                    self.rule_list(&by),
-                    self.rule_list(&d.refs()),
+                text!(
+                    "antinomy-note",
+                    earlier = self.rule_list(&by),
+                    current = cur.arg(),
+                    later = self.rule_list(&d.refs()),
+                    next = next.arg(),
+                    why = why
                 ),
             );
             current = None;
@@ -269,25 +279,18 @@ impl Engine<'_> {
             return None;
         }
         let rules = |refs: &[RuleRef]| {
-            let s = if refs.len() == 1 { "" } else { "s" };
-            format!("rule{s} {}", self.rule_list(refs))
+            text!("rules-named", n = refs.len(), rules = self.rule_list(refs))
         };
         let text = match iv.remote {
-            Remote::Anywhere => format!(
-                "place: the others may work from anywhere ({})",
-                rules(&anywhere)
-            ),
-            Remote::Home if !home.is_empty() => format!(
-                "place: the others work from home ({}), within the \"from anywhere\" of {}: home is within anywhere",
-                rules(&home),
-                rules(&anywhere)
+            Remote::Anywhere => text!("place-anywhere", rules = rules(&anywhere)),
+            Remote::Home if !home.is_empty() => text!(
+                "place-home-within",
+                home = rules(&home),
+                anywhere = rules(&anywhere)
             ),
             Remote::Home => {
                 debug_assert_eq!(iv.min, Pct::FULL);
-                format!(
-                    "place: WFO 100% leaves nobody out of the office, so the \"from anywhere\" of {} does not arise",
-                    rules(&anywhere)
-                )
+                text!("place-full", anywhere = rules(&anywhere))
             }
         };
         Some(Step {
@@ -297,10 +300,7 @@ impl Engine<'_> {
     }
 
     /// "conflict: the rules ... require disjoint shares", of one circular's deciding rules.
-    fn conflict_text(&self, d: &Decided) -> String {
-        format!(
-            "conflict: the rules {} require disjoint shares",
-            self.rule_list(&d.refs()),
-        )
+    fn conflict_text(&self, d: &Decided) -> Text {
+        text!("conflict-note", rules = self.rule_list(&d.refs()))
     }
 }

@@ -141,7 +141,7 @@ impl Engine<'_> {
         {
             answer
                 .notes
-                .push("no circular names this government in its scope".into());
+                .push(crate::text!("note-government-unscoped"));
         }
         answer
             .notes

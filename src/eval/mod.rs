@@ -23,7 +23,7 @@ mod types;
 
 pub use compile::{CompiledCircular, CompiledRule};
 pub use in_force::{InForcePeriod, InForceSpan};
-pub use prose::{case_lines, render_case_condition};
+pub use prose::{case_lines, case_lines_in, render_case_condition, render_case_condition_in};
 pub use types::{
     Answer, CircularOutcome, CircularTrace, Detail, Explanation, LeftOut, Principle, RuleOutcome,
     RuleRef, Status, Step,

@@ -2,6 +2,8 @@
 //! show them.
 
 use super::{Engine, RuleRef, query};
+use crate::lang::Lang;
+use crate::syntax::keywords::word;
 
 impl Engine<'_> {
     /// What a case may split on, as a question gives it: the dimension's keyword (`function`),
@@ -16,44 +18,52 @@ impl Engine<'_> {
     }
 
     /// The rules as notes name them: "`a` of X, `b` of Y".
-    pub(super) fn rule_list(&self, rules: &[RuleRef]) -> String {
-        let names: Vec<String> = rules
+    pub(super) fn rule_list(&self, rules: &[RuleRef]) -> crate::msg::Arg {
+        let names = rules
             .iter()
             .map(|r| {
                 let c = &self.ws.circulars[r.circular];
-                format!("`{}` of {}", self.ws.rule_name(c, &c.rules[r.rule]), c.id)
+                let rule = self.ws.rule_name(c, &c.rules[r.rule]);
+                crate::text!("rule-of", rule = rule, circular = &c.id)
             })
             .collect();
-        names.join(", ")
+        crate::msg::Arg::List(names)
     }
 }
 
 /// The condition of a case in words: "function in [service, field]" and so on, joined by "and";
 /// "always" when it has none.
 pub fn render_case_condition(engine: &Engine<'_>, case: &query::Case) -> String {
+    render_case_condition_in(engine, case, Lang::En)
+}
+
+/// [`render_case_condition`] in the words of `lang`: "fungsi dalam [service, field]".
+pub fn render_case_condition_in(engine: &Engine<'_>, case: &query::Case, lang: Lang) -> String {
     if case.when.is_empty() {
-        return "always".to_string();
+        return crate::text!("condition-always").render(lang);
     }
     case.when
         .iter()
-        .filter_map(|(axis, s)| axis_words(engine, *axis, s))
+        .filter_map(|(axis, s)| axis_words_in(engine, *axis, s, lang))
         .collect::<Vec<_>>()
-        .join(" and ")
+        .join(&format!(" {} ", word("and", lang)))
 }
 
 /// One part of a case's condition in words: a set of classes ("function in [service,
 /// field]"), or a flag ("when urgent", "not trait pregnant"); `None` when it says nothing.
-pub fn axis_words(
+pub fn axis_words_in(
     engine: &Engine<'_>,
     axis: query::Axis,
     set: &crate::region::ClassSet,
+    lang: Lang,
 ) -> Option<String> {
     let interner = &engine.ws.interner;
+    let u = &engine.universe;
     match axis {
-        query::Axis::Classes(d) => engine.universe.describe_set(d, set, interner),
+        query::Axis::Classes(d) => u.describe_set_in(d, set, interner, lang),
         query::Axis::Flag(d, flag) => {
             let holds = set.contains(1);
-            (holds != set.contains(0)).then(|| engine.universe.flag_words(d, flag, holds, interner))
+            (holds != set.contains(0)).then(|| u.flag_words_in(d, flag, holds, interner, lang))
         }
     }
 }
@@ -65,6 +75,16 @@ pub fn axis_words(
 /// blocks of `trait in [echelon_2, echelon_3]`), they are one line, "trait in [echelon_2,
 /// echelon_3]", at the place of the first. The cases themselves stay a partition.
 pub fn case_lines(engine: &Engine<'_>, cases: &[&query::Case]) -> Vec<(String, usize)> {
+    case_lines_in(engine, cases, Lang::En)
+}
+
+/// [`case_lines`] in the words of `lang`.
+pub fn case_lines_in(
+    engine: &Engine<'_>,
+    cases: &[&query::Case],
+    lang: Lang,
+) -> Vec<(String, usize)> {
+    let and = format!(" {} ", word("and", lang));
     let n = cases.len();
     let Some(last) = n.checked_sub(1) else {
         return Vec::new();
@@ -104,15 +124,15 @@ pub fn case_lines(engine: &Engine<'_>, cases: &[&query::Case]) -> Vec<(String, u
                     members.push((j, f));
                 }
             }
-            let Some(words) = one_of(engine, dim, &members) else {
+            let Some(words) = one_of(engine, dim, &members, lang) else {
                 continue;
             };
             let mut parts: Vec<String> = rest
                 .iter()
-                .filter_map(|(axis, s)| axis_words(engine, *axis, s))
+                .filter_map(|(axis, s)| axis_words_in(engine, *axis, s, lang))
                 .collect();
             parts.push(words);
-            merged[i] = Some(parts.join(" and "));
+            merged[i] = Some(parts.join(&and));
             members.iter().for_each(|&(j, _)| taken[j] = true);
             break;
         }
@@ -123,7 +143,7 @@ pub fn case_lines(engine: &Engine<'_>, cases: &[&query::Case]) -> Vec<(String, u
         .filter(|(k, m)| *k == last || !taken[*k] || m.is_some())
         .map(|(k, m)| {
             (
-                m.unwrap_or_else(|| render_case_condition(engine, cases[k])),
+                m.unwrap_or_else(|| render_case_condition_in(engine, cases[k], lang)),
                 k,
             )
         })
@@ -137,6 +157,7 @@ fn one_of(
     engine: &Engine<'_>,
     dim: crate::dim::Dim,
     members: &[(usize, Vec<(query::Axis, crate::region::ClassSet)>)],
+    lang: Lang,
 ) -> Option<String> {
     if members.len() < 2 {
         return None;
@@ -187,12 +208,13 @@ fn one_of(
     };
     Some(if dim.info().not_first {
         let names: Vec<&str> = required.iter().map(|&b| name(b)).collect();
-        format!("{} in [{}]", dim.keyword(), names.join(", "))
+        let (k, in_) = (word(dim.keyword(), lang), word("in", lang));
+        format!("{k} {in_} [{}]", names.join(", "))
     } else {
         let words: Vec<String> = required
             .iter()
-            .map(|&b| engine.universe.flag_words(dim, b, true, interner))
+            .map(|&b| engine.universe.flag_words_in(dim, b, true, interner, lang))
             .collect();
-        words.join(" or ")
+        words.join(&format!(" {} ", word("or", lang)))
     })
 }

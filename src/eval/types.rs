@@ -53,8 +53,8 @@ pub struct Answer {
     pub wfh_priority: Option<u32>,
     /// The rules that decided.
     pub decided_by: Vec<RuleRef>,
-    /// What the user should know (principles applied, warnings).
-    pub notes: Vec<String>,
+    /// What the user should know (principles applied, warnings), in either language.
+    pub notes: Vec<crate::msg::Text>,
     /// Why the day is not a working day ("Saturday", "Hari Raya Idul Fitri 1447 Hijriah"), for
     /// [`Status::DayOff`].
     pub day_off: Option<String>,
@@ -76,18 +76,43 @@ impl Answer {
     /// A one-line summary: "WFO 50%", "exempt, WFO 100%", "baseline, WFO 100%", "conflict",
     /// "day off (Saturday)".
     pub fn summary(&self) -> String {
+        self.summary_in(crate::Lang::En)
+    }
+
+    /// [`Answer::summary`] in `lang`: "libur (Sabtu)", "dikecualikan, WFO 100%".
+    pub fn summary_in(&self, lang: crate::Lang) -> String {
+        use crate::text;
         if self.status == Status::DayOff {
-            return match &self.day_off {
-                Some(reason) => format!("day off ({reason})"),
-                None => "day off".to_string(),
-            };
+            let reason = self.day_off.as_deref().map(|r| day_off_reason(r, lang));
+            return match reason {
+                Some(reason) => text!("summary-day-off-because", reason = reason),
+                None => text!("summary-day-off"),
+            }
+            .render(lang);
         }
         match (self.status, self.wfo) {
-            (Status::Conflict, _) | (_, None) => "conflict".to_string(),
-            (Status::Ruled, Some(iv)) => format!("WFO {iv}"),
-            (status, Some(iv)) => format!("{}, WFO {iv}", status.as_str()),
+            (Status::Conflict, _) | (_, None) => text!("summary-conflict").render(lang),
+            (Status::Ruled, Some(iv)) => format!("WFO {}", iv.shown_in(lang)),
+            (status, Some(iv)) => text!(
+                "summary-status",
+                status = status.as_str(),
+                wfo = iv.shown_in(lang)
+            )
+            .render(lang),
         }
     }
+}
+
+/// Why a day is off, in `lang`: a weekday's name ("Saturday", "Sabtu"), a holiday's name as
+/// the calendar writes it.
+fn day_off_reason(reason: &str, lang: crate::Lang) -> String {
+    crate::calendar::WEEK
+        .iter()
+        .find(|d| crate::calendar::weekday_name(**d) == reason)
+        .map_or_else(
+            || reason.to_string(),
+            |d| crate::calendar::weekday_name_in(*d, lang).to_string(),
+        )
 }
 
 /// Why a circular does or does not apply at a point.
@@ -276,5 +301,5 @@ pub struct Step {
     /// What it applied.
     pub principle: Principle,
     /// What it decided, in words ("lex posterior: X (signed ...) prevails over ...").
-    pub text: String,
+    pub text: crate::msg::Text,
 }
