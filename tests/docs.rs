@@ -1,7 +1,7 @@
-//! The user reference `docs/language.md` runs as a test, and nothing in the repository points
-//! outside it.
+//! The user reference `docs/language.md` and its Indonesian edition `docs/id/language.md` run as
+//! tests, and nothing in the repository points outside it.
 //!
-//! Every fenced block of `docs/language.md` is one of these (the first word of its info string):
+//! Every fenced block of either page is one of these (the first word of its info string):
 //!
 //! - ```` ```se ````: a `.se` example. It is loaded on its own and must report exactly the codes
 //!   listed in `expect=CODE,CODE` (none when there is no `expect=`); when it holds `test` blocks,
@@ -22,6 +22,11 @@
 //! A block whose info string also says `pending` shows a part of the language that is being
 //! built: it is counted and tried, not required to pass. Once it passes, this test fails and
 //! says to remove the marker, so a pending example cannot stay pending by accident.
+//!
+//! The Indonesian edition shows the same `.se` examples, converted with `edaran fmt --lang id`:
+//! its ```` ```se ```` blocks come in the same order with the same info strings as the English
+//! ones, are written in Indonesian, and mean the same (converted back to English, they are the
+//! English block, comments aside). Its commands are ```` ```sh ```` blocks, not run.
 
 #[path = "support/bin.rs"]
 mod bin;
@@ -52,7 +57,8 @@ struct Block {
     text: String,
 }
 
-fn blocks(page: &str) -> Vec<Block> {
+/// The fenced blocks of `page`, the text of the file `name` (for the messages).
+fn blocks(name: &str, page: &str) -> Vec<Block> {
     let mut out = Vec::new();
     let mut open: Option<Block> = None;
     for (i, line) in page.lines().enumerate() {
@@ -82,10 +88,7 @@ fn blocks(page: &str) -> Vec<Block> {
                     } else if let Some(codes) = word.strip_prefix("expect=") {
                         block.expect = codes.split(',').map(str::to_string).collect();
                     } else {
-                        panic!(
-                            "docs/language.md:{}: unknown word `{word}` in the info string",
-                            i + 1
-                        );
+                        panic!("{name}:{}: unknown word `{word}` in the info string", i + 1);
                     }
                 }
                 open = Some(block);
@@ -98,10 +101,7 @@ fn blocks(page: &str) -> Vec<Block> {
             (None, None) => {}
         }
     }
-    assert!(
-        open.is_none(),
-        "docs/language.md: a fenced block is not closed"
-    );
+    assert!(open.is_none(), "{name}: a fenced block is not closed");
     out
 }
 
@@ -434,15 +434,15 @@ fn write_file(block: &Block, dir: &Path) {
     }
 }
 
-#[test]
-fn the_examples_of_the_language_reference_run() {
-    let path = root().join("docs/language.md");
-    let page = std::fs::read_to_string(&path).expect("docs/language.md");
-    let blocks = blocks(&page);
+/// Runs every example of the page `name` (a path from the repository root), which must run at
+/// least `at_least` of them.
+fn run_page(name: &str, at_least: usize) {
+    let page = std::fs::read_to_string(root().join(name)).expect("the page");
+    let blocks = blocks(name, &page);
     for block in &blocks {
         assert!(
             matches!(block.kind.as_str(), "se" | "console" | "sh" | ""),
-            "docs/language.md:{}: a block is ```se, ```console, ```sh or ```, not ```{}",
+            "{name}:{}: a block is ```se, ```console, ```sh or ```, not ```{}",
             block.line,
             block.kind
         );
@@ -457,7 +457,7 @@ fn the_examples_of_the_language_reference_run() {
         if is_example(block) {
             ran += 1;
             if let Err(e) = run_block(block, ready.path()) {
-                problems.push(format!("docs/language.md:{}: {e}", block.line));
+                problems.push(format!("{name}:{}: {e}", block.line));
             }
         }
     }
@@ -471,21 +471,100 @@ fn the_examples_of_the_language_reference_run() {
             pending.push(block.line);
             if run_block(block, all.path()).is_ok() {
                 problems.push(format!(
-                    "docs/language.md:{}: this example is marked `pending` but passes: remove `pending` from its info string",
+                    "{name}:{}: this example is marked `pending` but passes: remove `pending` from its info string",
                     block.line
                 ));
             }
         }
     }
     eprintln!(
-        "docs/language.md: {ran} examples run, {} pending (lines {pending:?})",
+        "{name}: {ran} examples run, {} pending (lines {pending:?})",
         pending.len()
     );
     assert!(problems.is_empty(), "{}", problems.join("\n\n"));
     assert!(
-        ran >= 20,
-        "docs/language.md: only {ran} examples run; the page shows the language by running examples"
+        ran >= at_least,
+        "{name}: only {ran} examples run; the page shows the language by running examples"
     );
+}
+
+#[test]
+fn the_examples_of_the_language_reference_run() {
+    run_page("docs/language.md", 20);
+}
+
+#[test]
+fn the_examples_of_the_indonesian_reference_run() {
+    run_page("docs/id/language.md", 20);
+}
+
+/// The info string of a block after its kind (`file=... expect=...`).
+fn info(block: &Block) -> (bool, bool, bool, &Option<String>, &BTreeSet<String>) {
+    (
+        block.pending,
+        block.partial,
+        block.failing,
+        &block.file,
+        &block.expect,
+    )
+}
+
+/// A formatted file without its comment lines: comments may be translated.
+fn without_comments(text: &str) -> String {
+    text.lines()
+        .filter(|l| !l.trim_start().starts_with("//"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn the_indonesian_examples_are_the_english_ones_converted() {
+    use edaran::Lang;
+    use edaran::fmt::format_as;
+    let page = |name: &str| -> Vec<Block> {
+        let text = std::fs::read_to_string(root().join(name)).expect("the page");
+        blocks(name, &text)
+            .into_iter()
+            .filter(|b| b.kind == "se")
+            .collect()
+    };
+    let english = page("docs/language.md");
+    let indonesian = page("docs/id/language.md");
+    assert_eq!(
+        english.len(),
+        indonesian.len(),
+        "docs/id/language.md shows every ```se example of docs/language.md, and no other"
+    );
+    let mut problems = Vec::new();
+    for (en, id) in english.iter().zip(&indonesian) {
+        let at = format!(
+            "docs/id/language.md:{} (docs/language.md:{})",
+            id.line, en.line
+        );
+        if info(en) != info(id) {
+            problems.push(format!("{at}: the info strings differ"));
+        }
+        let as_id = format_as(&id.text, Some(Lang::Id));
+        if let Ok(text) = &as_id
+            && format_as(&id.text, None).ok().as_ref() != Some(text)
+        {
+            problems.push(format!(
+                "{at}: the example is not in Indonesian; write it with `edaran fmt --lang id`:\n{text}"
+            ));
+        }
+        let back = format_as(&id.text, Some(Lang::En)).map(|t| without_comments(&t));
+        let original = format_as(&en.text, Some(Lang::En)).map(|t| without_comments(&t));
+        match (back, original) {
+            (Ok(back), Ok(original)) if back != original => problems.push(format!(
+                "{at}: converted back to English, the example is not the English one:\n{back}\n--- the English one:\n{original}"
+            )),
+            (Ok(_), Err(_)) | (Err(_), Ok(_)) => problems.push(format!(
+                "{at}: one of the two has syntax errors and the other has not"
+            )),
+            _ => {}
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n\n"));
 }
 
 // ---------------------------------------------------------------------------------------------

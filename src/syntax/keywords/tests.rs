@@ -347,22 +347,37 @@ fn each_spelling_has_one_language() {
     assert!(is_reserved("dan") && is_reserved("and") && !is_reserved("aturan"));
 }
 
+/// The rows of a keyword table: the first two cells of every table row whose first two cells are
+/// both a keyword in backticks.
+fn keyword_rows(page: &str) -> Vec<(String, String)> {
+    page.lines()
+        .filter_map(|l| {
+            let mut cells = l.strip_prefix("| `")?.split(" | ");
+            let first = cells.next()?.strip_suffix('`')?;
+            let second = cells.next()?.strip_prefix('`')?.strip_suffix('`')?;
+            Some((first.to_string(), second.to_string()))
+        })
+        .collect()
+}
+
 /// docs/language.md lists every keyword with its Indonesian spelling, in table order.
 #[test]
 fn the_reference_lists_both_spellings() {
     let page = include_str!("../../../docs/language.md");
-    let rows: Vec<(String, String)> = page
-        .lines()
-        .filter_map(|l| {
-            let mut cells = l.strip_prefix("| `")?.split(" | ");
-            let en = cells.next()?.strip_suffix('`')?;
-            let id = cells.next()?.strip_prefix('`')?.strip_suffix('`')?;
-            Some((en.to_string(), id.to_string()))
-        })
-        .collect();
     let table: Vec<(String, String)> = TABLE
         .iter()
         .map(|k| (k.text.to_string(), k.id.to_string()))
         .collect();
-    assert_eq!(rows, table);
+    assert_eq!(keyword_rows(page), table);
+}
+
+/// Its Indonesian edition, docs/id/language.md, lists them too, the Indonesian word first.
+#[test]
+fn the_indonesian_reference_lists_both_spellings() {
+    let page = include_str!("../../../docs/id/language.md");
+    let table: Vec<(String, String)> = TABLE
+        .iter()
+        .map(|k| (k.id.to_string(), k.text.to_string()))
+        .collect();
+    assert_eq!(keyword_rows(page), table);
 }
