@@ -224,6 +224,11 @@ fn given_is_shown_and_cleared() {
     t.wait_for(at, "given: cleared\n");
     let at = t.send(":given\r");
     t.wait_for(at, "given: none");
+    // In Indonesian words, for Indonesian questions: `dengan instansi ...`, not mixed.
+    let at = t.send(":given instansi \"Pemprov Banten\"\r");
+    t.wait_for(at, "given: instansi \"Pemprov Banten\"\n");
+    let at = t.send("wfo \"BPKAD\" fungsi admin pada 2023-09-01\r");
+    t.wait_for(at, QUESTIONS[2].1);
     t.quit();
 }
 

@@ -115,7 +115,14 @@ impl Session {
                         self.given_text.clear();
                         return Step::Print(line_of(tr!("repl-given-cleared")), String::new());
                     }
-                    let text = format!("given {rest}");
+                    // `given` in the language of the dimensions written after it (`:given
+                    // instansi "..."` is `dengan instansi "..."`).
+                    let first = rest.split_whitespace().next().unwrap_or_default();
+                    let lang = edaran::syntax::keywords::language_of(first).unwrap_or_default();
+                    let text = format!(
+                        "{} {rest}",
+                        edaran::syntax::keywords::word("given", lang)
+                    );
                     let (dims, diagnostics) = edaran::syntax::parse_given(FileId(0), &text);
                     if diagnostics.iter().any(|d| d.is_error()) {
                         let source = [Source {
