@@ -115,6 +115,13 @@ impl From<&String> for Arg {
     }
 }
 
+impl Arg {
+    /// The argument alone, as a message shows it in `lang`.
+    pub fn render(&self, lang: Lang) -> String {
+        crate::text!("arg", arg = self.clone()).render(lang)
+    }
+}
+
 /// A message of the files: its id and its arguments, shown in either language.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Text {

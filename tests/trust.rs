@@ -144,7 +144,7 @@ fn scope_all_binds_a_government_no_circular_names_without_a_note() {
         cases[0].answer.notes
     );
     assert_eq!(
-        engine.name_notes(&spec),
+        english(engine.name_notes(&spec)),
         ["no circular names unit `Setda`: it is answered like any other"]
     );
 }
@@ -410,7 +410,7 @@ circular "B/1" {
     let engine = Engine::new(&ws);
     let spec = spec(r#"wfo "BPKAD" function direct_servce on 2023-09-01"#);
     assert_eq!(
-        engine.name_notes(&spec),
+        english(engine.name_notes(&spec)),
         [
             "no circular names function `direct_servce`: did you mean `direct_service`?",
             "no circular names unit `BPKAD`: it is answered like any other"
@@ -443,4 +443,9 @@ circular "SE 2/2026" {
         "{formatted}"
     );
     assert_eq!(edaran::fmt::format(&formatted).expect("formats"), formatted);
+}
+
+/// Texts of the library, in English.
+fn english(texts: Vec<edaran::msg::Text>) -> Vec<String> {
+    texts.into_iter().map(|t| t.render(edaran::Lang::En)).collect()
 }

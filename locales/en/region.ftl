@@ -26,3 +26,5 @@ others-from = { $shares }, the others from { $place ->
         [anywhere] anywhere
        *[home] home
     }
+# An argument shown alone (a list of circulars, a rank).
+arg = { $arg }

@@ -26,3 +26,5 @@ others-from = { $shares }, selebihnya dari { $place ->
         [anywhere] mana saja
        *[home] rumah
     }
+# Satu argumen yang ditampilkan sendiri (daftar surat edaran, peringkat).
+arg = { $arg }

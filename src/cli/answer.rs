@@ -98,7 +98,7 @@ fn shown(text: &edaran::msg::Text) -> String {
 /// The question's own notes, once, then its cases (explained, for `explain`).
 fn cases_reply_text(engine: &Engine<'_>, reply: &Cases, out: &mut String) {
     for note in &reply.notes {
-        note_line(out, "  ", note);
+        note_line(out, "  ", &shown(note));
     }
     let cases = &reply.cases;
     if reply.asking != Asking::Explain {
@@ -444,7 +444,11 @@ pub fn reply_json(engine: &Engine<'_>, shown: &str, reply: &Reply) -> Value {
                 .collect();
             let mut json = json!({"query": shown, "cases": cases});
             if !reply.notes.is_empty() {
-                json["notes"] = json!(reply.notes);
+                json["notes"] = json!(reply
+                    .notes
+                    .iter()
+                    .map(|n| n.render(edaran::Lang::En))
+                    .collect::<Vec<_>>());
             }
             json
         }

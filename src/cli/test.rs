@@ -57,8 +57,11 @@ pub fn run(paths: &[PathBuf], format: Format, color: bool) -> i32 {
                     out.push_str(&renderer.render_failure(
                         o.file,
                         f.span,
-                        &f.message(),
-                        &tr!("test-expected", expected = f.expected),
+                        &f.message_in(super::l10n::lang().keywords()),
+                        &tr!(
+                            "test-expected",
+                            expected = f.expected_in(super::l10n::lang().keywords())
+                        ),
                     ));
                 }
             }

@@ -79,7 +79,7 @@ pub struct Cases {
     pub spec: Spec,
     /// The question's own notes, shown once before its cases: names with invisible
     /// characters, values no circular names (empty under [`Purpose::Check`]).
-    pub notes: Vec<String>,
+    pub notes: Vec<crate::msg::Text>,
     /// The cases, each with the condition under which it holds.
     pub cases: Vec<AnsweredCase>,
 }
@@ -218,8 +218,8 @@ impl Engine<'_> {
 
 /// The notes of a question whose names hold invisible characters: the answer is given for the
 /// name without the zero-width ones, and says so.
-pub fn question_notes(subject: &Subject, given: &[Dimension]) -> Vec<String> {
-    let mut notes: Vec<String> = crate::lints::question_note("unit", &subject.unit.node)
+pub fn question_notes(subject: &Subject, given: &[Dimension]) -> Vec<crate::msg::Text> {
+    let mut notes: Vec<crate::msg::Text> = crate::lints::question_note("unit", &subject.unit.node)
         .into_iter()
         .collect();
     for d in given.iter().chain(subject.dims.iter().map(|d| &d.node)) {

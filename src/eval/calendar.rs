@@ -57,24 +57,24 @@ impl Engine<'_> {
     /// shipped with edaran has no holidays for some of its years (only weekends and the
     /// workspace's own holidays are days off there). `None` when it covers them, or after
     /// `calendar none`.
-    pub fn calendar_note(&self, from: Day, to: Day) -> Option<String> {
+    pub fn calendar_note(&self, from: Day, to: Day) -> Option<crate::msg::Text> {
         let calendar = &self.ws.calendar;
         if !calendar.uses_national() {
             return None;
         }
-        let years: Vec<String> = (region::date(from).year()..=region::date(to).year())
+        let years: Vec<i32> = (region::date(from).year()..=region::date(to).year())
             .filter(|&y| !calendar.covers(y))
-            .map(|y| y.to_string())
             .collect();
-        let (first, last) = (years.first()?, years.last()?);
-        let which = if first == last {
-            first.clone()
+        let (first, last) = (*years.first()?, *years.last()?);
+        Some(if first == last {
+            crate::text!("note-calendar-year", year = first.to_string())
         } else {
-            format!("{first} to {last}")
-        };
-        Some(format!(
-            "the national calendar shipped with edaran has no holidays for {which}: only weekends and the workspace's own holidays are days off there"
-        ))
+            crate::text!(
+                "note-calendar-years",
+                first = first.to_string(),
+                last = last.to_string()
+            )
+        })
     }
 
     /// The days within `from < d <= to` on which a holiday starts, or the day after one ends:

@@ -4,8 +4,11 @@
 use super::ask::{AnsweredCase, AskError, Asking, Cases, Purpose, Reply};
 use super::query::Case;
 use super::{Answer, Engine, Status};
+use crate::lang::Lang;
 use crate::model::CircularId;
-use crate::region::Dim;
+use crate::msg::{Arg, Text};
+use crate::region::{Dim, describe_days_in};
+use crate::text;
 use crate::span::{FileId, Span};
 use crate::syntax::ast::{Amount, Arrangement, Dimension, Expected, Interval, Mode, TestBlock};
 use std::collections::BTreeSet;
@@ -28,12 +31,23 @@ pub struct TestOutcome {
 impl Failure {
     /// "expected WFO 50%, got WFO 25%", or "expected WFO 50%, but the answer depends on ...".
     pub fn message(&self) -> String {
-        if self.actual.starts_with("the answer depends on") || self.actual.starts_with("no answer")
-        {
-            format!("expected {}, but {}", self.expected, self.actual)
+        self.message_in(Lang::En)
+    }
+
+    /// [`Failure::message`] in `lang`.
+    pub fn message_in(&self, lang: Lang) -> String {
+        let (expected, actual) = (self.expected_text.clone(), self.actual_text.clone());
+        if self.no_answer {
+            text!("test-expected-but", expected = expected, actual = actual)
         } else {
-            format!("expected {}, got {}", self.expected, self.actual)
+            text!("test-expected-got", expected = expected, actual = actual)
         }
+        .render(lang)
+    }
+
+    /// What was expected, in `lang`.
+    pub fn expected_in(&self, lang: Lang) -> String {
+        self.expected_text.render(lang)
     }
 }
 
@@ -49,10 +63,16 @@ impl TestOutcome {
 pub struct Failure {
     /// The `expect` line.
     pub span: Span,
-    /// What was expected.
+    /// What was expected (in English; [`Failure::expected_in`] in either language).
     pub expected: String,
-    /// What the answer was (or why there is none).
+    /// What the answer was (or why there is none), in English.
     pub actual: String,
+    /// What was expected, in either language.
+    expected_text: Text,
+    /// What the answer was, in either language.
+    actual_text: Arg,
+    /// Whether there is no answer to compare ("expected ..., but the answer depends on ...").
+    no_answer: bool,
 }
 
 /// Runs every `test` block of the workspace.
@@ -78,18 +98,34 @@ fn run_one(engine: &Engine<'_>, file: FileId, test: &TestBlock) -> TestOutcome {
             Ok(Reply::Cases(cases)) => check_cases(engine, &e.expected.node, &cases),
             // Refused under `Purpose::Check`; never an answer here.
             Ok(Reply::Conflicts(_)) | Err(AskError::ConflictsInExpect) => {
-                Err("`conflicts` cannot be used in `expect`".into())
+                let kw = |english| engine.ws.keyword(file, english);
+                Err(Outcome::Other(text!(
+                    "test-conflicts-in-expect",
+                    conflicts = kw("conflicts"),
+                    expect = kw("expect")
+                )))
             }
-            Err(AskError::InvalidDate) => Err("no answer: the date is invalid".into()),
-            Err(AskError::NoPeriod) => Err("no answer: the date is missing or invalid".into()),
-            Err(AskError::TooBroad(e)) => Err(e.to_string()),
+            Err(AskError::InvalidDate) => Err(Outcome::NoAnswer(text!("test-date-invalid"))),
+            Err(AskError::NoPeriod) => Err(Outcome::NoAnswer(text!("test-date-missing"))),
+            Err(AskError::TooBroad(e)) => Err(Outcome::NoAnswer(e.text())),
         };
         if let Err(actual) = result {
-            failures.push(Failure {
+            let expected = describe_expected(&e.expected.node);
+            let (actual, no_answer) = match actual {
+                Outcome::NoAnswer(t) => (Arg::from(t), true),
+                Outcome::Other(t) => (Arg::from(t), false),
+                Outcome::Shown(a) => (a, false),
+            };
+            let mut failure = Failure {
                 span: e.span,
-                expected: describe_expected(&e.expected.node),
-                actual,
-            });
+                expected: expected.render(Lang::En),
+                actual: String::new(),
+                expected_text: expected,
+                actual_text: actual,
+                no_answer,
+            };
+            failure.actual = failure.actual_text.render(Lang::En);
+            failures.push(failure);
         }
     }
     TestOutcome {
@@ -105,12 +141,23 @@ fn run_one(engine: &Engine<'_>, file: FileId, test: &TestBlock) -> TestOutcome {
     }
 }
 
+/// Why an expectation failed: no answer to compare (`NoAnswer`, "expected ..., but the date is
+/// invalid"), an answer of another kind (`Other`), or the answer as shown (`Shown`).
+enum Outcome {
+    NoAnswer(Text),
+    Other(Text),
+    Shown(Arg),
+}
+
+type Check = Result<(), Outcome>;
+
+/// The answer as shown: `text` in each language.
+fn shown(text: Text) -> Outcome {
+    Outcome::Shown(text.into())
+}
+
 /// An `in force` expectation: the same set of circulars.
-fn check_in_force(
-    engine: &Engine<'_>,
-    expected: &Expected,
-    in_force: Vec<CircularId>,
-) -> Result<(), String> {
+fn check_in_force(engine: &Engine<'_>, expected: &Expected, in_force: Vec<CircularId>) -> Check {
     let ids: BTreeSet<&str> = in_force
         .into_iter()
         .map(|c| engine.circular(c).id.as_str())
@@ -121,13 +168,13 @@ fn check_in_force(
             if want == ids {
                 Ok(())
             } else {
-                Err(list_text(&ids))
+                Err(Outcome::Shown(list_text(&ids).into()))
             }
         }
-        _ => Err(format!(
-            "{} (an `in force` question is answered with a list of circulars)",
-            list_text(&ids)
-        )),
+        _ => Err(Outcome::Other(text!(
+            "test-in-force-kind",
+            list = list_text(&ids)
+        ))),
     }
 }
 
@@ -135,17 +182,20 @@ fn check_in_force(
 ///
 /// Over a period, the days off are left out unless `day-off` is expected: a share expected
 /// from Monday to Sunday is the share of its working days (docs/language.md, "Tests").
-fn check_cases(engine: &Engine<'_>, expected: &Expected, cases: &Cases) -> Result<(), String> {
+fn check_cases(engine: &Engine<'_>, expected: &Expected, cases: &Cases) -> Check {
     let is_off = |c: &AnsweredCase| c.case.answer.status == Status::DayOff;
     if *expected == Expected::DayOff && cases.asking != Asking::Priority {
         return match cases.cases.iter().find(|c| !is_off(c)) {
             None => Ok(()),
-            Some(c) if cases.cases.len() == 1 => Err(c.case.answer.summary()),
-            Some(c) => Err(format!(
-                "{} on {}",
-                c.case.answer.summary(),
-                crate::region::describe_days(c.case.from, c.case.to, c.case.days)
-            )),
+            Some(c) if cases.cases.len() == 1 => Err(summary(&c.case.answer)),
+            Some(c) => {
+                let (answer, case) = (&c.case.answer, &c.case);
+                Err(shown(text!(
+                    "test-answer-on",
+                    answer = Arg::each(|lang| answer.summary_in(lang)),
+                    days = Arg::each(|lang| describe_days_in(case.from, case.to, case.days, lang))
+                )))
+            }
         };
     }
     let working = Cases {
@@ -153,12 +203,11 @@ fn check_cases(engine: &Engine<'_>, expected: &Expected, cases: &Cases) -> Resul
         ..cases.clone()
     };
     if working.cases.is_empty() {
-        let reasons: Vec<String> = cases
-            .cases
-            .iter()
-            .map(|c| c.case.answer.summary())
-            .collect();
-        return Err(reasons.join("; "));
+        let all = &cases.cases;
+        return Err(Outcome::Shown(Arg::each(|lang| {
+            let reasons: Vec<String> = all.iter().map(|c| c.case.answer.summary_in(lang)).collect();
+            reasons.join("; ")
+        })));
     }
     let cases = &working;
     let case = single_case(engine, cases)?;
@@ -167,30 +216,41 @@ fn check_cases(engine: &Engine<'_>, expected: &Expected, cases: &Cases) -> Resul
     }
     check_wfo(expected, &case.answer).map_err(|got| {
         // A share is expected of a rule: say why none applied.
-        if matches!(expected, Expected::Amount { .. }) && super::names::unruled(case.answer.status)
-        {
-            let spec = &cases.spec;
-            let gov = spec.values[Dim::Gov.index()].as_deref();
-            let first = engine.why_no_rule(&case.point, gov);
-            // The names a circular spells differently (a likely typo), unless the reason
-            // already names them.
-            let typos: Vec<String> = engine
-                .name_notes(spec)
-                .into_iter()
-                .filter(|n| {
-                    n.contains("did you mean")
-                        && n.split('`')
-                            .nth(1)
-                            .is_none_or(|name| !first.contains(&format!("`{name}`")))
+        let (Expected::Amount { .. }, true, Outcome::Shown(got)) = (
+            expected,
+            super::names::unruled(case.answer.status),
+            &got,
+        ) else {
+            return got;
+        };
+        let spec = &cases.spec;
+        let gov = spec.values[Dim::Gov.index()].as_deref();
+        let first = engine.why_no_rule(&case.point, gov);
+        let first_en = first.render(Lang::En);
+        // The names a circular spells differently (a likely typo), unless the reason already
+        // names them.
+        let typos = engine.name_notes(spec).into_iter().filter(|n| {
+            n.id == "note-unnamed-did-you-mean"
+                && n.args.iter().all(|(name, value)| match (name, value) {
+                    (&"value", Arg::Text(v)) => !first_en.contains(&format!("`{v}`")),
+                    _ => true,
                 })
-                .collect();
-            let mut why = vec![first];
-            why.extend(typos);
-            format!("{got}: no rule applies ({})", why.join("; "))
-        } else {
-            got
-        }
+        });
+        let why: Vec<Text> = std::iter::once(first).chain(typos).collect();
+        shown(text!(
+            "test-no-rule-applies",
+            got = got.clone(),
+            why = Arg::each(|lang| {
+                let shown: Vec<String> = why.iter().map(|t| t.render(lang)).collect();
+                shown.join("; ")
+            })
+        ))
     })
+}
+
+/// An answer's summary, as shown.
+fn summary(answer: &Answer) -> Outcome {
+    Outcome::Shown(Arg::each(|lang| answer.summary_in(lang)))
 }
 
 fn list_text(ids: &BTreeSet<&str>) -> String {
@@ -200,44 +260,59 @@ fn list_text(ids: &BTreeSet<&str>) -> String {
 
 /// The one case of an expectation's answer; several: the answer depends on what the
 /// expectation leaves out.
-fn single_case<'c>(engine: &Engine<'_>, cases: &'c Cases) -> Result<&'c Case, String> {
+fn single_case<'c>(engine: &Engine<'_>, cases: &'c Cases) -> Result<&'c Case, Outcome> {
     if let [one] = cases.cases.as_slice() {
         return Ok(&one.case);
     }
     let many = &cases.cases;
-    let mut dims: Vec<String> = many
-        .iter()
-        .flat_map(|c| c.case.when.iter().map(|(axis, _)| engine.axis_name(*axis)))
-        .collect();
-    dims.sort_unstable();
-    dims.dedup();
-    let parts: Vec<String> = many
-        .iter()
-        .map(|c| {
-            let answer = match cases.asking {
-                Asking::Priority => c
-                    .case
-                    .answer
-                    .wfh_priority
-                    .map_or("no priority".to_string(), |n| format!("priority {n}")),
-                Asking::Wfo | Asking::Explain => c.case.answer.summary(),
-            };
-            super::render_case_condition(engine, &c.case) + ": " + &answer
-        })
-        .collect();
-    let on = if dims.is_empty() {
-        "the date".to_string()
-    } else {
-        dims.join(" and ")
+    let dims = |lang: Lang| {
+        let mut dims: Vec<String> = many
+            .iter()
+            .flat_map(|c| c.case.when.iter().map(|(axis, _)| engine.axis_name_in(*axis, lang)))
+            .collect();
+        dims.sort_unstable();
+        dims.dedup();
+        dims
     };
-    Err(format!(
-        "the answer depends on {on}: {}; give the {} in the expectation or in `given`",
-        parts.join("; "),
-        if dims.is_empty() { "date" } else { "dimension" }
-    ))
+    let parts = Arg::each(|lang| {
+        let parts: Vec<String> = many
+            .iter()
+            .map(|c| {
+                let answer = match cases.asking {
+                    Asking::Priority => match c.case.answer.wfh_priority {
+                        None => text!("test-no-priority"),
+                        Some(n) => text!("test-priority", rank = n),
+                    }
+                    .render(lang),
+                    Asking::Wfo | Asking::Explain => c.case.answer.summary_in(lang),
+                };
+                format!(
+                    "{}: {answer}",
+                    super::render_case_condition_in(engine, &c.case, lang)
+                )
+            })
+            .collect();
+        parts.join("; ")
+    });
+    let on = dims(Lang::En);
+    let what = if on.is_empty() { "date" } else { "dimension" };
+    let on = Arg::each(|lang| {
+        let on = dims(lang);
+        if on.is_empty() {
+            text!("test-the-date").render(lang)
+        } else {
+            on.join(&format!(" {} ", crate::syntax::keywords::word("and", lang)))
+        }
+    });
+    Err(Outcome::NoAnswer(text!(
+        "test-depends-on",
+        on = on,
+        parts = parts,
+        what = what
+    )))
 }
 
-fn check_wfo(expected: &Expected, answer: &Answer) -> Result<(), String> {
+fn check_wfo(expected: &Expected, answer: &Answer) -> Check {
     let ok = match expected {
         Expected::Amount { mode, amount } => {
             // Section 10.1: a share is the share of a rule, not the baseline's.
@@ -255,10 +330,10 @@ fn check_wfo(expected: &Expected, answer: &Answer) -> Result<(), String> {
         Expected::Conflict => answer.status == Status::Conflict,
         Expected::DayOff => answer.status == Status::DayOff,
         _ => {
-            return Err(format!(
-                "{} (a `wfo` question is answered with a share or a status)",
-                answer.summary()
-            ));
+            return Err(Outcome::Other(text!(
+                "test-wfo-kind",
+                answer = Arg::each(|lang| answer.summary_in(lang))
+            )));
         }
     };
     if ok {
@@ -273,20 +348,23 @@ fn check_wfo(expected: &Expected, answer: &Answer) -> Result<(), String> {
             },
             Status::Ruled,
             Some(iv),
-        ) => Err(format!("WFO {}", iv.with_place())),
-        _ => Err(answer.summary()),
+        ) => Err(Outcome::Shown(Arg::each(|lang| {
+            format!("WFO {}", iv.with_place_in(lang))
+        }))),
+        _ => Err(summary(answer)),
     }
 }
 
-fn check_priority(expected: &Expected, actual: Option<u32>) -> Result<(), String> {
-    let shown = actual.map_or("none".to_string(), |n| n.to_string());
+fn check_priority(expected: &Expected, actual: Option<u32>) -> Check {
+    let shown = match actual {
+        Some(n) => Arg::Text(n.to_string()),
+        None => Arg::each(|lang| crate::syntax::keywords::word("none", lang).to_string()),
+    };
     match expected {
         Expected::Rank(n) if actual == Some(*n) => Ok(()),
         Expected::NoPriority if actual.is_none() => Ok(()),
-        Expected::Rank(_) | Expected::NoPriority => Err(shown),
-        _ => Err(format!(
-            "{shown} (a `wfh priority` question is answered with a rank or `none`)"
-        )),
+        Expected::Rank(_) | Expected::NoPriority => Err(Outcome::Shown(shown)),
+        _ => Err(Outcome::Other(text!("test-priority-kind", answer = shown))),
     }
 }
 
@@ -299,25 +377,34 @@ fn expected_interval(mode: Option<Mode>, amount: &Amount) -> Option<Interval> {
     .wfo_interval()
 }
 
-/// The expected value as written.
-pub fn describe_expected(e: &Expected) -> String {
+/// The expected value as written, in either language.
+pub fn describe_expected(e: &Expected) -> Text {
+    let word = |english: &'static str| {
+        text!(
+            "arg",
+            arg = Arg::each(|lang| crate::syntax::keywords::word(english, lang).to_string())
+        )
+    };
     match e {
-        Expected::Amount { mode, amount } => {
-            expected_interval(*mode, amount).map_or("an invalid share".to_string(), |iv| match mode
-            {
-                None | Some(Mode::Wfo) => format!("WFO {}", iv.shares()),
-                Some(Mode::Wfh | Mode::Wfa) => format!("WFO {}", iv.with_place()),
-            })
-        }
-        Expected::Baseline => "baseline".into(),
-        Expected::Exempt => "exempt".into(),
-        Expected::Conflict => "conflict".into(),
-        Expected::DayOff => "day-off".into(),
-        Expected::NoPriority => "none".into(),
-        Expected::Rank(n) => n.to_string(),
+        Expected::Amount { mode, amount } => match expected_interval(*mode, amount) {
+            None => text!("test-invalid-share"),
+            Some(iv) => text!(
+                "test-share",
+                wfo = Arg::each(|lang| match mode {
+                    None | Some(Mode::Wfo) => iv.shares_in(lang),
+                    Some(Mode::Wfh | Mode::Wfa) => iv.with_place_in(lang),
+                })
+            ),
+        },
+        Expected::Baseline => word("baseline"),
+        Expected::Exempt => word("exempt"),
+        Expected::Conflict => word("conflict"),
+        Expected::DayOff => text!("test-day-off"),
+        Expected::NoPriority => word("none"),
+        Expected::Rank(n) => text!("arg", arg = n.to_string()),
         Expected::Circulars(list) => {
             let ids: BTreeSet<&str> = list.iter().map(|s| s.node.as_str()).collect();
-            list_text(&ids)
+            text!("arg", arg = list_text(&ids))
         }
     }
 }

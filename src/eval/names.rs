@@ -6,6 +6,8 @@
 use super::query::Spec;
 use super::{CircularOutcome, Engine, Status};
 use crate::model::CircularId;
+use crate::msg::{Arg, Text};
+use crate::text;
 use crate::region::{self, Dim, Kind, Point};
 
 /// What messages call a value of a dimension.
@@ -57,11 +59,11 @@ impl Engine<'_> {
     /// unit is named (it is in that unit's class). A government under a `scope all` circular is
     /// noted only when a close spelling exists: it is bound, so only a likely typo is worth a
     /// word.
-    pub fn name_notes(&self, spec: &Spec) -> Vec<String> {
+    pub fn name_notes(&self, spec: &Spec) -> Vec<Text> {
         let mut notes = Vec::new();
         // The values with no close spelling, in one note: "no circular names unit `BPKAD` or
         // function `admin`: they are answered like any other".
-        let mut plain: Vec<String> = Vec::new();
+        let mut plain: Vec<Text> = Vec::new();
         let given = Dim::CLASSED
             .into_iter()
             .filter_map(|d| Some((d, spec.values[d.index()].as_deref()?)));
@@ -72,15 +74,17 @@ impl Engine<'_> {
             }
             let shown = value.trim();
             match did_you_mean(shown, self.named_values(dim)) {
-                Some(s) => notes.push(format!(
-                    "no circular names {} `{shown}`: did you mean `{s}`?",
-                    noun(dim)
+                Some(s) => notes.push(text!(
+                    "note-unnamed-did-you-mean",
+                    noun = noun(dim),
+                    value = shown,
+                    meant = s
                 )),
                 // A closed dimension: the value is bound by a `scope all` circular, or (the
                 // engine's own note) named by no scope.
                 None if dim.kind() == Kind::Closed => {}
                 None => {
-                    let named = format!("{} `{shown}`", noun(dim));
+                    let named = text!("note-named", noun = noun(dim), value = shown);
                     if !plain.contains(&named) {
                         plain.push(named);
                     }
@@ -89,12 +93,13 @@ impl Engine<'_> {
         }
         match plain.as_slice() {
             [] => {}
-            [one] => notes.push(format!(
-                "no circular names {one}: it is answered like any other"
-            )),
-            [init @ .., last] => notes.push(format!(
-                "no circular names {} or {last}: they are answered like any other",
-                init.join(", ")
+            [one] => notes.push(text!("note-unnamed", value = one.clone())),
+            many => notes.push(text!(
+                "note-unnamed-many",
+                values = Arg::OneOf {
+                    items: many.to_vec(),
+                    short: false
+                }
             )),
         }
         notes
@@ -105,9 +110,9 @@ impl Engine<'_> {
     /// `Pemprov Jawa Tengah` in its scope: did you mean `Pemprov Jateng`?", "`800/2928-BKD/2023`
     /// exempts this subject", "no rule of `X` covers this subject". `gov` is the government as
     /// the question wrote it.
-    pub fn why_no_rule(&self, p: &Point, gov: Option<&str>) -> String {
+    pub fn why_no_rule(&self, p: &Point, gov: Option<&str>) -> Text {
         let ws = self.ws;
-        let on = format!("on {}", region::date(p.day));
+        let on = region::date(p.day).to_string();
         let mut in_force: Vec<CircularId> = Vec::new();
         let mut revoked: Vec<(CircularId, CircularId)> = Vec::new();
         let mut exempting: Vec<CircularId> = Vec::new();
@@ -135,39 +140,37 @@ impl Engine<'_> {
             shown.join(", ")
         };
         if !exempting.is_empty() && applying.iter().all(|c| exempting.contains(c)) {
-            return format!("{} exempts this subject {on}", ids(&exempting));
+            return text!("why-exempts", circulars = ids(&exempting), on = on);
         }
         if in_force.is_empty() {
-            let mut why = format!("no circular is in force {on}");
-            if let Some((c, by)) = revoked.first() {
-                why.push_str(&format!(
-                    " (`{}` was revoked by `{}`)",
-                    ws.circulars[*c].id, ws.circulars[*by].id
-                ));
-            }
-            return why;
+            return match revoked.first() {
+                Some((c, by)) => text!(
+                    "why-none-in-force-revoked",
+                    on = on,
+                    circular = &ws.circulars[*c].id,
+                    by = &ws.circulars[*by].id
+                ),
+                None => text!("why-none-in-force", on = on),
+            };
         }
         if applying.is_empty() {
             let gov = gov.map(str::trim);
             let unnamed = p.classes[Dim::Gov.index()] == self.universe.named(Dim::Gov);
             return match gov {
-                Some(g) if unnamed => {
-                    let mean = did_you_mean(g, self.named_values(Dim::Gov))
-                        .map(|s| format!(": did you mean `{s}`?"))
-                        .unwrap_or_default();
-                    format!("no circular names government `{g}` in its scope{mean}")
-                }
-                Some(g) => format!(
-                    "no circular in force {on} binds government `{g}` (in force: {})",
-                    ids(&in_force)
+                Some(g) if unnamed => match did_you_mean(g, self.named_values(Dim::Gov)) {
+                    Some(s) => text!("why-unscoped-did-you-mean", gov = g, meant = s),
+                    None => text!("why-unscoped", gov = g),
+                },
+                Some(g) => text!(
+                    "why-not-bound",
+                    on = on,
+                    gov = g,
+                    circulars = ids(&in_force)
                 ),
-                None => format!(
-                    "no circular in force {on} binds this government (in force: {})",
-                    ids(&in_force)
-                ),
+                None => text!("why-this-not-bound", on = on, circulars = ids(&in_force)),
             };
         }
-        format!("no rule of {} covers this subject {on}", ids(&applying))
+        text!("why-no-rule-covers", circulars = ids(&applying), on = on)
     }
 }
 

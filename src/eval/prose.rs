@@ -9,10 +9,16 @@ impl Engine<'_> {
     /// What a case may split on, as a question gives it: the dimension's keyword (`function`),
     /// or a flag with its keyword (`when urgent`, `trait pregnant`).
     pub fn axis_name(&self, axis: query::Axis) -> String {
+        self.axis_name_in(axis, Lang::En)
+    }
+
+    /// [`Engine::axis_name`] as a question of `lang` gives it: `fungsi`, `ketika mendesak`.
+    pub fn axis_name_in(&self, axis: query::Axis, lang: Lang) -> String {
         match axis {
-            query::Axis::Classes(d) => d.keyword().to_string(),
+            query::Axis::Classes(d) => word(d.keyword(), lang).to_string(),
             query::Axis::Flag(d, flag) => {
-                self.universe.flag_words(d, flag, true, &self.ws.interner)
+                self.universe
+                    .flag_words_in(d, flag, true, &self.ws.interner, lang)
             }
         }
     }

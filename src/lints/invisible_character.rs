@@ -40,25 +40,32 @@ fn found(name: &str) -> Vec<(usize, char)> {
         .collect()
 }
 
-/// The note of a question naming `what` (`unit`, `gov`, ...) `value` with invisible characters.
-pub fn question_note(what: &str, value: &str) -> Option<String> {
+/// The note of a question naming `what` (`unit`, `government`, ...) `value` with invisible
+/// characters.
+pub fn question_note(what: &str, value: &str) -> Option<crate::msg::Text> {
     let chars = found(value);
     let &(_, first) = chars.first()?;
     let named = describe(first).unwrap_or_default();
-    let more = match chars.len() {
-        1 => String::new(),
-        2 => " and 1 more invisible character".to_string(),
-        n => format!(" and {} more invisible characters", n - 1),
-    };
     let a = article(&named);
+    let more = chars.len() - 1;
     Some(if chars.iter().all(|&(_, c)| is_ignorable(c)) {
-        format!(
-            "the {what} `{value}` of the question holds {a} {named}{more}: it is read as `{}`",
-            normalize_name(value)
+        crate::text!(
+            "note-invisible-read-as",
+            what = what,
+            value = value,
+            a = a,
+            named = named,
+            more = more,
+            read = normalize_name(value).into_owned()
         )
     } else {
-        format!(
-            "the {what} `{value}` of the question holds {a} {named}{more}: it matches only a name written with the same character"
+        crate::text!(
+            "note-invisible-matches-only",
+            what = what,
+            value = value,
+            a = a,
+            named = named,
+            more = more
         )
     })
 }
@@ -242,14 +249,15 @@ mod tests {
     #[test]
     fn a_question_note_says_how_the_name_is_read() {
         assert_eq!(question_note("unit", "BPKAD"), None);
+        let en = |t: Option<crate::msg::Text>| t.map(|t| t.render(crate::Lang::En));
         assert_eq!(
-            question_note("unit", "BPKAD\u{200b}").as_deref(),
+            en(question_note("unit", "BPKAD\u{200b}")).as_deref(),
             Some(
                 "the unit `BPKAD\u{200b}` of the question holds a zero-width space (U+200B): it is read as `BPKAD`"
             )
         );
         assert!(
-            question_note("gov", "A\u{1b}")
+            en(question_note("government", "A\u{1b}"))
                 .unwrap()
                 .contains("matches only a name written with the same character")
         );

@@ -1,7 +1,10 @@
 //! Why a question cannot be answered: it leaves too much open.
 
 use super::MAX_OPEN_FLAGS;
+use crate::msg::{Arg, Text};
 use crate::region::Dim;
+use crate::syntax::keywords::word;
+use crate::text;
 
 /// Why a question cannot be answered.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -15,39 +18,47 @@ pub enum QueryError {
 
 impl std::fmt::Display for QueryError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text().render(crate::Lang::En))
+    }
+}
+
+impl QueryError {
+    /// What is wrong, in either language.
+    pub fn text(&self) -> Text {
         match self {
             QueryError::TooBroad(n) => {
                 // The dimensions a question may give, in the order a witness names them.
-                let dims: Vec<String> = Dim::subject_first()
+                let dims: Vec<&'static str> = Dim::subject_first()
                     .filter(|d| !d.info().required)
-                    .map(|d| format!("`{}`", d.keyword()))
+                    .map(|d| d.keyword())
                     .collect();
-                let dims = match dims.split_last() {
-                    Some((last, init)) if !init.is_empty() => {
-                        format!("{} or {last}", init.join(", "))
+                let dims = Arg::each(|lang| {
+                    let quoted: Vec<String> =
+                        dims.iter().map(|d| format!("`{}`", word(d, lang))).collect();
+                    match quoted.split_last() {
+                        Some((last, init)) if !init.is_empty() => {
+                            format!("{} {} {last}", init.join(", "), word("or", lang))
+                        }
+                        _ => quoted.concat(),
                     }
-                    _ => dims.concat(),
-                };
-                write!(
-                    f,
-                    "the question leaves too much open ({n} combinations): give {dims}, or a shorter period"
-                )
+                });
+                text!("query-too-broad", n = *n, dims = dims)
             }
             QueryError::TooManyFlags(flags) => {
-                let shown: Vec<String> = flags
-                    .iter()
-                    .take(3)
-                    .map(|(yes, no)| format!("`{yes}` or `{no}`"))
-                    .collect();
-                let more = match flags.len().saturating_sub(3) {
-                    0 => String::new(),
-                    n => format!(", and {n} more"),
-                };
-                write!(
-                    f,
-                    "the answer depends on {} conditions and traits the question leaves open, more than the {MAX_OPEN_FLAGS} edaran splits an answer on: say some of them in the question ({}{more})",
-                    flags.len(),
-                    shown.join(", ")
+                let more = flags.len().saturating_sub(3);
+                text!(
+                    "query-too-many-flags",
+                    n = flags.len(),
+                    max = MAX_OPEN_FLAGS,
+                    flags = Arg::each(|lang| {
+                        let shown: Vec<String> = flags
+                            .iter()
+                            .take(3)
+                            .map(|(yes, no)| format!("`{yes}` {} `{no}`", word("or", lang)))
+                            .collect();
+                        shown.join(", ")
+                    }),
+                    more = more
                 )
             }
         }
