@@ -19,13 +19,6 @@ use crate::text;
 /// traits the block requires or excludes follow the subject ("trait pregnant"), its conditions
 /// the days ("on Friday 2026-04-10, when urgent"). Written in each language, for a message.
 pub(super) fn witness(engine: &Engine<'_>, region: &Region) -> Option<Arg> {
-    let en = witness_in(engine, region, Lang::En)?;
-    let id = witness_in(engine, region, Lang::Id)?;
-    Some(Arg::Each(Box::new([en, id])))
-}
-
-/// [`witness`] in `lang`: "unit `Dishub`, fungsi admin, pada Jumat 2026-04-10".
-fn witness_in(engine: &Engine<'_>, region: &Region, lang: Lang) -> Option<String> {
     let (block, (from, to)): (&Block, (Day, Day)) = region
         .blocks()
         .iter()
@@ -35,6 +28,19 @@ fn witness_in(engine: &Engine<'_>, region: &Region, lang: Lang) -> Option<String
             let flags: u32 = b.flags.iter().map(|f| f.mentioned().count_ones()).sum();
             (sets + flags as usize, *from)
         })?;
+    let en = witness_in(engine, block, (from, to), Lang::En)?;
+    let id = witness_in(engine, block, (from, to), Lang::Id)?;
+    Some(Arg::Each(Box::new([en, id])))
+}
+
+/// The witness of [`witness`] in `lang`, of the days `from` to `to` of `block`: "unit `Dishub`,
+/// fungsi admin, pada Jumat 2026-04-10".
+fn witness_in(
+    engine: &Engine<'_>,
+    block: &Block,
+    (from, to): (Day, Day),
+    lang: Lang,
+) -> Option<String> {
     let u = &engine.universe;
     let interner = &engine.ws.interner;
     let mut parts = Vec::new();
@@ -62,16 +68,16 @@ fn witness_in(engine: &Engine<'_>, region: &Region, lang: Lang) -> Option<String
     let traits = block.flags[Dim::Trait.flag_index()];
     let yes = region::Flags { no: 0, ..traits };
     parts.extend(u.describe_flags_in(Dim::Trait, yes, interner, lang));
-    parts.push(days(from, to, block.days).render(lang));
+    parts.push(days(from, to, block.days, lang));
     parts.extend(flags(Dim::Condition));
     Some(parts.join(", "))
 }
 
 /// "on Monday 2024-03-04", "from Monday 2024-03-04 to Friday 2024-03-22", "from Monday
 /// 2024-03-04 onwards"; on some weekdays only, "on Fridays from 2026-04-10 to 2026-06-26".
-pub(super) fn days(from: Day, to: Day, weekdays: Weekdays) -> Text {
-    let shown = |d: Day| Arg::each(|lang| with_weekday_in(date(d), lang));
-    let plural = || Arg::each(|lang| weekdays.plural_in(lang));
+pub(super) fn days(from: Day, to: Day, weekdays: Weekdays, lang: Lang) -> String {
+    let shown = |d: Day| with_weekday_in(date(d), lang);
+    let plural = || weekdays.plural_in(lang);
     let (first, last) = (date(from).to_string(), date(to).to_string());
     if from == to {
         text!("witness-on", day = shown(from))
@@ -89,6 +95,7 @@ pub(super) fn days(from: Day, to: Day, weekdays: Weekdays) -> Text {
     } else {
         text!("witness-between", from = shown(from), to = shown(to))
     }
+    .render(lang)
 }
 
 /// "`a`", "`a` and `b`", "`a`, `b` and `c`", in each language.
