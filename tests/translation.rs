@@ -484,3 +484,48 @@ fn the_command_line_converts_and_speaks_indonesian() {
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(out.stdout.contains("WFO at least 25%"), "{}", out.stdout);
 }
+
+/// What the engine says, in Indonesian: answers with their cases, an explanation with its
+/// principles, the reasons of a day off and of no rule, and the outcomes of a failing `uji`.
+#[test]
+fn answers_and_test_outcomes_in_indonesian() {
+    let questions = [
+        r#"wfo "BPKAD" pada 2023-09-01"#,
+        r#"jelaskan "BPKAD" instansi "Pemprov Banten" fungsi admin domisili "Serang" kantor "Serang" pada 2023-09-01"#,
+        r#"wfo "Dishub" instansi "Pemprov Lampung" pada 2021-07-14"#,
+        r#"wfo "Dishub" pada 2026-04-11"#,
+        r#"prioritas wfh "Setda" instansi "Pemerintah Kota Cimahi" keadaan hamil pada 2026-04-10"#,
+    ];
+    let mut args = vec!["--lang", "id", "query", "examples/id/"];
+    for q in &questions {
+        args.extend(["-e", q]);
+    }
+    let answers = bin::run(edaran().args(&args));
+    assert_eq!(answers.code, 0, "{}", answers.stderr);
+    let draft = r#"surat_edaran "UJI/1/2026" {
+  penerbit       "Gubernur Contoh" tingkat provinsi
+  ditandatangani 2026-01-05
+  berlaku        2026-01-05 sampai 2026-02-05
+  cakupan        "Pemprov Contoh"
+  aturan umum: semua => wfo 50%
+}
+
+uji "harapan yang keliru" {
+  harapkan wfo "BPKAD" pada 2026-01-06 = 75%
+  harapkan wfo "BPKAD" pada 2026-01-10 = 50%
+  harapkan wfo "BPKAD" instansi "Pemprov Contoh Lain" pada 2026-01-07 = 50%
+  harapkan wfo "BPKAD" mulai 2026-01-05 sampai 2026-01-09 = bentrok
+}
+"#;
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = dir.path().join("uji.se");
+    std::fs::write(&path, draft).expect("written");
+    let file = path.to_str().expect("a UTF-8 path");
+    let tests = bin::run(edaran().args(["--lang", "id", "test", file]));
+    assert_eq!(tests.code, 1, "{}", tests.stderr);
+    let tests = tests.stdout.replace(file, "uji.se");
+    insta::assert_snapshot!(
+        "answers-and-tests-in-indonesian",
+        format!("{}\n----- edaran --lang id test uji.se\n{tests}", answers.stdout)
+    );
+}
