@@ -49,6 +49,7 @@ pub fn reply_text(engine: &Engine<'_>, shown: &str, reply: &Reply) -> String {
                 let _ = writeln!(out, "  {}", tr!("answer-no-conflict"));
             }
             for d in findings {
+                let d = d.in_language(words());
                 let file = &engine.ws.sources[d.file.0 as usize].name;
                 let _ = writeln!(out, "  {file} [{}] {}", d.code, d.message);
                 if let Some(w) = &d.witness {

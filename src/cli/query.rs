@@ -162,7 +162,7 @@ fn reply(
             bad(&diagnostics)
         }
         Err(AskError::TooBroad(e)) => Replied::Bad {
-            text: super::l10n::error(&e) + "\n",
+            text: super::l10n::error(e.text().render(super::l10n::lang().keywords())) + "\n",
             json: json!({"query": shown, "errors": [{
                 "code": "too-broad",
                 "severity": "error",
