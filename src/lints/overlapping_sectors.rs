@@ -79,39 +79,58 @@ pub(super) fn check(file: crate::span::FileId, f: &ast::File, out: &mut Vec<Diag
                     let (sa, sb) = (&a.name.node, &b.name.node);
                     let (how, help) = if na == nb {
                         (
-                            format!("`{nb}` is in both sectors `{sa}` and `{sb}`"),
-                            format!(
-                                "keep `{nb}` in one sector: remove it from `{sb}` or from `{sa}`"
+                            crate::text!("sectors-same-unit", unit = nb, first = sa, second = sb),
+                            crate::text!(
+                                "sectors-same-unit-help",
+                                unit = nb,
+                                first = sa,
+                                second = sb
                             ),
                         )
                     } else {
                         let (how, parent, child) = if nb.len() > na.len() {
                             (
-                                format!(
-                                    "`{nb}` in sector `{sb}` is part of `{na}`, in sector `{sa}`"
+                                crate::text!(
+                                    "sectors-part-of",
+                                    unit = nb,
+                                    second = sb,
+                                    other = na,
+                                    first = sa
                                 ),
                                 &na,
                                 &nb,
                             )
                         } else {
                             (
-                                format!("`{nb}` in sector `{sb}` holds `{na}`, in sector `{sa}`"),
+                                crate::text!(
+                                    "sectors-holds",
+                                    unit = nb,
+                                    second = sb,
+                                    other = na,
+                                    first = sa
+                                ),
                                 &nb,
                                 &na,
                             )
                         };
                         (
                             how,
-                            format!(
-                                "keep each unit in one sector; if `{child}` is to differ from `{parent}`, give it a rule of its own (`unit \"{child}\"`) with `overrides` instead of a second sector"
+                            crate::text!(
+                                "sectors-nested-help",
+                                child = child.as_str(),
+                                parent = parent.as_str()
                             ),
                         )
                     };
                     out.push(
-                        Diagnostic::new(Code::OverlappingSectors, file, mb.span, how)
-                            .with_label(format!("in `{sb}`"))
-                            .with_secondary(file, ma.span, format!("in `{sa}`"))
-                            .with_help(help),
+                        Diagnostic::of(Code::OverlappingSectors, file, mb.span, how)
+                            .with_label_text(crate::text!("sectors-in", sector = sb))
+                            .with_secondary_text(
+                                file,
+                                ma.span,
+                                crate::text!("sectors-in", sector = sa),
+                            )
+                            .with_help_text(help),
                     );
                 }
             }

@@ -12,6 +12,7 @@
 //! **Fix:** keep `overrides` only on the more specific rule.
 
 use crate::diagnostic::{Code, Diagnostic};
+use crate::msg::Text;
 use crate::span::{FileId, Span};
 use crate::syntax::ast::{self, Modifier};
 use std::collections::HashMap;
@@ -139,31 +140,41 @@ pub(super) fn check(file: FileId, tree: &ast::File, out: &mut Vec<Diagnostic>) {
             let Some(&(_, _, first_span)) = path.first() else {
                 continue;
             };
-            let name = |i: usize| format!("`{}`", rules[i].name.node);
+            let name = |i: usize| rules[i].name.node.as_str();
             let message = if component.len() == 1 {
-                format!("rule {} overrides itself", name(start))
+                crate::text!("override-self", rule = name(start))
             } else {
-                let names: Vec<String> = component.iter().map(|&i| name(i)).collect();
-                format!(
-                    "rules {} override each other in a cycle",
-                    crate::syntax::errors::one_of(&names).replacen(" or ", " and ", 1)
-                )
+                let names: Vec<Text> = component
+                    .iter()
+                    .map(|&i| crate::text!("quoted-name", name = name(i)))
+                    .collect();
+                crate::text!("override-cycle", rules = and_list(names))
             };
-            let mut d = Diagnostic::new(Code::OverrideCycle, file, first_span, message)
-                .with_label(format!("{} overrides {}", name(path[0].0), name(path[0].1)));
+            let overrides =
+                |a: usize, b: usize| crate::text!("override-edge", rule = name(a), other = name(b));
+            let mut d = Diagnostic::of(Code::OverrideCycle, file, first_span, message)
+                .with_label_text(overrides(path[0].0, path[0].1));
             for &(a, b, span) in &path[1..] {
-                d = d.with_secondary(file, span, format!("{} overrides {}", name(a), name(b)));
+                d = d.with_secondary_text(file, span, overrides(a, b));
             }
-            d.help = Some(if component.len() == 1 {
-                format!(
-                    "a rule cannot be more special than itself: remove {} from its `overrides`",
-                    name(start)
-                )
+            d.set_help_text(if component.len() == 1 {
+                crate::text!("override-self-help", rule = name(start))
             } else {
-                "`overrides` says which rule is more special: keep it only on the more specific rule"
-                    .into()
+                crate::text!("override-cycle-help")
             });
             out.push(d);
         }
+    }
+}
+
+/// "`a`, `b` and `c`" (in the language shown) of the items.
+fn and_list(items: Vec<Text>) -> Text {
+    let mut items = items.into_iter();
+    let Some(last) = items.next_back() else {
+        return crate::text!("comma-list-empty");
+    };
+    match items.reduce(|list, next| crate::text!("comma-list", list = list, next = next)) {
+        Some(list) => crate::text!("and-list", list = list, last = last),
+        None => last,
     }
 }

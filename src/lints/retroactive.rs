@@ -29,23 +29,28 @@ pub(super) fn check(file: FileId, tree: &ast::File, out: &mut Vec<Diagnostic>) {
         let from_span = first.span;
         let days = (signed_on - from).num_days();
         out.push(
-            Diagnostic::new(
+            Diagnostic::of(
                 Code::Retroactive,
                 file,
                 signed.span,
-                format!(
-                    "{} is signed on {signed_on}, {days} day{} after its first valid day {from}",
-                    c.shown(),
-                    if days == 1 { "" } else { "s" }
+                crate::text!(
+                    "retroactive",
+                    circular = crate::model::shown(c),
+                    signed = signed_on.to_string(),
+                    days = days,
+                    from = from.to_string()
                 ),
             )
-            .with_label("signed here")
-            .with_secondary(file, from_span, "first valid day")
-            .with_help(format!(
-                "correct the signing date, or start the validity on {signed_on} or later"
+            .with_label_text(crate::text!("retroactive-label"))
+            .with_secondary_text(file, from_span, crate::text!("retroactive-first-day"))
+            .with_help_text(crate::text!(
+                "retroactive-help",
+                signed = signed_on.to_string()
             ))
-            .with_witness(format!(
-                "in force on {from}, before it was signed on {signed_on}"
+            .with_witness_text(crate::text!(
+                "retroactive-witness",
+                signed = signed_on.to_string(),
+                from = from.to_string()
             )),
         );
     }

@@ -72,22 +72,21 @@ pub(super) fn check(facts: &Workspace, out: &mut Vec<Diagnostic>) {
             if known.contains(n.node.as_str()) {
                 continue;
             }
-            let mut d = Diagnostic::new(
+            let mut d = Diagnostic::of(
                 Code::RevokesUnknown,
                 file,
                 n.span,
-                format!("`{}` is not a circular of this workspace", n.node),
+                crate::text!("revokes-unknown", name = &n.node),
             )
-            .with_label("revoked here");
+            .with_label_text(crate::text!("revokes-unknown-label"));
             // A circular does not revoke itself: never suggest its own number.
             let others = known
                 .iter()
                 .map(String::as_str)
                 .filter(|k| Some(*k) != own.as_deref());
-            d.help = Some(match closest(&n.node, others) {
-                Some(s) => format!("did you mean `{s}`?"),
-                None => "correct the number, or add the revoked circular's file to the workspace"
-                    .to_string(),
+            d.set_help_text(match closest(&n.node, others) {
+                Some(s) => crate::text!("did-you-mean", word = s),
+                None => crate::text!("revokes-unknown-help"),
             });
             out.push(d);
         }

@@ -12,6 +12,7 @@
 //! **Fix:** move the `during` period inside the validity, or extend the validity.
 
 use crate::diagnostic::{Code, Diagnostic};
+use crate::msg::Text;
 use crate::span::FileId;
 use crate::syntax::ast;
 use crate::syntax::ast::Modifier;
@@ -42,11 +43,11 @@ pub(super) fn check(file: FileId, tree: &ast::File, out: &mut Vec<Diagnostic>) {
         let shown_validity = runs
             .iter()
             .map(|(a, b)| match b {
-                Some(b) => format!("{a} to {b}"),
-                None => format!("from {a}"),
+                Some(b) => crate::text!("period-to", from = a.to_string(), to = b.to_string()),
+                None => crate::text!("period-from", from = a.to_string()),
             })
-            .collect::<Vec<_>>()
-            .join(", ");
+            .reduce(|list, next| crate::text!("comma-list", list = list, next = next))
+            .unwrap_or(crate::text!("comma-list-empty"));
         for (rule, _) in c.rules() {
             for m in &rule.modifiers {
                 let Modifier::During(windows) = &m.node else {
@@ -63,21 +64,32 @@ pub(super) fn check(file: FileId, tree: &ast::File, out: &mut Vec<Diagnostic>) {
                         continue;
                     };
                     out.push(
-                        Diagnostic::new(
+                        Diagnostic::of(
                             Code::RuleOutsideValidity,
                             file,
                             // One period: the whole modifier; in a list, the period at fault.
                             if windows.len() == 1 { m.span } else { w.span },
-                            format!(
-                                "the `during` period of rule `{}` is not inside the validity of {}",
-                                rule.name.node,
-                                c.shown()
+                            crate::text!(
+                                "rule-outside-validity",
+                                rule = &rule.name.node,
+                                circular = crate::model::shown(c)
                             ),
                         )
-                        .with_label(format!("{a} to {b}"))
-                        .with_secondary(file, valid_span, format!("valid {shown_validity}"))
-                        .with_help("move the period inside the validity, or extend the validity")
-                        .with_witness(witness),
+                        .with_label_text(crate::text!(
+                            "period-to",
+                            from = a.to_string(),
+                            to = b.to_string()
+                        ))
+                        .with_secondary_text(
+                            file,
+                            valid_span,
+                            crate::text!(
+                                "rule-outside-validity-valid",
+                                runs = shown_validity.clone()
+                            ),
+                        )
+                        .with_help_text(crate::text!("rule-outside-validity-help"))
+                        .with_witness_text(witness),
                     );
                 }
             }
@@ -86,7 +98,7 @@ pub(super) fn check(file: FileId, tree: &ast::File, out: &mut Vec<Diagnostic>) {
 }
 
 /// Why `a..=b` is not inside the runs of days in force, or `None` when it is.
-fn outside(runs: &[(NaiveDate, Option<NaiveDate>)], a: NaiveDate, b: NaiveDate) -> Option<String> {
+fn outside(runs: &[(NaiveDate, Option<NaiveDate>)], a: NaiveDate, b: NaiveDate) -> Option<Text> {
     if runs
         .iter()
         .any(|&(from, to)| from <= a && to.is_none_or(|to| b <= to))
@@ -95,7 +107,11 @@ fn outside(runs: &[(NaiveDate, Option<NaiveDate>)], a: NaiveDate, b: NaiveDate) 
     }
     let first = runs.first()?.0;
     if a < first {
-        return Some(format!("{a} is before the validity starts on {first}"));
+        return Some(crate::text!(
+            "outside-before",
+            day = a.to_string(),
+            first = first.to_string()
+        ));
     }
     // The first day of the period that no run holds.
     for &(from, to) in runs {
@@ -103,15 +119,19 @@ fn outside(runs: &[(NaiveDate, Option<NaiveDate>)], a: NaiveDate, b: NaiveDate) 
         if from <= a && a <= to {
             let next = to.succ_opt()?;
             return Some(if runs.last().is_some_and(|l| l.1 == Some(to)) {
-                format!("{b} is after the validity ends on {to}")
+                crate::text!("outside-after", day = b.to_string(), last = to.to_string())
             } else {
-                format!("{next} is between the windows of the validity")
+                crate::text!("outside-between", day = next.to_string())
             });
         }
         if a < from {
-            return Some(format!("{a} is between the windows of the validity"));
+            return Some(crate::text!("outside-between", day = a.to_string()));
         }
     }
     let last = runs.last()?.1?;
-    Some(format!("{b} is after the validity ends on {last}"))
+    Some(crate::text!(
+        "outside-after",
+        day = b.to_string(),
+        last = last.to_string()
+    ))
 }

@@ -12,6 +12,7 @@ mod flags;
 use super::syntax_errors::{bad_line_starts, unreadable_words};
 use super::*;
 use crate::diagnostic::{Code, Diagnostic};
+use crate::msg::Text;
 use crate::syntax::ast;
 use crate::syntax::ast::{ClauseKind, Item, SelectorKind, SetKind, Values};
 use crate::syntax::errors::closest;
@@ -101,19 +102,19 @@ impl Resolver {
         &mut self,
         file: FileId,
         span: Span,
-        what: String,
+        what: Text,
         first: (FileId, Span),
     ) {
         self.push(
-            Diagnostic::new(
+            Diagnostic::of(
                 Code::DuplicateName,
                 file,
                 span,
-                format!("{what} is defined twice"),
+                crate::text!("defined-twice", what = what),
             )
-            .with_label("defined again here")
-            .with_secondary(first.0, first.1, "first defined here")
-            .with_help("rename one of them, or remove the second"),
+            .with_label_text(crate::text!("defined-again-here"))
+            .with_secondary_text(first.0, first.1, crate::text!("first-defined-here"))
+            .with_help_text(crate::text!("defined-twice-help")),
         );
     }
 
@@ -214,7 +215,7 @@ impl Resolver {
             let here = (file, b.span);
             match self.baseline {
                 Some((_, f, s)) => {
-                    self.duplicate(here.0, here.1, "the baseline".to_string(), (f, s))
+                    self.duplicate(here.0, here.1, crate::text!("the-baseline"), (f, s))
                 }
                 None => {
                     if let Some(p) = b.node.node {
@@ -238,7 +239,8 @@ impl Resolver {
                 _ => &mut self.test_names,
             };
             if let Some(&first) = map.get(name.node.as_str()) {
-                self.duplicate(file, name.span, format!("{what} `{}`", name.node), first);
+                let what = crate::text!("named", kind = what, name = &name.node);
+                self.duplicate(file, name.span, what, first);
             } else {
                 map.insert(name.node.clone(), (file, name.span));
             }
@@ -285,7 +287,7 @@ impl Resolver {
         let name = &def.name.node;
         if let Some(first) = sets.get(name).or_else(|| outer.get(name)) {
             let first = (first.file, first.span);
-            let what = format!("the set `{name}`");
+            let what = crate::text!("the-named", kind = "set", name = name);
             self.duplicate(file, def.name.span, what, first);
             return;
         }
@@ -303,26 +305,16 @@ impl Resolver {
             // Defined on a line that could not be read: already reported as `syntax`.
             return;
         }
-        let mut d = Diagnostic::new(
+        let mut d = Diagnostic::of(
             Code::UnknownName,
             file,
             name.span,
-            format!("unknown {what} `{}`", name.node),
+            crate::text!("unknown-name", kind = what, name = &name.node),
         )
-        .with_label(format!("no {what} of this name"));
-        d.help = Some(match suggestion {
-            Some(s) => format!("did you mean `{s}`?"),
-            None => format!(
-                "define it in the circular or at the top of the file, e.g. `{}`",
-                match what {
-                    "sector" => format!("sector {} = [\"UNIT\", ...]", name.node),
-                    "region" => format!("region {} = [\"PLACE\", ...]", name.node),
-                    "set of governments" => {
-                        format!("govs {} = [\"GOVERNMENT\", ...]", name.node)
-                    }
-                    _ => format!("rule {}: SELECTOR => wfo N%", name.node),
-                }
-            ),
+        .with_label_text(crate::text!("unknown-name-label", kind = what));
+        d.set_help_text(match suggestion {
+            Some(s) => crate::text!("did-you-mean", word = s),
+            None => crate::text!("unknown-name-help", kind = what, name = &name.node),
         });
         self.push(d);
     }
@@ -338,35 +330,22 @@ impl Resolver {
         match sets.get(&name.node) {
             Some(entry) if entry.kind == kind => entry.members.clone(),
             Some(entry) => {
-                let (is, should) = (entry.kind.noun(), kind.noun());
-                let help = match entry.kind {
-                    SetKind::Region => format!(
-                        "a region is a set of places: use it as `domicile in {0}` or `office in {0}`",
-                        name.node
-                    ),
-                    SetKind::Sector => format!(
-                        "a sector is a set of units: use it as `{0}` or `unit in {0}`",
-                        name.node
-                    ),
-                    SetKind::Govs => format!(
-                        "a `govs` set is a set of governments: use it as `gov in {0}`",
-                        name.node
-                    ),
-                };
+                let (is, should) = (set_key(entry.kind), set_key(kind));
+                let help = crate::text!("set-kind-help", kind = is, name = &name.node);
                 self.push(
-                    Diagnostic::new(
+                    Diagnostic::of(
                         Code::UnknownName,
                         file,
                         name.span,
-                        format!("`{}` is a {is}, not a {should}", name.node),
+                        crate::text!("set-kind", name = &name.node, kind = is, expected = should),
                     )
-                    .with_label(format!("a {should} is expected here"))
-                    .with_secondary(
+                    .with_label_text(crate::text!("set-kind-label", expected = should))
+                    .with_secondary_text(
                         entry.file,
                         entry.span,
-                        format!("`{}` is defined here", name.node),
+                        crate::text!("defined-here", name = &name.node),
                     )
-                    .with_help(help),
+                    .with_help_text(help),
                 );
                 Vec::new()
             }
@@ -376,7 +355,7 @@ impl Resolver {
                     .filter(|(_, e)| e.kind == kind)
                     .map(|(n, _)| n.as_str());
                 let suggestion = closest(&name.node, candidates);
-                self.unknown(file, name, kind.noun(), suggestion);
+                self.unknown(file, name, set_key(kind), suggestion);
                 Vec::new()
             }
         }
@@ -480,5 +459,14 @@ impl Workspace {
     /// The number of errors among the diagnostics.
     pub fn error_count(&self) -> usize {
         self.diagnostics.iter().filter(|d| d.is_error()).count()
+    }
+}
+
+/// The key of a kind of set in the messages of `locales/*/model.ftl` (`$kind`).
+fn set_key(kind: SetKind) -> &'static str {
+    match kind {
+        SetKind::Sector => "sector",
+        SetKind::Region => "region",
+        SetKind::Govs => "govs",
     }
 }

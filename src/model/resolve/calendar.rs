@@ -51,14 +51,16 @@ impl Resolver {
                 }
                 Item::Workweek(w) => {
                     if let Some((_, f, s)) = self.calendar.workweek {
-                        self.duplicate(file, w.span, "the working week".into(), (f, s));
+                        self.duplicate(file, w.span, crate::text!("the-workweek"), (f, s));
                     } else if let (Some(first), Some(last)) = (w.node.first.node, w.node.last.node)
                     {
                         self.calendar.workweek = Some((Workweek::new(first, last), file, w.span));
                     }
                 }
                 Item::CalendarNone(span) => match self.calendar.none {
-                    Some(first) => self.duplicate(file, *span, "`calendar none`".into(), first),
+                    Some(first) => {
+                        self.duplicate(file, *span, crate::text!("calendar-none"), first)
+                    }
                     None => self.calendar.none = Some((file, *span)),
                 },
                 _ => {}

@@ -5,6 +5,7 @@
 use super::{Resolver, SetEntry};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::*;
+use crate::msg::Text;
 use crate::span::Spanned;
 use crate::syntax::ast::{self, ClauseKind, Modifier, RuleSelector};
 use crate::syntax::errors::closest;
@@ -46,10 +47,7 @@ impl Resolver {
     ) -> Option<Circular> {
         let errors_before = self.diagnostics.len();
         let id = c.id.clone();
-        let shown = id
-            .as_ref()
-            .map(|i| format!("circular `{}`", i.node))
-            .unwrap_or_else(|| "this circular".into());
+        let shown = crate::model::shown(c);
         let mut singles = self.single_clauses(file, c, top, &shown);
         let mut sets = top.clone();
         sets.extend(std::mem::take(&mut singles.local));
@@ -129,7 +127,7 @@ impl Resolver {
                 self.duplicate(
                     file,
                     name.span,
-                    format!("the condition `{}`", name.node),
+                    crate::text!("the-named", kind = "condition", name = &name.node),
                     (file, at),
                 );
                 continue;
@@ -151,7 +149,7 @@ impl Resolver {
         file: FileId,
         c: &'a ast::Circular,
         top: &HashMap<String, SetEntry>,
-        shown: &str,
+        shown: &Text,
     ) -> Singles<'a> {
         let mut seen: HashMap<&'static str, Span> = HashMap::new();
         let mut singles = Singles {
@@ -177,15 +175,19 @@ impl Resolver {
             if let Some(&first) = seen.get(key) {
                 let help = given_twice_help(key, &clause.node, singles.valid);
                 self.push(
-                    Diagnostic::new(
+                    Diagnostic::of(
                         Code::DuplicateName,
                         file,
                         clause.span,
-                        format!("`{key}` is given twice in {shown}"),
+                        crate::text!(
+                            "given-twice",
+                            keyword = clause_keyword(key),
+                            circular = shown.clone()
+                        ),
                     )
-                    .with_label("given again here")
-                    .with_secondary(file, first, "first given here")
-                    .with_help(help),
+                    .with_label_text(crate::text!("given-again-here"))
+                    .with_secondary_text(file, first, crate::text!("first-given-here"))
+                    .with_help_text(help),
                 );
                 continue;
             }
@@ -220,58 +222,43 @@ impl Resolver {
         &mut self,
         file: FileId,
         c: &ast::Circular,
-        shown: &str,
+        shown: &Text,
         singles: &Singles<'_>,
     ) -> Option<Level> {
         // The required clauses that are absent, each with its form and what to fill in: the
         // placeholders, never a government, date or share the circular does not write.
-        let mut absent: Vec<(&str, &str, &str)> = Vec::new();
+        let mut absent: Vec<&str> = Vec::new();
         let mut missing_clauses = Vec::new();
         let level = match singles.issuer {
             None => {
                 if !self.unreadable_clause(c, "issuer") {
-                    absent.push((
-                        "issuer",
-                        "issuer \"NAME\" level LEVEL",
-                        "the office that issued it; LEVEL is `national`, `provincial` or `local`",
-                    ));
+                    absent.push("issuer");
                 }
                 None
             }
             Some((name, None, span)) => {
                 missing_clauses.push(
-                    Diagnostic::new(
+                    Diagnostic::of(
                         Code::MissingClause,
                         file,
                         span,
-                        format!("the issuer of {shown} has no level"),
+                        crate::text!("issuer-no-level", circular = shown.clone()),
                     )
-                    .with_label("`level` missing")
-                    .with_help(format!(
-                        "write `issuer \"{}\" level LEVEL`, where LEVEL is `national`, `provincial` or `local`",
-                        name.node
-                    )),
+                    .with_label_text(crate::text!("issuer-no-level-label"))
+                    .with_help_text(crate::text!("issuer-no-level-help", name = &name.node)),
                 );
                 None
             }
             Some((_, Some(level), _)) => level.node,
         };
         if singles.signed.is_none() && !self.unreadable_clause(c, "signed") {
-            absent.push(("signed", "signed YYYY-MM-DD", "the day it was signed"));
+            absent.push("signed");
         }
         if singles.valid.is_none() && !self.unreadable_clause(c, "valid") {
-            absent.push((
-                "valid",
-                "valid YYYY-MM-DD to YYYY-MM-DD",
-                "its first and last day, or `valid from YYYY-MM-DD`",
-            ));
+            absent.push("valid");
         }
         if singles.scope.is_none() && !self.unreadable_clause(c, "scope") {
-            absent.push((
-                "scope",
-                "scope \"GOVERNMENT\"",
-                "the government it binds, or `scope all` for every government",
-            ));
+            absent.push("scope");
         }
         missing_clauses.extend(absent_clauses(file, c, shown, &absent));
         self.diagnostics.extend(missing_clauses);
@@ -281,7 +268,7 @@ impl Resolver {
 
     /// The warning `no-rule`: a circular without rules (duties only, or only exemptions or
     /// priorities) is valid, but sets no share.
-    fn no_rule(&mut self, file: FileId, c: &ast::Circular, shown: &str) {
+    fn no_rule(&mut self, file: FileId, c: &ast::Circular, shown: &Text) {
         let has_rule = c
             .clauses
             .iter()
@@ -294,21 +281,18 @@ impl Resolver {
             .iter()
             .any(|cl| matches!(cl.node, ClauseKind::Exempt(_)));
         self.push(
-            Diagnostic::new(
+            Diagnostic::of(
                 Code::NoRule,
                 file,
                 c.keyword,
-                format!("{shown} has no rule: it sets no WFO share"),
+                crate::text!("no-rule", circular = shown.clone()),
             )
-            .with_label("no `rule` in this circular")
-            .with_help(format!(
-                "{}; if the circular states a share, add it as a rule: `rule NAME: SELECTOR => wfo N%`",
-                if exempts {
-                    "where no other circular decides, those it exempts are answered `exempt` and the others keep the baseline"
-                } else {
-                    "where no other circular decides, its staff keep the baseline"
-                }
-            )),
+            .with_label_text(crate::text!("no-rule-label"))
+            .with_help_text(if exempts {
+                crate::text!("no-rule-exempts-help")
+            } else {
+                crate::text!("no-rule-help")
+            }),
         );
     }
 
@@ -336,7 +320,7 @@ impl Resolver {
                 self.duplicate(
                     file,
                     r.name.span,
-                    format!("the rule `{}`", r.name.node),
+                    crate::text!("the-named", kind = "rule", name = &r.name.node),
                     (file, first_span),
                 );
             } else {
@@ -406,9 +390,9 @@ impl Resolver {
                 }
                 Modifier::During(periods) => {
                     if let Some((_, first)) = &during {
-                        let help = format!(
-                            "a rule has one `during`; several periods go in one list: `during {}`",
-                            list_form(r.modifiers.iter().filter_map(|m| match &m.node {
+                        let help = crate::text!(
+                            "during-twice-help",
+                            periods = list_form(r.modifiers.iter().filter_map(|m| match &m.node {
                                 Modifier::During(p) => Some(p.as_slice()),
                                 _ => None,
                             }))
@@ -427,8 +411,8 @@ impl Resolver {
                 }
                 Modifier::Every(days) => {
                     if let Some((_, first)) = &every {
-                        let help = "a rule has one `every`; several weekdays go in one list: `every [wednesday, friday]`";
-                        self.second_modifier(file, r, "every", (*first, m.span), help.into());
+                        let help = crate::text!("every-twice-help");
+                        self.second_modifier(file, r, "every", (*first, m.span), help);
                         continue;
                     }
                     // Unknown weekday names are reported by the lowering (and keep the circular
@@ -439,8 +423,8 @@ impl Resolver {
                 }
                 Modifier::When { holds, name } => {
                     if let Some(first) = &when {
-                        let help = "a rule has one `when`; for a rule that applies under two conditions, declare the situation as one condition";
-                        self.second_modifier(file, r, "when", (first.span, m.span), help.into());
+                        let help = crate::text!("when-twice-help");
+                        self.second_modifier(file, r, "when", (first.span, m.span), help);
                         continue;
                     }
                     let sym = self.interner.get(&name.node);
@@ -473,22 +457,21 @@ impl Resolver {
         suggestion: Option<&str>,
         none_declared: bool,
     ) {
-        let mut d = Diagnostic::new(
+        let mut d = Diagnostic::of(
             Code::UnknownName,
             file,
             name.span,
-            format!("the circular declares no condition `{}`", name.node),
+            crate::text!("unknown-condition", name = &name.node),
         )
-        .with_label("not a condition of this circular");
+        .with_label_text(crate::text!("unknown-condition-label"));
         d = match suggestion {
-            Some(s) => d.with_help(format!("did you mean `{s}`?")),
-            None if none_declared => d.with_help(format!(
-                "declare it in the circular, with what it means: `condition {} \"...\"`",
-                name.node
-            )),
-            None => d.with_help(format!(
-                "declare it in the circular: `condition {} \"...\"`",
-                name.node
+            Some(s) => d.with_help_text(crate::text!("did-you-mean", word = s)),
+            None if none_declared => {
+                d.with_help_text(crate::text!("declare-condition-help", name = &name.node))
+            }
+            None => d.with_help_text(crate::text!(
+                "declare-condition-also-help",
+                name = &name.node
             )),
         };
         self.push(d);
@@ -502,18 +485,26 @@ impl Resolver {
         r: &ast::RuleDef,
         word: &str,
         at: (Span, Span),
-        help: String,
+        help: Text,
     ) {
         self.push(
-            Diagnostic::new(
+            Diagnostic::of(
                 Code::DuplicateName,
                 file,
                 at.1,
-                format!("rule `{}` has two `{word}` modifiers", r.name.node),
+                crate::text!(
+                    "two-modifiers",
+                    rule = &r.name.node,
+                    keyword = modifier(word)
+                ),
             )
-            .with_label(format!("a second `{word}`"))
-            .with_secondary(file, at.0, format!("the first `{word}`"))
-            .with_help(help),
+            .with_label_text(crate::text!("second-modifier", keyword = modifier(word)))
+            .with_secondary_text(
+                file,
+                at.0,
+                crate::text!("first-modifier", keyword = modifier(word)),
+            )
+            .with_help_text(help),
         );
     }
 
@@ -557,11 +548,7 @@ impl Resolver {
 }
 
 /// The help of a clause given twice: two `valid` clauses of windows become one list.
-fn given_twice_help(
-    key: &str,
-    clause: &ClauseKind,
-    valid: Option<(&ast::Validity, Span)>,
-) -> String {
+fn given_twice_help(key: &str, clause: &ClauseKind, valid: Option<(&ast::Validity, Span)>) -> Text {
     match (clause, valid) {
         (ClauseKind::Valid(second), Some((first, _))) => {
             let periods = |v: &ast::Validity| -> Vec<Spanned<ast::Period>> {
@@ -572,15 +559,15 @@ fn given_twice_help(
             };
             let (first, second): (Vec<_>, Vec<_>) = (periods(first), periods(second));
             if first.is_empty() || second.is_empty() {
-                "a circular has one `valid` clause: remove one".to_string()
+                crate::text!("one-clause-help", keyword = clause_keyword("valid"))
             } else {
-                format!(
-                    "a circular has one `valid` clause; several windows go in one list: `valid {}`",
-                    list_form([first.as_slice(), second.as_slice()])
+                crate::text!(
+                    "valid-twice-help",
+                    periods = list_form([first.as_slice(), second.as_slice()])
                 )
             }
         }
-        _ => format!("a circular has one `{key}` clause: remove one"),
+        _ => crate::text!("one-clause-help", keyword = clause_keyword(key)),
     }
 }
 
@@ -589,37 +576,54 @@ fn given_twice_help(
 fn absent_clauses(
     file: FileId,
     c: &ast::Circular,
-    shown: &str,
-    absent: &[(&str, &str, &str)],
+    shown: &Text,
+    absent: &[&str],
 ) -> Option<Diagnostic> {
     match absent {
         [] => None,
-        [(what, form, fill)] => Some(
-            Diagnostic::new(
+        [what] => Some(
+            Diagnostic::of(
                 Code::MissingClause,
                 file,
                 c.keyword,
-                format!("{shown} has no `{what}` clause"),
+                crate::text!(
+                    "missing-clause",
+                    keyword = clause_keyword(what),
+                    circular = shown.clone()
+                ),
             )
-            .with_label(format!("`{what}` missing"))
-            .with_help(format!("add `{form}`: {fill}")),
+            .with_label_text(crate::text!(
+                "missing-clause-label",
+                keyword = clause_keyword(what)
+            ))
+            .with_help_text(crate::text!("missing-clause-help", key = *what)),
         ),
-        [init @ .., (last, _, _)] => {
-            let init: Vec<String> = init.iter().map(|(w, _, _)| format!("`{w}`")).collect();
-            let list = format!("{} and `{last}`", init.join(", "));
-            let forms: Vec<String> = absent
+        [init @ .., last] => {
+            let list = init
                 .iter()
-                .map(|(_, form, fill)| format!("{form}  ({fill})"))
-                .collect();
+                .map(|w| clause_keyword(w))
+                .reduce(|list, next| crate::text!("comma-list", list = list, next = next))
+                .map(|list| {
+                    let last = clause_keyword(last);
+                    crate::text!("and-list", list = list, last = last)
+                })?;
+            let forms = absent
+                .iter()
+                .map(|w| crate::text!("clause-form-fill", key = *w))
+                .reduce(|list, next| crate::text!("line-list", list = list, next = next))?;
             Some(
-                Diagnostic::new(
+                Diagnostic::of(
                     Code::MissingClause,
                     file,
                     c.keyword,
-                    format!("{shown} has no {list} clauses"),
+                    crate::text!(
+                        "missing-clauses",
+                        list = list.clone(),
+                        circular = shown.clone()
+                    ),
                 )
-                .with_label(format!("{list} missing"))
-                .with_help(format!("add:\n{}", forms.join("\n"))),
+                .with_label_text(crate::text!("missing-clauses-label", list = list))
+                .with_help_text(crate::text!("missing-clauses-help", forms = forms)),
             )
         }
     }
@@ -627,14 +631,20 @@ fn absent_clauses(
 
 /// Periods as one list, in the order written: `2026-03-16 to 2026-03-17, 2026-03-25 to
 /// 2026-03-27` (the dates as read; an invalid one as `YYYY-MM-DD`).
-fn list_form<'a>(lists: impl IntoIterator<Item = &'a [Spanned<ast::Period>]>) -> String {
+fn list_form<'a>(lists: impl IntoIterator<Item = &'a [Spanned<ast::Period>]>) -> Text {
     let shown = |d: &ast::DateLit| d.node.map_or("YYYY-MM-DD".to_string(), |d| d.to_string());
     lists
         .into_iter()
         .flat_map(|list| list.iter())
-        .map(|p| format!("{} to {}", shown(&p.node.from), shown(&p.node.to)))
-        .collect::<Vec<_>>()
-        .join(", ")
+        .map(|p| {
+            crate::text!(
+                "period-to",
+                from = shown(&p.node.from),
+                to = shown(&p.node.to)
+            )
+        })
+        .reduce(|list, next| crate::text!("comma-list", list = list, next = next))
+        .unwrap_or(crate::text!("comma-list-empty"))
 }
 
 /// Fills `overrides_all` with the transitive closure of `overrides`.
@@ -655,4 +665,16 @@ fn close_overrides(rules: &mut [Rule]) {
         all.sort_unstable();
         rule.overrides_all = all.into();
     }
+}
+
+/// The keyword of a clause (`title`, `issuer`, `signed`, `valid`, `scope`), in backticks, in the
+/// language shown.
+fn clause_keyword(key: &str) -> Text {
+    crate::text!("clause-keyword", key = key)
+}
+
+/// The keyword of a rule's modifier (`during`, `every`, `when`), in backticks, in the language
+/// shown.
+fn modifier(key: &str) -> Text {
+    crate::text!("modifier-keyword", key = key)
 }

@@ -57,25 +57,35 @@ impl Resolver {
             let noun = dim.info().noun;
             let (first, past) = (order[0], order[MAX_FLAGS]);
             let name = self.interner.resolve(past.0).to_string();
-            let mut d = Diagnostic::new(
+            let nouns = || crate::text!("dim-nouns", kind = noun);
+            let mut d = Diagnostic::of(
                 Code::TooManyNames,
                 past.1,
                 past.2,
-                format!(
-                    "the circulars name {} different {noun}s; edaran tells at most {MAX_FLAGS} apart",
-                    order.len()
+                crate::text!(
+                    "too-many-names",
+                    count = order.len(),
+                    nouns = nouns(),
+                    max = MAX_FLAGS
                 ),
             )
-            .with_label(format!("`{name}` is {noun} number {}", MAX_FLAGS + 1))
-            .with_help(format!(
-                "edaran will not check or answer with {noun}s it cannot tell apart: give one name to {noun}s that always go together, or check the circulars that use different ones separately"
-            ));
+            .with_label_text(crate::text!(
+                "too-many-names-label",
+                name = name,
+                noun = crate::text!("dim-noun", kind = noun),
+                number = MAX_FLAGS + 1
+            ))
+            .with_help_text(crate::text!("too-many-names-help", nouns = nouns()));
             if (first.1, first.2) != (past.1, past.2) {
                 let first_name = self.interner.resolve(first.0);
-                d = d.with_secondary(
+                d = d.with_secondary_text(
                     first.1,
                     first.2,
-                    format!("the first {noun}, `{first_name}`"),
+                    crate::text!(
+                        "too-many-names-first",
+                        noun = crate::text!("dim-noun", kind = noun),
+                        name = first_name
+                    ),
                 );
             }
             self.push(d);
