@@ -82,7 +82,7 @@ clause-keyword = `{ $key }`
 modifier-keyword = `{ $key }`
 
 # A clause given twice ($keyword: `clause-keyword`).
-given-twice = { $keyword } is given twice in { $circular }
+clause-given-twice = { $keyword } is given twice in { $circular }
 given-again-here = given again here
 first-given-here = first given here
 one-clause-help = a circular has one { $keyword } clause: remove one

@@ -94,7 +94,7 @@ modifier-keyword = `{ $key ->
     }`
 
 # Klausul yang ditulis dua kali ($keyword: `clause-keyword`).
-given-twice = { $keyword } ditulis dua kali dalam { $circular }
+clause-given-twice = { $keyword } ditulis dua kali dalam { $circular }
 given-again-here = ditulis lagi di sini
 first-given-here = pertama kali ditulis di sini
 one-clause-help = surat edaran hanya memiliki satu klausul { $keyword }: hapus salah satunya

@@ -180,7 +180,7 @@ impl Resolver {
                         file,
                         clause.span,
                         crate::text!(
-                            "given-twice",
+                            "clause-given-twice",
                             keyword = clause_keyword(key),
                             circular = shown.clone()
                         ),
