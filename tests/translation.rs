@@ -526,6 +526,9 @@ uji "harapan yang keliru" {
     let tests = tests.stdout.replace(file, "uji.se");
     insta::assert_snapshot!(
         "answers-and-tests-in-indonesian",
-        format!("{}\n----- edaran --lang id test uji.se\n{tests}", answers.stdout)
+        format!(
+            "{}\n----- edaran --lang id test uji.se\n{tests}",
+            answers.stdout
+        )
     );
 }

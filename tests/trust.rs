@@ -447,5 +447,8 @@ circular "SE 2/2026" {
 
 /// Texts of the library, in English.
 fn english(texts: Vec<edaran::msg::Text>) -> Vec<String> {
-    texts.into_iter().map(|t| t.render(edaran::Lang::En)).collect()
+    texts
+        .into_iter()
+        .map(|t| t.render(edaran::Lang::En))
+        .collect()
 }

@@ -317,5 +317,9 @@ fn star(
 /// "`a`, `b`, `c` and 997 more": the first names of a longer list of `total`.
 fn listed<'a>(names: impl Iterator<Item = &'a str>, total: usize) -> Text {
     let quoted: Vec<String> = names.map(|n| format!("`{n}`")).collect();
-    text!("and-more", names = quoted.join(", "), more = total - quoted.len())
+    text!(
+        "and-more",
+        names = quoted.join(", "),
+        more = total - quoted.len()
+    )
 }

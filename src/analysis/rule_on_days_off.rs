@@ -25,8 +25,8 @@ use crate::calendar::with_weekday_in;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::eval::Engine;
 use crate::model::CircularId;
-use crate::region::{self, Block, Day, LAST_DAY, Weekdays, date};
 use crate::msg::{Arg, Text};
+use crate::region::{self, Block, Day, LAST_DAY, Weekdays, date};
 use crate::span::Span;
 use crate::text;
 

@@ -122,7 +122,12 @@ pub(super) fn rules_require(
         .collect();
     let (n, names) = (names.len(), and_list(&names));
     if of {
-        text!("rules-of-require", n = n, names = names, circular = &circular.id)
+        text!(
+            "rules-of-require",
+            n = n,
+            names = names,
+            circular = &circular.id
+        )
     } else {
         text!("rules-require", n = n, names = names)
     }
@@ -134,5 +139,9 @@ pub(super) fn rules_contradict(ws: &Workspace, circular: &Circular, rules: &[Rul
         .iter()
         .map(|&r| ws.rule_name(circular, &circular.rules[r]))
         .collect();
-    text!("rules-contradict", n = names.len(), names = and_list(&names))
+    text!(
+        "rules-contradict",
+        n = names.len(),
+        names = and_list(&names)
+    )
 }

@@ -445,11 +445,13 @@ pub fn reply_json(engine: &Engine<'_>, shown: &str, reply: &Reply) -> Value {
                 .collect();
             let mut json = json!({"query": shown, "cases": cases});
             if !reply.notes.is_empty() {
-                json["notes"] = json!(reply
-                    .notes
-                    .iter()
-                    .map(|n| n.render(edaran::Lang::En))
-                    .collect::<Vec<_>>());
+                json["notes"] = json!(
+                    reply
+                        .notes
+                        .iter()
+                        .map(|n| n.render(edaran::Lang::En))
+                        .collect::<Vec<_>>()
+                );
             }
             json
         }

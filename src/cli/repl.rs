@@ -119,10 +119,7 @@ impl Session {
                     // instansi "..."` is `dengan instansi "..."`).
                     let first = rest.split_whitespace().next().unwrap_or_default();
                     let lang = edaran::syntax::keywords::language_of(first).unwrap_or_default();
-                    let text = format!(
-                        "{} {rest}",
-                        edaran::syntax::keywords::word("given", lang)
-                    );
+                    let text = format!("{} {rest}", edaran::syntax::keywords::word("given", lang));
                     let (dims, diagnostics) = edaran::syntax::parse_given(FileId(0), &text);
                     if diagnostics.iter().any(|d| d.is_error()) {
                         let source = [Source {

@@ -7,8 +7,8 @@ use super::principles::{self, Posterior};
 use super::{Answer, Engine, Principle, RuleRef, Status, Step};
 use crate::model::{CircularId, RuleId};
 use crate::msg::Text;
-use crate::text;
 use crate::syntax::ast::{Interval, Level, Pct, Remote};
+use crate::text;
 
 /// An applying circular with deciding rules at a point.
 pub(super) struct Decided {
@@ -278,9 +278,8 @@ impl Engine<'_> {
         if anywhere.is_empty() {
             return None;
         }
-        let rules = |refs: &[RuleRef]| {
-            text!("rules-named", n = refs.len(), rules = self.rule_list(refs))
-        };
+        let rules =
+            |refs: &[RuleRef]| text!("rules-named", n = refs.len(), rules = self.rule_list(refs));
         let text = match iv.remote {
             Remote::Anywhere => text!("place-anywhere", rules = rules(&anywhere)),
             Remote::Home if !home.is_empty() => text!(

@@ -8,9 +8,9 @@ use crate::lang::Lang;
 use crate::model::CircularId;
 use crate::msg::{Arg, Text};
 use crate::region::{Dim, describe_days_in};
-use crate::text;
 use crate::span::{FileId, Span};
 use crate::syntax::ast::{Amount, Arrangement, Dimension, Expected, Interval, Mode, TestBlock};
+use crate::text;
 use std::collections::BTreeSet;
 
 /// The result of one `test` block.
@@ -216,11 +216,9 @@ fn check_cases(engine: &Engine<'_>, expected: &Expected, cases: &Cases) -> Check
     }
     check_wfo(expected, &case.answer).map_err(|got| {
         // A share is expected of a rule: say why none applied.
-        let (Expected::Amount { .. }, true, Outcome::Shown(got)) = (
-            expected,
-            super::names::unruled(case.answer.status),
-            &got,
-        ) else {
+        let (Expected::Amount { .. }, true, Outcome::Shown(got)) =
+            (expected, super::names::unruled(case.answer.status), &got)
+        else {
             return got;
         };
         let spec = &cases.spec;
@@ -268,7 +266,12 @@ fn single_case<'c>(engine: &Engine<'_>, cases: &'c Cases) -> Result<&'c Case, Ou
     let dims = |lang: Lang| {
         let mut dims: Vec<String> = many
             .iter()
-            .flat_map(|c| c.case.when.iter().map(|(axis, _)| engine.axis_name_in(*axis, lang)))
+            .flat_map(|c| {
+                c.case
+                    .when
+                    .iter()
+                    .map(|(axis, _)| engine.axis_name_in(*axis, lang))
+            })
             .collect();
         dims.sort_unstable();
         dims.dedup();

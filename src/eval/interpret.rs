@@ -139,9 +139,7 @@ impl Engine<'_> {
             && !self.ws.circulars.is_empty()
             && !self.scoped_to_all
         {
-            answer
-                .notes
-                .push(crate::text!("note-government-unscoped"));
+            answer.notes.push(crate::text!("note-government-unscoped"));
         }
         answer
             .notes

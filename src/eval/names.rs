@@ -7,8 +7,8 @@ use super::query::Spec;
 use super::{CircularOutcome, Engine, Status};
 use crate::model::CircularId;
 use crate::msg::{Arg, Text};
-use crate::text;
 use crate::region::{self, Dim, Kind, Point};
+use crate::text;
 
 /// What messages call a value of a dimension.
 fn noun(dim: Dim) -> &'static str {

@@ -167,41 +167,47 @@ impl Check<'_> {
             Span::new(start, start + c.len_utf8())
         };
         let named = describe(first).unwrap_or_default();
+        let a = article(&named);
         let message = if chars.len() > 1 {
-            format!(
-                "the name `{value}` holds {} invisible characters, the first {} {named}",
-                chars.len(),
-                article(&named)
+            crate::text!(
+                "invisible-many",
+                value = value,
+                n = chars.len(),
+                a = a,
+                named = named.clone()
             )
         } else if is_ignorable(first) {
-            format!(
-                "the name `{value}` holds {} {named}, which cannot be seen",
-                article(&named)
+            crate::text!(
+                "invisible-unseen",
+                value = value,
+                a = a,
+                named = named.clone()
             )
         } else {
-            format!("the name `{value}` holds {} {named}", article(&named))
+            crate::text!("invisible-one", value = value, a = a, named = named.clone())
         };
         let help = if chars.iter().all(|&(_, c)| is_ignorable(c)) {
-            format!(
-                "delete {}: until then edaran reads the name as `{}`, but other programs and searches do not",
-                if chars.len() == 1 { "it" } else { "them" },
-                normalize_name(value)
+            crate::text!(
+                "invisible-delete-help",
+                n = chars.len(),
+                read = normalize_name(value).into_owned()
             )
         } else if chars.iter().all(|&(_, c)| c == '\t') {
-            "write a space instead: edaran compares the name with the tab, so it matches no name written with a space".to_string()
+            crate::text!("invisible-tab-help")
         } else {
-            "delete it: edaran compares the name with the character, so it matches no name written without it".to_string()
+            crate::text!("invisible-character-help")
         };
-        let mut d = Diagnostic::new(
+        let mut d = Diagnostic::of(
             Code::InvisibleCharacter,
             self.file,
             at(first_at, first),
             message,
         )
-        .with_label(named)
-        .with_help(help);
+        .with_label_text(crate::text!("arg", arg = named))
+        .with_help_text(help);
         for &(offset, c) in &chars[1..] {
-            d = d.with_secondary(self.file, at(offset, c), describe(c).unwrap_or_default());
+            let named = describe(c).unwrap_or_default();
+            d = d.with_secondary_text(self.file, at(offset, c), crate::text!("arg", arg = named));
         }
         self.out.push(d);
     }

@@ -46,12 +46,13 @@ impl Kind {
         }
     }
 
-    /// How two names of this kind that are equal once normalised differ.
+    /// How two names of this kind that are equal once normalised differ: by `underscores`, or
+    /// by `case`, spacing or punctuation (the message's words).
     fn same_letters(self) -> &'static str {
         match self {
             // An identifier has no case, spaces or punctuation but its underscores.
-            Kind::Function | Kind::Condition | Kind::Trait => "only by underscores",
-            _ => "only by case, spacing or punctuation",
+            Kind::Function | Kind::Condition | Kind::Trait => "underscores",
+            _ => "case",
         }
     }
 }
@@ -372,28 +373,33 @@ pub(super) fn check(names: &Names, out: &mut Vec<Diagnostic>) {
     pairs.dedup_by_key(|&mut (kind, _, later, _)| (kind, later.0));
     for (kind, (first, first_at), (later, later_at), same_letters) in pairs {
         let how = if same_letters {
-            kind.same_letters().to_string()
+            kind.same_letters()
+        } else if strsim::damerau_levenshtein(&normalize(first), &normalize(later)) == 1 {
+            "one"
         } else {
-            let d = strsim::damerau_levenshtein(&normalize(first), &normalize(later));
-            format!(
-                "only by {} letter{}",
-                if d == 1 { "one" } else { "two" },
-                if d == 1 { "" } else { "s" }
-            )
+            "two"
         };
+        let noun = kind.noun();
         out.push(
-            Diagnostic::new(
+            Diagnostic::of(
                 Code::NearDuplicateName,
                 later_at.0,
                 later_at.1,
-                format!("the {} names `{later}` and `{first}` differ {how}", kind.noun()),
+                crate::text!(
+                    "near-duplicate",
+                    noun = noun,
+                    later = later,
+                    first = first,
+                    how = how
+                ),
             )
-            .with_label(format!("`{later}`"))
-            .with_secondary(first_at.0, first_at.1, format!("`{first}` is written here"))
-            .with_help(format!(
-                "edaran compares names exactly, so these are two different {0}s: if they are one {0}, spell it the same way everywhere",
-                kind.noun()
-            )),
+            .with_label_text(crate::text!("quoted-name", name = later))
+            .with_secondary_text(
+                first_at.0,
+                first_at.1,
+                crate::text!("near-duplicate-first", name = first),
+            )
+            .with_help_text(crate::text!("near-duplicate-help", noun = noun)),
         );
     }
 }

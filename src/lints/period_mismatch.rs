@@ -16,11 +16,13 @@
 //!
 //! **Fix:** `valid 2023-08-28 to 2023-09-27 (1 month)`, or state the real length: `(32 days)`.
 
-use crate::calendar::{Calendar, Weekdays, with_weekday};
+use crate::calendar::{Calendar, Weekdays, with_weekday_in};
 use crate::diagnostic::{Code, Diagnostic};
+use crate::msg::Arg;
 use crate::span::{FileId, Span, Spanned};
 use crate::syntax::ast;
 use crate::syntax::ast::{Duration, DurationUnit, Validity};
+use crate::text;
 use chrono::{Datelike, Days, Months, NaiveDate};
 
 /// The last day of a duration of `claim` starting on `from`, as drafters count: N months from S
@@ -46,14 +48,14 @@ pub fn claimed_end(from: NaiveDate, claim: Duration) -> Option<NaiveDate> {
 }
 
 /// A count as people write it: `1 day`, `2 days`.
-fn plural(n: i64, unit: DurationUnit) -> String {
-    let word = match unit {
+fn plural(n: i64, unit: DurationUnit) -> Arg {
+    let unit = match unit {
         DurationUnit::Day => "day",
         DurationUnit::Week => "week",
         DurationUnit::Month => "month",
-        DurationUnit::WorkingDay => "working day",
+        DurationUnit::WorkingDay => "working-day",
     };
-    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
+    text!("duration", n = n, unit = unit).into()
 }
 
 /// A claim in working days, `(5 working days)`: checked once every file is read
@@ -115,32 +117,50 @@ pub(super) fn check(
         let length = (to_d - from_d).num_days() + 1;
         let said = plural(i64::from(claim.count), claim.unit);
         let days = plural(length, DurationUnit::Day);
+        let (from_s, to_s) = (from_d.to_string(), to_d.to_string());
         let message = match end {
-            Some(end) => {
-                format!("`({said})` from {from_d} ends on {end}, but the validity ends on {to_d}")
-            }
-            None => {
-                format!("`({said})` does not fit the validity {from_d} to {to_d}, which has {days}")
-            }
+            Some(end) => text!(
+                "period-ends",
+                said = said.clone(),
+                from = from_s,
+                end = end.to_string(),
+                to = to_s
+            ),
+            None => text!(
+                "period-does-not-fit",
+                said = said.clone(),
+                from = from_s,
+                to = to_s,
+                days = days.clone()
+            ),
         };
-        let mut d = Diagnostic::new(Code::PeriodMismatch, file, claim.span, message)
-            .with_label(format!("claims {said}"))
-            .with_secondary(file, to.span, format!("the dates give {days}"));
-        d.help = Some(match end {
-            Some(end) => format!("end the validity on {end}, or write `({days})`"),
-            None => format!("write `({days})`"),
+        let mut d = Diagnostic::of(Code::PeriodMismatch, file, claim.span, message)
+            .with_label_text(text!("period-claims", said = said.clone()))
+            .with_secondary_text(
+                file,
+                to.span,
+                text!("period-dates-give", days = days.clone()),
+            );
+        d.set_help_text(match end {
+            Some(end) => text!("period-end-on-help", end = end.to_string(), days = days),
+            None => text!("period-write-help", days = days),
         });
         if let Some(end) = end {
             // The days on which the two disagree: after the earlier end, up to the later one.
             let (a, b) = if end < to_d { (end, to_d) } else { (to_d, end) };
-            let which = match a.succ_opt() {
-                Some(first) if first < b => format!("{first} to {b} are"),
-                _ => format!("{b} is"),
-            };
-            d.witness = Some(if end < to_d {
-                format!("{which} in the validity but after the claimed {said}")
+            let which: Arg = match a.succ_opt() {
+                Some(first) if first < b => text!(
+                    "period-dates-are",
+                    from = first.to_string(),
+                    to = b.to_string()
+                ),
+                _ => text!("period-date-is", day = b.to_string()),
+            }
+            .into();
+            d = d.with_witness_text(if end < to_d {
+                text!("period-after-claim", which = which, said = said)
             } else {
-                format!("{which} in the claimed {said} but after the validity")
+                text!("period-after-validity", which = which, said = said)
             });
         }
         out.push(d);
@@ -177,24 +197,37 @@ fn several_windows(
                 return;
             }
             let span = plural((last - first).num_days() + 1, DurationUnit::Day);
+            let (first, last) = (first.to_string(), last.to_string());
             out.push(
-                Diagnostic::new(
+                Diagnostic::of(
                     Code::PeriodMismatch,
                     file,
                     claim.span,
                     match end {
-                        Some(end) => format!(
-                            "`({said})` from {first} ends on {end}, but the last window ends on {last}"
+                        Some(end) => text!(
+                            "windows-end",
+                            said = said.clone(),
+                            first = first,
+                            end = end.to_string(),
+                            last = last
                         ),
-                        None => format!("`({said})` does not fit the validity from {first} to {last}"),
+                        None => text!(
+                            "windows-do-not-fit",
+                            said = said.clone(),
+                            first = first,
+                            last = last
+                        ),
                     },
                 )
-                .with_label(format!("claims {said}"))
-                .with_help(match end {
-                    Some(end) => format!(
-                        "end the last window on {end}, or count the days: the windows have {counted} in all (over {span}), `({counted})`"
+                .with_label_text(text!("period-claims", said = said))
+                .with_help_text(match end {
+                    Some(end) => text!(
+                        "windows-end-help",
+                        end = end.to_string(),
+                        counted = counted,
+                        span = span
                     ),
-                    None => format!("the windows have {counted} in all (over {span}): write `({counted})`"),
+                    None => text!("windows-count-help", counted = counted, span = span),
                 }),
             );
             return;
@@ -205,19 +238,24 @@ fn several_windows(
     }
     let shown: Vec<String> = runs
         .iter()
-        .map(|(a, b)| plural((*b - *a).num_days() + 1, DurationUnit::Day))
+        .map(|(a, b)| ((*b - *a).num_days() + 1).to_string())
         .collect();
     out.push(
-        Diagnostic::new(
+        Diagnostic::of(
             Code::PeriodMismatch,
             file,
             claim.span,
-            format!("`({said})` does not match the validity, whose windows have {counted} in all"),
+            text!(
+                "windows-do-not-match",
+                said = said.clone(),
+                counted = counted.clone()
+            ),
         )
-        .with_label(format!("claims {said}"))
-        .with_help(format!(
-            "the windows have {} days: write `({counted})`, or correct a window",
-            shown.join(" + ").replace(" days", "").replace(" day", "")
+        .with_label_text(text!("period-claims", said = said))
+        .with_help_text(text!(
+            "windows-sum-help",
+            sum = shown.join(" + "),
+            counted = counted
         )),
     );
 }
@@ -243,30 +281,45 @@ pub(super) fn check_working_days(
         let (Some(&(first, _)), Some(&(_, last))) = (c.windows.first(), c.windows.last()) else {
             continue;
         };
-        let mut d = Diagnostic::new(
+        let mut d = Diagnostic::of(
             Code::PeriodMismatch,
             c.file,
             c.claim.span,
-            format!("`({said})` does not match the validity {first} to {last}, which has {got}"),
+            text!(
+                "working-days-do-not-match",
+                said = said.clone(),
+                first = first.to_string(),
+                last = last.to_string(),
+                got = got.clone()
+            ),
         )
-        .with_label(format!("claims {said}"))
-        .with_secondary(c.file, c.last, format!("the dates give {got}"));
+        .with_label_text(text!("period-claims", said = said))
+        .with_secondary_text(
+            c.file,
+            c.last,
+            text!("period-dates-give", days = got.clone()),
+        );
         let off = days_off(&c.windows, calendar);
-        d.help = Some(if off.is_empty() {
-            format!("write `({got})`, or correct the dates")
+        d.set_help_text(if off.is_empty() {
+            text!("working-days-help", got = got)
         } else {
-            format!(
-                "write `({got})`, or correct the dates; the days off on weekdays of the working week are {}",
-                off.join(", ")
+            text!(
+                "working-days-off-help",
+                got = got,
+                off = Arg::each(|lang| {
+                    let shown: Vec<String> = off
+                        .iter()
+                        .map(|(day, name)| format!("{} ({name})", with_weekday_in(*day, lang)))
+                        .collect();
+                    shown.join(", ")
+                })
             )
         });
         let years: Vec<i32> = (first.year()..=last.year())
             .filter(|&y| calendar.uses_national() && !calendar.covers(y))
             .collect();
         if let Some(y) = years.first() {
-            d.witness = Some(format!(
-                "the national calendar shipped with edaran has no holidays for {y}: only weekends and the workspace's own holidays were counted"
-            ));
+            d = d.with_witness_text(text!("working-days-no-calendar", year = y.to_string()));
         }
         out.push(d);
     }
@@ -274,13 +327,13 @@ pub(super) fn check_working_days(
 
 /// The holidays of the windows that fall on a weekday of the working week, in words:
 /// "Friday 2026-03-20 (Hari Raya Idul Fitri 1447 Hijriah)".
-fn days_off(windows: &[(NaiveDate, NaiveDate)], calendar: &Calendar) -> Vec<String> {
+fn days_off(windows: &[(NaiveDate, NaiveDate)], calendar: &Calendar) -> Vec<(NaiveDate, String)> {
     let week: Weekdays = calendar.workweek().weekdays();
     let mut out = Vec::new();
     for &(a, b) in windows {
         for h in calendar.holidays_within(a, b) {
             for day in h.dates().filter(|d| a <= *d && *d <= b && week.holds(*d)) {
-                let shown = format!("{} ({})", with_weekday(day), h.name);
+                let shown = (day, h.name.clone());
                 if !out.contains(&shown) {
                     out.push(shown);
                 }
@@ -416,11 +469,29 @@ mod tests {
 
     #[test]
     fn counts_read_as_people_write_them() {
-        assert_eq!(plural(1, DurationUnit::Day), "1 day");
-        assert_eq!(plural(2, DurationUnit::Day), "2 days");
-        assert_eq!(plural(1, DurationUnit::Week), "1 week");
-        assert_eq!(plural(3, DurationUnit::Week), "3 weeks");
-        assert_eq!(plural(1, DurationUnit::Month), "1 month");
-        assert_eq!(plural(0, DurationUnit::Month), "0 months");
+        assert_eq!(
+            plural(1, DurationUnit::Day).render(crate::Lang::En),
+            "1 day"
+        );
+        assert_eq!(
+            plural(2, DurationUnit::Day).render(crate::Lang::En),
+            "2 days"
+        );
+        assert_eq!(
+            plural(1, DurationUnit::Week).render(crate::Lang::En),
+            "1 week"
+        );
+        assert_eq!(
+            plural(3, DurationUnit::Week).render(crate::Lang::En),
+            "3 weeks"
+        );
+        assert_eq!(
+            plural(1, DurationUnit::Month).render(crate::Lang::En),
+            "1 month"
+        );
+        assert_eq!(
+            plural(0, DurationUnit::Month).render(crate::Lang::En),
+            "0 months"
+        );
     }
 }

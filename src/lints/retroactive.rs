@@ -35,7 +35,7 @@ pub(super) fn check(file: FileId, tree: &ast::File, out: &mut Vec<Diagnostic>) {
                 signed.span,
                 crate::text!(
                     "retroactive",
-                    circular = crate::model::shown(c),
+                    circular = c.shown_text(),
                     signed = signed_on.to_string(),
                     days = days,
                     from = from.to_string()

@@ -72,7 +72,7 @@ pub(super) fn check(file: FileId, tree: &ast::File, out: &mut Vec<Diagnostic>) {
                             crate::text!(
                                 "rule-outside-validity",
                                 rule = &rule.name.node,
-                                circular = crate::model::shown(c)
+                                circular = c.shown_text()
                             ),
                         )
                         .with_label_text(crate::text!(

@@ -388,12 +388,3 @@ impl<T: std::hash::Hash> std::hash::Hash for SmallList<T> {
         (**self).hash(state);
     }
 }
-
-/// The circular's number for messages, as a message of `locales/`: `circular \`ID\`` or `this
-/// circular` (the English of [`ast::Circular::shown`]).
-pub(crate) fn shown(c: &ast::Circular) -> crate::msg::Text {
-    match &c.id {
-        Some(id) => crate::text!("circular-named", name = &id.node),
-        None => crate::text!("this-circular"),
-    }
-}

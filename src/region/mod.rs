@@ -31,8 +31,8 @@ pub use crate::dim::{Dim, Kind};
 
 pub use crate::calendar::Weekdays;
 
-use crate::model::{Circular, GovScope, Interner, Sel, Sym};
 use crate::lang::Lang;
+use crate::model::{Circular, GovScope, Interner, Sel, Sym};
 use crate::syntax::keywords::word;
 use chrono::{Datelike, NaiveDate};
 use std::fmt::Write as _;
@@ -262,7 +262,13 @@ impl Universe {
     }
 
     /// [`Universe::witness_value`] in `lang`: "fungsi yang tidak disebut surat edaran mana pun".
-    pub fn witness_value_in(&self, dim: Dim, class: u32, interner: &Interner, lang: Lang) -> String {
+    pub fn witness_value_in(
+        &self,
+        dim: Dim,
+        class: u32,
+        interner: &Interner,
+        lang: Lang,
+    ) -> String {
         match self.value(dim, class) {
             Some(sym) if !dim.info().string => interner.resolve(sym).to_string(),
             Some(sym) => format!("`{}`", interner.resolve(sym)),

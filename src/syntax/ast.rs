@@ -585,6 +585,14 @@ impl Circular {
             None => "this circular".to_string(),
         }
     }
+
+    /// [`Circular::shown`] as a message of `locales/`, in either language.
+    pub fn shown_text(&self) -> crate::msg::Text {
+        match &self.id {
+            Some(id) => crate::text!("circular-named", name = &id.node),
+            None => crate::text!("this-circular"),
+        }
+    }
 }
 
 #[cfg(test)]

@@ -33,8 +33,10 @@ impl QueryError {
                     .map(|d| d.keyword())
                     .collect();
                 let dims = Arg::each(|lang| {
-                    let quoted: Vec<String> =
-                        dims.iter().map(|d| format!("`{}`", word(d, lang))).collect();
+                    let quoted: Vec<String> = dims
+                        .iter()
+                        .map(|d| format!("`{}`", word(d, lang)))
+                        .collect();
                     match quoted.split_last() {
                         Some((last, init)) if !init.is_empty() => {
                             format!("{} {} {last}", init.join(", "), word("or", lang))

@@ -47,7 +47,7 @@ impl Resolver {
     ) -> Option<Circular> {
         let errors_before = self.diagnostics.len();
         let id = c.id.clone();
-        let shown = crate::model::shown(c);
+        let shown = c.shown_text();
         let mut singles = self.single_clauses(file, c, top, &shown);
         let mut sets = top.clone();
         sets.extend(std::mem::take(&mut singles.local));
