@@ -50,7 +50,13 @@ fn init_limits(len: usize) {
     }
 }
 
-fn whole_file_error(file: FileId, text: &str, error: pest::error::Error<Rule>) -> Diagnostic {
+/// The diagnostic for a part of a file (from byte `base`) that pest could not read at all.
+fn whole_file_error(
+    file: FileId,
+    text: &str,
+    base: usize,
+    error: pest::error::Error<Rule>,
+) -> Diagnostic {
     let message = match error.variant {
         pest::error::ErrorVariant::CustomError { message } if message.contains("call limit") => {
             crate::text!("file-too-much-work")
@@ -58,18 +64,35 @@ fn whole_file_error(file: FileId, text: &str, error: pest::error::Error<Rule>) -
         _ => crate::text!("file-unreadable"),
     };
     // The first character, whole (a span never splits one).
-    let first = text.chars().next().map_or(0, char::len_utf8);
-    Diagnostic::of(Code::Syntax, file, Span::new(0, first), message)
+    let first = text[base..].chars().next().map_or(0, char::len_utf8);
+    Diagnostic::of(Code::Syntax, file, Span::new(base, base + first), message)
         .with_help_text(crate::text!("split-the-file"))
 }
 
+/// The size past which a file is parsed in parts: pest keeps a token for every step of a
+/// parse until it ends (about forty bytes for each byte of a file), so a national corpus
+/// written as one 10 MB file took 400 MB at once; in parts, it takes that of a part, and the
+/// parts are parsed on every core.
+pub const PART_LEN: usize = 64 * 1024;
+
 /// Parses one `.se` file. Never fails: returns what could be read plus every diagnostic.
+///
+/// A file longer than [`PART_LEN`] is cut before circulars (`scan::item_starts`) and the parts
+/// are parsed on every core, each by pest on its own; the tree and the diagnostics are those
+/// of the whole file read at once (`tests/parts.rs`).
 pub fn parse_file(file: FileId, text: &str) -> (ast::File, Vec<Diagnostic>) {
+    parse_in_parts(file, text, PART_LEN)
+}
+
+/// [`parse_file`] with parts of at least `part_len` bytes (`usize::MAX`: the whole file at
+/// once), for the tests that the parts change nothing.
+#[doc(hidden)]
+pub fn parse_in_parts(file: FileId, text: &str, part_len: usize) -> (ast::File, Vec<Diagnostic>) {
     init_limits(text.len());
     let (scan, readable) = scan::scan(text);
-    let mut lowerer = lower::Lowerer::new(file, &readable);
+    let mut diagnostics = Vec::new();
     for &at in &scan.too_deep {
-        lowerer.diagnostics.push(
+        diagnostics.push(
             Diagnostic::of(
                 Code::Syntax,
                 file,
@@ -80,28 +103,96 @@ pub fn parse_file(file: FileId, text: &str) -> (ast::File, Vec<Diagnostic>) {
         );
     }
     if let Some(at) = scan.unclosed_comment {
-        lowerer.diagnostics.push(
+        diagnostics.push(
             Diagnostic::of(Code::Syntax, file, at, crate::text!("unclosed-comment"))
                 .with_help_text(crate::text!("unclosed-comment-help")),
         );
     }
-    let mut tree = match EdaranParser::parse(Rule::file, &readable) {
-        Ok(mut pairs) => {
-            let pair = pairs.next().expect("the file rule produces one pair");
-            lowerer.file(pair)
+    let starts = if text.len() >= part_len.saturating_mul(2) || part_len <= 1 {
+        scan::item_starts(&readable, part_len)
+    } else {
+        vec![0]
+    };
+    let range = |k: usize| starts[k]..starts.get(k + 1).copied().unwrap_or(readable.len());
+    // The file's language is that of its first word of one: the parts are read in turn until
+    // one has such a word, then the rest on every core with the language known.
+    let mut words = lower::Words::default();
+    let mut parts = Vec::new();
+    while parts.len() < starts.len() && words.first.is_none() {
+        let part = parse_part(file, text, &readable, range(parts.len()), None);
+        words = words.then(part.words);
+        parts.push(part);
+    }
+    let lang = words.lang();
+    // Parts without a word of a language were lowered in English: their catch-all lines list
+    // the keywords of the file's language, so they are read again in it.
+    if lang != crate::Lang::En {
+        for k in 0..parts.len().saturating_sub(1) {
+            parts[k] = parse_part(file, text, &readable, range(k), Some(lang));
         }
-        Err(error) => {
-            lowerer
-                .diagnostics
-                .push(whole_file_error(file, text, error));
-            ast::File::default()
+    }
+    let done = parts.len();
+    parts.extend(crate::par::map(starts.len() - done, |k| {
+        parse_part(file, text, &readable, range(done + k), Some(lang))
+    }));
+    let mut items = Vec::new();
+    for (k, part) in parts.into_iter().enumerate() {
+        items.extend(part.items);
+        diagnostics.extend(part.diagnostics);
+        if k >= done {
+            words = words.then(part.words);
         }
+    }
+    let mut lowerer = lower::Lowerer::at(file, &readable, 0, lang);
+    lowerer.report_mixing(&words, "file");
+    let tree = ast::File {
+        items,
+        comments: scan.comments,
+        lang,
     };
     lowerer.check_periods(&tree);
-    let mut diagnostics = lowerer.diagnostics;
-    tree.comments = scan.comments;
+    diagnostics.append(&mut lowerer.diagnostics);
     crate::diagnostic::sort(&mut diagnostics);
     (tree, diagnostics)
+}
+
+/// What pest and the lowering made of one part of a file.
+struct Part {
+    items: Vec<ast::Item>,
+    diagnostics: Vec<Diagnostic>,
+    /// Its words of a language (with the file's language known, when it was).
+    words: lower::Words,
+}
+
+/// Parses and lowers the part `range` of `readable` (the scanned `text`); `known` is the file's
+/// language when an earlier part told it.
+fn parse_part(
+    file: FileId,
+    text: &str,
+    readable: &str,
+    range: std::ops::Range<usize>,
+    known: Option<crate::Lang>,
+) -> Part {
+    let base = range.start;
+    let mut lowerer = lower::Lowerer::at(file, readable, base, known.unwrap_or_default());
+    match EdaranParser::parse(Rule::file, &readable[range]) {
+        Ok(mut pairs) => {
+            let pair = pairs.next().expect("the file rule produces one pair");
+            let words = lowerer.words(&pair, known);
+            lowerer.lang = known.unwrap_or(words.lang());
+            let items = lowerer.items(pair);
+            Part {
+                items,
+                diagnostics: lowerer.diagnostics,
+                words,
+            }
+        }
+        Err(error) => Part {
+            items: Vec::new(),
+            diagnostics: vec![whole_file_error(file, text, base, error)],
+            words: lower::Words::default(),
+        },
+    }
 }
 
 /// The language of a question that could not be read, from its first word (`jelaskan`, `wfo`:

@@ -238,3 +238,67 @@ mod tests {
         assert!(matches!(scan("a b\n").1, Cow::Borrowed(_)));
     }
 }
+
+/// Where `text` (as the scanner left it) may be cut into parts that pest can read one by one:
+/// `0`, then the start of each line whose first word is `circular` or `surat_edaran` and whose
+/// last line that is not blank ends with `}`, at least `min_len` bytes after the last cut.
+///
+/// Such a word starts an item in the whole file's parse: a `}` at the end of a line closes a
+/// block or ends a catch-all line (`bad_clause` stops before one, `bad_item` at the end of the
+/// line), and no string or comment spans two lines (comments are blanked here). Without the
+/// `}`, the line before could go on over the line feed and read `circular` as a name
+/// (`overrides` at the end of a line). The cut is at the keyword itself, so that the end of a
+/// part is where the whole file's `unclosed` would stand.
+pub fn item_starts(text: &str, min_len: usize) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let mut starts = vec![0];
+    let mut line = 0;
+    // The last byte of the last line that is not blank.
+    let mut last = None;
+    while line < bytes.len() {
+        let word = line + bytes[line..].iter().take_while(|&&b| b == b' ').count();
+        if last == Some(b'}')
+            && word - starts[starts.len() - 1] >= min_len.max(1)
+            && starts_an_item(&bytes[word..])
+        {
+            starts.push(word);
+        }
+        let end = match memchr::memchr(b'\n', &bytes[word..]) {
+            Some(at) => word + at,
+            None => bytes.len(),
+        };
+        if let Some(&b) = bytes[word..end].iter().rev().find(|&&b| b != b' ') {
+            last = Some(b);
+        }
+        line = end + 1;
+    }
+    starts
+}
+
+/// Whether `rest` starts with the keyword of a circular, in either language.
+fn starts_an_item(rest: &[u8]) -> bool {
+    ["circular", "surat_edaran"].iter().any(|keyword| {
+        rest.starts_with(keyword.as_bytes())
+            && rest
+                .get(keyword.len())
+                .is_none_or(|&b| !(b.is_ascii_alphanumeric() || b == b'_'))
+    })
+}
+
+#[cfg(test)]
+mod cuts {
+    use super::item_starts;
+
+    #[test]
+    fn a_file_is_cut_before_a_circular_after_a_closed_block() {
+        let text = "circular \"A\" {\n}\n\n  circular \"B\" {\n}\nsurat_edaran \"C\" {\n}\n";
+        assert_eq!(item_starts(text, 1), [0, 20, 37]);
+        // At least `min_len` bytes apart.
+        assert_eq!(item_starts(text, 30), [0, 37]);
+        // Not after a line that may go on (`overrides` then a name), not inside a word, not in
+        // the middle of a line, not before a name that starts like the keyword.
+        let text = "circular \"A\" {\n  rule r: all => wfo 5% overrides\ncircular \"B\" {\n}\n\
+                    x circular \"C\" {}\ncircular_d \"D\" {}\n";
+        assert_eq!(item_starts(text, 1), [0]);
+    }
+}

@@ -17,6 +17,33 @@ use crate::syntax::parser::Rule;
 use crate::text;
 use std::sync::LazyLock;
 
+/// The words of a language in a file, a part of one or a question ([`Lowerer::words`]).
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Words {
+    /// The first word of a language, and where it is.
+    pub first: Option<(Lang, Span)>,
+    /// The first word of the other language, and where it is.
+    pub stray: Option<(Rule, Span)>,
+    /// How many words of the other language there are.
+    pub strays: usize,
+}
+
+impl Words {
+    /// The language the words say: that of the first, English when none has one.
+    pub fn lang(&self) -> Lang {
+        self.first.map_or(Lang::En, |(lang, _)| lang)
+    }
+
+    /// The words of a file whose later part `next` is (read with this part's language known).
+    pub fn then(self, next: Words) -> Words {
+        Words {
+            first: self.first.or(next.first),
+            stray: self.stray.or(next.stray),
+            strays: self.strays + next.strays,
+        }
+    }
+}
+
 /// What the walk does with a pair of a rule: most rules are skipped at the cost of one load.
 #[derive(Clone, Copy)]
 enum Kind {
@@ -98,24 +125,35 @@ fn counterpart(rule: Rule, text: &str, to: Lang) -> Option<String> {
 impl<'a> Lowerer<'a> {
     /// The language of `pair` (a file, a question, a `given` line): the language of its first
     /// word that has one. Reports `mixed-language` when words of the other language follow.
+    pub(crate) fn language(&mut self, pair: &P<'a>, what: &str) -> Lang {
+        let words = self.words(pair, None);
+        self.report_mixing(&words, what);
+        words.lang()
+    }
+
+    /// The words of a language in `pair`: the first, and those of the other language than
+    /// `known` (when given: the file's, read from an earlier part) or than the first.
     ///
     /// It reads the tokens of the pairs, not the pairs (which cost two reference counts each),
     /// and tells a keyword's language by its length and one byte ([`Kind::Keyword`]): parsing
     /// English files stays within a few percent of its speed before the second language.
-    pub(crate) fn language(&mut self, pair: &P<'a>, what: &str) -> Lang {
+    pub(crate) fn words(&self, pair: &P<'a>, known: Option<Lang>) -> Words {
         use pest::Token;
         let text = self.text.as_bytes();
-        let mut first: Option<(Lang, Span)> = None;
-        let mut strays: Vec<(Rule, Span)> = Vec::new();
+        let mut words = Words {
+            first: None,
+            stray: None,
+            strays: 0,
+        };
         let mut open = 0;
         let kinds: &[Kind] = &KINDS;
         for token in pair.clone().tokens() {
             let (rule, end) = match token {
                 Token::Start { pos, .. } => {
-                    open = pos.pos();
+                    open = self.pos(pos.pos());
                     continue;
                 }
-                Token::End { rule, pos } => (rule, pos.pos()),
+                Token::End { rule, pos } => (rule, self.pos(pos.pos())),
             };
             let lang = match kinds[rule as usize] {
                 Kind::Skip => continue,
@@ -132,47 +170,53 @@ impl<'a> Lowerer<'a> {
                 },
             };
             let at = Span::new(open, end);
-            match first {
-                None => first = Some((lang, at)),
-                Some((file, _)) if file != lang => strays.push((rule, at)),
-                Some(_) => {}
+            if words.first.is_none() {
+                words.first = Some((lang, at));
+            }
+            let expected = known.or(words.first.map(|(l, _)| l));
+            if expected != Some(lang) {
+                words.strays += 1;
+                words.stray.get_or_insert((rule, at));
             }
         }
-        let Some((lang, at)) = first else {
-            return Lang::En;
+        words
+    }
+
+    /// Reports the mixing of languages in `words` (of a file, a question, a `given` line),
+    /// at the first stray word.
+    pub(crate) fn report_mixing(&mut self, words: &Words, what: &str) {
+        let (Some((lang, at)), Some((rule, stray))) = (words.first, words.stray) else {
+            return;
         };
-        if let Some(&(rule, stray)) = strays.first() {
-            let word = stray.text(self.text);
-            let (code, other) = (lang.code(), lang.other().code());
-            let help = match counterpart(rule, word, lang) {
-                Some(w) => text!(
-                    "mixed-language-help-word",
-                    word = w,
-                    what = what,
-                    lang = code
-                ),
-                None => text!("mixed-language-help", what = what, lang = code),
-            };
-            let more = strays.len() - 1;
-            let message = text!(
-                "mixed-language",
-                word = word,
-                other = other,
+        let word = stray.text(self.text);
+        let (code, other) = (lang.code(), lang.other().code());
+        let help = match counterpart(rule, word, lang) {
+            Some(w) => text!(
+                "mixed-language-help-word",
+                word = w,
                 what = what,
-                lang = code,
-                more = more
-            );
-            let d = Diagnostic::of(Code::MixedLanguage, self.file, stray, message)
-                .with_label_text(text!("mixed-language-label", other = other))
-                .with_secondary_text(
-                    self.file,
-                    at,
-                    text!("mixed-language-from-here", lang = code),
-                )
-                .with_help_text(help);
-            self.diagnostics.push(d);
-        }
-        lang
+                lang = code
+            ),
+            None => text!("mixed-language-help", what = what, lang = code),
+        };
+        let more = words.strays - 1;
+        let message = text!(
+            "mixed-language",
+            word = word,
+            other = other,
+            what = what,
+            lang = code,
+            more = more
+        );
+        let d = Diagnostic::of(Code::MixedLanguage, self.file, stray, message)
+            .with_label_text(text!("mixed-language-label", other = other))
+            .with_secondary_text(
+                self.file,
+                at,
+                text!("mixed-language-from-here", lang = code),
+            )
+            .with_help_text(help);
+        self.diagnostics.push(d);
     }
 
     /// `wfh priority` in English, `prioritas wfh` in Indonesian: the order of the language of

@@ -16,6 +16,7 @@ mod literals;
 mod questions;
 mod selectors;
 
+pub(crate) use lang::Words;
 pub(crate) use literals::last_day_of_month;
 
 use super::ast::*;
@@ -33,8 +34,12 @@ pub(crate) struct Lowerer<'a> {
     pub file: FileId,
     pub diagnostics: Vec<Diagnostic>,
     /// The text pest read: comments, tabs, carriage returns and byte order marks outside
-    /// strings are spaces in it (`syntax::scan`).
+    /// strings are spaces in it (`syntax::scan`). The whole file, also when pest read only a
+    /// part of it (`syntax::parse_file` parses a large file in parts).
     text: &'a str,
+    /// Where in `text` the part pest read starts: pest counts from there, spans from the start
+    /// of the file.
+    base: usize,
     /// The language of the file or question (English until its keywords say otherwise).
     pub lang: crate::Lang,
 }
@@ -143,20 +148,32 @@ pub fn unescape(raw: &str) -> String {
 
 impl<'a> Lowerer<'a> {
     pub(crate) fn new(file: FileId, text: &'a str) -> Lowerer<'a> {
+        Lowerer::at(file, text, 0, crate::Lang::En)
+    }
+
+    /// A lowerer for the part of `text` that starts at byte `base`, in a file whose keywords
+    /// are in `lang`.
+    pub(crate) fn at(file: FileId, text: &'a str, base: usize, lang: crate::Lang) -> Lowerer<'a> {
         Lowerer {
             file,
             diagnostics: Vec::new(),
             text,
-            lang: crate::Lang::En,
+            base,
+            lang,
         }
+    }
+
+    /// Where a position pest gives is in the file.
+    pub(super) fn pos(&self, pest_pos: usize) -> usize {
+        self.base + pest_pos
     }
 
     /// The span of a pair, without the whitespace (and so the comments, blanked in the text)
     /// pest leaves at its end when an optional or repeated last part is absent (`issuer "X"`
     /// followed by a comment on the next line). Trimmed backwards over the text.
     pub(super) fn span(&self, pair: &P<'_>) -> Span {
-        let whole = Span::of(pair.as_span());
-        let (start, mut end) = (whole.start(), whole.end());
+        let whole = pair.as_span();
+        let (start, mut end) = (self.pos(whole.start()), self.pos(whole.end()));
         let bytes = self.text.as_bytes();
         // Outside strings only spaces and line feeds are left; an unclosed string keeps its
         // tabs, carriage returns and byte order marks, which are trimmed too.
@@ -201,7 +218,7 @@ impl<'a> Lowerer<'a> {
     /// Reports a catch-all node: reparses its text with the strict rule to say what was expected.
     pub(super) fn junk(&mut self, pair: P<'a>, strict: Rule, context: Context) {
         let text = pair.as_str();
-        let offset = pair.as_span().start();
+        let offset = self.pos(pair.as_span().start());
         let diagnostic = match EdaranParser::parse(strict, text) {
             Err(error) => errors::from_pest(error, self.file, text, offset, context, self.lang),
             Ok(_) => Diagnostic::of(
@@ -218,7 +235,7 @@ impl<'a> Lowerer<'a> {
     /// clause ended early (`wfo 50% on friday`, `(1 bulan)`, a `during` with a bad date) and the
     /// rest does not start a clause of its own.
     pub(super) fn continues(&self, start: usize, junk: &P<'a>) -> bool {
-        let at = junk.as_span().start();
+        let at = self.pos(junk.as_span().start());
         if self.text[start..at].contains('\n') {
             return false;
         }
@@ -234,7 +251,7 @@ impl<'a> Lowerer<'a> {
     /// Reports the bad rest of a line whose clause, read from `start`, ended early: the whole
     /// line is reparsed, so that the message says what may follow the clause.
     pub(super) fn junk_after(&mut self, start: usize, junk: P<'a>) {
-        let end = junk.as_span().end();
+        let end = self.pos(junk.as_span().end());
         match EdaranParser::parse(Rule::clause_only, &self.text[start..end]) {
             Err(error) => {
                 let text = &self.text[start..end];
@@ -249,8 +266,8 @@ impl<'a> Lowerer<'a> {
     // -----------------------------------------------------------------------------------------
     // Files
 
-    pub(crate) fn file(&mut self, pair: P<'a>) -> File {
-        self.lang = self.language(&pair, "file");
+    /// The items of a file, or of a part of one (`pair` is pest's `file` rule either way).
+    pub(crate) fn items(&mut self, pair: P<'a>) -> Vec<Item> {
         let mut items = Vec::new();
         for p in kids(pair) {
             match p.as_rule() {
@@ -280,11 +297,7 @@ impl<'a> Lowerer<'a> {
                 _ => {}
             }
         }
-        File {
-            items,
-            comments: Vec::new(),
-            lang: self.lang,
-        }
+        items
     }
 
     /// The header of a block: its name, and the diagnostics of a bad header or missing brace.
