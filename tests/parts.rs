@@ -159,3 +159,76 @@ proptest! {
         same_in_parts(&text)?;
     }
 }
+
+/// Loads `sources` with every file in parts as small as they come and with every file whole,
+/// and compares what the two give: diagnostics (rendered too), circulars, names and tests.
+fn same_loaded_in_parts(sources: Vec<edaran::model::Source>) -> Result<(), TestCaseError> {
+    use edaran::check::load_in_parts;
+    let whole = load_in_parts(sources.clone(), usize::MAX);
+    let parts = load_in_parts(sources, 1);
+    let files = || {
+        whole
+            .sources
+            .iter()
+            .map(|s| format!("// ----- {}\n{}", s.name, s.text))
+            .collect::<String>()
+    };
+    prop_assert_eq!(&whole.diagnostics, &parts.diagnostics, "{}", files());
+    let renderer = edaran::render::Renderer::new(&whole.sources, false);
+    let rendered = |ds: &[edaran::Diagnostic]| -> Vec<String> {
+        ds.iter().map(|d| renderer.render(d)).collect()
+    };
+    prop_assert_eq!(rendered(&whole.diagnostics), rendered(&parts.diagnostics));
+    prop_assert_eq!(
+        format!("{:?}", whole.circulars),
+        format!("{:?}", parts.circulars),
+        "{}",
+        files()
+    );
+    prop_assert_eq!(&whole.names, &parts.names);
+    prop_assert_eq!(format!("{:?}", whole.tests), format!("{:?}", parts.tests));
+    Ok(())
+}
+
+#[test]
+fn the_fixtures_and_examples_load_the_same_in_parts() {
+    let files = every_se_file();
+    let sources = |texts: Vec<(String, String)>| {
+        texts
+            .into_iter()
+            .map(|(name, text)| edaran::model::Source { name, text })
+            .collect::<Vec<_>>()
+    };
+    same_loaded_in_parts(sources(files.clone())).unwrap();
+    // The examples that read without a mistake, each as one file, and all as one: these are
+    // resolved part by part, not refused for a syntax error.
+    let examples: Vec<(String, String)> = files
+        .into_iter()
+        .filter(|(name, _)| name.contains("examples"))
+        .collect();
+    for example in &examples {
+        same_loaded_in_parts(sources(vec![example.clone()])).unwrap();
+    }
+    let all: String = examples.iter().map(|(_, t)| format!("{t}\n")).collect();
+    same_loaded_in_parts(sources(vec![("all.se".into(), all)])).unwrap();
+}
+
+proptest! {
+    #![proptest_config(config(64))]
+
+    #[test]
+    fn random_workspaces_load_the_same_in_parts(
+        ws in generate::workspace(8, 4),
+        mutations in vec(mutation(), 0..3),
+        one_file in any::<bool>(),
+    ) {
+        let mut sources = ws.sources();
+        if one_file {
+            let text = sources.iter().map(|s| s.text.as_str()).collect::<String>();
+            sources = vec![edaran::model::Source { name: "all.se".into(), text }];
+        }
+        let last = sources.len() - 1;
+        sources[last].text = mutations.iter().fold(std::mem::take(&mut sources[last].text), mutate);
+        same_loaded_in_parts(sources)?;
+    }
+}

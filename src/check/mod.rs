@@ -33,8 +33,23 @@ use std::collections::BTreeSet;
 /// dropped (but for its `test` blocks). A syntax tree is about six times its source, so only
 /// the trees of the few files in flight are alive at once. The checks across files read small
 /// per-file facts, and the conflict analysis runs last, on the resolved circulars alone.
+///
+/// A large file streams the same way, in parts ([`syntax::Parts`]: cut before circulars), so
+/// that a national corpus written as one file takes no more memory than one written as many.
+/// A part is resolved alone only when what it gives is what its whole file would give: when
+/// some part of a file has a syntax error, a set defined at the top or words of the other
+/// language, the files are loaded again whole (a mistake in a large file costs a second pass,
+/// never a different answer; `tests/parts.rs` compares the two).
 pub fn load(sources: Vec<Source>) -> Workspace {
-    load_impl(sources, true)
+    load_impl(sources, true, syntax::PART_LEN)
+}
+
+/// [`load`] with the large files cut into parts of at least `part_len` bytes (`1`: before
+/// every circular that may start one; `usize::MAX`: every file whole), for the tests that the
+/// parts change nothing.
+#[doc(hidden)]
+pub fn load_in_parts(sources: Vec<Source>, part_len: usize) -> Workspace {
+    load_impl(sources, true, part_len)
 }
 
 /// [`load`] without the conflict and overlap analysis: for answering questions, where the caller
@@ -42,39 +57,151 @@ pub fn load(sources: Vec<Source>) -> Workspace {
 /// ([`crate::diagnostic::Code::is_resolution_error`]). The `conflicts` question runs the
 /// analysis on that engine. This saves compiling the circulars twice.
 pub fn load_for_questions(sources: Vec<Source>) -> Workspace {
-    load_impl(sources, false)
+    load_impl(sources, false, syntax::PART_LEN)
 }
 
-fn load_impl(sources: Vec<Source>, analyse: bool) -> Workspace {
-    let mut resolver = Resolver::new();
-    let mut across = crate::lints::AcrossFiles::default();
-    let mut diagnostics = Vec::new();
-    let mut tests = Vec::new();
-    let mut names = BTreeSet::new();
+fn load_impl(sources: Vec<Source>, analyse: bool, part_len: usize) -> Workspace {
+    match load_streaming(&sources, part_len) {
+        Some(loaded) => finish_load(sources, loaded, analyse),
+        None => {
+            let loaded = load_files(&sources, &[], None).expect("whole files are never refused");
+            finish_load(sources, loaded, analyse)
+        }
+    }
+}
+
+/// What loading the files gives before the workspace is finished.
+struct Loaded {
+    resolver: Resolver,
+    across: crate::lints::AcrossFiles,
+    diagnostics: Vec<Diagnostic>,
+    tests: Vec<(FileId, ast::TestBlock)>,
+    names: BTreeSet<String>,
+}
+
+/// Loads with the large files in parts ([`syntax::Parts`]): each part is parsed, checked and
+/// resolved as it comes and its tree dropped, so that a national corpus written as one file
+/// takes the memory of one part, not of its whole tree. `None` when a file in parts turned out
+/// to need what only its whole tree tells (see [`needs_whole`]): the caller loads again with
+/// every file whole.
+fn load_streaming(sources: &[Source], part_len: usize) -> Option<Loaded> {
+    let parts: Vec<Option<syntax::Parts<'_>>> = sources
+        .iter()
+        .enumerate()
+        .map(|(i, s)| syntax::Parts::with_len(FileId(i as u32), &s.text, part_len))
+        .collect();
+    if parts.iter().all(Option::is_none) {
+        return load_files(sources, &parts, None);
+    }
+    let refused = std::sync::atomic::AtomicBool::new(false);
+    load_files(sources, &parts, Some(&refused))
+}
+
+/// Whether a part of a file, resolved alone, could be resolved otherwise than within its whole
+/// file: the resolution of a circular reads the file's sets defined at the top, the words on
+/// the lines of any syntax error of the file (a name defined on a bad line is not reported
+/// unknown), its errors of parsing and its mixing of languages. A part that has none of these
+/// is resolved as the whole file would resolve it, but only if every other part has none
+/// either; the first that has one refuses the parts.
+fn needs_whole(parsed: &syntax::Parsed) -> bool {
+    parsed.mixed
+        || parsed
+            .diagnostics
+            .iter()
+            .any(|d| d.is_error() || d.code == crate::diagnostic::Code::Syntax)
+        || parsed
+            .tree
+            .items
+            .iter()
+            .any(|item| matches!(item, ast::Item::Set(_)))
+}
+
+/// Parses, checks and resolves every file in file order; a file with `Some` in `parts` goes
+/// part by part. `None` when `refused` was set: a part needed its whole file.
+fn load_files(
+    sources: &[Source],
+    parts: &[Option<syntax::Parts<'_>>],
+    refused: Option<&std::sync::atomic::AtomicBool>,
+) -> Option<Loaded> {
+    use std::sync::atomic::Ordering;
+    // The units of work: a whole file, or one part of a file.
+    let units: Vec<(usize, Option<usize>)> = (0..sources.len())
+        .flat_map(|i| match parts.get(i).and_then(Option::as_ref) {
+            Some(p) => (0..p.len()).map(|k| (i, Some(k))).collect::<Vec<_>>(),
+            None => vec![(i, None)],
+        })
+        .collect();
+    let is_refused = || refused.is_some_and(|r| r.load(Ordering::Relaxed));
+    let mut loaded = Loaded {
+        resolver: Resolver::new(),
+        across: crate::lints::AcrossFiles::default(),
+        diagnostics: Vec::new(),
+        tests: Vec::new(),
+        names: BTreeSet::new(),
+    };
     crate::par::stream(
-        sources.len(),
-        |i| {
+        units.len(),
+        |u| {
+            let (i, part) = units[u];
             let file = FileId(i as u32);
-            let (tree, parsing) = syntax::parse_file(file, &sources[i].text);
+            if is_refused() {
+                return None;
+            }
+            let (tree, parsing, whole) = match (part, parts.get(i).and_then(Option::as_ref)) {
+                (Some(k), Some(p)) => {
+                    let parsed = p.parse(file, k);
+                    let whole = needs_whole(&parsed);
+                    (parsed.tree, parsed.diagnostics, whole)
+                }
+                _ => {
+                    let (tree, parsing) = syntax::parse_file(file, &sources[i].text);
+                    (tree, parsing, false)
+                }
+            };
             let mut checks = Vec::new();
             let facts = crate::lints::check_file(file, &tree, &mut checks);
             let names = crate::model::names_in(&tree);
-            (tree, parsing, checks, facts, names)
+            Some((tree, parsing, checks, facts, names, whole))
         },
-        |i, (mut tree, parsing, checks, facts, file_names)| {
+        |u, produced| {
+            let (i, _) = units[u];
             let file = FileId(i as u32);
+            let (mut tree, parsing, checks, facts, file_names, whole) = produced?;
+            if whole && let Some(refused) = refused {
+                refused.store(true, Ordering::Relaxed);
+            }
+            if is_refused() {
+                return Some(tree);
+            }
             // Only the mistakes of parsing keep a circular out of the model: the checks of the
             // tree report, they do not exclude.
-            resolver.file(file, &sources[i].text, &tree, &parsing);
-            across.add(facts);
-            tests.extend(take_tests(&mut tree).into_iter().map(|t| (file, t)));
-            names.extend(file_names);
-            diagnostics.extend(parsing);
-            diagnostics.extend(checks);
+            loaded
+                .resolver
+                .file(file, &sources[i].text, &tree, &parsing);
+            loaded.across.add(facts);
+            loaded
+                .tests
+                .extend(take_tests(&mut tree).into_iter().map(|t| (file, t)));
+            loaded.names.extend(file_names);
+            loaded.diagnostics.extend(parsing);
+            loaded.diagnostics.extend(checks);
             // The rest of the tree is dropped on the thread that built it.
-            tree
+            Some(tree)
         },
     );
+    (!is_refused()).then_some(loaded)
+}
+
+/// The workspace of what was loaded: resolution finished, then the checks across files and
+/// the analysis.
+fn finish_load(sources: Vec<Source>, loaded: Loaded, analyse: bool) -> Workspace {
+    let Loaded {
+        resolver,
+        across,
+        diagnostics,
+        tests,
+        names,
+    } = loaded;
     // What the resolver kept to report duplicates is freed here, before the engine is built.
     let workspace = resolver.finish(sources, tests, names.into_iter().collect());
     let mut analysis = |engine: &Engine<'_>| crate::analysis::diagnostics(engine);

@@ -90,24 +90,7 @@ pub fn parse_file(file: FileId, text: &str) -> (ast::File, Vec<Diagnostic>) {
 pub fn parse_in_parts(file: FileId, text: &str, part_len: usize) -> (ast::File, Vec<Diagnostic>) {
     init_limits(text.len());
     let (scan, readable) = scan::scan(text);
-    let mut diagnostics = Vec::new();
-    for &at in &scan.too_deep {
-        diagnostics.push(
-            Diagnostic::of(
-                Code::Syntax,
-                file,
-                at,
-                crate::text!("parentheses-too-deep", most = scan::MAX_NESTING),
-            )
-            .with_help_text(crate::text!("parentheses-too-deep-help")),
-        );
-    }
-    if let Some(at) = scan.unclosed_comment {
-        diagnostics.push(
-            Diagnostic::of(Code::Syntax, file, at, crate::text!("unclosed-comment"))
-                .with_help_text(crate::text!("unclosed-comment-help")),
-        );
-    }
+    let mut diagnostics = scan_diagnostics(file, &scan);
     let starts = if text.len() >= part_len.saturating_mul(2) || part_len <= 1 {
         scan::item_starts(&readable, part_len)
     } else {
@@ -154,6 +137,149 @@ pub fn parse_in_parts(file: FileId, text: &str, part_len: usize) -> (ast::File, 
     diagnostics.append(&mut lowerer.diagnostics);
     crate::diagnostic::sort(&mut diagnostics);
     (tree, diagnostics)
+}
+
+/// A large file made ready to be parsed part by part, each part on any thread, so that a
+/// caller can resolve the parts as they come and drop each tree at once (`check::load`): the
+/// memory of a national corpus written as one file then follows its largest part, not the file.
+///
+/// A part's tree holds the part's items; its diagnostics are those the whole file's parse gives
+/// within it, but for `mixed-language`, which only the whole file reports: a part says whether
+/// it has a word of the other language ([`Parsed::mixed`]).
+pub struct Parts<'t> {
+    text: &'t str,
+    readable: std::borrow::Cow<'t, str>,
+    starts: Vec<usize>,
+    lang: crate::Lang,
+    /// What the scanner found wrong (an unclosed comment, too deep a nesting), reported with the
+    /// first part.
+    scanned: Vec<Diagnostic>,
+    /// The first part, read to learn the file's language.
+    first: std::sync::Mutex<Option<Part>>,
+}
+
+/// One part of a file, parsed ([`Parts::parse`]).
+pub struct Parsed {
+    /// The part's items, with the file's language.
+    pub tree: ast::File,
+    /// Its diagnostics, sorted.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Whether it has a word of the other language than the file's.
+    pub mixed: bool,
+}
+
+impl<'t> Parts<'t> {
+    /// `text` made ready to be parsed in parts; `None` when it is too small to be cut, or when
+    /// its first part has no word of a language (its language would have to be looked for
+    /// further: [`parse_file`] does).
+    pub fn of(file: FileId, text: &'t str) -> Option<Parts<'t>> {
+        Parts::with_len(file, text, PART_LEN)
+    }
+
+    /// [`Parts::of`] with parts of at least `part_len` bytes, for the tests (`1`: a part for
+    /// every circular that may start one).
+    #[doc(hidden)]
+    pub fn with_len(file: FileId, text: &'t str, part_len: usize) -> Option<Parts<'t>> {
+        if text.len() < part_len.saturating_mul(2) && part_len > 1 {
+            return None;
+        }
+        init_limits(text.len());
+        let (scan, readable) = scan::scan(text);
+        let starts = scan::item_starts(&readable, part_len);
+        if starts.len() < 2 {
+            return None;
+        }
+        let mut parts = Parts {
+            text,
+            readable,
+            starts,
+            lang: crate::Lang::En,
+            scanned: scan_diagnostics(file, &scan),
+            first: std::sync::Mutex::new(None),
+        };
+        let first = parse_part(file, text, &parts.readable, parts.range(0), None);
+        parts.lang = first.words.first?.0;
+        parts.first = std::sync::Mutex::new(Some(first));
+        Some(parts)
+    }
+
+    /// How many parts there are.
+    pub fn len(&self) -> usize {
+        self.starts.len()
+    }
+
+    /// Never: a file in parts has at least two.
+    pub fn is_empty(&self) -> bool {
+        false
+    }
+
+    fn range(&self, k: usize) -> std::ops::Range<usize> {
+        self.starts[k]
+            ..self
+                .starts
+                .get(k + 1)
+                .copied()
+                .unwrap_or(self.readable.len())
+    }
+
+    /// Parses part `k`.
+    pub fn parse(&self, file: FileId, k: usize) -> Parsed {
+        let kept = if k == 0 {
+            self.first.lock().unwrap_or_else(|e| e.into_inner()).take()
+        } else {
+            None
+        };
+        let part = kept.unwrap_or_else(|| {
+            parse_part(
+                file,
+                self.text,
+                &self.readable,
+                self.range(k),
+                Some(self.lang),
+            )
+        });
+        let mut diagnostics = part.diagnostics;
+        if k == 0 {
+            diagnostics.extend(self.scanned.iter().cloned());
+        }
+        let tree = ast::File {
+            items: part.items,
+            comments: Vec::new(),
+            lang: self.lang,
+        };
+        let mut lowerer = lower::Lowerer::at(file, &self.readable, 0, self.lang);
+        lowerer.check_periods(&tree);
+        diagnostics.append(&mut lowerer.diagnostics);
+        crate::diagnostic::sort(&mut diagnostics);
+        Parsed {
+            tree,
+            diagnostics,
+            mixed: part.words.strays > 0,
+        }
+    }
+}
+
+/// The diagnostics of what the scanner found.
+fn scan_diagnostics(file: FileId, scan: &scan::Scan) -> Vec<Diagnostic> {
+    let mut diagnostics = Vec::new();
+    for &at in &scan.too_deep {
+        diagnostics.push(
+            Diagnostic::of(
+                Code::Syntax,
+                file,
+                at,
+                crate::text!("parentheses-too-deep", most = scan::MAX_NESTING),
+            )
+            .with_help_text(crate::text!("parentheses-too-deep-help")),
+        );
+    }
+    if let Some(at) = scan.unclosed_comment {
+        diagnostics.push(
+            Diagnostic::of(Code::Syntax, file, at, crate::text!("unclosed-comment"))
+                .with_help_text(crate::text!("unclosed-comment-help")),
+        );
+    }
+    diagnostics
 }
 
 /// What pest and the lowering made of one part of a file.
