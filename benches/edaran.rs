@@ -5,6 +5,7 @@
 //! cargo bench --bench edaran -- point_query  # one group
 //! cargo bench --bench edaran -- question_batch  # 2,000 questions as `edaran query` asks them
 //! cargo bench --bench edaran -- one_file_recheck  # a check kept open, after one file changed
+//! cargo bench --bench edaran -- one_big_file  # the corpus as one file, beside it as many
 //! ```
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
@@ -213,6 +214,28 @@ fn one_file_recheck(c: &mut Criterion) {
     group.finish();
 }
 
+/// `edaran check` of a national corpus written as one 10 MB file (read in parts, streamed),
+/// beside the same corpus as its 551 files, in the same run.
+fn one_big_file(c: &mut Criterion) {
+    let mut group = c.benchmark_group("one_big_file");
+    group.sample_size(10);
+    let files = corpus(52_000);
+    let one = vec![Source {
+        name: "corpus.se".into(),
+        text: files.iter().map(|s| s.text.as_str()).collect(),
+    }];
+    group.throughput(Throughput::Bytes(bytes(&one)));
+    let expected = check::load(files.clone()).diagnostics.len();
+    assert_eq!(check::load(one.clone()).diagnostics.len(), expected);
+    group.bench_function("one_file", |b| {
+        b.iter(|| black_box(check::load(one.clone())))
+    });
+    group.bench_function("551_files", |b| {
+        b.iter(|| black_box(check::load(files.clone())))
+    });
+    group.finish();
+}
+
 criterion_group!(
     benches,
     parse,
@@ -221,6 +244,7 @@ criterion_group!(
     point_query,
     period_query,
     question_batch,
-    one_file_recheck
+    one_file_recheck,
+    one_big_file
 );
 criterion_main!(benches);
