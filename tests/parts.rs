@@ -232,3 +232,40 @@ proptest! {
         same_loaded_in_parts(sources)?;
     }
 }
+
+/// A name used in one part and written on a line with a syntax error in another is not
+/// reported unknown, whichever part comes first (the whole file is the unit of what could not
+/// be read).
+#[test]
+fn a_name_on_a_bad_line_of_another_part() {
+    let circular = |n: usize, body: &str| {
+        format!(
+            "circular \"SE-{n}\" {{\n  title \"T\"\n  issuer \"Pemda X\" level regency\n  \
+             signed 2024-01-01\n  valid 2024-01-01 to 2024-12-31\n  scope all\n{body}}}\n"
+        )
+    };
+    let uses = "  rule r: unit in sec_q => wfo 50%\n";
+    let ok = "  rule r: all => wfo 50%\n";
+    let bad = "  sector sec_q = [\"A\" \"B\"]\n  rule r: all => wfo 50%\n";
+    for order in [[uses, ok, bad], [bad, ok, uses]] {
+        let text: String = order
+            .iter()
+            .enumerate()
+            .map(|(n, body)| circular(n, body))
+            .collect();
+        let sources = vec![edaran::model::Source {
+            name: "f.se".into(),
+            text,
+        }];
+        let whole = edaran::check::load_in_parts(sources.clone(), usize::MAX);
+        assert!(
+            !whole
+                .diagnostics
+                .iter()
+                .any(|d| d.code == edaran::diagnostic::Code::UnknownName),
+            "{:?}",
+            whole.diagnostics
+        );
+        same_loaded_in_parts(sources).unwrap();
+    }
+}

@@ -37,8 +37,8 @@ use std::collections::BTreeSet;
 /// A large file streams the same way, in parts ([`syntax::Parts`]: cut before circulars), so
 /// that a national corpus written as one file takes no more memory than one written as many.
 /// A part is resolved alone only when what it gives is what its whole file would give: when
-/// some part of a file has a syntax error, a set defined at the top or words of the other
-/// language, the files are loaded again whole (a mistake in a large file costs a second pass,
+/// some part of a file has a set defined at the top or words of the other language, or a name
+/// reported unknown is on a bad line of a later part, the files are loaded again whole (a mistake in a large file costs a second pass,
 /// never a different answer; `tests/parts.rs` compares the two).
 pub fn load(sources: Vec<Source>) -> Workspace {
     load_impl(sources, true, syntax::PART_LEN)
@@ -98,17 +98,13 @@ fn load_streaming(sources: &[Source], part_len: usize) -> Option<Loaded> {
 }
 
 /// Whether a part of a file, resolved alone, could be resolved otherwise than within its whole
-/// file: the resolution of a circular reads the file's sets defined at the top, the words on
-/// the lines of any syntax error of the file (a name defined on a bad line is not reported
-/// unknown), its errors of parsing and its mixing of languages. A part that has none of these
-/// is resolved as the whole file would resolve it, but only if every other part has none
-/// either; the first that has one refuses the parts.
+/// file. The resolution of a circular reads of its file: the errors of parsing within the
+/// circular (a part has them all), the words on the lines of any syntax error (the resolver
+/// gathers them over the parts, and says when a later part's would have kept it from reporting
+/// a name unknown: `Resolver::needs_whole_file`), the sets defined at the top, and the
+/// `mixed-language` error, which only the whole file reports. The last two are refused here.
 fn needs_whole(parsed: &syntax::Parsed) -> bool {
     parsed.mixed
-        || parsed
-            .diagnostics
-            .iter()
-            .any(|d| d.is_error() || d.code == crate::diagnostic::Code::Syntax)
         || parsed
             .tree
             .items
@@ -178,6 +174,9 @@ fn load_files(
             loaded
                 .resolver
                 .file(file, &sources[i].text, &tree, &parsing);
+            if let Some(refused) = refused.filter(|_| loaded.resolver.needs_whole_file()) {
+                refused.store(true, Ordering::Relaxed);
+            }
             loaded.across.add(facts);
             loaded
                 .tests

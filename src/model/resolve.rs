@@ -92,6 +92,14 @@ pub struct Resolver {
     /// the line: a clause written on such a line is not reported as `missing-clause` a second
     /// time.
     bad_lines: Vec<(usize, String)>,
+    /// The file of the last call of [`Resolver::file`]: a file given in parts is given in
+    /// calls one after the other, with the same id.
+    current: Option<FileId>,
+    /// The names reported `unknown-name` in the current file.
+    unknown_names: Vec<String>,
+    /// Whether a name reported unknown in an earlier part of the current file was on a line
+    /// with a syntax error in a later one, where the whole file would not have reported it.
+    needs_whole_file: bool,
 }
 impl Resolver {
     pub(super) fn push(&mut self, d: Diagnostic) {
@@ -132,7 +140,19 @@ impl Resolver {
             self.langs.resize(at + 1, crate::Lang::En);
         }
         self.langs[at] = tree.lang;
-        self.unreadable = unreadable_words(text, diagnostics);
+        // The words of the whole file's bad lines so far: a file in parts gives its parts in
+        // turn, and a name defined on a bad line of an earlier part is not reported unknown in
+        // a later one.
+        let words = unreadable_words(text, diagnostics);
+        if self.current == Some(file) {
+            self.unreadable.extend(words);
+            let unreadable = &self.unreadable;
+            self.needs_whole_file |= self.unknown_names.iter().any(|n| unreadable.contains(n));
+        } else {
+            self.unreadable = words;
+            self.unknown_names.clear();
+            self.current = Some(file);
+        }
         self.bad_lines = bad_line_starts(text, diagnostics);
         self.parse_errors = diagnostics
             .iter()
@@ -165,6 +185,13 @@ impl Resolver {
                 self.revoked.push(numbers);
             }
         }
+    }
+
+    /// Whether a file given in parts was resolved otherwise than it would have been whole: a
+    /// name reported unknown in one part was written on a line with a syntax error in a later
+    /// part. The caller then resolves the file whole (`check::load`).
+    pub fn needs_whole_file(&self) -> bool {
+        self.needs_whole_file
     }
 
     /// The workspace of every file resolved: `revokes` are linked, and its diagnostics are
@@ -305,6 +332,7 @@ impl Resolver {
             // Defined on a line that could not be read: already reported as `syntax`.
             return;
         }
+        self.unknown_names.push(name.node.clone());
         let mut d = Diagnostic::of(
             Code::UnknownName,
             file,

@@ -152,7 +152,7 @@ pub struct Parts<'t> {
     starts: Vec<usize>,
     lang: crate::Lang,
     /// What the scanner found wrong (an unclosed comment, too deep a nesting), reported with the
-    /// first part.
+    /// part it is in.
     scanned: Vec<Diagnostic>,
     /// The first part, read to learn the file's language.
     first: std::sync::Mutex<Option<Part>>,
@@ -239,9 +239,18 @@ impl<'t> Parts<'t> {
             )
         });
         let mut diagnostics = part.diagnostics;
-        if k == 0 {
-            diagnostics.extend(self.scanned.iter().cloned());
-        }
+        // What the scanner found goes with the part it is in (an unclosed comment keeps the
+        // circular it is in out of the model).
+        let range = self.range(k);
+        let last = k + 1 == self.len();
+        diagnostics.extend(
+            self.scanned
+                .iter()
+                .filter(|d| {
+                    range.contains(&d.span.start()) || (last && d.span.start() >= range.end)
+                })
+                .cloned(),
+        );
         let tree = ast::File {
             items: part.items,
             comments: Vec::new(),
