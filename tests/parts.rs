@@ -69,7 +69,7 @@ fn every_fixture_and_example_alone_and_as_one_file() {
 /// The default size of a part cuts a large file, and the result is the same.
 #[test]
 fn a_large_file_is_cut_at_the_default_size() {
-    let one = "circular \"A/1\" {\n  title \"T\"\n  issuer \"Pemda X\" level regency\n  \
+    let one = "circular \"A/1\" {\n  title \"T\"\n  issuer \"Pemda X\" level local\n  \
                valid 2024-01-01 to 2024-12-31\n  rule r: unit \"A\" => wfo 50%\n}\n";
     let text = one.repeat(3 * edaran::syntax::PART_LEN / one.len());
     let (whole, d1) = parse_in_parts(FileId(0), &text, usize::MAX);
@@ -100,6 +100,8 @@ const FRAGMENTS: &[&str] = &[
     "\ntest \"t\" {\n",
     "  aturan r: unit \"A\" => wfo 30%\n",
     "sector S9 = [\"A\",\n",
+    "\nsector sec_1 = [\"A\", \"D\"]\n",
+    "\nregion reg = [\"X\"]\n",
     "\n  valid 2024-03-10 to 2024-03-01\n",
     "\u{FEFF}",
     "\t",
@@ -240,7 +242,7 @@ proptest! {
 fn a_name_on_a_bad_line_of_another_part() {
     let circular = |n: usize, body: &str| {
         format!(
-            "circular \"SE-{n}\" {{\n  title \"T\"\n  issuer \"Pemda X\" level regency\n  \
+            "circular \"SE-{n}\" {{\n  title \"T\"\n  issuer \"Pemda X\" level local\n  \
              signed 2024-01-01\n  valid 2024-01-01 to 2024-12-31\n  scope all\n{body}}}\n"
         )
     };
@@ -266,6 +268,47 @@ fn a_name_on_a_bad_line_of_another_part() {
             "{:?}",
             whole.diagnostics
         );
+        same_loaded_in_parts(sources).unwrap();
+    }
+}
+
+/// Sets defined at the top of a file are read by the circulars of every part: when they stand
+/// in the first part (the parts are then resolved one by one) and when a later part defines
+/// one (the file is then loaded whole). A unit in a shared sector and in a sector of its own
+/// circular is `overlapping-sectors` in any part.
+#[test]
+fn sets_at_the_top_are_shared_by_every_part() {
+    let circular = |n: usize| {
+        format!(
+            "circular \"SE-{n}\" {{\n  title \"T\"\n  issuer \"Pemda X\" level local\n  \
+             signed 2024-01-01\n  valid 2024-01-01 to 2024-12-31\n  scope all\n  \
+             sector own = [\"Dinas A\"]\n  rule r: shared => wfo 50%\n  \
+             rule s: own => wfo 40%\n}}\n"
+        )
+    };
+    let set = "sector shared = [\"Dinas A\", \"Dinas B\"]\n";
+    for at in [0, 2] {
+        let mut text = String::new();
+        for n in 0..4 {
+            if n == at {
+                text.push_str(set);
+            }
+            text.push_str(&circular(n));
+        }
+        let sources = vec![edaran::model::Source {
+            name: "f.se".into(),
+            text,
+        }];
+        let whole = edaran::check::load_in_parts(sources.clone(), usize::MAX);
+        let overlaps = whole
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == edaran::diagnostic::Code::OverlappingSectors)
+            .count();
+        // One for each circular, at the later of the two sectors (two at the shared one, for
+        // the circulars written before it, are the same diagnostic).
+        assert_eq!(overlaps, if at == 0 { 4 } else { 3 }, "{:?}", whole.diagnostics);
+        assert_eq!(whole.circulars.len(), 4, "{:?}", whole.diagnostics);
         same_loaded_in_parts(sources).unwrap();
     }
 }

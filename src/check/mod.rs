@@ -103,13 +103,14 @@ fn load_streaming(sources: &[Source], part_len: usize) -> Option<Loaded> {
 /// gathers them over the parts, and says when a later part's would have kept it from reporting
 /// a name unknown: `Resolver::needs_whole_file`), the sets defined at the top, and the
 /// `mixed-language` error, which only the whole file reports. The last two are refused here.
-fn needs_whole(parsed: &syntax::Parsed) -> bool {
+fn needs_whole(parsed: &syntax::Parsed, part: usize) -> bool {
     parsed.mixed
-        || parsed
-            .tree
-            .items
-            .iter()
-            .any(|item| matches!(item, ast::Item::Set(_)))
+        || part > 0
+            && parsed
+                .tree
+                .items
+                .iter()
+                .any(|item| matches!(item, ast::Item::Set(_)))
 }
 
 /// Parses, checks and resolves every file in file order; a file with `Some` in `parts` goes
@@ -143,19 +144,22 @@ fn load_files(
             if is_refused() {
                 return None;
             }
-            let (tree, parsing, whole) = match (part, parts.get(i).and_then(Option::as_ref)) {
+            let mut checks = Vec::new();
+            let (tree, parsing, whole, facts) = match (part, parts.get(i).and_then(Option::as_ref))
+            {
                 (Some(k), Some(p)) => {
                     let parsed = p.parse(file, k);
-                    let whole = needs_whole(&parsed);
-                    (parsed.tree, parsed.diagnostics, whole)
+                    let whole = needs_whole(&parsed, k);
+                    let shared = if k > 0 { p.sets() } else { &[] };
+                    let facts = crate::lints::check_part(file, &parsed.tree, shared, &mut checks);
+                    (parsed.tree, parsed.diagnostics, whole, facts)
                 }
                 _ => {
                     let (tree, parsing) = syntax::parse_file(file, &sources[i].text);
-                    (tree, parsing, false)
+                    let facts = crate::lints::check_file(file, &tree, &mut checks);
+                    (tree, parsing, false, facts)
                 }
             };
-            let mut checks = Vec::new();
-            let facts = crate::lints::check_file(file, &tree, &mut checks);
             let names = crate::model::names_in(&tree);
             Some((tree, parsing, checks, facts, names, whole))
         },

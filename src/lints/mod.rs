@@ -35,12 +35,23 @@ use crate::syntax::ast;
 /// checks across files need of it. They need nothing resolved, so they run while the files are
 /// parsed and resolved, and the tree can be dropped at once.
 pub fn check_file(file: FileId, tree: &ast::File, out: &mut Vec<Diagnostic>) -> FileFacts {
+    check_part(file, tree, &[], out)
+}
+
+/// [`check_file`] of one part of a file (`syntax::Parts`); `shared` are the sets its first
+/// part defined at the top, which every circular of the file reads.
+pub fn check_part(
+    file: FileId,
+    tree: &ast::File,
+    shared: &[ast::SetDef],
+    out: &mut Vec<Diagnostic>,
+) -> FileFacts {
     override_cycle::check(file, tree, out);
     rule_outside_validity::check(file, tree, out);
     retroactive::check(file, tree, out);
     let mut working_day_claims = Vec::new();
     period_mismatch::check(file, tree, out, &mut working_day_claims);
-    overlapping_sectors::check(file, tree, out);
+    overlapping_sectors::check(file, tree, shared, out);
     invisible_character::check(file, tree, out);
     FileFacts {
         names: near_duplicate_name::Names::of(file, tree),

@@ -38,14 +38,22 @@ fn related(a: &str, b: &str) -> bool {
     a == b || below(a, b) || below(b, a)
 }
 
-pub(super) fn check(file: crate::span::FileId, f: &ast::File, out: &mut Vec<Diagnostic>) {
+/// `shared`: the sets defined at the top of the file's first part, when `f` is a later part.
+pub(super) fn check(
+    file: crate::span::FileId,
+    f: &ast::File,
+    shared: &[ast::SetDef],
+    out: &mut Vec<Diagnostic>,
+) {
     let top: Vec<&ast::SetDef> = f
         .items
         .iter()
         .filter_map(|it| match it {
-            Item::Set(d) if d.kind == SetKind::Sector => Some(d),
+            Item::Set(d) => Some(d),
             _ => None,
         })
+        .chain(shared)
+        .filter(|d| d.kind == SetKind::Sector)
         .collect();
     for c in f.circulars() {
         let mut used = BTreeSet::new();

@@ -95,6 +95,8 @@ pub struct Resolver {
     /// The file of the last call of [`Resolver::file`]: a file given in parts is given in
     /// calls one after the other, with the same id.
     current: Option<FileId>,
+    /// The sets defined at the top of the current file.
+    file_sets: HashMap<String, SetEntry>,
     /// The names reported `unknown-name` in the current file.
     unknown_names: Vec<String>,
     /// Whether a name reported unknown in an earlier part of the current file was on a line
@@ -144,7 +146,8 @@ impl Resolver {
         // turn, and a name defined on a bad line of an earlier part is not reported unknown in
         // a later one.
         let words = unreadable_words(text, diagnostics);
-        if self.current == Some(file) {
+        let continued = self.current == Some(file);
+        if continued {
             self.unreadable.extend(words);
             let unreadable = &self.unreadable;
             self.needs_whole_file |= self.unknown_names.iter().any(|n| unreadable.contains(n));
@@ -162,7 +165,13 @@ impl Resolver {
         self.baseline(file, tree);
         self.calendar_items(file, tree);
         self.unique_circulars_and_tests(file, tree);
-        let top = self.top_sets(file, tree);
+        // A later part of a file reads the sets its first part defined at the top (the caller
+        // gives a file in parts only when no later part defines one).
+        let top = if continued {
+            std::mem::take(&mut self.file_sets)
+        } else {
+            self.top_sets(file, tree)
+        };
         for item in &tree.items {
             if let Item::Circular(c) = item
                 && let Some(mut circular) = self.circular(file, c, &top)
@@ -185,6 +194,7 @@ impl Resolver {
                 self.revoked.push(numbers);
             }
         }
+        self.file_sets = top;
     }
 
     /// Whether a file given in parts was resolved otherwise than it would have been whole: a

@@ -156,6 +156,8 @@ pub struct Parts<'t> {
     scanned: Vec<Diagnostic>,
     /// The first part, read to learn the file's language.
     first: std::sync::Mutex<Option<Part>>,
+    /// The sets the first part defines at the top.
+    sets: Vec<ast::SetDef>,
 }
 
 /// One part of a file, parsed ([`Parts::parse`]).
@@ -196,11 +198,25 @@ impl<'t> Parts<'t> {
             lang: crate::Lang::En,
             scanned: scan_diagnostics(file, &scan),
             first: std::sync::Mutex::new(None),
+            sets: Vec::new(),
         };
         let first = parse_part(file, text, &parts.readable, parts.range(0), None);
         parts.lang = first.words.first?.0;
+        parts.sets = first
+            .items
+            .iter()
+            .filter_map(|item| match item {
+                ast::Item::Set(set) => Some(set.clone()),
+                _ => None,
+            })
+            .collect();
         parts.first = std::sync::Mutex::new(Some(first));
         Some(parts)
+    }
+
+    /// The sets the first part defines at the top, which every circular of the file reads.
+    pub fn sets(&self) -> &[ast::SetDef] {
+        &self.sets
     }
 
     /// How many parts there are.
