@@ -61,6 +61,9 @@ pub enum Arg {
         /// Whether to show three at most.
         short: bool,
     },
+    /// Messages joined as "a, b and c" in the language shown (no comma before "and"; one item
+    /// alone, none an empty text).
+    AllOf(Vec<Text>),
 }
 
 impl Arg {
@@ -83,6 +86,20 @@ fn one_of(items: &[String], lang: Lang) -> String {
         [] => String::new(),
         [one] => one.clone(),
         [init @ .., last] => format!("{} {or} {last}", init.join(", ")),
+    }
+}
+
+/// "a, b and c" of rendered items, with the language's word for "and" (`and` in `locales/`):
+/// "a and b" of two, the item of one, nothing of none. What [`Arg::AllOf`] shows, for a caller
+/// whose items are already in `lang`.
+pub fn all_of(items: &[String], lang: Lang) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => {
+            let and = crate::text!("and").render(lang);
+            format!("{} {and} {last}", init.join(", "))
+        }
     }
 }
 
@@ -170,6 +187,10 @@ impl Text {
                         one_of(&shown, lang)
                     };
                     args.set(*name, FluentValue::from(joined));
+                }
+                Arg::AllOf(items) => {
+                    let shown: Vec<String> = items.iter().map(|t| t.render(lang)).collect();
+                    args.set(*name, FluentValue::from(all_of(&shown, lang)));
                 }
             }
         }

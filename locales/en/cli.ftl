@@ -92,7 +92,6 @@ query-no-question = no question: give one with `-e QUERY`, or one per line on st
 
 ## edaran query: the answers
 
-and = { $init } and { $last }
 range = { $from } to { $to }
 valid-from = from { $from }
 answer-note = note: { $note }

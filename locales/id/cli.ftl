@@ -75,7 +75,6 @@ query-no-question = tidak ada pertanyaan: berikan satu dengan `-e QUERY`, atau s
 
 ## edaran query: jawaban
 
-and = { $init } dan { $last }
 range = { $from } sampai { $to }
 valid-from = sejak { $from }
 answer-note = catatan: { $note }

@@ -22,7 +22,6 @@
 
 use super::finding::{About, Finding, finding};
 use super::sweep::SameLevel;
-use super::witness::rules_require;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::Workspace;
 use crate::text;
@@ -30,6 +29,7 @@ use crate::text;
 /// The `antinomy` of two clashing circulars of one level: signed the same day (`same_day`), or
 /// the earlier one the more special.
 pub(super) fn finding_for(ws: &Workspace, clash: SameLevel<'_>, same_day: bool) -> Finding {
+    let late_requires = clash.late_requires(ws, true);
     let SameLevel {
         early,
         late,
@@ -38,7 +38,7 @@ pub(super) fn finding_for(ws: &Workspace, clash: SameLevel<'_>, same_day: bool) 
         witness,
         earlier_label,
     } = clash;
-    let (er, lr, lk) = (&early.rules, &late.rules, late.wfo);
+    let (er, lr) = (&early.rules, &late.rules);
     let lrule = &l.rules[lr[0]];
     let erule = &e.rules[er[0]];
     let (eid, lid) = (&e.id, &l.id);
@@ -70,11 +70,7 @@ pub(super) fn finding_for(ws: &Workspace, clash: SameLevel<'_>, same_day: bool) 
         About::Rules(early.circular, er.clone()),
         Some(About::Rules(late.circular, lr.clone())),
         Diagnostic::of(Code::Antinomy, l.file, lrule.arrangement_span, message)
-            .with_label_text(text!(
-                "requires-wfo",
-                who = rules_require(ws, l, lr, true),
-                wfo = lk.arg()
-            ))
+            .with_label_text(late_requires)
             .with_secondary_text(e.file, erule.arrangement_span, earlier_label)
             .with_help_text(help)
             .with_witness_text(witness),

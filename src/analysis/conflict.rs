@@ -23,46 +23,33 @@
 
 use super::RulePair;
 use super::finding::{Finding, finding};
-use crate::diagnostic::{Code, Diagnostic};
+use crate::diagnostic::Code;
 use crate::text;
 
 /// The `conflict` of two rules deciding together with disjoint shares.
 pub(super) fn finding_for(p: RulePair<'_>) -> Finding {
+    let (kx, ky) = (p.rx.wfo.arg(), p.ry.wfo.arg());
+    let (nx, ny) = (p.nx, p.ny);
+    let message = text!("conflict", x = nx, y = ny, kx = kx.clone(), ky = ky.clone());
+    let d = p.diagnostic(Code::Conflict, message, kx.clone(), ky.clone());
     let RulePair {
         about,
-        file,
-        rx,
-        ry,
-        nx,
-        ny,
         point,
         specialis,
         apart,
+        ..
     } = p;
-    let (kx, ky) = (rx.wfo.arg(), ry.wfo.arg());
     finding(
         about,
         None,
-        Diagnostic::of(
-            Code::Conflict,
-            file,
-            ry.arrangement_span,
-            text!("conflict", x = nx, y = ny, kx = kx.clone(), ky = ky.clone()),
-        )
-        .with_label_text(text!("rule-requires", rule = ny, wfo = ky.clone()))
-        .with_secondary_text(
-            file,
-            rx.arrangement_span,
-            text!("rule-requires", rule = nx, wfo = kx.clone()),
-        )
-        .with_help_text(text!("conflict-help", specialis = specialis, apart = apart))
-        .with_witness_text(text!(
-            "conflict-witness",
-            point = point,
-            x = nx,
-            y = ny,
-            kx = kx,
-            ky = ky
-        )),
+        d.with_help_text(text!("conflict-help", specialis = specialis, apart = apart))
+            .with_witness_text(text!(
+                "conflict-witness",
+                point = point,
+                x = nx,
+                y = ny,
+                kx = kx,
+                ky = ky
+            )),
     )
 }

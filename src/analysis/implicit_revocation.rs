@@ -19,13 +19,13 @@
 
 use super::finding::{About, Finding, finding};
 use super::sweep::SameLevel;
-use super::witness::rules_require;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::Workspace;
 use crate::text;
 
 /// The `implicit-revocation` of the earlier of two clashing circulars of one level by the later.
 pub(super) fn finding_for(ws: &Workspace, clash: SameLevel<'_>) -> Finding {
+    let late_requires = clash.late_requires(ws, false);
     let SameLevel {
         early,
         late,
@@ -34,7 +34,7 @@ pub(super) fn finding_for(ws: &Workspace, clash: SameLevel<'_>) -> Finding {
         witness,
         earlier_label,
     } = clash;
-    let (er, lr, lk) = (&early.rules, &late.rules, late.wfo);
+    let (er, lr) = (&early.rules, &late.rules);
     let lrule = &l.rules[lr[0]];
     let erule = &e.rules[er[0]];
     let (eid, lid) = (&e.id, &l.id);
@@ -67,15 +67,7 @@ pub(super) fn finding_for(ws: &Workspace, clash: SameLevel<'_>) -> Finding {
             "implicit-revocation-label",
             signed = l.signed.to_string()
         ))
-        .with_secondary_text(
-            l.file,
-            lrule.arrangement_span,
-            text!(
-                "requires-wfo",
-                who = rules_require(ws, l, lr, false),
-                wfo = lk.arg()
-            ),
-        )
+        .with_secondary_text(l.file, lrule.arrangement_span, late_requires)
         .with_secondary_text(e.file, erule.arrangement_span, earlier_label)
         .with_help_text(help)
         .with_witness_text(witness),

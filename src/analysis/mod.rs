@@ -184,6 +184,27 @@ struct RulePair<'a> {
     apart: crate::msg::Text,
 }
 
+impl RulePair<'_> {
+    /// The finding's diagnostic, at the later rule's arrangement, each rule labelled with what
+    /// it requires: `ky` the later's share, `kx` the earlier's.
+    fn diagnostic(
+        &self,
+        code: Code,
+        message: crate::msg::Text,
+        kx: crate::msg::Arg,
+        ky: crate::msg::Arg,
+    ) -> Diagnostic {
+        let (file, rx, ry) = (self.file, self.rx, self.ry);
+        Diagnostic::of(code, file, ry.arrangement_span, message)
+            .with_label_text(crate::text!("rule-requires", rule = self.ny, wfo = ky))
+            .with_secondary_text(
+                file,
+                rx.arrangement_span,
+                crate::text!("rule-requires", rule = self.nx, wfo = kx),
+            )
+    }
+}
+
 /// Of two rules of one circular, the one that covers strictly fewer subjects (selector minus
 /// `except`, ignoring dates), if either does: the likely exception.
 fn narrower(engine: &Engine<'_>, c: CircularId, x: RuleId, y: RuleId) -> Option<RuleId> {

@@ -26,24 +26,14 @@
 
 use super::RulePair;
 use super::finding::{Finding, finding};
-use crate::diagnostic::{Code, Diagnostic};
+use crate::diagnostic::Code;
 use crate::msg::Arg;
 use crate::syntax::ast::Interval;
 use crate::text;
 
 /// The `overlap` of two rules deciding together with shares that combine to `both`.
 pub(super) fn finding_for(p: RulePair<'_>, both: Interval) -> Finding {
-    let RulePair {
-        about,
-        file,
-        rx,
-        ry,
-        nx,
-        ny,
-        point,
-        specialis,
-        apart,
-    } = p;
+    let (rx, ry, nx, ny) = (p.rx, p.ry, p.nx, p.ny);
     // Where the places differ, every interval names its place, home included.
     let places = rx.wfo.remote != ry.wfo.remote;
     let shown = |iv: Interval| {
@@ -66,30 +56,31 @@ pub(super) fn finding_for(p: RulePair<'_>, both: Interval) -> Finding {
     } else {
         text!("overlap", x = nx, y = ny, both = both.arg())
     };
+    let d = p.diagnostic(Code::Overlap, message, kx.clone(), ky.clone());
+    let RulePair {
+        about,
+        point,
+        specialis,
+        apart,
+        ..
+    } = p;
     finding(
         about,
         None,
-        Diagnostic::of(Code::Overlap, file, ry.arrangement_span, message)
-            .with_label_text(text!("rule-requires", rule = ny, wfo = ky.clone()))
-            .with_secondary_text(
-                file,
-                rx.arrangement_span,
-                text!("rule-requires", rule = nx, wfo = kx.clone()),
-            )
-            .with_help_text(text!(
-                "overlap-help",
-                specialis = specialis,
-                apart = apart,
-                both = together.clone()
-            ))
-            .with_witness_text(text!(
-                "overlap-witness",
-                point = point,
-                x = nx,
-                y = ny,
-                kx = kx,
-                ky = ky,
-                both = together
-            )),
+        d.with_help_text(text!(
+            "overlap-help",
+            specialis = specialis,
+            apart = apart,
+            both = together.clone()
+        ))
+        .with_witness_text(text!(
+            "overlap-witness",
+            point = point,
+            x = nx,
+            y = ny,
+            kx = kx,
+            ky = ky,
+            both = together
+        )),
     )
 }

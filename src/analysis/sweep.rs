@@ -51,6 +51,18 @@ pub(super) struct SameLevel<'a> {
     pub(super) earlier_label: crate::msg::Text,
 }
 
+impl SameLevel<'_> {
+    /// "rule `a` requires WFO 50%" of the later circular's deciding rules; with `of`, "rule `a`
+    /// of `C` requires ...".
+    pub(super) fn late_requires(&self, ws: &crate::model::Workspace, of: bool) -> crate::msg::Text {
+        crate::text!(
+            "requires-wfo",
+            who = rules_require(ws, self.l, &self.late.rules, of),
+            wfo = self.late.wfo.arg()
+        )
+    }
+}
+
 /// What the pairing of two circulars finds.
 #[derive(Default)]
 struct PairFindings {

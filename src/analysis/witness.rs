@@ -100,12 +100,12 @@ pub(super) fn days(from: Day, to: Day, weekdays: Weekdays, lang: Lang) -> String
 
 /// "`a`", "`a` and `b`", "`a`, `b` and `c`", in each language.
 pub(super) fn and_list<S: AsRef<str>>(names: &[S]) -> Arg {
-    let quoted: Vec<String> = names.iter().map(|n| format!("`{}`", n.as_ref())).collect();
-    Arg::each(|lang| match quoted.split_last() {
-        None => String::new(),
-        Some((last, [])) => last.clone(),
-        Some((last, rest)) => format!("{} {} {last}", rest.join(", "), text!("and").render(lang)),
-    })
+    Arg::AllOf(
+        names
+            .iter()
+            .map(|n| text!("quoted-name", name = n.as_ref()))
+            .collect(),
+    )
 }
 
 /// "rule `a` requires" or "rules `a` and `b` require", for rules of one circular; with `of`,

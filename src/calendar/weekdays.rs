@@ -149,18 +149,6 @@ impl fmt::Display for Weekdays {
     }
 }
 
-/// "a, b and c" with the word of `lang` for "and".
-fn and_join(names: &[String], lang: crate::Lang) -> String {
-    match names.split_last() {
-        None => String::new(),
-        Some((last, [])) => last.clone(),
-        Some((last, rest)) => {
-            let and = crate::text!("and").render(lang);
-            format!("{} {and} {last}", rest.join(", "))
-        }
-    }
-}
-
 impl fmt::Debug for Weekdays {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "Weekdays({self})")
@@ -193,7 +181,7 @@ impl Weekdays {
         if names.is_empty() {
             return crate::text!("weekdays-none").render(lang);
         }
-        and_join(&names, lang)
+        crate::msg::all_of(&names, lang)
     }
 
     /// The days in `lang`: "Monday and Friday", "Senin dan Jumat"; "every day", "no day".
@@ -208,7 +196,7 @@ impl Weekdays {
         if names.is_empty() {
             return crate::text!("weekdays-none").render(lang);
         }
-        and_join(&names, lang)
+        crate::msg::all_of(&names, lang)
     }
 }
 

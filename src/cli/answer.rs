@@ -72,13 +72,9 @@ fn range(from: impl ToString, to: impl ToString) -> String {
     tr!("range", from = from.to_string(), to = to.to_string())
 }
 
-/// "a", "a and b", "a, b and c".
+/// "a", "a and b", "a, b and c", in the run's language.
 fn joined(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => tr!("and", init = init.join(", "), last = last),
-    }
+    edaran::msg::all_of(items, words())
 }
 
 /// "  note: NOTE" under `indent`.

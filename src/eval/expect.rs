@@ -45,9 +45,24 @@ impl Failure {
         .render(lang)
     }
 
+    /// What was expected, in English.
+    pub fn expected(&self) -> String {
+        self.expected_in(Lang::En)
+    }
+
     /// What was expected, in `lang`.
     pub fn expected_in(&self, lang: Lang) -> String {
         self.expected_text.render(lang)
+    }
+
+    /// What the answer was (or why there is none), in English.
+    pub fn actual(&self) -> String {
+        self.actual_in(Lang::En)
+    }
+
+    /// What the answer was (or why there is none), in `lang`.
+    pub fn actual_in(&self, lang: Lang) -> String {
+        self.actual_text.render(lang)
     }
 }
 
@@ -63,13 +78,9 @@ impl TestOutcome {
 pub struct Failure {
     /// The `expect` line.
     pub span: Span,
-    /// What was expected (in English; [`Failure::expected_in`] in either language).
-    pub expected: String,
-    /// What the answer was (or why there is none), in English.
-    pub actual: String,
-    /// What was expected, in either language.
+    /// What was expected, in either language ([`Failure::expected`] in English).
     expected_text: Text,
-    /// What the answer was, in either language.
+    /// What the answer was, in either language ([`Failure::actual`] in English).
     actual_text: Arg,
     /// Whether there is no answer to compare ("expected ..., but the answer depends on ...").
     no_answer: bool,
@@ -116,16 +127,12 @@ fn run_one(engine: &Engine<'_>, file: FileId, test: &TestBlock) -> TestOutcome {
                 Outcome::Other(t) => (Arg::from(t), false),
                 Outcome::Shown(a) => (a, false),
             };
-            let mut failure = Failure {
+            failures.push(Failure {
                 span: e.span,
-                expected: expected.render(Lang::En),
-                actual: String::new(),
                 expected_text: expected,
                 actual_text: actual,
                 no_answer,
-            };
-            failure.actual = failure.actual_text.render(Lang::En);
-            failures.push(failure);
+            });
         }
     }
     TestOutcome {

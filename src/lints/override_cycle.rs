@@ -12,7 +12,7 @@
 //! **Fix:** keep `overrides` only on the more specific rule.
 
 use crate::diagnostic::{Code, Diagnostic};
-use crate::msg::Text;
+use crate::msg::{Arg, Text};
 use crate::span::{FileId, Span};
 use crate::syntax::ast::{self, Modifier};
 use std::collections::HashMap;
@@ -148,7 +148,7 @@ pub(super) fn check(file: FileId, tree: &ast::File, out: &mut Vec<Diagnostic>) {
                     .iter()
                     .map(|&i| crate::text!("quoted-name", name = name(i)))
                     .collect();
-                crate::text!("override-cycle", rules = and_list(names))
+                crate::text!("override-cycle", rules = Arg::AllOf(names))
             };
             let overrides =
                 |a: usize, b: usize| crate::text!("override-edge", rule = name(a), other = name(b));
@@ -164,17 +164,5 @@ pub(super) fn check(file: FileId, tree: &ast::File, out: &mut Vec<Diagnostic>) {
             });
             out.push(d);
         }
-    }
-}
-
-/// "`a`, `b` and `c`" (in the language shown) of the items.
-fn and_list(items: Vec<Text>) -> Text {
-    let mut items = items.into_iter();
-    let Some(last) = items.next_back() else {
-        return crate::text!("comma-list-empty");
-    };
-    match items.reduce(|list, next| crate::text!("comma-list", list = list, next = next)) {
-        Some(list) => crate::text!("and-list", list = list, last = last),
-        None => last,
     }
 }

@@ -351,16 +351,18 @@ mod tests {
         s.parse().unwrap()
     }
 
+    /// The claimed end of `claim` from `from`, as written.
+    fn ends(from: &str, claim: Duration) -> String {
+        claimed_end(date(from), claim).expect("an end").to_string()
+    }
+
     #[test]
     fn one_month_from_the_28th_ends_on_the_27th() {
         let claim = Duration {
             count: 1,
             unit: DurationUnit::Month,
         };
-        assert_eq!(
-            claimed_end(date("2023-08-28"), claim),
-            Some(date("2023-09-27"))
-        );
+        assert_eq!(ends("2023-08-28", claim), "2023-09-27");
     }
 
     #[test]
@@ -369,10 +371,7 @@ mod tests {
             count: 2,
             unit: DurationUnit::Week,
         };
-        assert_eq!(
-            claimed_end(date("2020-03-16"), claim),
-            Some(date("2020-03-29"))
-        );
+        assert_eq!(ends("2020-03-16", claim), "2020-03-29");
     }
 
     fn months(n: u32) -> Duration {
@@ -384,114 +383,52 @@ mod tests {
 
     #[test]
     fn months_end_on_the_day_before_the_same_day() {
-        assert_eq!(
-            claimed_end(date("2023-01-15"), months(1)),
-            Some(date("2023-02-14"))
-        );
-        assert_eq!(
-            claimed_end(date("2023-01-01"), months(2)),
-            Some(date("2023-02-28"))
-        );
-        assert_eq!(
-            claimed_end(date("2023-02-28"), months(1)),
-            Some(date("2023-03-27"))
-        );
+        assert_eq!(ends("2023-01-15", months(1)), "2023-02-14");
+        assert_eq!(ends("2023-01-01", months(2)), "2023-02-28");
+        assert_eq!(ends("2023-02-28", months(1)), "2023-03-27");
         // 29 February exists in 2024: the day before it.
-        assert_eq!(
-            claimed_end(date("2024-01-29"), months(1)),
-            Some(date("2024-02-28"))
-        );
+        assert_eq!(ends("2024-01-29", months(1)), "2024-02-28");
     }
 
     #[test]
     fn months_end_on_the_last_day_where_the_same_day_does_not_exist() {
-        assert_eq!(
-            claimed_end(date("2023-01-31"), months(1)),
-            Some(date("2023-02-28"))
-        );
-        assert_eq!(
-            claimed_end(date("2023-03-31"), months(1)),
-            Some(date("2023-04-30"))
-        );
-        assert_eq!(
-            claimed_end(date("2023-01-29"), months(1)),
-            Some(date("2023-02-28"))
-        );
-        assert_eq!(
-            claimed_end(date("2023-01-30"), months(1)),
-            Some(date("2023-02-28"))
-        );
-        assert_eq!(
-            claimed_end(date("2024-01-31"), months(1)),
-            Some(date("2024-02-29"))
-        );
-        assert_eq!(
-            claimed_end(date("2023-05-31"), months(4)),
-            Some(date("2023-09-30"))
-        );
+        assert_eq!(ends("2023-01-31", months(1)), "2023-02-28");
+        assert_eq!(ends("2023-03-31", months(1)), "2023-04-30");
+        assert_eq!(ends("2023-01-29", months(1)), "2023-02-28");
+        assert_eq!(ends("2023-01-30", months(1)), "2023-02-28");
+        assert_eq!(ends("2024-01-31", months(1)), "2024-02-29");
+        assert_eq!(ends("2023-05-31", months(4)), "2023-09-30");
     }
 
     #[test]
     fn twelve_months_across_a_leap_day() {
         // From 29 February, the next year has no 29 February: its last day of February.
-        assert_eq!(
-            claimed_end(date("2024-02-29"), months(12)),
-            Some(date("2025-02-28"))
-        );
+        assert_eq!(ends("2024-02-29", months(12)), "2025-02-28");
         // From 28 February, 28 February exists the next year: the day before.
-        assert_eq!(
-            claimed_end(date("2024-02-28"), months(12)),
-            Some(date("2025-02-27"))
-        );
+        assert_eq!(ends("2024-02-28", months(12)), "2025-02-27");
         // A year from 1 March 2023 ends on 29 February 2024.
-        assert_eq!(
-            claimed_end(date("2023-03-01"), months(12)),
-            Some(date("2024-02-29"))
-        );
-        assert_eq!(
-            claimed_end(date("2023-01-01"), months(12)),
-            Some(date("2023-12-31"))
-        );
+        assert_eq!(ends("2023-03-01", months(12)), "2024-02-29");
+        assert_eq!(ends("2023-01-01", months(12)), "2023-12-31");
         // Four years from a leap day land on a leap day again: the day before it.
-        assert_eq!(
-            claimed_end(date("2024-02-29"), months(48)),
-            Some(date("2028-02-28"))
-        );
+        assert_eq!(ends("2024-02-29", months(48)), "2028-02-28");
     }
 
     #[test]
     fn no_months_end_before_they_start() {
-        assert_eq!(
-            claimed_end(date("2023-03-31"), months(0)),
-            Some(date("2023-03-30"))
-        );
+        assert_eq!(ends("2023-03-31", months(0)), "2023-03-30");
     }
 
     #[test]
     fn counts_read_as_people_write_them() {
-        assert_eq!(
-            plural(1, DurationUnit::Day).render(crate::Lang::En),
-            "1 day"
-        );
-        assert_eq!(
-            plural(2, DurationUnit::Day).render(crate::Lang::En),
-            "2 days"
-        );
-        assert_eq!(
-            plural(1, DurationUnit::Week).render(crate::Lang::En),
-            "1 week"
-        );
-        assert_eq!(
-            plural(3, DurationUnit::Week).render(crate::Lang::En),
-            "3 weeks"
-        );
-        assert_eq!(
-            plural(1, DurationUnit::Month).render(crate::Lang::En),
-            "1 month"
-        );
-        assert_eq!(
-            plural(0, DurationUnit::Month).render(crate::Lang::En),
-            "0 months"
-        );
+        for (n, unit, shown) in [
+            (1, DurationUnit::Day, "1 day"),
+            (2, DurationUnit::Day, "2 days"),
+            (1, DurationUnit::Week, "1 week"),
+            (3, DurationUnit::Week, "3 weeks"),
+            (1, DurationUnit::Month, "1 month"),
+            (0, DurationUnit::Month, "0 months"),
+        ] {
+            assert_eq!(plural(n, unit).render(crate::Lang::En), shown);
+        }
     }
 }

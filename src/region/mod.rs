@@ -407,11 +407,13 @@ impl Universe {
             if !out.is_empty() {
                 out.push_str(", ");
             }
+            // "function service", or the value's own words for "other" ("a function no
+            // circular names").
+            let value = self.witness_value(dim, class, interner);
             if self.value(dim, class).is_some() {
-                let value = self.witness_value(dim, class, interner);
                 let _ = write!(out, "{} {value}", dim.keyword());
             } else {
-                let _ = write!(out, "a {} no circular names", dim.keyword());
+                out.push_str(&value);
             }
         }
         if block.from > block.to {

@@ -53,7 +53,7 @@ pub fn outcomes(engine: &Engine<'_>, text: impl Fn(&str) -> String) -> Vec<Outco
             let failures = o
                 .failures
                 .iter()
-                .map(|f| (text(&f.expected), text(&f.actual)))
+                .map(|f| (text(&f.expected()), text(&f.actual())))
                 .collect();
             (o.file.0, o.name, o.expectations, failures)
         })
