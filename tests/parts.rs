@@ -307,7 +307,12 @@ fn sets_at_the_top_are_shared_by_every_part() {
             .count();
         // One for each circular, at the later of the two sectors (two at the shared one, for
         // the circulars written before it, are the same diagnostic).
-        assert_eq!(overlaps, if at == 0 { 4 } else { 3 }, "{:?}", whole.diagnostics);
+        assert_eq!(
+            overlaps,
+            if at == 0 { 4 } else { 3 },
+            "{:?}",
+            whole.diagnostics
+        );
         assert_eq!(whole.circulars.len(), 4, "{:?}", whole.diagnostics);
         same_loaded_in_parts(sources).unwrap();
     }
