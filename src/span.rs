@@ -27,11 +27,6 @@ impl Span {
         }
     }
 
-    /// The span of a pest pair or token span.
-    pub fn of(span: pest::Span<'_>) -> Span {
-        Span::new(span.start(), span.end())
-    }
-
     /// The smallest span covering both.
     pub fn to(self, other: Span) -> Span {
         Span {
