@@ -28,27 +28,22 @@ pub(super) fn witness(engine: &Engine<'_>, region: &Region) -> Option<Arg> {
             let flags: u32 = b.flags.iter().map(|f| f.mentioned().count_ones()).sum();
             (sets + flags as usize, *from)
         })?;
-    let en = witness_in(engine, block, (from, to), Lang::En)?;
-    let id = witness_in(engine, block, (from, to), Lang::Id)?;
-    Some(Arg::Each(Box::new([en, id])))
+    witness_parts(engine, block, (from, to)).map(Arg::List)
 }
 
-/// The witness of [`witness`] in `lang`, of the days `from` to `to` of `block`: "unit `Dishub`,
-/// fungsi admin, pada Jumat 2026-04-10".
-fn witness_in(
-    engine: &Engine<'_>,
-    block: &Block,
-    (from, to): (Day, Day),
-    lang: Lang,
-) -> Option<String> {
+/// The parts of [`witness`], of the days `from` to `to` of `block`, each a message shown in the
+/// language of the rest ("unit `Dishub`", "fungsi admin", "pada Jumat 2026-04-10"). Only words
+/// and names are kept in both languages; the messages are formatted in the one shown, when shown.
+fn witness_parts(engine: &Engine<'_>, block: &Block, (from, to): (Day, Day)) -> Option<Vec<Text>> {
     let u = &engine.universe;
     let interner = &engine.ws.interner;
+    let keyword = |dim: Dim| Arg::each(|lang| word(dim.keyword(), lang).to_string());
     let mut parts = Vec::new();
     for dim in Dim::subject_first() {
         let set = &block.sets[dim.index()];
         if set.is_full() {
             if dim.info().required {
-                parts.push(text!("any-value", dim = word(dim.keyword(), lang)).render(lang));
+                parts.push(text!("any-value", dim = keyword(dim)));
             }
             continue;
         }
@@ -56,28 +51,40 @@ fn witness_in(
         if dim.kind() == Kind::Closed && u.named(dim) == 1 && class == 0 {
             continue;
         }
-        let value = u.witness_value_in(dim, class, interner, lang);
         parts.push(match u.value(dim, class) {
-            Some(_) => format!("{} {value}", word(dim.keyword(), lang)),
-            None => value, // "a function no circular names"
+            Some(_) => {
+                // A named value is written alike in both languages.
+                let value = u.witness_value_in(dim, class, interner, Lang::En);
+                let shown = Arg::each(|lang| format!("{} {value}", word(dim.keyword(), lang)));
+                text!("arg", arg = shown)
+            }
+            None => text!("unnamed-value", dim = keyword(dim)), // "a function no circular names"
         });
     }
     // A witness is one member of staff: with the traits named and no others, so a trait the
     // block excludes goes without saying. A condition that must not hold is said.
-    let flags = |dim: Dim| u.describe_flags_in(dim, block.flags[dim.flag_index()], interner, lang);
+    let flags = |dim: Dim, flags: region::Flags| {
+        let [en, id] = Lang::ALL.map(|lang| u.describe_flags_in(dim, flags, interner, lang));
+        en.into_iter()
+            .zip(id)
+            .map(|(en, id)| text!("arg", arg = Arg::Each(Box::new([en, id]))))
+            .collect::<Vec<_>>()
+    };
     let traits = block.flags[Dim::Trait.flag_index()];
-    let yes = region::Flags { no: 0, ..traits };
-    parts.extend(u.describe_flags_in(Dim::Trait, yes, interner, lang));
-    parts.push(days(from, to, block.days, lang));
-    parts.extend(flags(Dim::Condition));
-    Some(parts.join(", "))
+    parts.extend(flags(Dim::Trait, region::Flags { no: 0, ..traits }));
+    parts.push(days(from, to, block.days));
+    parts.extend(flags(
+        Dim::Condition,
+        block.flags[Dim::Condition.flag_index()],
+    ));
+    Some(parts)
 }
 
 /// "on Monday 2024-03-04", "from Monday 2024-03-04 to Friday 2024-03-22", "from Monday
 /// 2024-03-04 onwards"; on some weekdays only, "on Fridays from 2026-04-10 to 2026-06-26".
-pub(super) fn days(from: Day, to: Day, weekdays: Weekdays, lang: Lang) -> String {
-    let shown = |d: Day| with_weekday_in(date(d), lang);
-    let plural = || weekdays.plural_in(lang);
+pub(super) fn days(from: Day, to: Day, weekdays: Weekdays) -> Text {
+    let shown = |d: Day| Arg::each(|lang| with_weekday_in(date(d), lang));
+    let plural = || Arg::each(|lang| weekdays.plural_in(lang));
     let (first, last) = (date(from).to_string(), date(to).to_string());
     if from == to {
         text!("witness-on", day = shown(from))
@@ -95,7 +102,6 @@ pub(super) fn days(from: Day, to: Day, weekdays: Weekdays, lang: Lang) -> String
     } else {
         text!("witness-between", from = shown(from), to = shown(to))
     }
-    .render(lang)
 }
 
 /// "`a`", "`a` and `b`", "`a`, `b` and `c`", in each language.

@@ -152,3 +152,18 @@ fn a_message_renders_in_both_languages() {
     assert!(t.render(Lang::Id).contains("`aturan`"));
     assert_ne!(t.render(Lang::En), t.render(Lang::Id));
 }
+
+#[test]
+fn arg_is_its_argument_in_both_languages() {
+    // `Text::render` shows `arg` of a text or a phrase without Fluent: the files must agree.
+    for (_, files) in FILES {
+        let region = files
+            .iter()
+            .find(|(name, _)| *name == "region.ftl")
+            .expect("region.ftl");
+        assert!(region.1.lines().any(|l| l == "arg = { $arg }"));
+    }
+    let phrase = Arg::each(|lang| format!("{lang:?}"));
+    assert_eq!(phrase.render(Lang::Id), "Id");
+    assert_eq!(Arg::from("a `b`").render(Lang::En), "a `b`");
+}
