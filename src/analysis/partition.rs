@@ -204,7 +204,7 @@ fn refine(
 /// ([`UnitIndex::LINEAR`]); below that every piece is a candidate.
 #[derive(Default)]
 struct UnitIndex {
-    by_unit: std::collections::HashMap<u32, Vec<usize>>,
+    by_unit: foldhash::HashMap<u32, Vec<usize>>,
     /// Pieces that hold co-finitely many unit classes: candidates for every rule.
     wide: Vec<usize>,
     /// True once there are enough pieces to index.

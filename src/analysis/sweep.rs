@@ -21,8 +21,9 @@ use crate::eval::principles::{self, Posterior};
 use crate::model::{Circular, CircularId, RuleId};
 use crate::region::Region;
 use crate::syntax::ast::Interval;
+use foldhash::HashMap;
 use std::cmp::Ordering;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 /// One side of a clash: a circular, its rules that decide there, and their constraint.
 pub(super) struct Side {
@@ -114,7 +115,7 @@ pub fn findings_with(
     let (mut earlier, met_later) = earlier_in_force(engine, &order);
     let mut out: Vec<Finding> = Vec::new();
     let mut violations_found: Vec<Violation> = Vec::new();
-    let mut set_aside: HashMap<CircularId, Region> = HashMap::new();
+    let mut set_aside: HashMap<CircularId, Region> = HashMap::default();
     let mut active: Vec<(CircularId, Vec<Piece>)> = Vec::new();
     // Where each circular is in `active` (`usize::MAX`: not there).
     let mut slot: Vec<usize> = vec![usize::MAX; n];

@@ -26,7 +26,7 @@ use crate::eval::Engine;
 use crate::model::CircularId;
 use crate::region::Region;
 use crate::text;
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 /// A lower circular's rules that clash with a higher norm, where they meet: reported once the
 /// whole sweep has said where that norm is itself set aside (section 10.1: levels fold as the

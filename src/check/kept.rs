@@ -29,7 +29,7 @@ use crate::eval::Engine;
 use crate::model::CircularId;
 use crate::region::{Day, Dim};
 use crate::span::FileId;
-use std::collections::HashMap;
+use foldhash::HashMap;
 use std::sync::Mutex;
 
 /// Where a circular is written: the generation of its file's text, and its first byte.
@@ -126,7 +126,8 @@ impl Kept {
         let computed = computed.into_inner().unwrap_or_else(|e| e.into_inner());
         self.computed = computed.len();
         let mut previous = std::mem::take(&mut self.entries);
-        let mut entries: HashMap<Place, Entry> = HashMap::with_capacity(places.len());
+        let mut entries: HashMap<Place, Entry> =
+            HashMap::with_capacity_and_hasher(places.len(), Default::default());
         for entry in computed {
             entries.insert(places[entry.circular], entry);
         }

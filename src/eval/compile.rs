@@ -4,7 +4,7 @@
 
 use crate::model::{Circular, CircularId, GovScope, Sel, SmallList};
 use crate::region::{self, Block, Day, Dim, Flags, Region, Universe, Weekdays};
-use std::collections::HashMap;
+use foldhash::HashMap;
 use std::sync::Arc;
 
 /// A rule compiled to regions.
@@ -128,10 +128,10 @@ pub(super) struct Shared<'w> {
 impl<'w> Shared<'w> {
     pub(super) fn new(circulars: &'w [Circular], universe: &Universe) -> Shared<'w> {
         let mut shared = Shared {
-            scopes: HashMap::new(),
+            scopes: HashMap::default(),
             exempts: Vec::with_capacity(circulars.len()),
-            priorities: HashMap::new(),
-            selectors: HashMap::new(),
+            priorities: HashMap::default(),
+            selectors: HashMap::default(),
             nothing: Arc::new(Region::empty()),
         };
         for sel in circulars
@@ -145,7 +145,7 @@ impl<'w> Shared<'w> {
                 .entry(Arc::as_ptr(sel) as usize)
                 .or_insert_with(|| Arc::new(universe.region(sel).compact()));
         }
-        let mut exempts: HashMap<Vec<&Sel>, Arc<Region>> = HashMap::new();
+        let mut exempts: HashMap<Vec<&Sel>, Arc<Region>> = HashMap::default();
         for c in circulars {
             shared
                 .scopes

@@ -100,8 +100,7 @@ pub fn case_lines_in(
     // The cases that may join, by answer (each answer's cases once: linear in the cases). A
     // case's answer names the rules that decide, so cases of one answer are few; past a
     // screenful they are not joined (the answer is unreadable anyway).
-    let mut by_answer: std::collections::HashMap<&super::Answer, Vec<usize>> =
-        std::collections::HashMap::new();
+    let mut by_answer: foldhash::HashMap<&super::Answer, Vec<usize>> = foldhash::HashMap::default();
     for (k, c) in cases[..last].iter().enumerate() {
         by_answer.entry(&c.answer).or_default().push(k);
     }

@@ -15,14 +15,14 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::msg::{Arg, Text};
 use crate::span::{FileId, Span};
 use crate::syntax::ast::{self, Modifier};
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 /// One `overrides` edge: from rule, to rule, the span of the target's name.
 type Edge = (usize, usize, Span);
 
 fn edges(c: &ast::Circular) -> (Vec<&ast::RuleDef>, Vec<Edge>) {
     let rules: Vec<&ast::RuleDef> = c.rules().map(|(r, _)| r).collect();
-    let mut index: HashMap<&str, usize> = HashMap::new();
+    let mut index: HashMap<&str, usize> = HashMap::default();
     for (i, r) in rules.iter().enumerate() {
         index.entry(r.name.node.as_str()).or_insert(i);
     }
@@ -100,7 +100,7 @@ fn components(n: usize, edges: &[Edge]) -> Vec<Vec<usize>> {
 /// A cycle through `start` inside `component`, as edges in order.
 fn cycle_through(start: usize, component: &[usize], edges: &[Edge]) -> Vec<Edge> {
     // Breadth-first search from `start` back to `start`, staying in the component.
-    let mut previous: HashMap<usize, Edge> = HashMap::new();
+    let mut previous: HashMap<usize, Edge> = HashMap::default();
     let mut queue = std::collections::VecDeque::from([start]);
     while let Some(v) = queue.pop_front() {
         for &e in edges

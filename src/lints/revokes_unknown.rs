@@ -16,7 +16,7 @@ use crate::span::FileId;
 use crate::syntax::ast;
 use crate::syntax::ast::ClauseKind;
 use crate::syntax::errors::closest;
-use std::collections::HashSet;
+use foldhash::HashSet;
 
 /// What this check needs of one file: the circulars' numbers, and the numbers each revokes.
 #[derive(Clone, Debug, Default)]

@@ -1,7 +1,7 @@
 //! String interning: every unit, place, function and government name is stored once and compared
 //! as a number.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 /// An interned string.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -17,8 +17,8 @@ use crate::syntax::ast;
 use crate::syntax::ast::{ClauseKind, Item, SelectorKind, SetKind, Values};
 use crate::syntax::errors::closest;
 use crate::text::{normalize_name, normalize_unit};
+use foldhash::{HashMap, HashSet};
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 /// Links `revokes` to the circulars that resolved: `revoked[i]` holds the numbers circular `i`
@@ -305,10 +305,10 @@ impl Resolver {
     }
 
     fn top_sets(&mut self, file: FileId, ast: &ast::File) -> HashMap<String, SetEntry> {
-        let mut sets: HashMap<String, SetEntry> = HashMap::new();
+        let mut sets: HashMap<String, SetEntry> = HashMap::default();
         for item in &ast.items {
             if let Item::Set(def) = item {
-                self.define_set(file, def, &mut sets, &HashMap::new());
+                self.define_set(file, def, &mut sets, &HashMap::default());
             }
         }
         sets

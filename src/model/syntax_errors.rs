@@ -5,7 +5,7 @@
 //! `missing-clause` (one mistake, one diagnostic).
 
 use crate::diagnostic::{Code, Diagnostic};
-use std::collections::HashSet;
+use foldhash::HashSet;
 
 /// The first word of each line with a syntax error, with the offset of the line.
 pub(super) fn bad_line_starts(text: &str, diagnostics: &[Diagnostic]) -> Vec<(usize, String)> {
@@ -27,7 +27,7 @@ pub(super) fn bad_line_starts(text: &str, diagnostics: &[Diagnostic]) -> Vec<(us
 
 /// The words on the lines with a syntax error, and the names the errors propose for them.
 pub(super) fn unreadable_words(text: &str, diagnostics: &[Diagnostic]) -> HashSet<String> {
-    let mut words = HashSet::new();
+    let mut words = HashSet::default();
     for d in diagnostics.iter().filter(|d| d.code == Code::Syntax) {
         let start = text[..d.span.start().min(text.len())]
             .rfind('\n')

@@ -16,7 +16,7 @@
 //! list keywords ("a clause starts with one of `title`, `issuer`, ...").
 
 use crate::lang::Lang;
-use std::collections::HashMap;
+use foldhash::HashMap;
 use std::sync::LazyLock;
 
 /// Where a keyword may appear.
@@ -593,7 +593,7 @@ pub fn word(english: &'static str, lang: Lang) -> &'static str {
 /// (`unit`, `wfo`) and for a word that is no keyword.
 pub fn language_of(spelling: &str) -> Option<Lang> {
     static INDEX: LazyLock<HashMap<&'static str, Option<Lang>>> = LazyLock::new(|| {
-        let mut index = HashMap::new();
+        let mut index = HashMap::default();
         for k in TABLE {
             if k.text == k.id {
                 index.insert(k.text, None);

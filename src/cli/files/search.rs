@@ -233,7 +233,7 @@ pub fn find_all(paths: &[PathBuf]) -> Found {
     }
     // The same file reached twice (named and inside a named directory, `d` and `./d`) is one
     // file of the workspace, not two: keep its first occurrence.
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = foldhash::HashSet::default();
     search
         .found
         .files

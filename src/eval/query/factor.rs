@@ -4,7 +4,8 @@
 use super::{Axis, Case, Grid, point_of};
 use crate::eval::Answer;
 use crate::region::{ClassSet, Day, Weekdays};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use foldhash::HashMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Groups the cells of one date range by answer, and describes each group as products of class
 /// sets over the dimensions the answer depends on.
@@ -36,7 +37,7 @@ pub(super) fn factor_cases(
     // The cells by answer, in the order each answer first appears; found by hashing, since a
     // question over 200,000 governments can have as many different answers.
     let mut groups: Vec<(Answer, BTreeSet<Vec<u32>>)> = Vec::new();
-    let mut group_of: HashMap<&Answer, usize> = HashMap::new();
+    let mut group_of: HashMap<&Answer, usize> = HashMap::default();
     for (cell, answer) in cells {
         let projected: Vec<u32> = relevant.iter().map(|&k| cell[k]).collect();
         match group_of.get(answer) {

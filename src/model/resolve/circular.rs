@@ -10,7 +10,7 @@ use crate::span::Spanned;
 use crate::syntax::ast::{self, ClauseKind, Modifier, RuleSelector};
 use crate::syntax::errors::closest;
 use crate::text::normalize_name;
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
 use std::sync::Arc;
 
 /// The `level` part of an issuer clause; `None` inside when its word is unknown.
@@ -118,7 +118,7 @@ impl Resolver {
     /// The `condition` clauses of a circular; a name declared twice is `duplicate-name`.
     fn conditions(&mut self, file: FileId, c: &ast::Circular) -> Vec<Condition> {
         let mut out: Vec<Condition> = Vec::new();
-        let mut first: HashMap<&str, Span> = HashMap::new();
+        let mut first: HashMap<&str, Span> = HashMap::default();
         for clause in &c.clauses {
             let ClauseKind::Condition { name, text } = &clause.node else {
                 continue;
@@ -151,13 +151,13 @@ impl Resolver {
         top: &HashMap<String, SetEntry>,
         shown: &Text,
     ) -> Singles<'a> {
-        let mut seen: HashMap<&'static str, Span> = HashMap::new();
+        let mut seen: HashMap<&'static str, Span> = HashMap::default();
         let mut singles = Singles {
             issuer: None,
             signed: None,
             valid: None,
             scope: None,
-            local: HashMap::new(),
+            local: HashMap::default(),
         };
         for clause in &c.clauses {
             let key = match &clause.node {
@@ -313,7 +313,7 @@ impl Resolver {
                 _ => None,
             })
             .collect();
-        let mut rule_index: HashMap<&str, RuleId> = HashMap::new();
+        let mut rule_index: HashMap<&str, RuleId> = HashMap::default();
         for (i, (r, _)) in rule_asts.iter().enumerate() {
             if let Some(&first) = rule_index.get(r.name.node.as_str()) {
                 let first_span = rule_asts[first].0.name.span;
@@ -654,7 +654,7 @@ fn close_overrides(rules: &mut [Rule]) {
         .map(|r| r.overrides.iter().map(|&(t, _)| t).collect())
         .collect();
     for (i, rule) in rules.iter_mut().enumerate() {
-        let mut seen: HashSet<RuleId> = HashSet::new();
+        let mut seen: HashSet<RuleId> = HashSet::default();
         let mut stack: Vec<RuleId> = direct[i].clone();
         while let Some(r) = stack.pop() {
             if r < direct.len() && seen.insert(r) {

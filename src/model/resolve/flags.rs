@@ -21,7 +21,7 @@ impl Resolver {
     pub(super) fn too_many_names(&mut self, circulars: &[Circular]) {
         for dim in Dim::FLAGGED {
             // Each name once, with the clause that first mentions it, in file order.
-            let mut seen: HashSet<Sym> = HashSet::new();
+            let mut seen: HashSet<Sym> = HashSet::default();
             let mut order: Vec<(Sym, FileId, Span)> = Vec::new();
             for c in circulars {
                 let mut note = |sym: Sym, span: Span| {
