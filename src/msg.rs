@@ -71,6 +71,34 @@ impl Arg {
     pub fn each(f: impl Fn(Lang) -> String) -> Arg {
         Arg::Each(Box::new(Lang::ALL.map(f)))
     }
+
+    /// The argument alone, as a message shows it in `lang`.
+    pub fn render(&self, lang: Lang) -> String {
+        match self {
+            // A number as Fluent formats it.
+            Arg::Number(_) => crate::text!("arg", arg = self.clone()).render(lang),
+            Arg::Text(s) => s.clone(),
+            Arg::Message(t) => t.render(lang),
+            Arg::List(items) => {
+                let shown: Vec<String> = items.iter().map(|t| t.render(lang)).collect();
+                shown.join(", ")
+            }
+            Arg::Each(each) => each[lang as usize].clone(),
+            Arg::OneOf { items, short } => {
+                let shown: Vec<String> = items.iter().map(|t| t.render(lang)).collect();
+                if *short && shown.len() > 3 {
+                    let or = crate::text!("or").render(lang);
+                    format!("{} {or} ...", shown[..3].join(", "))
+                } else {
+                    one_of(&shown, lang)
+                }
+            }
+            Arg::AllOf(items) => {
+                let shown: Vec<String> = items.iter().map(|t| t.render(lang)).collect();
+                all_of(&shown, lang)
+            }
+        }
+    }
 }
 
 impl From<Text> for Arg {
@@ -132,13 +160,6 @@ impl From<&String> for Arg {
     }
 }
 
-impl Arg {
-    /// The argument alone, as a message shows it in `lang`.
-    pub fn render(&self, lang: Lang) -> String {
-        crate::text!("arg", arg = self.clone()).render(lang)
-    }
-}
-
 /// A message of the files: its id and its arguments, shown in either language.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Text {
@@ -179,26 +200,8 @@ impl Text {
             match value {
                 Arg::Number(n) => args.set(*name, FluentValue::from(*n)),
                 Arg::Text(s) => args.set(*name, FluentValue::from(s.as_str())),
-                Arg::Message(t) => args.set(*name, FluentValue::from(t.render(lang))),
-                Arg::List(items) => {
-                    let shown: Vec<String> = items.iter().map(|t| t.render(lang)).collect();
-                    args.set(*name, FluentValue::from(shown.join(", ")));
-                }
                 Arg::Each(each) => args.set(*name, FluentValue::from(each[lang as usize].as_str())),
-                Arg::OneOf { items, short } => {
-                    let shown: Vec<String> = items.iter().map(|t| t.render(lang)).collect();
-                    let joined = if *short && shown.len() > 3 {
-                        let or = crate::text!("or").render(lang);
-                        format!("{} {or} ...", shown[..3].join(", "))
-                    } else {
-                        one_of(&shown, lang)
-                    };
-                    args.set(*name, FluentValue::from(joined));
-                }
-                Arg::AllOf(items) => {
-                    let shown: Vec<String> = items.iter().map(|t| t.render(lang)).collect();
-                    args.set(*name, FluentValue::from(all_of(&shown, lang)));
-                }
+                other => args.set(*name, FluentValue::from(other.render(lang))),
             }
         }
         let mut errors = Vec::new();

@@ -40,15 +40,32 @@ pub(super) struct Reasons {
     pub decisive: Vec<Step>,
     /// Where circulars agreed: only in the explanation, before the decisive steps.
     pub agreements: Vec<Step>,
+    /// Whether the agreements are wanted (an explanation): an answer alone shows only the
+    /// decisive steps, and its agreements are not written.
+    pub explaining: bool,
 }
 
 impl Reasons {
+    /// The reasons of an answer, with its agreements when `explaining`.
+    pub fn new(explaining: bool) -> Reasons {
+        Reasons {
+            explaining,
+            ..Reasons::default()
+        }
+    }
+
     fn decide(&mut self, principle: Principle, text: Text) {
         self.decisive.push(Step { principle, text });
     }
 
-    fn agree(&mut self, principle: Principle, text: Text) {
-        self.agreements.push(Step { principle, text });
+    /// An agreement, written only when explaining.
+    fn agree(&mut self, principle: Principle, text: impl FnOnce() -> Text) {
+        if self.explaining {
+            self.agreements.push(Step {
+                principle,
+                text: text(),
+            });
+        }
     }
 }
 
@@ -127,16 +144,15 @@ impl Engine<'_> {
         let (wfo, by) = match (higher.wfo, lower.wfo) {
             (Some(h), Some(l)) => match h.intersect(l) {
                 Some(both) => {
-                    reasons.agree(
-                        Principle::LexSuperior,
+                    reasons.agree(Principle::LexSuperior, || {
                         text!(
                             "lex-superior-agree",
                             level = level.as_str(),
                             lower = l.arg(),
                             higher = h.arg(),
                             both = both.arg()
-                        ),
-                    );
+                        )
+                    });
                     (Some(both), together(higher.by, lower.by))
                 }
                 None => {
@@ -182,16 +198,15 @@ impl Engine<'_> {
                 continue;
             };
             if let Some(both) = cur.intersect(next) {
-                reasons.agree(
-                    Principle::Agreement,
+                reasons.agree(Principle::Agreement, || {
                     text!(
                         "agreement",
                         circular = &ws.circulars[d.circular].id,
                         next = next.arg(),
                         current = cur.arg(),
                         both = both.arg()
-                    ),
-                );
+                    )
+                });
                 current = Some(both);
                 by.extend(d.refs());
                 continue;

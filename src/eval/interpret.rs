@@ -128,7 +128,7 @@ impl Engine<'_> {
             self.circulars_of(Some(p.classes[Dim::Gov.index()]))
         };
         let mut walk = self.walk(p, circulars, detail.is_some());
-        let mut reasons = Reasons::default();
+        let mut reasons = Reasons::new(detail.is_some());
         let mut answer = self
             .combine(&walk.decided, &mut reasons)
             .unwrap_or_else(|| self.baseline_answer(walk.exempt_somewhere));

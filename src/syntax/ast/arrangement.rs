@@ -143,36 +143,49 @@ impl Interval {
 impl Interval {
     /// The shares alone in `lang`: `at most 50%`, `paling banyak 50%`.
     pub fn shares_in(self, lang: crate::Lang) -> String {
+        self.shares_arg().render(lang)
+    }
+
+    /// The shares alone, for a message: `50%`, `at most 50%`, `25%..50%`.
+    fn shares_arg(self) -> crate::msg::Arg {
         let Interval { min, max, .. } = self;
         if min == max {
-            min.to_string()
+            min.to_string().into()
         } else if min == Pct::ZERO {
-            crate::text!("shares-at-most", max = max.to_string()).render(lang)
+            crate::text!("shares-at-most", max = max.to_string()).into()
         } else if max == Pct::FULL {
-            crate::text!("shares-at-least", min = min.to_string()).render(lang)
+            crate::text!("shares-at-least", min = min.to_string()).into()
         } else {
-            format!("{min}..{max}")
+            format!("{min}..{max}").into()
         }
     }
 
     /// The shares and the place in `lang`: `at most 50%, the others from home`.
     pub fn with_place_in(self, lang: crate::Lang) -> String {
-        let place = self.remote.as_str();
-        crate::text!("others-from", shares = self.shares_in(lang), place = place).render(lang)
+        self.with_place_text().render(lang)
+    }
+
+    fn with_place_text(self) -> crate::msg::Text {
+        crate::text!(
+            "others-from",
+            shares = self.shares_arg(),
+            place = self.remote.as_str()
+        )
     }
 
     /// The shares, and the place where it is not home, in `lang` (as [`Interval`]'s
     /// `Display` in English).
     pub fn shown_in(self, lang: crate::Lang) -> String {
-        match self.remote {
-            Remote::Home => self.shares_in(lang),
-            Remote::Anywhere => self.with_place_in(lang),
-        }
+        self.arg().render(lang)
     }
 
-    /// [`Interval::shown_in`] in each language, for a message.
+    /// [`Interval::shown_in`], for a message: formatted in the language it is shown in, and only
+    /// then.
     pub fn arg(self) -> crate::msg::Arg {
-        crate::msg::Arg::each(|lang| self.shown_in(lang))
+        match self.remote {
+            Remote::Home => self.shares_arg(),
+            Remote::Anywhere => self.with_place_text().into(),
+        }
     }
 }
 
