@@ -55,6 +55,9 @@ pub struct Engine<'w> {
     boundaries: OnceLock<Boundaries>,
     /// The weekdays a period question tells apart ([`Engine::weekday_classes`]).
     weekday_classes: Vec<region::Weekdays>,
+    /// Per dimension, the values circulars name, folded for a "did you mean"
+    /// (`names.rs`): on the first question that names a value no circular names.
+    spellings: OnceLock<Box<[Vec<names::Spelling<'w>>]>>,
 }
 
 /// The days on which answers can change ([`Engine::boundaries`]), sorted and without repeats,
@@ -185,6 +188,7 @@ impl<'w> Engine<'w> {
             by_gov,
             boundaries: OnceLock::new(),
             weekday_classes,
+            spellings: OnceLock::new(),
         }
     }
 

@@ -30,30 +30,71 @@ pub fn did_you_mean<'a>(
     written: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<&'a str> {
+    let spellings: Vec<Spelling<'a>> = candidates.into_iter().map(Spelling::of).collect();
+    closest(written, &spellings)
+}
+
+/// A name as [`did_you_mean`] compares it: folded once, not once per question.
+pub(super) struct Spelling<'a> {
+    written: &'a str,
+    folded: String,
+    chars: usize,
+}
+
+impl<'a> Spelling<'a> {
+    fn of(written: &'a str) -> Spelling<'a> {
+        let folded = folded(written);
+        let chars = folded.chars().count();
+        Spelling {
+            written,
+            folded,
+            chars,
+        }
+    }
+}
+
+/// [`did_you_mean`] among names already folded. Two names are at least as far apart as their
+/// lengths differ, so a name too long or too short to be close is passed without measuring.
+fn closest<'a>(written: &str, candidates: &[Spelling<'a>]) -> Option<&'a str> {
     let w = folded(written);
+    let w_chars = w.chars().count();
+    let close = |d: usize, len: usize| d <= 2.max(len / 4) && d < len;
     candidates
-        .into_iter()
-        .filter(|c| *c != written)
-        .map(|c| {
-            let f = folded(c);
-            let d = strsim::damerau_levenshtein(&w, &f);
-            (d, c, f.chars().count().max(w.chars().count()))
+        .iter()
+        .filter(|c| c.written != written)
+        .filter(|c| {
+            let len = c.chars.max(w_chars);
+            close(c.chars.abs_diff(w_chars), len)
         })
-        .filter(|&(d, _, len)| d <= 2.max(len / 4) && d < len)
+        .map(|c| {
+            let d = strsim::damerau_levenshtein(&w, &c.folded);
+            (d, c.written, c.chars.max(w_chars))
+        })
+        .filter(|&(d, _, len)| close(d, len))
         .min_by_key(|&(d, c, _)| (d, c))
         .map(|(_, c, _)| c)
 }
 
-impl Engine<'_> {
-    /// The values every circular names for a dimension, as written.
-    fn named_values(&self, dim: Dim) -> impl Iterator<Item = &str> {
-        (0..self.universe.named(dim)).filter_map(move |c| {
-            self.universe
-                .value(dim, c)
-                .map(|s| self.ws.interner.resolve(s))
-        })
+impl<'w> Engine<'w> {
+    /// The values (of a yes/no dimension: the names) every circular names for a dimension, as
+    /// written, folded for [`did_you_mean`]: computed on the first question that needs them.
+    fn named_values(&self, dim: Dim) -> &[Spelling<'w>] {
+        let all = self.spellings.get_or_init(|| {
+            Dim::ALL
+                .map(|dim| {
+                    let ws: &'w crate::model::Workspace = self.ws;
+                    (0..self.universe.named(dim))
+                        .filter_map(|c| self.universe.value(dim, c))
+                        .map(|s| Spelling::of(ws.interner.resolve(s)))
+                        .collect()
+                })
+                .into()
+        });
+        &all[dim.index()]
     }
+}
 
+impl Engine<'_> {
     /// The notes of a question about the values it gives that no circular names, each with the
     /// closest name a circular does use, if one is close (section 10.1). A unit below a named
     /// unit is named (it is in that unit's class). A government under a `scope all` circular is
@@ -73,7 +114,7 @@ impl Engine<'_> {
                 continue;
             }
             let shown = value.trim();
-            match did_you_mean(shown, self.named_values(dim)) {
+            match closest(shown, self.named_values(dim)) {
                 Some(s) => notes.push(text!(
                     "note-unnamed-did-you-mean",
                     noun = noun(dim),
@@ -157,7 +198,7 @@ impl Engine<'_> {
             let gov = gov.map(str::trim);
             let unnamed = p.classes[Dim::Gov.index()] == self.universe.named(Dim::Gov);
             return match gov {
-                Some(g) if unnamed => match did_you_mean(g, self.named_values(Dim::Gov)) {
+                Some(g) if unnamed => match closest(g, self.named_values(Dim::Gov)) {
                     Some(s) => text!("why-unscoped-did-you-mean", gov = g, meant = s),
                     None => text!("why-unscoped", gov = g),
                 },
