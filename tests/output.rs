@@ -142,3 +142,44 @@ fn a_standard_error_that_cannot_be_written_is_ignored() {
         "a bad question is still exit 2"
     );
 }
+
+/// `edaran query` reading a pipe answers each question before the next one is written: a
+/// program that asks, waits for the answer and asks again gets it. (Answers of questions that
+/// came together are written together; one that came alone is written at once.)
+#[test]
+fn a_question_written_alone_is_answered_before_the_next() {
+    use std::io::BufRead;
+    let mut child = edaran()
+        .args(["query", "examples/"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("edaran starts");
+    let mut stdin = child.stdin.take().expect("stdin");
+    let stdout = child.stdout.take().expect("stdout");
+    let (lines, answers) = std::sync::mpsc::channel();
+    let reader = std::thread::spawn(move || {
+        for line in std::io::BufReader::new(stdout).lines() {
+            if lines.send(line.expect("a line")).is_err() {
+                break;
+            }
+        }
+    });
+    let wait = std::time::Duration::from_secs(30);
+    for date in ["2023-09-01", "2022-02-10"] {
+        writeln!(stdin, "in force on {date}").expect("the question is sent");
+        stdin.flush().expect("sent");
+        // The answer starts with the question; lines before it end the previous answer.
+        let question = format!("in force on {date}");
+        while answers
+            .recv_timeout(wait)
+            .expect("the answer comes while the pipe is still open")
+            != question
+        {}
+    }
+    drop(stdin);
+    let status = child.wait().expect("edaran ends");
+    reader.join().expect("the reader ends");
+    assert_eq!(status.code(), Some(0));
+}

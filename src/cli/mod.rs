@@ -260,10 +260,17 @@ pub fn renderer(sources: &[Source], color: bool) -> Renderer<'_> {
 pub fn print(text: &str) -> bool {
     use std::io::Write;
     let mut stdout = std::io::stdout().lock();
-    match stdout
-        .write_all(text.as_bytes())
-        .and_then(|_| stdout.flush())
-    {
+    written(
+        stdout
+            .write_all(text.as_bytes())
+            .and_then(|_| stdout.flush()),
+    )
+}
+
+/// The outcome of a write to stdout: true when written; a closed pipe ends the run (the
+/// reader has what it wanted), another failure is reported and false.
+pub fn written(result: std::io::Result<()>) -> bool {
+    match result {
         Ok(()) => true,
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(OK),
         Err(e) => {

@@ -174,9 +174,11 @@ fn reply(
 
 /// Runs `edaran query`; with `all`, `explain` lists every circular of the workspace.
 ///
-/// Each question is answered as soon as it is read and its answer written out at once (and
-/// flushed), so a program on the other end of a pipe gets one answer per question it writes,
-/// and the memory stays that of one answer however many questions come.
+/// Each question is answered as soon as it is read, and its answer written out before the next
+/// line is waited for: a program on the other end of a pipe gets one answer per question it
+/// writes, and the memory stays that of one answer however many questions come. Questions that
+/// arrived together (a file on stdin) have their answers written together, in one write for
+/// many answers rather than one each.
 pub fn run(paths: &[PathBuf], exprs: &[String], format: Format, color: bool, all: bool) -> i32 {
     let ws = match load_workspace(paths, color, format) {
         Ok(ws) => ws,
@@ -192,18 +194,34 @@ pub fn run(paths: &[PathBuf], exprs: &[String], format: Format, color: bool, all
         format,
         count: 0,
         status: OK,
+        out: std::io::BufWriter::with_capacity(64 * 1024, std::io::stdout()),
     };
     if exprs.is_empty() {
         let stdin = std::io::stdin();
         if stdin.is_terminal() {
             eprintln!("{}", tr!("query-reading-stdin"));
         }
-        // A line that is not UTF-8 ends the input, as it always has.
-        for line in stdin.lock().lines().map_while(Result::ok) {
-            if line.trim().is_empty() || line.trim_start().starts_with("//") {
+        // Its own buffer, to tell whether more input has already come (`buffer`).
+        let mut input = std::io::BufReader::with_capacity(64 * 1024, stdin);
+        let mut line = String::new();
+        loop {
+            line.clear();
+            // A line that is not UTF-8 ends the input, as it always has.
+            match input.read_line(&mut line) {
+                Ok(0) | Err(_) => break,
+                Ok(_) => {}
+            }
+            let text = line.strip_suffix('\n').unwrap_or(&line);
+            let text = text.strip_suffix('\r').unwrap_or(text);
+            if text.trim().is_empty() || text.trim_start().starts_with("//") {
                 continue;
             }
-            if !out.answer(&engine, &line, color, detail) {
+            if !out.answer(&engine, text, color, detail) {
+                return USAGE;
+            }
+            // Nothing more has come yet: the answers so far go out before the next line is
+            // waited for.
+            if input.buffer().is_empty() && !out.flush() {
                 return USAGE;
             }
         }
@@ -213,6 +231,9 @@ pub fn run(paths: &[PathBuf], exprs: &[String], format: Format, color: bool, all
                 return USAGE;
             }
         }
+    }
+    if !out.flush() {
+        return USAGE;
     }
     if out.count == 0 {
         eprintln!("{}", super::l10n::error(tr!("query-no-question")));
@@ -242,6 +263,8 @@ struct Answers {
     count: usize,
     /// The exit status so far: 1 once an answer is a conflict, 2 once a question is bad.
     status: i32,
+    /// Where the answers go: written out by [`Answers::flush`].
+    out: std::io::BufWriter<std::io::Stdout>,
 }
 
 impl Answers {
@@ -255,13 +278,17 @@ impl Answers {
                 match self.format {
                     Format::Human => {
                         self.count += 1;
-                        return super::print(&reply_text(engine, &shown, &reply));
+                        return self.write(&reply_text(engine, &shown, &reply));
                     }
                     Format::Json => reply_json(engine, &shown, &reply),
                 }
             }
             Replied::Bad { text, json } => {
-                eprint!("{text}");
+                // After the answers before it, where both go to one terminal.
+                if !self.flush() {
+                    return false;
+                }
+                super::eprint(&text);
                 self.status = USAGE;
                 // In its place: the answers line up one to one with the questions.
                 json
@@ -287,6 +314,18 @@ impl Answers {
             text.push_str("    ");
             text.push_str(line);
         }
-        super::print(&text)
+        self.write(&text)
+    }
+
+    /// Adds `text` to the output; false when the output cannot be written.
+    fn write(&mut self, text: &str) -> bool {
+        let written = self.out.write_all(text.as_bytes());
+        super::written(written)
+    }
+
+    /// Writes out the answers so far; false when the output cannot be written.
+    fn flush(&mut self) -> bool {
+        let flushed = self.out.flush();
+        super::written(flushed)
     }
 }
