@@ -6,7 +6,9 @@
 //! - Answers: for a random question with dimensions left out (on a date or over a short period),
 //!   the cases of [`Engine::cases`] partition the question's points (each point in exactly one
 //!   case), and the answer at every point equals its case's answer. A given value is classed like
-//!   the same value written in a circular (trimmed).
+//!   the same value written in a circular (trimmed). A `wfo` answer carries the WFH priority of
+//!   the one case of the question split by priority that meets it, none where several do, for
+//!   questions of one subject on one day too (whose split is skipped).
 //! - Conflict analysis: the findings of [`findings`] (codes conflict, overlap, dead-rule,
 //!   antinomy, implicit-revocation, violates-higher-norm) equal those of a slow exhaustive oracle
 //!   that explains every elementary cell (one class per dimension, including "other", times every
@@ -25,8 +27,9 @@ use support::oracle::{cells, compare_analysis, fast, oracle_days};
 use edaran::Code;
 use edaran::analysis::{About, findings};
 use edaran::check::load;
-use edaran::eval::query::{Axis, Spec};
-use edaran::eval::{Engine, RuleOutcome, Status};
+use edaran::eval::ask::{Purpose, Reply};
+use edaran::eval::query::{Axis, Case, Focus, Spec};
+use edaran::eval::{Detail, Engine, RuleOutcome, Status};
 use edaran::model::{GovScope, Sel, Source, Workspace};
 use edaran::region::{self, Day, Dim, Kind, Point};
 use edaran::syntax::ast::Remote;
@@ -494,6 +497,80 @@ fn check_cases(engine: &Engine<'_>, spec: &Spec) -> Result<(), String> {
 // ---------------------------------------------------------------------------------------------
 // The properties
 
+/// The WFH priority a `wfo` answer carries, read from the question split by priority: that of
+/// the one priority case over the answer's days, none where the priority changes within them
+/// (docs/language.md, "Questions").
+fn check_wfo_priorities(engine: &Engine<'_>, q: &Question) -> Result<(), String> {
+    let Some(text) = q.text() else {
+        return Ok(());
+    };
+    let (query, diagnostics) = edaran::syntax::parse_query(edaran::FileId(0), &text);
+    let query = query.ok_or(format!("`{text}` does not parse: {diagnostics:?}"))?;
+    let purpose = Purpose::Show {
+        detail: Detail::Concerning,
+        conflicts: edaran::analysis::conflicts,
+    };
+    let Ok(Reply::Cases(answer)) = engine.ask(&query.kind, &[], purpose) else {
+        return Ok(()); // refused as too broad: nothing to compare
+    };
+    let by_priority = engine
+        .cases_with(&answer.spec, Focus::Priority)
+        .map_err(|e| format!("`{text}` split by priority was refused: {e}"))?;
+    // Two cases meet where both may hold: both of working days or both of days off, on a date
+    // of both whose weekday both hold on, under conditions that do not exclude each other.
+    let meet = |a: &Case, b: &Case| {
+        let off = |c: &Case| c.answer.status == Status::DayOff;
+        off(a) == off(b)
+            && (a.from.max(b.from)..=a.to.min(b.to)).any(|day| {
+                let weekday = chrono::Datelike::weekday(&region::date(day));
+                a.days.contains(weekday) && b.days.contains(weekday)
+            })
+            && a.when.iter().all(|(axis, set)| {
+                b.when
+                    .iter()
+                    .all(|(other, other_set)| other != axis || set.meets(other_set))
+            })
+    };
+    for c in &answer.cases {
+        let meeting: Vec<_> = by_priority.iter().filter(|p| meet(p, &c.case)).collect();
+        let expected = match meeting.as_slice() {
+            [one] => one.answer.wfh_priority,
+            _ => None,
+        };
+        if c.case.answer.wfh_priority != expected {
+            return Err(format!(
+                "`{text}`, {}..{}: priority {:?}, the split by priority says {expected:?}",
+                c.case.from, c.case.to, c.case.answer.wfh_priority
+            ));
+        }
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(config(600))]
+
+    /// A `wfo` answer's WFH priority is the priority split's, both for a question of one
+    /// subject on one day (whose split is not computed: the point is asked again) and for
+    /// others.
+    #[test]
+    fn wfo_answers_carry_the_priority_of_their_days(
+        g in generate::workspace(4, 5),
+        questions in proptest::collection::vec(question(), 1..=3),
+    ) {
+        let ws = g.load();
+        let engine = Engine::new(&ws);
+        for q in &questions {
+            let point = Question { open: [false; Dim::CLASSES], len: 0, ..q.clone() };
+            for q in [q, &point] {
+                if let Err(e) = check_wfo_priorities(&engine, q) {
+                    return Err(TestCaseError::fail(format!("{e}\nworkspace:\n{}", g.text())));
+                }
+            }
+        }
+    }
+}
+
 proptest! {
     #![proptest_config(config(1200))]
 
@@ -826,4 +903,50 @@ circular "SE-3" {
     assert_eq!(answer.status, Status::Ruled, "{:?}", answer.notes);
     assert_eq!(answer.wfo.map(|i| (i.min.0, i.max.0)), Some((5000, 10000)));
     compare_analysis(&engine).unwrap();
+}
+
+/// The bug `wfo_answers_carry_the_priority_of_their_days` found: a `wfo` answer over a period
+/// with a day off in it lost its WFH priority, because the days off of the priority split (listed
+/// after the working days) were taken to meet the working days' case.
+#[test]
+fn a_day_off_in_the_period_keeps_the_wfh_priority() {
+    let ws = load_text(
+        r#"
+holiday 2024-02-15 "Libur 0"
+
+circular "SE-1/2024" {
+  issuer "Issuer 0" level national
+  signed 2024-01-01
+  valid from 2024-01-01
+  scope all
+  sector sec_0 = ["A"]
+  rule r0: otherwise => wfo 0%
+  wfh priority 1: all
+}
+"#,
+    );
+    let engine = Engine::new(&ws);
+    let purpose = Purpose::Show {
+        detail: Detail::Concerning,
+        conflicts: edaran::analysis::conflicts,
+    };
+    // A weekend before the working day; a holiday (and election day) inside the week.
+    for (period, working) in [
+        ("from 2024-01-20 to 2024-01-22", 1),
+        ("from 2024-02-12 to 2024-02-16", 1),
+    ] {
+        let text = format!(r#"wfo "A" {period} domicile "X" office "X" gov "Pemprov A""#);
+        let (query, _) = edaran::syntax::parse_query(edaran::FileId(0), &text);
+        let Ok(Reply::Cases(answer)) = engine.ask(&query.expect("a question").kind, &[], purpose)
+        else {
+            panic!("`{text}` is answered");
+        };
+        let priorities: Vec<_> = answer
+            .cases
+            .iter()
+            .filter(|c| c.case.answer.status != Status::DayOff)
+            .map(|c| c.case.answer.wfh_priority)
+            .collect();
+        assert_eq!(priorities, vec![Some(1); working], "{text}");
+    }
 }

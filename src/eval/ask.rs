@@ -166,9 +166,16 @@ impl Engine<'_> {
             Asking::Explain => Focus::All,
             Asking::Priority => Focus::Priority,
         };
-        let mut cases = self.cases_with(&spec, focus).map_err(AskError::TooBroad)?;
+        let (mut cases, one_point) = self.cases_of(&spec, focus).map_err(AskError::TooBroad)?;
         if asking == Asking::Wfo {
-            self.add_priorities(&spec, &mut cases);
+            if one_point {
+                // The question split by priority would be this point again.
+                for case in &mut cases {
+                    case.answer.wfh_priority = self.answer(&case.point).wfh_priority;
+                }
+            } else {
+                self.add_priorities(&spec, &mut cases);
+            }
         }
         // A name of the question with an invisible character is answered for the name without
         // it (or with it, for a control character), and the answer says so. So does a value no
@@ -194,26 +201,56 @@ impl Engine<'_> {
 
     /// A `wfo` question is not split by the WFH priority, which its focus leaves out; a case
     /// still carries it where it is the same throughout its days (for every subject of the
-    /// question: one case of the question split by priority alone covers those days).
+    /// question: one case of the question split by priority alone meets the case).
     ///
     /// The question is split by priority once, not once per case: a question over 200,000
-    /// governments has as many cases. Its cases come in date order, those of one stretch of
-    /// days together, and the stretches do not overlap.
+    /// governments has as many cases. The cases of working days come first, by first day (the
+    /// last days of those of one stretch of days differ with their weekdays); the days off
+    /// after them, few (a case for the weekend, one per holiday).
     fn add_priorities(&self, spec: &Spec, cases: &mut [Case]) {
         let Ok(by_priority) = self.cases_with(spec, Focus::Priority) else {
             return;
         };
+        let off = by_priority.partition_point(|p| p.answer.status != Status::DayOff);
+        let (working, days_off) = by_priority.split_at(off);
+        // The latest last day so far: the cases before the first that reaches a day all end
+        // before it.
+        let reach: Vec<region::Day> = working
+            .iter()
+            .scan(region::Day::MIN, |latest, p| {
+                *latest = (*latest).max(p.to);
+                Some(*latest)
+            })
+            .collect();
         for case in cases {
-            let first = by_priority.partition_point(|p| p.to < case.from);
-            let mut meeting = by_priority[first..]
-                .iter()
-                .take_while(|p| p.from <= case.to)
-                .take(2);
+            let candidates = if case.answer.status == Status::DayOff {
+                days_off
+            } else {
+                let first = reach.partition_point(|&to| to < case.from);
+                let last = working.partition_point(|p| p.from <= case.to).max(first);
+                &working[first..last]
+            };
+            let mut meeting = candidates.iter().filter(|p| meet(p, case)).take(2);
             if let (Some(one), None) = (meeting.next(), meeting.next()) {
                 case.answer.wfh_priority = one.answer.wfh_priority;
             }
         }
     }
+}
+
+/// Whether two cases of one question may hold at one point: both of working days or both of
+/// days off, a date of both on a weekday of both, and no condition of one that excludes the
+/// other's. (A working day of both may still be a holiday; such cases are taken to meet, which
+/// at worst leaves a priority out.)
+fn meet(a: &Case, b: &Case) -> bool {
+    (a.answer.status == Status::DayOff) == (b.answer.status == Status::DayOff)
+        && region::tighten(a.from.max(b.from), a.to.min(b.to), a.days.intersect(b.days)).is_some()
+        && a.when.iter().all(|(axis, set)| {
+            b.when
+                .iter()
+                .filter(|(other, _)| other == axis)
+                .all(|(_, other)| set.meets(other))
+        })
 }
 
 /// The notes of a question whose names hold invisible characters: the answer is given for the

@@ -216,6 +216,17 @@ impl Engine<'_> {
     /// range of days off only (a holiday) does not stop the ranges around it from merging:
     /// the days off are listed after the other cases.
     pub fn cases_with(&self, spec: &Spec, focus: Focus) -> Result<Vec<Case>, QueryError> {
+        self.cases_of(spec, focus).map(|(cases, _)| cases)
+    }
+
+    /// [`Engine::cases_with`], and whether the question is one point: one day, every
+    /// dimension given, no condition or trait its answer may depend on left open. Its one case
+    /// then stands for that point alone.
+    pub(super) fn cases_of(
+        &self,
+        spec: &Spec,
+        focus: Focus,
+    ) -> Result<(Vec<Case>, bool), QueryError> {
         let fixed = self.fixed(spec);
         let mut open: Vec<Axis> = Dim::CLASSED
             .into_iter()
@@ -237,6 +248,7 @@ impl Engine<'_> {
             ));
         }
         open.extend(flags);
+        let one_point = open.is_empty() && spec.from == spec.to;
         let choices: Vec<Vec<u32>> = open
             .iter()
             .map(|&a| match a {
@@ -300,7 +312,7 @@ impl Engine<'_> {
             self.flush(prev, classes, &mut out);
         }
         self.days_off(spec, &fixed, &mut out);
-        Ok(out)
+        Ok((out, one_point))
     }
 
     /// The classes and flags a question fixes.
