@@ -4,8 +4,9 @@
 //! pipeline (parse, resolve, lint, compile); questions are written as query text and parsed too.
 //!
 //! - Answers: for a random question with dimensions left out (on a date or over a short period),
-//!   the cases of [`Engine::cases`] partition the question's points (each point in exactly one
-//!   case), and the answer at every point equals its case's answer. A given value is classed like
+//!   and for the same question with every dimension given, the cases of [`Engine::cases`]
+//!   partition the question's points (each point in exactly one case), and the answer at every
+//!   point equals its case's answer. A given value is classed like
 //!   the same value written in a circular (trimmed). A `wfo` answer carries the WFH priority of
 //!   the one case of the question split by priority that meets it, none where several do, for
 //!   questions of one subject on one day too (whose split is skipped).
@@ -583,11 +584,15 @@ proptest! {
         let ws = g.load();
         let engine = Engine::new(&ws);
         for q in &questions {
-            let spec = question_spec(q).map_err(TestCaseError::fail)?;
-            if let Err(e) = check_cases(&engine, &spec) {
-                return Err(TestCaseError::fail(format!(
-                    "{e}\nquestion: {spec:?}\nworkspace:\n{}", g.text()
-                )));
+            // And the same question with every dimension given (one subject).
+            let given = Question { open: [false; Dim::CLASSES], ..q.clone() };
+            for q in [q, &given] {
+                let spec = question_spec(q).map_err(TestCaseError::fail)?;
+                if let Err(e) = check_cases(&engine, &spec) {
+                    return Err(TestCaseError::fail(format!(
+                        "{e}\nquestion: {spec:?}\nworkspace:\n{}", g.text()
+                    )));
+                }
             }
         }
     }
