@@ -1,4 +1,5 @@
-//! Any question, asked of the example workspace, gets an answer or a diagnostic: no panic.
+//! Any question, asked of the example workspace (as `edaran query` asks it, and split into
+//! cases), gets an answer or a diagnostic: no panic.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -33,6 +34,12 @@ fuzz_target!(|data: &[u8]| {
     }
     let Some(query) = query else { return };
     let engine = edaran::eval::Engine::new(workspace());
+    // As `edaran query` asks it: the answer with its notes and, for `wfo`, its WFH priority.
+    let purpose = edaran::eval::ask::Purpose::Show {
+        detail: edaran::eval::Detail::Concerning,
+        conflicts: edaran::analysis::conflicts,
+    };
+    let _ = engine.ask(&query.kind, &[], purpose);
     if let edaran::syntax::ast::QueryKind::Wfo(s)
     | edaran::syntax::ast::QueryKind::Explain(s)
     | edaran::syntax::ast::QueryKind::Priority(s) = &query.kind
