@@ -27,7 +27,6 @@
 use super::RulePair;
 use super::finding::{Finding, finding};
 use crate::diagnostic::Code;
-use crate::msg::Arg;
 use crate::syntax::ast::Interval;
 use crate::text;
 
@@ -38,7 +37,7 @@ pub(super) fn finding_for(p: RulePair<'_>, both: Interval) -> Finding {
     let places = rx.wfo.remote != ry.wfo.remote;
     let shown = |iv: Interval| {
         if places {
-            Arg::each(|lang| iv.with_place_in(lang))
+            iv.with_place_arg()
         } else {
             iv.arg()
         }

@@ -400,10 +400,10 @@ pub fn describe_expected(e: &Expected) -> Text {
             None => text!("test-invalid-share"),
             Some(iv) => text!(
                 "test-share",
-                wfo = Arg::each(|lang| match mode {
-                    None | Some(Mode::Wfo) => iv.shares_in(lang),
-                    Some(Mode::Wfh | Mode::Wfa) => iv.with_place_in(lang),
-                })
+                wfo = match mode {
+                    None | Some(Mode::Wfo) => iv.shares_arg(),
+                    Some(Mode::Wfh | Mode::Wfa) => iv.with_place_arg(),
+                }
             ),
         },
         Expected::Baseline => word("baseline"),

@@ -147,7 +147,7 @@ impl Interval {
     }
 
     /// The shares alone, for a message: `50%`, `at most 50%`, `25%..50%`.
-    fn shares_arg(self) -> crate::msg::Arg {
+    pub fn shares_arg(self) -> crate::msg::Arg {
         let Interval { min, max, .. } = self;
         if min == max {
             min.to_string().into()
@@ -163,6 +163,11 @@ impl Interval {
     /// The shares and the place in `lang`: `at most 50%, the others from home`.
     pub fn with_place_in(self, lang: crate::Lang) -> String {
         self.with_place_text().render(lang)
+    }
+
+    /// [`Interval::with_place_in`], for a message (formatted in the language shown).
+    pub fn with_place_arg(self) -> crate::msg::Arg {
+        self.with_place_text().into()
     }
 
     fn with_place_text(self) -> crate::msg::Text {
