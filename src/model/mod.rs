@@ -18,7 +18,7 @@ mod syntax_errors;
 
 pub use intern::{Interner, Sym};
 pub use names::names_in;
-pub use resolve::Resolver;
+pub use resolve::{KeptFile, Resolver};
 // Kept here for the callers that name it by its old path; it lives below the model now.
 pub use crate::text::normalize_unit;
 
@@ -180,6 +180,24 @@ impl Circular {
             r.selector.as_deref().into_iter().chain(excepts)
         });
         exempt.chain(priorities).chain(rules)
+    }
+
+    /// Calls `f` with every value the circular names, in each dimension: the governments of
+    /// its scope, the values of its selectors, the conditions it declares (used or not) and
+    /// those its rules name. What the classes of a workspace are made of
+    /// (`region::Universe::new`).
+    pub fn values(&self, f: &mut impl FnMut(Dim, Sym)) {
+        if let GovScope::Govs(govs) = &self.scope {
+            govs.iter().for_each(|&g| f(Dim::Gov, g));
+        }
+        self.selectors().for_each(|s| s.visit(&mut *f));
+        self.conditions
+            .iter()
+            .for_each(|k| f(Dim::Condition, k.name));
+        self.rules
+            .iter()
+            .filter_map(|r| r.when)
+            .for_each(|w| f(Dim::Condition, w.name));
     }
 }
 

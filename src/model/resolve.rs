@@ -43,6 +43,45 @@ fn link_revocations(circulars: &mut [Circular], revoked: &[Vec<String>]) {
     }
 }
 
+/// What one whole file gave the resolver that depends on that file alone
+/// ([`Resolver::file_kept`]): the number of circulars it gave (they are in the workspace, in
+/// file order), what they revoke, the diagnostics of its sets and circulars, and the governments
+/// of its named sets. The files of a [`crate::check::Session`] that did not change are added
+/// again from it ([`Resolver::file_again`]) instead of being resolved.
+#[derive(Clone, Debug)]
+pub struct KeptFile {
+    file: FileId,
+    /// How many circulars it gave.
+    pub circulars: usize,
+    revoked: Vec<Vec<String>>,
+    diagnostics: Vec<Diagnostic>,
+    set_govs: Vec<Sym>,
+    flag_mentions: flags::FlagMentions,
+    /// Every value its circulars name ([`Circular::values`]), and the governments of its
+    /// named sets, each once.
+    values: Vec<(Dim, Sym)>,
+}
+
+impl KeptFile {
+    /// Every value its circulars and its `govs` sets name, each once: what it adds to the
+    /// classes of the workspace (`region::Universe::of_values`).
+    pub fn values(&self) -> &[(Dim, Sym)] {
+        &self.values
+    }
+}
+
+/// Every value `circulars` name and every government of `set_govs`, each once.
+fn values_of(circulars: &[Circular], set_govs: &[Sym]) -> Vec<(Dim, Sym)> {
+    let mut values: Vec<(Dim, Sym)> = set_govs.iter().map(|&g| (Dim::Gov, g)).collect();
+    for c in circulars {
+        c.values(&mut |d, v| values.push((d, v)));
+    }
+    values.sort_unstable();
+    values.dedup();
+    values.shrink_to_fit();
+    values
+}
+
 /// A named set visible in a circular.
 #[derive(Clone, Debug)]
 pub(super) struct SetEntry {
@@ -99,6 +138,9 @@ pub struct Resolver {
     file_sets: HashMap<String, SetEntry>,
     /// The names reported `unknown-name` in the current file.
     unknown_names: Vec<String>,
+    /// The first mention of each value of a yes/no dimension in each file, in file order (for
+    /// `too-many-names`).
+    flag_mentions: flags::FlagMentions,
     /// Whether a name reported unknown in an earlier part of the current file was on a line
     /// with a syntax error in a later one, where the whole file would not have reported it.
     needs_whole_file: bool,
@@ -137,11 +179,84 @@ impl Resolver {
     /// mistakes of parsing keep a circular out of the model (besides its own): the checks of
     /// the tree report, they do not exclude.
     pub fn file(&mut self, file: FileId, text: &str, tree: &ast::File, diagnostics: &[Diagnostic]) {
+        self.across_files(file, tree);
+        self.own(file, text, tree, diagnostics);
+    }
+
+    /// Resolves one whole file, as [`Resolver::file`] does, and returns what it gave that
+    /// depends on that file alone, for [`Resolver::file_again`] to add it once more without
+    /// resolving it.
+    pub fn file_kept(
+        &mut self,
+        file: FileId,
+        text: &str,
+        tree: &ast::File,
+        diagnostics: &[Diagnostic],
+    ) -> KeptFile {
+        self.across_files(file, tree);
+        let (d, c, g, f) = (
+            self.diagnostics.len(),
+            self.circulars.len(),
+            self.set_govs.len(),
+            self.flag_mentions.len(),
+        );
+        self.own(file, text, tree, diagnostics);
+        KeptFile {
+            file,
+            circulars: self.circulars.len() - c,
+            revoked: self.revoked[c..].to_vec(),
+            diagnostics: self.diagnostics[d..].to_vec(),
+            set_govs: self.set_govs[g..].to_vec(),
+            flag_mentions: self.flag_mentions[f..].to_vec(),
+            values: values_of(&self.circulars[c..], &self.set_govs[g..]),
+        }
+    }
+
+    /// Adds a file resolved before by [`Resolver::file_kept`] (under the same number, with the
+    /// same text, tree and diagnostics of parsing, and the symbols of the same interner: see
+    /// [`Resolver::with_interner`]), giving `circulars`, the circulars it gave then. What
+    /// depends on the files before it (names defined twice, the first baseline, the calendar)
+    /// is read again from its tree; the rest is what `kept` holds. The workspace is that of
+    /// resolving the file again.
+    pub fn file_again(&mut self, tree: &ast::File, kept: &KeptFile, circulars: Vec<Circular>) {
+        debug_assert_eq!(circulars.len(), kept.circulars);
+        let file = kept.file;
+        self.across_files(file, tree);
+        self.current = Some(file);
+        self.unknown_names.clear();
+        self.diagnostics.extend(kept.diagnostics.iter().cloned());
+        self.set_govs.extend(&kept.set_govs);
+        self.flag_mentions.extend(&kept.flag_mentions);
+        self.revoked.extend(kept.revoked.iter().cloned());
+        self.circulars.extend(circulars);
+    }
+
+    /// A resolver that has seen no file, interning into `interner`: the symbols of the
+    /// circulars a [`Resolver::file_kept`] gave stay those of the workspace (the strings a
+    /// workspace interns are never numbered again; symbols no circular uses any more are left
+    /// in it, and change no answer: classes are numbered by name).
+    pub fn with_interner(interner: Interner) -> Resolver {
+        Resolver {
+            interner,
+            ..Resolver::default()
+        }
+    }
+
+    /// What one file adds that depends on the files before it: its language in the list, the
+    /// first baseline, the calendar, and the circular numbers and test names written twice.
+    fn across_files(&mut self, file: FileId, tree: &ast::File) {
         let at = file.0 as usize;
         if self.langs.len() <= at {
             self.langs.resize(at + 1, crate::Lang::En);
         }
         self.langs[at] = tree.lang;
+        self.baseline(file, tree);
+        self.calendar_items(file, tree);
+        self.unique_circulars_and_tests(file, tree);
+    }
+
+    /// What one file (or part of one) gives on its own: its sets and circulars.
+    fn own(&mut self, file: FileId, text: &str, tree: &ast::File, diagnostics: &[Diagnostic]) {
         // The words of the whole file's bad lines so far: a file in parts gives its parts in
         // turn, and a name defined on a bad line of an earlier part is not reported unknown in
         // a later one.
@@ -162,9 +277,6 @@ impl Resolver {
             .filter(|d| d.is_error())
             .map(|d| d.span)
             .collect();
-        self.baseline(file, tree);
-        self.calendar_items(file, tree);
-        self.unique_circulars_and_tests(file, tree);
         // A later part of a file reads the sets its first part defined at the top (the caller
         // gives a file in parts only when no later part defines one).
         let top = if continued {
@@ -172,6 +284,7 @@ impl Resolver {
         } else {
             self.top_sets(file, tree)
         };
+        let first = self.circulars.len();
         for item in &tree.items {
             if let Item::Circular(c) = item
                 && let Some(mut circular) = self.circular(file, c, &top)
@@ -194,6 +307,7 @@ impl Resolver {
                 self.revoked.push(numbers);
             }
         }
+        flags::first_mentions(&self.circulars[first..], &mut self.flag_mentions);
         self.file_sets = top;
     }
 
@@ -215,7 +329,7 @@ impl Resolver {
     ) -> Workspace {
         let mut circulars = std::mem::take(&mut self.circulars);
         link_revocations(&mut circulars, &self.revoked);
-        self.too_many_names(&circulars);
+        self.too_many_names();
         self.revoked = Vec::new();
         circulars.shrink_to_fit();
         let (baseline, baseline_at) = match self.baseline {

@@ -90,6 +90,18 @@ impl Universe {
         builder.build(interner)
     }
 
+    /// The universe of the values `values` (in any order, repeats allowed), as
+    /// [`Universe::new`] of the circulars that name them ([`Circular::values`]): for a caller
+    /// that keeps the values of each file (`check::Session`).
+    pub fn of_values(
+        values: impl IntoIterator<Item = (Dim, Sym)>,
+        interner: &Interner,
+    ) -> Universe {
+        let mut builder = UniverseBuilder::default();
+        values.into_iter().for_each(|(d, v)| builder.add(d, v));
+        builder.build(interner)
+    }
+
     /// The universe of some selectors alone (for tests and tools).
     pub fn of_selectors<'a>(
         sels: impl IntoIterator<Item = &'a Sel>,
@@ -98,6 +110,12 @@ impl Universe {
         let mut builder = UniverseBuilder::default();
         sels.into_iter().for_each(|s| builder.sel(s));
         builder.build(interner)
+    }
+
+    /// True when `other` has the same classes, each of the same value: what is compiled in the
+    /// one holds in the other (the values are symbols of one interner).
+    pub fn same_classes(&self, other: &Universe) -> bool {
+        self.values == other.values
     }
 
     /// How many named classes `dim` has; this number is also the "other" class.
@@ -497,18 +515,7 @@ impl UniverseBuilder {
     }
 
     fn circular(&mut self, c: &Circular) {
-        if let GovScope::Govs(govs) = &c.scope {
-            govs.iter().for_each(|&g| self.add(Dim::Gov, g));
-        }
-        c.selectors().for_each(|s| self.sel(s));
-        // The conditions it declares, used or not, and those its rules name.
-        c.conditions
-            .iter()
-            .for_each(|k| self.add(Dim::Condition, k.name));
-        c.rules
-            .iter()
-            .filter_map(|r| r.when)
-            .for_each(|w| self.add(Dim::Condition, w.name));
+        c.values(&mut |d, v| self.add(d, v));
     }
 
     fn build(mut self, interner: &Interner) -> Universe {

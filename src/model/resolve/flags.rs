@@ -14,43 +14,66 @@ fn named(sel: &Sel, dim: Dim, f: &mut impl FnMut(Sym)) {
     });
 }
 
+/// Calls `note` with each value of `dim` that circular `c` names, with the clause that names
+/// it, in the order of its clauses.
+fn mentions(c: &Circular, dim: Dim, note: &mut impl FnMut(Sym, Span)) {
+    if dim == Dim::Condition {
+        c.conditions.iter().for_each(|k| note(k.name, k.span));
+        c.rules
+            .iter()
+            .filter_map(|r| r.when)
+            .for_each(|w| note(w.name, w.span));
+    }
+    for e in &c.exempt {
+        named(&e.selector, dim, &mut |v| note(v, e.span));
+    }
+    for p in &c.priorities {
+        named(&p.selector, dim, &mut |v| note(v, p.span));
+    }
+    for r in &c.rules {
+        if let Some(sel) = &r.selector {
+            named(sel, dim, &mut |v| note(v, r.span));
+        }
+        for (sel, span) in r.except.iter() {
+            named(sel, dim, &mut |v| note(v, *span));
+        }
+    }
+}
+
+/// The first mention of each value of a yes/no dimension in some circulars, in their order:
+/// the dimension, the value and where.
+pub(super) type FlagMentions = Vec<(Dim, Sym, FileId, Span)>;
+
+/// Adds to `out` the first mention in `circulars` of each value of a yes/no dimension.
+pub(super) fn first_mentions(circulars: &[Circular], out: &mut FlagMentions) {
+    for dim in Dim::FLAGGED {
+        let mut seen: HashSet<Sym> = HashSet::default();
+        for c in circulars {
+            mentions(c, dim, &mut |sym, span| {
+                if seen.insert(sym) {
+                    out.push((dim, sym, c.file, span));
+                }
+            });
+        }
+    }
+}
+
 impl Resolver {
     /// One `too-many-names` for each yes/no dimension of which the circulars name more than
     /// [`MAX_FLAGS`] values, at the first mention of the first name past the limit in file
-    /// order, with the first mention of the first name as a second label.
-    pub(super) fn too_many_names(&mut self, circulars: &[Circular]) {
+    /// order, with the first mention of the first name as a second label. It reads the first
+    /// mentions each file's circulars gave as they were resolved ([`first_mentions`]), in file
+    /// order.
+    pub(super) fn too_many_names(&mut self) {
+        let mentioned = std::mem::take(&mut self.flag_mentions);
         for dim in Dim::FLAGGED {
             // Each name once, with the clause that first mentions it, in file order.
             let mut seen: HashSet<Sym> = HashSet::default();
-            let mut order: Vec<(Sym, FileId, Span)> = Vec::new();
-            for c in circulars {
-                let mut note = |sym: Sym, span: Span| {
-                    if seen.insert(sym) {
-                        order.push((sym, c.file, span));
-                    }
-                };
-                if dim == Dim::Condition {
-                    c.conditions.iter().for_each(|k| note(k.name, k.span));
-                    c.rules
-                        .iter()
-                        .filter_map(|r| r.when)
-                        .for_each(|w| note(w.name, w.span));
-                }
-                for e in &c.exempt {
-                    named(&e.selector, dim, &mut |v| note(v, e.span));
-                }
-                for p in &c.priorities {
-                    named(&p.selector, dim, &mut |v| note(v, p.span));
-                }
-                for r in &c.rules {
-                    if let Some(sel) = &r.selector {
-                        named(sel, dim, &mut |v| note(v, r.span));
-                    }
-                    for (sel, span) in r.except.iter() {
-                        named(sel, dim, &mut |v| note(v, *span));
-                    }
-                }
-            }
+            let order: Vec<(Sym, FileId, Span)> = mentioned
+                .iter()
+                .filter(|m| m.0 == dim && seen.insert(m.1))
+                .map(|&(_, sym, file, span)| (sym, file, span))
+                .collect();
             if order.len() <= MAX_FLAGS {
                 continue;
             }
