@@ -116,8 +116,8 @@ impl CompiledRule {
 /// of a rule without `except`.
 pub(super) struct Shared<'w> {
     scopes: HashMap<&'w GovScope, Arc<Region>>,
-    /// Per circular, what its `exempt` clauses remove.
-    exempts: Vec<Arc<Region>>,
+    /// Per circular to compile, what its `exempt` clauses remove.
+    exempts: Vec<Option<Arc<Region>>>,
     priorities: HashMap<&'w Sel, Arc<Region>>,
     /// The selectors that several rules share (`unit "X" and function service`, written in
     /// circular after circular), by address: resolution gives equal selectors one address.
@@ -126,17 +126,22 @@ pub(super) struct Shared<'w> {
 }
 
 impl<'w> Shared<'w> {
-    pub(super) fn new(circulars: &'w [Circular], universe: &Universe) -> Shared<'w> {
+    /// What the circulars `todo` (numbers in `circulars`, in order) repeat, for compiling them.
+    pub(super) fn new(
+        circulars: &'w [Circular],
+        todo: &[CircularId],
+        universe: &Universe,
+    ) -> Shared<'w> {
         let mut shared = Shared {
             scopes: HashMap::default(),
-            exempts: Vec::with_capacity(circulars.len()),
+            exempts: vec![None; circulars.len()],
             priorities: HashMap::default(),
             selectors: HashMap::default(),
             nothing: Arc::new(Region::empty()),
         };
-        for sel in circulars
-            .iter()
-            .flat_map(|c| &c.rules)
+        let todo = || todo.iter().map(|&i| (i, &circulars[i]));
+        for sel in todo()
+            .flat_map(|(_, c)| &c.rules)
             .filter_map(|r| r.selector.as_ref())
             .filter(|sel| Arc::strong_count(sel) > 1)
         {
@@ -146,7 +151,7 @@ impl<'w> Shared<'w> {
                 .or_insert_with(|| Arc::new(universe.region(sel).compact()));
         }
         let mut exempts: HashMap<Vec<&Sel>, Arc<Region>> = HashMap::default();
-        for c in circulars {
+        for (i, c) in todo() {
             shared
                 .scopes
                 .entry(&c.scope)
@@ -160,7 +165,7 @@ impl<'w> Shared<'w> {
                     }
                     Arc::new(exempt.compact())
                 });
-            shared.exempts.push(exempt.clone());
+            shared.exempts[i] = Some(exempt.clone());
             for p in &c.priorities {
                 shared
                     .priorities
@@ -233,7 +238,9 @@ pub(super) fn compile(
             flagged.push((mask, own));
         }
     }
-    let exempt = shared.exempts[i].clone();
+    let exempt = shared.exempts[i]
+        .clone()
+        .unwrap_or_else(|| shared.nothing.clone());
     let priorities: Vec<(u32, Arc<Region>)> = c
         .priorities
         .iter()

@@ -140,10 +140,41 @@ impl<'w> Engine<'w> {
     /// Compiles every circular of the workspace.
     pub fn new(ws: &'w Workspace) -> Engine<'w> {
         let universe = Universe::new(&ws.circulars, &ws.set_govs, &ws.interner);
-        let shared = Shared::new(&ws.circulars, &universe);
-        let mut compiled: Vec<CompiledCircular> = crate::par::map(ws.circulars.len(), |i| {
-            compile(i, &ws.circulars[i], &universe, &shared)
+        Engine::reusing(ws, universe, Vec::new())
+    }
+
+    /// Compiles the workspace with `universe` (its [`Universe::new`]), taking `previous[i]`,
+    /// where it is `Some`, as circular `i` compiled: what a [`crate::eval::Engine`] of an
+    /// earlier workspace compiled for the same circular, with a universe of the same classes
+    /// ([`Universe::same_classes`]; a compiled circular reads nothing else but its revocation,
+    /// which is worked out again here). A `previous` shorter than the circulars stands for
+    /// `None` past its end. A check kept open ([`crate::check::Session`]) compiles so only the
+    /// circulars that changed.
+    pub fn reusing(
+        ws: &'w Workspace,
+        universe: Universe,
+        mut previous: Vec<Option<CompiledCircular>>,
+    ) -> Engine<'w> {
+        previous.resize(ws.circulars.len(), None);
+        let todo: Vec<CircularId> = (0..ws.circulars.len())
+            .filter(|&i| previous[i].is_none())
+            .collect();
+        let shared = Shared::new(&ws.circulars, &todo, &universe);
+        let fresh = crate::par::map(todo.len(), |k| {
+            compile(todo[k], &ws.circulars[todo[k]], &universe, &shared)
         });
+        drop(shared);
+        for (i, c) in todo.into_iter().zip(fresh) {
+            previous[i] = Some(c);
+        }
+        let mut compiled: Vec<CompiledCircular> = previous
+            .into_iter()
+            .map(|c| {
+                let mut c = c.expect("every circular compiled");
+                c.revoked = None;
+                c
+            })
+            .collect();
         // A revoked circular stops applying from the revoker's first valid day.
         for (i, c) in ws.circulars.iter().enumerate() {
             for &target in &c.revokes {
@@ -190,6 +221,12 @@ impl<'w> Engine<'w> {
             weekday_classes,
             spellings: OnceLock::new(),
         }
+    }
+
+    /// The universe and the compiled circulars (in workspace order), ending the engine: for
+    /// [`Engine::reusing`] on the next workspace.
+    pub fn into_parts(self) -> (Universe, Vec<CompiledCircular>) {
+        (self.universe, self.compiled)
     }
 
     /// The point of a fully specified subject with no condition holding and no trait;
