@@ -49,7 +49,7 @@ mod witness;
 
 pub use finding::{About, Finding, Key};
 pub use partition::{CircularAnalysis, Piece, analyze_circular};
-pub use sweep::{findings, findings_with, of_circular};
+pub use sweep::{Pieces, findings, findings_given, findings_with, of_circular};
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::eval::Engine;

@@ -24,6 +24,7 @@ use crate::syntax::ast::Interval;
 use foldhash::HashMap;
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// One side of a clash: a circular, its rules that decide there, and their constraint.
 pub(super) struct Side {
@@ -89,26 +90,51 @@ pub fn findings(engine: &Engine<'_>) -> Vec<Finding> {
 /// What circular `c` gives the sweep on its own: the findings within it, and its pieces.
 /// A circular whose rules combine in too many ways gives `too-many-combinations` and no pieces:
 /// it meets no other circular.
-pub fn of_circular(engine: &Engine<'_>, c: CircularId) -> (Vec<Finding>, Vec<Piece>) {
+pub fn of_circular(engine: &Engine<'_>, c: CircularId) -> (Vec<Finding>, Pieces) {
     let a = match analyze_circular(engine, c) {
         Ok(a) => a,
         Err(too_many) => {
             let found = super::too_many_combinations::finding_of(engine, c, too_many);
-            return (vec![found], Vec::new());
+            return (vec![found], Pieces::default());
         }
     };
     let mut found = Vec::new();
     within(engine, c, &a, &mut found);
-    (found, a.pieces)
+    (found, Arc::new(a.pieces))
 }
+
+/// The pieces of a circular, shared: a caller that keeps them (`check::Session`) hands the
+/// same ones to the next analysis without copying them.
+pub type Pieces = Arc<Vec<Piece>>;
 
 /// [`findings`], with `own(c)` in place of [`of_circular`]`(engine, c)`: a caller that kept what
 /// a circular gave an earlier analysis (`check::Session`) hands it back instead of computing it
 /// again. `own` must give exactly what [`of_circular`] would.
 pub fn findings_with(
     engine: &Engine<'_>,
-    own: &(dyn Fn(CircularId) -> (Vec<Finding>, Vec<Piece>) + Sync),
+    own: &(dyn Fn(CircularId) -> (Vec<Finding>, Pieces) + Sync),
 ) -> Vec<Finding> {
+    sweep(engine, Own::Compute(own))
+}
+
+/// [`findings`], with `own[c]` given in place of [`of_circular`]`(engine, c)`, for a caller
+/// that has what every circular gives on its own at hand (`check::Session`, which keeps it):
+/// the sweep then takes each as it comes instead of computing them a chunk at a time on every
+/// core. `own` holds one entry per circular.
+pub fn findings_given(engine: &Engine<'_>, own: Vec<(Vec<Finding>, Pieces)>) -> Vec<Finding> {
+    debug_assert_eq!(own.len(), engine.ws.circulars.len());
+    sweep(engine, Own::Given(own))
+}
+
+/// What each circular gives the sweep on its own.
+enum Own<'a> {
+    /// Computed as the sweep reaches it.
+    Compute(&'a (dyn Fn(CircularId) -> (Vec<Finding>, Pieces) + Sync)),
+    /// Given, by circular.
+    Given(Vec<(Vec<Finding>, Pieces)>),
+}
+
+fn sweep(engine: &Engine<'_>, mut own: Own<'_>) -> Vec<Finding> {
     let n = engine.ws.circulars.len();
     let mut order: Vec<CircularId> = (0..n).collect();
     order.sort_by_key(|&c| (engine.compiled(c).from, c));
@@ -116,7 +142,7 @@ pub fn findings_with(
     let mut out: Vec<Finding> = Vec::new();
     let mut violations_found: Vec<Violation> = Vec::new();
     let mut set_aside: HashMap<CircularId, Region> = HashMap::default();
-    let mut active: Vec<(CircularId, Vec<Piece>)> = Vec::new();
+    let mut active: Vec<(CircularId, Pieces)> = Vec::new();
     // Where each circular is in `active` (`usize::MAX`: not there).
     let mut slot: Vec<usize> = vec![usize::MAX; n];
     for chunk in order.chunks(CHUNK) {
@@ -128,8 +154,13 @@ pub fn findings_with(
             }
             in_force
         });
-        let analysed: Vec<(Vec<Finding>, Vec<Piece>)> =
-            crate::par::map(chunk.len(), |k| own(chunk[k]));
+        let analysed: Vec<(Vec<Finding>, Pieces)> = match &mut own {
+            Own::Compute(own) => crate::par::map(chunk.len(), |k| own(chunk[k])),
+            Own::Given(given) => chunk
+                .iter()
+                .map(|&c| std::mem::take(&mut given[c]))
+                .collect(),
+        };
         let before = active.len();
         for (&c, (found, pieces)) in chunk.iter().zip(analysed) {
             out.extend(found);
@@ -213,7 +244,7 @@ fn earlier_in_force(
 /// this chunk's start.
 fn pairs_of_chunk(
     engine: &Engine<'_>,
-    active: &[(CircularId, Vec<Piece>)],
+    active: &[(CircularId, Pieces)],
     before: usize,
     earlier: &mut [Vec<CircularId>],
     slot: &[usize],
