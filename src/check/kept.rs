@@ -1,5 +1,12 @@
 //! What each circular gave the last analysis of a [`super::Session`], kept so that the next one
-//! computes it again only for the circulars that changed.
+//! computes it again only for the circulars that changed: how the engine compiled it, and what
+//! the analysis found of it on its own.
+//!
+//! A compiled circular ([`crate::eval::CompiledCircular`]) reads the circular and the classes
+//! of the workspace (its regions are made of them); the engine works out its revocation again
+//! each time. So it is reused when the circular is at the same place ([`Place`], below) and the
+//! classes are the same ([`Universe::same_classes`]: the same values in every dimension; the
+//! session keeps its interner between checks, so that a name keeps its symbol).
 //!
 //! The analysis of one circular on its own ([`crate::analysis::of_circular`]: its pieces and
 //! the findings within it, about two thirds of the analysis of a national corpus) reads the
@@ -12,22 +19,22 @@
 //!   changes);
 //! - its validity as compiled, and the revocation that ends it (the day, and the number of the
 //!   revoking circular, which a `dead-rule` names): another file can revoke it;
-//! - the workspace's names ([`universe`]): every value each dimension names, in class order.
-//!   When they change (a new unit written anywhere), nothing kept is reused.
-//!
+//! - the workspace's classes, as above. When they change (a new unit written anywhere),
+//!   nothing kept is reused;
 //! - the workspace's calendar: a finding is reported on working days only, and its witness
 //!   names one, so a `holiday`, `workweek` or `calendar none` written anywhere changes what any
-//!   circular gives; when the calendar changes, nothing kept is reused.
+//!   circular gives; when the calendar changes, no finding kept is reused (the compiled
+//!   circulars are: they do not read the calendar).
 //!
 //! A circular's number in the workspace may change (a circular added before it): its findings
 //! are renumbered. Anything else the analysis of a circular comes to read must be added to the
 //! key here, or the session would give findings of an earlier state: `tests/session.rs`
 //! compares it with a full check after random edits.
 
-use crate::analysis::{About, Finding, Piece};
-use crate::eval::Engine;
-use crate::model::CircularId;
-use crate::region::{Day, Dim};
+use crate::analysis::{About, Finding, Pieces};
+use crate::eval::{CompiledCircular, Engine};
+use crate::model::{CircularId, Workspace};
+use crate::region::{Day, Universe};
 use crate::span::FileId;
 use foldhash::HashMap;
 use std::sync::Mutex;
@@ -42,7 +49,7 @@ struct Entry {
     /// What besides its place it was computed from.
     inputs: Inputs,
     findings: Vec<Finding>,
-    pieces: Vec<Piece>,
+    pieces: Pieces,
 }
 
 /// What the analysis of a circular reads besides its text and the workspace's names.
@@ -72,26 +79,57 @@ impl Inputs {
 /// What every circular gave the last analysis, by place.
 #[derive(Default)]
 pub(super) struct Kept {
-    /// The names of the workspace of that analysis.
-    universe: Vec<Vec<String>>,
+    /// The classes of the workspace of that analysis.
+    universe: Option<Universe>,
     /// The calendar of the workspace of that analysis.
     calendar: Option<crate::calendar::Calendar>,
     entries: HashMap<Place, Entry>,
+    /// Each circular as that analysis's engine compiled it.
+    compiled: HashMap<Place, CompiledCircular>,
     /// How many circulars the last analysis computed (the others were reused).
     pub(super) computed: usize,
+    /// How many circulars the last analysis's engine compiled (the others were reused).
+    pub(super) compiled_anew: usize,
 }
 
 impl Kept {
-    /// The findings of the analysis of `engine` (as [`crate::analysis::findings`] gives them),
-    /// reusing what was kept for the circulars that did not change; `places[c]` is where
-    /// circular `c` is written. Keeps what every circular gave, for the next analysis.
-    pub(super) fn findings(&mut self, engine: &Engine<'_>, places: &[Place]) -> Vec<Finding> {
-        let universe = universe(engine);
-        if universe != self.universe || self.calendar.as_ref() != Some(&engine.ws.calendar) {
+    /// The findings of the analysis of `ws` (as [`crate::analysis::findings`] of its engine
+    /// gives them), reusing what was kept for the circulars that did not change: how the
+    /// engine compiled them, and their pieces and findings; `places[c]` is where circular `c`
+    /// is written. Keeps what every circular gave, for the next analysis.
+    /// `universe` is that of `ws`.
+    pub(super) fn findings(
+        &mut self,
+        ws: &Workspace,
+        universe: Universe,
+        places: &[Place],
+    ) -> Vec<Finding> {
+        if !self
+            .universe
+            .as_ref()
+            .is_some_and(|u| u.same_classes(&universe))
+        {
             self.entries.clear();
-            self.universe = universe;
-            self.calendar = Some(engine.ws.calendar.clone());
+            self.compiled.clear();
         }
+        if self.calendar.as_ref() != Some(&ws.calendar) {
+            self.entries.clear();
+            self.calendar = Some(ws.calendar.clone());
+        }
+        let previous: Vec<Option<CompiledCircular>> =
+            places.iter().map(|p| self.compiled.remove(p)).collect();
+        self.compiled_anew = previous.iter().filter(|c| c.is_none()).count();
+        let engine = Engine::reusing(ws, universe, previous);
+        let found = self.reuse(&engine, places);
+        let (universe, compiled) = engine.into_parts();
+        self.universe = Some(universe);
+        self.compiled = places.iter().copied().zip(compiled).collect();
+        found
+    }
+
+    /// The findings of `engine`'s analysis, with the pieces and findings kept of the circulars
+    /// that did not change; keeps those of every circular.
+    fn reuse(&mut self, engine: &Engine<'_>, places: &[Place]) -> Vec<Finding> {
         let entries = &self.entries;
         let computed: Mutex<Vec<Entry>> = Mutex::new(Vec::new());
         let own = |c: CircularId| {
@@ -122,7 +160,8 @@ impl Kept {
             }
             (findings, pieces)
         };
-        let found = crate::analysis::findings_with(engine, &own);
+        let given = crate::par::map(places.len(), own);
+        let found = crate::analysis::findings_given(engine, given);
         let computed = computed.into_inner().unwrap_or_else(|e| e.into_inner());
         self.computed = computed.len();
         let mut previous = std::mem::take(&mut self.entries);
@@ -147,22 +186,6 @@ impl Kept {
         self.entries = entries;
         found
     }
-}
-
-/// Every value each dimension names, in class order: the classes of the compiled regions, and
-/// the words of a witness.
-fn universe(engine: &Engine<'_>) -> Vec<Vec<String>> {
-    let u = &engine.universe;
-    let interner = &engine.ws.interner;
-    Dim::ALL
-        .iter()
-        .map(|&dim| {
-            (0..u.named(dim))
-                .filter_map(|class| u.value(dim, class))
-                .map(|sym| interner.resolve(sym).to_string())
-                .collect()
-        })
-        .collect()
 }
 
 /// True when every place `f` is about is in circular `c`.

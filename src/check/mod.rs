@@ -207,7 +207,7 @@ fn finish_load(sources: Vec<Source>, loaded: Loaded, analyse: bool) -> Workspace
     } = loaded;
     // What the resolver kept to report duplicates is freed here, before the engine is built.
     let workspace = resolver.finish(sources, tests, names.into_iter().collect());
-    let mut analysis = |engine: &Engine<'_>| crate::analysis::diagnostics(engine);
+    let mut analysis = |ws: &Workspace| crate::analysis::diagnostics(&Engine::new(ws));
     complete(
         workspace,
         diagnostics,
@@ -216,9 +216,9 @@ fn finish_load(sources: Vec<Source>, loaded: Loaded, analyse: bool) -> Workspace
     )
 }
 
-/// The conflict and overlap analysis of a compiled workspace: [`crate::analysis::diagnostics`],
-/// or what a [`Session`] makes of it with what it kept.
-type Analysis<'a> = &'a mut dyn FnMut(&Engine<'_>) -> Vec<Diagnostic>;
+/// The conflict and overlap analysis of a workspace: [`crate::analysis::diagnostics`] of its
+/// [`Engine`], or what a [`Session`] makes of it with what it kept.
+type Analysis<'a> = &'a mut dyn FnMut(&Workspace) -> Vec<Diagnostic>;
 
 /// The last steps, shared with [`Session`] so that both give the same diagnostics: the checks
 /// across files beside the analysis (when there is one), then every diagnostic (`diagnostics`
@@ -264,7 +264,7 @@ fn analyse_beside_across(
             found
         });
         let analysed = match analyse {
-            Some(analysis) => analysis(&Engine::new(workspace)),
+            Some(analysis) => analysis(workspace),
             None => Vec::new(),
         };
         let across = across

@@ -20,9 +20,9 @@
 use super::complete;
 use super::kept::{Kept, Place};
 use crate::diagnostic::Diagnostic;
-use crate::eval::Engine;
 use crate::lints::{AcrossFiles, FileFacts};
-use crate::model::{Resolver, Source, Workspace};
+use crate::model::{Circular, Interner, KeptFile, Resolver, Source, Workspace};
+use crate::region::Universe;
 use crate::span::FileId;
 use crate::syntax::{self, ast};
 use std::collections::BTreeSet;
@@ -95,6 +95,13 @@ pub struct Session {
     files: Vec<FileResult>,
     /// The workspace of the last check; it holds the sources.
     workspace: Workspace,
+    /// What resolving each file gave on its own (`None`: to be resolved at the next check),
+    /// in file order; its circulars are those of the workspace.
+    resolved: Vec<Option<KeptFile>>,
+    /// How many strings the interner held after the last check that resolved every file: the
+    /// interner keeps the strings of earlier texts, and past twice as many every file is
+    /// resolved again into a new one.
+    interned: usize,
     /// What each circular gave the last analysis.
     kept: Kept,
     /// The generation the next text read takes.
@@ -109,6 +116,8 @@ impl Session {
         });
         let mut session = Session {
             generation: files.len() as u64,
+            resolved: vec![None; files.len()],
+            interned: 0,
             files,
             workspace: empty_workspace(),
             kept: Kept::default(),
@@ -130,6 +139,7 @@ impl Session {
         };
         if self.workspace.sources[i].text != text {
             self.files[i] = FileResult::of(FileId(i as u32), &text, self.next_generation());
+            self.resolved[i] = None;
             let mut sources = std::mem::take(&mut self.workspace.sources);
             sources[i].text = text;
             self.recheck(sources);
@@ -152,6 +162,7 @@ impl Session {
             FileResult::of(FileId(i as u32), &source.text, generation),
         );
         sources.insert(i, source);
+        self.resolved.insert(i, None);
         self.renumber_from(i + 1);
         self.recheck(sources);
         self.diagnostics()
@@ -166,6 +177,7 @@ impl Session {
         let mut sources = std::mem::take(&mut self.workspace.sources);
         sources.remove(i);
         self.files.remove(i);
+        self.resolved.remove(i);
         self.renumber_from(i);
         self.recheck(sources);
         true
@@ -199,20 +211,47 @@ impl Session {
     fn renumber_from(&mut self, from: usize) {
         for (i, f) in self.files.iter_mut().enumerate().skip(from) {
             f.renumber(FileId(i as u32));
+            self.resolved[i] = None;
         }
     }
 
     /// The steps that read every file, on what each file gave: resolution in file order, the
-    /// checks across files and the analysis, as [`super::load`] runs them.
+    /// checks across files and the analysis, as [`super::load`] runs them. A file resolved at
+    /// the last check and not changed since is not resolved again: its circulars are taken
+    /// from the last workspace, and only what depends on the files before it is read again
+    /// ([`Resolver::file_again`]).
     fn recheck(&mut self, sources: Vec<Source>) {
         debug_assert_eq!(sources.len(), self.files.len());
+        let mut interner = std::mem::take(&mut self.workspace.interner);
+        let renewed = interner.len() > 2 * self.interned + 4096;
+        if renewed {
+            interner = Interner::default();
+            self.resolved.iter_mut().for_each(|r| *r = None);
+        }
+        let previous = std::mem::take(&mut self.workspace.circulars);
         let files = &self.files;
+        let resolved = &mut self.resolved;
         // What the steps after resolution need of each file is gathered beside it.
         let (resolver, (across, diagnostics, tests, names)) = std::thread::scope(|scope| {
             let gathered = scope.spawn(|| gather(files));
-            let mut resolver = Resolver::new();
+            let mut resolver = Resolver::with_interner(interner);
+            // The last workspace's circulars are in file order, and a file kept its number
+            // since (a file renumbered is resolved again).
+            let mut previous = previous.into_iter().peekable();
             for (i, f) in files.iter().enumerate() {
-                resolver.file(FileId(i as u32), &sources[i].text, &f.tree, &f.parsing);
+                let file = FileId(i as u32);
+                match &resolved[i] {
+                    Some(kept) => {
+                        while previous.next_if(|c| c.file < file).is_some() {}
+                        let own: Vec<Circular> =
+                            std::iter::from_fn(|| previous.next_if(|c| c.file == file)).collect();
+                        resolver.file_again(&f.tree, kept, own);
+                    }
+                    None => {
+                        let kept = resolver.file_kept(file, &sources[i].text, &f.tree, &f.parsing);
+                        resolved[i] = Some(kept);
+                    }
+                }
             }
             let gathered = gathered
                 .join()
@@ -220,14 +259,34 @@ impl Session {
             (resolver, gathered)
         });
         let workspace = resolver.finish(sources, tests, names.into_iter().collect());
+        if renewed || self.interned == 0 {
+            self.interned = workspace.interner.len();
+        }
         let places: Vec<Place> = workspace
             .circulars
             .iter()
             .map(|c| (self.files[c.file.0 as usize].generation, c.span.start))
             .collect();
+        if renewed {
+            // What was kept is in the symbols of the interner left behind.
+            self.kept = Kept::default();
+        }
         let kept = &mut self.kept;
-        let mut analysis = |engine: &Engine<'_>| -> Vec<Diagnostic> {
-            let found = kept.findings(engine, &places);
+        let resolved = &self.resolved;
+        let mut analysis = |ws: &Workspace| -> Vec<Diagnostic> {
+            // The classes, from the values each file names (kept with it), not from a walk
+            // over every selector of the workspace.
+            let values = resolved
+                .iter()
+                .flatten()
+                .flat_map(|r| r.values().iter().copied());
+            let universe = Universe::of_values(values, &ws.interner);
+            debug_assert!(universe.same_classes(&Universe::new(
+                &ws.circulars,
+                &ws.set_govs,
+                &ws.interner
+            )));
+            let found = kept.findings(ws, universe, &places);
             found.into_iter().map(|f| f.diagnostic).collect()
         };
         self.workspace = complete(workspace, diagnostics, across, Some(&mut analysis));
@@ -293,11 +352,14 @@ mod tests {
             .collect();
         let mut session = Session::new(sources);
         assert_eq!(session.kept.computed, 6);
+        assert_eq!(session.kept.compiled_anew, 6);
         let text = circular("A/1", 25) + &circular("B/1", 75);
         session.update("f1.se", text.as_str());
         assert_eq!(session.kept.computed, 2);
+        assert_eq!(session.kept.compiled_anew, 2);
         session.update("f1.se", text.replace("unit \"A\"", "unit \"Q\""));
         assert_eq!(session.kept.computed, 6);
+        assert_eq!(session.kept.compiled_anew, 6);
         let full = crate::check::load(session.workspace().sources.clone());
         assert_eq!(session.diagnostics(), &full.diagnostics[..]);
         assert!(
@@ -306,5 +368,57 @@ mod tests {
                 .iter()
                 .any(|d| d.code == crate::Code::Conflict)
         );
+    }
+
+    /// Only the changed file is resolved again, and the others' circulars are those of the
+    /// last check; the interner, kept between checks, is started anew once it holds more than
+    /// twice the strings of the last check that resolved every file, and then every file is
+    /// resolved and compiled again.
+    #[test]
+    fn the_interner_kept_between_checks_is_renewed_when_it_has_grown() {
+        let sources: Vec<Source> = (0..3)
+            .map(|i| Source {
+                name: format!("f{i}.se"),
+                text: circular(&format!("A/{i}"), 50),
+            })
+            .collect();
+        let mut session = Session::new(sources);
+        let interned = session.workspace().interner.len();
+        assert_eq!(session.interned, interned);
+        let check = |session: &Session| {
+            let full = crate::check::load(session.workspace().sources.clone());
+            assert_eq!(session.diagnostics(), &full.diagnostics[..]);
+        };
+        let many: Vec<String> = (0..5000).map(|i| format!("\"U{i}\"")).collect();
+        let big =
+            circular("A/1", 50).replace("unit \"A\"", &format!("unit in [{}]", many.join(", ")));
+        session.update("f1.se", big.as_str());
+        check(&session);
+        assert!(session.resolved.iter().all(Option::is_some));
+        assert_eq!(
+            session.kept.compiled_anew, 3,
+            "new classes: everything compiled"
+        );
+        assert!(
+            session.workspace().interner.len() >= interned + 5000,
+            "{} {interned} {:?}",
+            session.workspace().interner.len(),
+            session
+                .diagnostics()
+                .iter()
+                .map(|d| d.code)
+                .collect::<Vec<_>>()
+        );
+        // The next check finds the interner past twice its size, and starts it anew.
+        session.update("f1.se", circular("A/1", 25));
+        check(&session);
+        assert_eq!(session.workspace().interner.len(), interned);
+        assert_eq!(session.interned, interned);
+        assert_eq!(session.kept.compiled_anew, 3);
+        // And the one after keeps it again.
+        session.update("f1.se", circular("A/1", 20));
+        check(&session);
+        assert_eq!(session.workspace().interner.len(), interned);
+        assert_eq!(session.kept.compiled_anew, 1);
     }
 }
