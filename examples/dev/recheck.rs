@@ -36,6 +36,9 @@ fn main() {
         let text = if i % 2 == 0 { &edited } else { &original };
         let start = Instant::now();
         let diagnostics = session.update(&name, text.as_str()).len();
-        eprintln!("update {i}: {:.1?} ({diagnostics} diagnostics)", start.elapsed());
+        eprintln!(
+            "update {i}: {:.1?} ({diagnostics} diagnostics)",
+            start.elapsed()
+        );
     }
 }
