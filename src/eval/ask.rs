@@ -166,16 +166,18 @@ impl Engine<'_> {
             Asking::Explain => Focus::All,
             Asking::Priority => Focus::Priority,
         };
-        let (mut cases, one_point) = self.cases_of(&spec, focus).map_err(AskError::TooBroad)?;
-        if asking == Asking::Wfo {
-            if one_point {
-                // The question split by priority would be this point again.
-                for case in &mut cases {
-                    case.answer.wfh_priority = self.answer(&case.point).wfh_priority;
-                }
-            } else {
-                self.add_priorities(&spec, &mut cases);
-            }
+        // A `wfo` question of one point keeps its point's WFH priority (everything but the
+        // priority is what `wfo` shows); otherwise the priority is added from the question
+        // split by priority.
+        let one_point_focus = match focus {
+            Focus::Wfo => Focus::All,
+            other => other,
+        };
+        let (mut cases, one_point) = self
+            .cases_of(&spec, focus, one_point_focus)
+            .map_err(AskError::TooBroad)?;
+        if asking == Asking::Wfo && !one_point {
+            self.add_priorities(&spec, &mut cases);
         }
         // A name of the question with an invisible character is answered for the name without
         // it (or with it, for a control character), and the answer says so. So does a value no

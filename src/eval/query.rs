@@ -216,16 +216,19 @@ impl Engine<'_> {
     /// range of days off only (a holiday) does not stop the ranges around it from merging:
     /// the days off are listed after the other cases.
     pub fn cases_with(&self, spec: &Spec, focus: Focus) -> Result<Vec<Case>, QueryError> {
-        self.cases_of(spec, focus).map(|(cases, _)| cases)
+        self.cases_of(spec, focus, focus).map(|(cases, _)| cases)
     }
 
     /// [`Engine::cases_with`], and whether the question is one point: one day, every
     /// dimension given, no condition or trait its answer may depend on left open. Its one case
-    /// then stands for that point alone.
+    /// then stands for that point alone, and its answer is reduced to `one_point_focus`
+    /// instead (a `wfo` question keeps the WFH priority of its point: there is nothing for it
+    /// to split).
     pub(super) fn cases_of(
         &self,
         spec: &Spec,
         focus: Focus,
+        one_point_focus: Focus,
     ) -> Result<(Vec<Case>, bool), QueryError> {
         let fixed = self.fixed(spec);
         let mut open: Vec<Axis> = Dim::CLASSED
@@ -249,6 +252,7 @@ impl Engine<'_> {
         }
         open.extend(flags);
         let one_point = open.is_empty() && spec.from == spec.to;
+        let focus = if one_point { one_point_focus } else { focus };
         let choices: Vec<Vec<u32>> = open
             .iter()
             .map(|&a| match a {
