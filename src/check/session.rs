@@ -2,20 +2,24 @@
 //! file is read again (the library call an editor makes as the user types).
 //!
 //! What is kept per file: its syntax tree, the diagnostics of its parsing and of the checks of
-//! its tree ([`crate::lints::check_file`]), the facts the checks across files need, and the names
-//! it writes. A change to one file parses and checks that file alone; then the steps that read
-//! every file run again on what is kept: resolution in file order (names defined in earlier
-//! files count, so a change can move a `duplicate-name` to another file), the checks across
-//! files, and the conflict and overlap analysis on a fresh engine, where what each circular
-//! gave the last analysis on its own is reused for those that did not change (`kept.rs`).
+//! its tree ([`crate::lints::check_file`]), the facts the checks across files need, the names
+//! it writes, and what resolving it gave on its own ([`KeptFile`]). A change to one file parses
+//! and checks that file alone; then the steps that read every file run again on what is kept:
+//! resolution in file order, where only the changed file is resolved and the others add what
+//! depends on the files before them (names defined in earlier files count, so a change can move
+//! a `duplicate-name` to another file) and the circulars they gave last time; the checks across
+//! files; and the conflict and overlap analysis, on an engine that compiles only the changed
+//! circulars, where what each circular gave the last analysis on its own is reused for those
+//! that did not change (`kept.rs`).
 //!
 //! The diagnostics after each change are exactly those of [`super::load`] on the new sources,
 //! in the same order, because the last steps are the same code ([`super::complete`]);
 //! `tests/session.rs` checks it on random workspaces and random edits.
 //!
 //! The cost: the trees of every file stay alive (about six times the source, where a full
-//! check holds only those of the files in flight). The steps across files are what a change
-//! still costs; `docs/performance.md` has the figures.
+//! check holds only those of the files in flight), and the compiled circulars and their pieces.
+//! The checks across files and the pairs of circulars are what a change still costs in full;
+//! `docs/performance.md` has the figures.
 
 use super::complete;
 use super::kept::{Kept, Place};
