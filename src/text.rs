@@ -102,16 +102,25 @@ pub fn normalize_unit(path: &str) -> String {
 }
 
 /// True when `text` holds a character [`escape`] would change.
+/// Whether some character of `text` is escaped: a byte scan for ASCII text, and a look at
+/// each character only for the rest (an answer with a `—` in it need not be copied).
 fn needs_escape(text: &str, keep_layout: bool) -> bool {
-    !text.is_ascii() || text.bytes().any(|b| escaped_byte(b, keep_layout))
+    if text.is_ascii() {
+        // A block at a time, every byte of it tested without a branch, so that the test is
+        // vectorised: an answer is mostly plain text.
+        text.as_bytes().chunks(64).any(|block| {
+            block
+                .iter()
+                .fold(false, |found, &b| found | escaped_byte(b, keep_layout))
+        })
+    } else {
+        text.chars().any(|c| escaped_char(c, keep_layout))
+    }
 }
 
 fn escaped_byte(b: u8, keep_layout: bool) -> bool {
-    match b {
-        b'\n' => false,
-        b'\t' | b'\r' => !keep_layout,
-        _ => b < 0x20 || b == 0x7f,
-    }
+    let layout = (b == b'\t') | (b == b'\r');
+    ((b < 0x20) & (b != b'\n') & !(keep_layout & layout)) | (b == 0x7f)
 }
 
 fn escaped_char(c: char, keep_layout: bool) -> bool {
@@ -171,15 +180,32 @@ fn escape_with(text: &str, keep_layout: bool) -> (Cow<'_, str>, Vec<(usize, usiz
             out.push(c);
         }
     }
-    if shifts.is_empty() {
-        return (Cow::Borrowed(text), shifts);
-    }
     (Cow::Owned(out), shifts)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The scan that decides whether to copy agrees with the test of each character, for
+    /// every ASCII character and some others, anywhere in a block of the scan, with the layout
+    /// kept or not.
+    #[test]
+    fn the_scan_for_escapes_agrees_with_each_character() {
+        let others = ['é', '—', '\u{200b}', '\u{85}', '\u{feff}', '\u{202e}', 'ß'];
+        for c in (0u8..128).map(char::from).chain(others) {
+            for keep in [false, true] {
+                for at in [0, 1, 63, 64, 100] {
+                    let text = format!("{}{c}{}", "a".repeat(at), "b".repeat(70));
+                    assert_eq!(
+                        needs_escape(&text, keep),
+                        escaped_char(c, keep),
+                        "{c:?} at {at}, layout kept: {keep}"
+                    );
+                }
+            }
+        }
+    }
 
     /// The fast path (a path already normal is copied) agrees with the definition.
     #[test]
