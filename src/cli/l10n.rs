@@ -56,31 +56,38 @@ fn bundle(lang: Lang) -> &'static FluentBundle<FluentResource> {
 }
 
 /// The message `id` in `lang`, with its arguments. A message missing from the files (which the
-/// tests rule out) is its id, not a panic.
-pub fn text_in(lang: Lang, id: &str, args: &[(&str, FluentValue<'_>)]) -> String {
+/// tests rule out) is its id, not a panic. The arguments are borrowed, not copied.
+pub fn text_in<'a, const N: usize>(
+    lang: Lang,
+    id: &str,
+    args: [(&'static str, FluentValue<'a>); N],
+) -> String {
     let bundle = bundle(lang);
     let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
         return id.to_string();
     };
-    let mut fluent_args = FluentArgs::with_capacity(args.len());
-    for (name, value) in args {
-        fluent_args.set(*name, value.clone());
-    }
+    let fluent_args = (N > 0).then(|| {
+        let mut fluent_args = FluentArgs::with_capacity(N);
+        for (name, value) in args {
+            fluent_args.set(name, value);
+        }
+        fluent_args
+    });
     let mut errors = Vec::new();
-    let text = bundle.format_pattern(pattern, Some(&fluent_args), &mut errors);
+    let text = bundle.format_pattern(pattern, fluent_args.as_ref(), &mut errors);
     debug_assert!(errors.is_empty(), "message `{id}`: {errors:?}");
     text.into_owned()
 }
 
 /// A message argument: numbers are numbers (for plurals in English), anything else its text.
 pub trait Arg {
-    fn value(&self) -> FluentValue<'static>;
+    fn value(&self) -> FluentValue<'_>;
 }
 
 macro_rules! number_arg {
     ($($t:ty),*) => {$(
         impl Arg for $t {
-            fn value(&self) -> FluentValue<'static> {
+            fn value(&self) -> FluentValue<'_> {
                 FluentValue::from(*self)
             }
         }
@@ -89,19 +96,19 @@ macro_rules! number_arg {
 number_arg!(usize, u32, u64, i32);
 
 impl Arg for str {
-    fn value(&self) -> FluentValue<'static> {
-        FluentValue::from(self.to_string())
+    fn value(&self) -> FluentValue<'_> {
+        FluentValue::from(self)
     }
 }
 
 impl Arg for String {
-    fn value(&self) -> FluentValue<'static> {
+    fn value(&self) -> FluentValue<'_> {
         self.as_str().value()
     }
 }
 
 impl<T: Arg + ?Sized> Arg for &T {
-    fn value(&self) -> FluentValue<'static> {
+    fn value(&self) -> FluentValue<'_> {
         (**self).value()
     }
 }
@@ -113,7 +120,7 @@ macro_rules! tr_in {
         $crate::cli::l10n::text_in(
             $lang,
             $id,
-            &[$((stringify!($name), $crate::cli::l10n::Arg::value(&$value))),*],
+            [$((stringify!($name), $crate::cli::l10n::Arg::value(&$value))),*],
         )
     };
 }
